@@ -1,0 +1,15 @@
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
+
+// The public address, for canonical URLs, feeds and the sitemap; set SITE_URL when deploying.
+const site = process.env.SITE_URL ?? "http://localhost:4321";
+
+export default defineConfig({
+  site,
+  // The staged build (src/cli/build.ts) writes elsewhere and swaps only on success.
+  outDir: process.env.ASTRO_OUT_DIR ?? "dist",
+  trailingSlash: "always",
+  integrations: [mdx(), sitemap()],
+  build: { format: "directory" },
+});
