@@ -9,6 +9,8 @@ export default defineConfig({
   site,
   // The staged build (src/cli/build.ts) writes elsewhere and swaps only on success.
   outDir: process.env.ASTRO_OUT_DIR ?? "dist",
+  // Separate caches let two builds run side by side (benchmarks, parallel checks).
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   trailingSlash: "always",
   integrations: [mdx(), sitemap()],
   build: { format: "directory" },

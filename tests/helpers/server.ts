@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const DIST = resolve(ROOT, "dist");
+/** The build under test; DIST_DIR lets parallel work use its own build folder. */
+export const DIST = resolve(ROOT, process.env.DIST_DIR ?? "dist");
 
 export type RunningServer = {
   url: string;
