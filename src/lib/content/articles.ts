@@ -1,0 +1,78 @@
+// Order and date wording of articles, shared by every page that lists or shows them.
+import { formatDate, formatDateTime } from "../format.ts";
+import type { ArticleData } from "./article-schema.ts";
+
+/** Shown instead of a date when the source gives none (we never invent one). */
+export const UNDATED_TEXT = "Không ghi ngày đăng";
+
+/** Sources print Vietnam local time; Vietnam has kept UTC+7 without daylight saving since 1975. */
+const VIETNAM_OFFSET = "+07:00";
+
+type Dated = Pick<ArticleData, "published">;
+type Described = Pick<ArticleData, "published" | "publishedLabel" | "period">;
+
+/** ISO instant with Vietnam's offset for `<time datetime>`: "2023-02-28T05:40:48+07:00"; undefined when undated. */
+export function datetimeAttribute(data: Dated): string | undefined {
+  const { published } = data;
+  if (published === undefined) return undefined;
+  const withTime = published.includes("T") ? published : `${published}T00:00`;
+  return `${withTime}${VIETNAM_OFFSET}`;
+}
+
+/** The moment the source gives, read as Vietnam local time; undefined when the source gives none. */
+export function articleDate(data: Dated): Date | undefined {
+  const iso = datetimeAttribute(data);
+  return iso === undefined ? undefined : new Date(iso);
+}
+
+/** "28/02/2023 05:40" when the source gives a time, "12/08/2022" when only a day; undefined when undated. */
+export function formatPublished(data: Dated): string | undefined {
+  const date = articleDate(data);
+  if (date === undefined) return undefined;
+  return data.published!.includes("T") ? formatDateTime(date) : formatDate(date);
+}
+
+/** "Số liệu đến hết năm 2020" when the article states the period its figures describe. */
+export function describePeriod(data: Pick<ArticleData, "period">): string | undefined {
+  return data.period === undefined ? undefined : `Số liệu ${data.period}`;
+}
+
+/**
+ * One line for readers: "Cập nhật ngày: 28/02/2023 05:40", "Không ghi ngày đăng",
+ * followed by " · Số liệu đến hết năm 2020" when the article states a period.
+ */
+export function describeDate(data: Described): string {
+  const formatted = formatPublished(data);
+  const when =
+    formatted === undefined
+      ? UNDATED_TEXT
+      : data.publishedLabel === undefined
+        ? formatted
+        : `${data.publishedLabel}: ${formatted}`;
+  const period = describePeriod(data);
+  return period === undefined ? when : `${when} · ${period}`;
+}
+
+const titleOrder = new Intl.Collator("vi").compare;
+
+/**
+ * Dated articles newest first; undated ones after them, by `periodYear` (newest first, none last),
+ * then by title. Returns a new array; works on collection entries or anything with `data`.
+ */
+export function sortArticles<T extends { data: ArticleData }>(entries: readonly T[]): T[] {
+  const time = (entry: T) => articleDate(entry.data)?.getTime();
+  return [...entries].sort((a, b) => {
+    const ta = time(a);
+    const tb = time(b);
+    if (ta !== undefined || tb !== undefined) {
+      if (ta === undefined) return 1;
+      if (tb === undefined) return -1;
+      if (ta !== tb) return tb - ta;
+    } else {
+      const ya = a.data.periodYear ?? -Infinity;
+      const yb = b.data.periodYear ?? -Infinity;
+      if (ya !== yb) return yb - ya;
+    }
+    return titleOrder(a.data.title, b.data.title);
+  });
+}
