@@ -10,6 +10,8 @@ export const articleSchema = z
   .object({
     /** Headline exactly as the source prints it. */
     title: z.string().min(1),
+    /** Line the source prints above the headline, as printed, e.g. "Đảng bộ Khối các cơ quan tỉnh:". */
+    kicker: z.string().min(1).optional(),
     /** Publication or update moment the source gives, Vietnam local time; omit when the source gives none. */
     published: localDateTime.optional(),
     /** How the source labels that moment, e.g. "Cập nhật ngày" or the page's own date line. */
