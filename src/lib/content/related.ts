@@ -1,0 +1,108 @@
+// "Các tin khác": other articles, most related first, with one cheap linear pass per article.
+
+/** What the ranking looks at; `time` is the publication instant in ms, absent when the source gives none. */
+export type RelatedInput = {
+  id: string;
+  topics: readonly string[];
+  province: string;
+  district?: string | undefined;
+  time?: number | undefined;
+};
+
+/** Points for each topic two articles share. */
+export const SHARED_TOPIC_POINTS = 3;
+/** Points for the same province; the same district (within it) earns as much again. */
+export const SAME_PROVINCE_POINTS = 2;
+export const SAME_DISTRICT_POINTS = 2;
+
+type Prepared = {
+  id: string;
+  mask: number;
+  province: string;
+  district: string | undefined;
+  time: number | undefined;
+};
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/** Relatedness of two articles: shared topics first, then shared locality. */
+function score(a: Prepared, b: Prepared): number {
+  let s = popcount(a.mask & b.mask) * SHARED_TOPIC_POINTS;
+  if (a.province === b.province) {
+    s += SAME_PROVINCE_POINTS;
+    if (a.district !== undefined && a.district === b.district) s += SAME_DISTRICT_POINTS;
+  }
+  return s;
+}
+
+/** Distance in time; unknown when either side is undated, which sorts after any known distance. */
+function distance(a: Prepared, b: Prepared): number {
+  return a.time === undefined || b.time === undefined ? Infinity : Math.abs(a.time - b.time);
+}
+
+type Ranked = { item: Prepared; score: number; distance: number };
+
+/** True when x ranks before y: higher score, then nearer in time, then newer, then id. */
+function before(x: Ranked, y: Ranked): boolean {
+  if (x.score !== y.score) return x.score > y.score;
+  if (x.distance !== y.distance) return x.distance < y.distance;
+  const tx = x.item.time ?? -Infinity;
+  const ty = y.item.time ?? -Infinity;
+  if (tx !== ty) return tx > ty;
+  return x.item.id < y.item.id;
+}
+
+/**
+ * Builds a ranking over all articles once; `related(id, limit)` then returns the ids of the
+ * `limit` most related other articles in O(N · limit) without sorting the whole collection.
+ */
+export function createRelatedIndex(items: readonly RelatedInput[]) {
+  const topicBits = new Map<string, number>();
+  const bit = (topic: string) => {
+    let b = topicBits.get(topic);
+    if (b === undefined) {
+      // 31 distinct topics fit one int32 mask; beyond that, topics share bits (only a little less precise).
+      b = 1 << topicBits.size % 31;
+      topicBits.set(topic, b);
+    }
+    return b;
+  };
+  const prepared: Prepared[] = items.map((item) => ({
+    id: item.id,
+    mask: item.topics.reduce((m, t) => m | bit(t), 0),
+    province: item.province,
+    district: item.district,
+    time: item.time,
+  }));
+  const byId = new Map(prepared.map((p) => [p.id, p]));
+
+  return function related(id: string, limit: number): string[] {
+    const current = byId.get(id);
+    if (current === undefined) throw new Error(`related(): unknown article "${id}"`);
+    if (limit <= 0) return [];
+    const top: Ranked[] = [];
+    for (const item of prepared) {
+      if (item === current) continue;
+      const candidate = { item, score: score(current, item), distance: distance(current, item) };
+      if (top.length === limit && !before(candidate, top[limit - 1]!)) continue;
+      // Insertion into a short sorted list: the worst entry falls off the end.
+      if (top.length < limit) top.push(candidate);
+      let i = top.length - 1;
+      while (i > 0 && before(candidate, top[i - 1]!)) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = candidate;
+    }
+    return top.map((r) => r.item.id);
+  };
+}
+
+/** One-off convenience: the ids of the `limit` articles most related to `id`. */
+export function rankRelated(items: readonly RelatedInput[], id: string, limit: number): string[] {
+  return createRelatedIndex(items)(id, limit);
+}
