@@ -12,6 +12,8 @@ export default defineConfig({
   // Separate caches let two builds run side by side (benchmarks, parallel checks).
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   trailingSlash: "always",
+  // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
+  markdown: { smartypants: false },
   integrations: [mdx(), sitemap()],
   build: { format: "directory" },
 });
