@@ -19,7 +19,10 @@ for (const [path, meta] of Object.entries(pkgs)) {
     const key = `node_modules/${dep}`;
     if (pkgs[key]) continue;
     const suffix = Object.keys(platform).find((s) => dep.endsWith(s));
-    if (!suffix) { console.error("unknown platform for", dep, "from", path); continue; }
+    if (!suffix) {
+      console.error("unknown platform for", dep, "from", path);
+      continue;
+    }
     pkgs[key] = { version, optional: true, ...platform[suffix] };
     added++;
     console.log("added", key, version);
