@@ -10,7 +10,7 @@ const lock = JSON.parse(
 };
 
 describe("package-lock.json", () => {
-  it("lists every optional dependency, so `npm ci` accepts it (run .ci/fix-lockfile.cjs after npm install)", () => {
+  it("lists every optional dependency, so `npm ci` accepts it (run .ci/fix-lockfile.mjs after npm install)", () => {
     const missing: string[] = [];
     for (const meta of Object.values(lock.packages)) {
       for (const dep of Object.keys(meta.optionalDependencies ?? {})) {

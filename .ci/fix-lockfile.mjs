@@ -1,5 +1,5 @@
 // Adds lock entries for platform-specific optional packages the registry mirror does not serve.
-const fs = require("fs");
+import fs from "node:fs";
 const file = process.argv[2];
 const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 const pkgs = lock.packages;
