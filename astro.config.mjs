@@ -13,7 +13,6 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   trailingSlash: "always",
   // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
-  markdown: { smartypants: false },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx({ smartypants: false }), sitemap()],
   build: { format: "directory" },
 });
