@@ -1,0 +1,175 @@
+// Run one cold `astro build` and measure its wall time and the peak memory of its process tree.
+import { spawn, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+} from "node:fs";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const REPO = resolve(import.meta.dirname, "../../..");
+const ASTRO_BIN = join(REPO, "node_modules/astro/bin/astro.mjs");
+const PRELOAD = join(import.meta.dirname, "report-peak.ts");
+const SAMPLE_MS = 50;
+
+export interface BuildSpec {
+  /** Astro project root (the portal: the repository; the baseline: .bench/bare). */
+  root: string;
+  outDir: string;
+  cacheDir: string;
+  newsDir: string;
+  logFile: string;
+  /** Empty folder bind-mounted over `<root>/.astro` so this build never touches a shared one. */
+  privateDotAstro: string | undefined;
+}
+
+export interface BuildMeasure {
+  wallMs: number;
+  /** Main process ru_maxrss (exact) plus each child process's VmHWM: the figure we report. */
+  peakBytes: number;
+  mainMaxRssBytes: number;
+  childPeakBytes: number;
+  /** Largest sum of VmRSS over the tree seen in a 50 ms sample: a cross-check of peakBytes. */
+  sampledTreeBytes: number;
+  children: number;
+}
+
+let unshareWorks: boolean | undefined;
+
+/** True when this process may make a private mount namespace (Linux, root or user namespaces). */
+export function canIsolateDotAstro(): boolean {
+  unshareWorks ??= spawnSync("unshare", ["-m", "true"], { stdio: "ignore" }).status === 0;
+  return unshareWorks;
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tasks) {
+    try {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+      if (text) out.push(...text.split(/\s+/).map(Number));
+    } catch {
+      // The task ended between the listing and the read.
+    }
+  }
+  return out;
+}
+
+function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kib = (key: string) =>
+      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+    return { rss: kib("VmRSS") * 1024, hwm: kib("VmHWM") * 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
+  rmSync(spec.outDir, { recursive: true, force: true });
+  rmSync(spec.cacheDir, { recursive: true, force: true });
+  const peakFile = `${spec.logFile}.peak.json`;
+  rmSync(peakFile, { force: true });
+
+  const nodeArgs = ["--import", PRELOAD, ASTRO_BIN, "build", "--root", spec.root];
+  let command = process.execPath;
+  let args = nodeArgs;
+  if (spec.privateDotAstro !== undefined) {
+    rmSync(spec.privateDotAstro, { recursive: true, force: true });
+    mkdirSync(spec.privateDotAstro, { recursive: true });
+    const target = join(spec.root, ".astro");
+    if (!existsSync(target)) mkdirSync(target, { recursive: true });
+    // unshare and sh exec in place, so the spawned pid ends up being the build's Node process.
+    command = "unshare";
+    const script = 'mount --bind "$1" "$2" || exit 97; shift 2; exec "$@"';
+    args = ["-m", "--", "sh", "-c", script, "sh", spec.privateDotAstro, target];
+    args.push(process.execPath, ...nodeArgs);
+  }
+
+  const log = openSync(spec.logFile, "w");
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: spec.root,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: "1",
+      ASTRO_OUT_DIR: spec.outDir,
+      ASTRO_CACHE_DIR: spec.cacheDir,
+      NEWS_DIR: spec.newsDir,
+      BENCH_PEAK_FILE: peakFile,
+    },
+  });
+  const rootPid = child.pid!;
+  const childPeaks = new Map<number, number>();
+  let sampledTree = 0;
+  let rootIsNode = false;
+  const sample = () => {
+    // Until unshare/sh have exec'd into Node, their helpers (mount) are not the build's children.
+    if (!rootIsNode) {
+      try {
+        rootIsNode = realpathSync(`/proc/${rootPid}/exe`) === realpathSync(process.execPath);
+      } catch {
+        return;
+      }
+      if (!rootIsNode) return;
+    }
+    let sum = 0;
+    const queue = [rootPid];
+    while (queue.length > 0) {
+      const pid = queue.pop()!;
+      const memory = memoryOf(pid);
+      if (memory === undefined) continue;
+      sum += memory.rss;
+      if (pid !== rootPid) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, memory.hwm));
+      queue.push(...childrenOf(pid));
+    }
+    sampledTree = Math.max(sampledTree, sum);
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
+  sample();
+  const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+  const wallMs = performance.now() - started;
+  clearInterval(timer);
+  closeSync(log);
+
+  if (code !== 0) {
+    throw new Error(
+      `Build of ${spec.root} failed (exit ${code}); log ${spec.logFile}:\n${tail(spec.logFile, 30)}`,
+    );
+  }
+  if (!existsSync(peakFile))
+    throw new Error(`The build did not report its peak memory (${peakFile}).`);
+  const { maxRssKiB } = JSON.parse(readFileSync(peakFile, "utf8")) as { maxRssKiB: number };
+  const mainMaxRssBytes = maxRssKiB * 1024;
+  const childPeakBytes = [...childPeaks.values()].reduce((a, b) => a + b, 0);
+  return {
+    wallMs,
+    peakBytes: mainMaxRssBytes + childPeakBytes,
+    mainMaxRssBytes,
+    childPeakBytes,
+    sampledTreeBytes: sampledTree,
+    children: childPeaks.size,
+  };
+}

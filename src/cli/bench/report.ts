@@ -1,0 +1,226 @@
+// Summaries, the printed table and the BENCHMARKS.md section: pure functions over measured runs.
+
+export type Site = "bare" | "portal";
+
+export interface RunResult {
+  size: number;
+  site: Site;
+  run: number;
+  wallMs: number;
+  peakBytes: number;
+  sampledTreeBytes: number;
+  /** HTML pages written by the build. */
+  pages: number;
+  /** One-minute load average when the run started: other work on the machine skews timings. */
+  load: number;
+}
+
+export interface SizeSummary {
+  size: number;
+  bareMs: number;
+  portalMs: number;
+  bareBytes: number;
+  portalBytes: number;
+  timeRatio: number;
+  memoryRatio: number;
+  barePages: number;
+  portalPages: number;
+}
+
+export interface Meta {
+  date: string;
+  machine: string;
+  node: string;
+  astro: string;
+  commit: string;
+  runs: number;
+  isolation: string;
+}
+
+export const TIME_TARGET = 1.1;
+export const MEMORY_TARGET = 1.2;
+/** Time per article at the largest size may exceed that at the smallest by this much and still count as linear. */
+export const LINEAR_TOLERANCE = 1.1;
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)}`;
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+export function summarise(results: RunResult[]): SizeSummary[] {
+  const sizes = [...new Set(results.map((r) => r.size))].sort((a, b) => a - b);
+  return sizes.map((size) => {
+    const of = (site: Site) => results.filter((r) => r.size === size && r.site === site);
+    const bare = of("bare");
+    const portal = of("portal");
+    const bareMs = mean(bare.map((r) => r.wallMs));
+    const portalMs = mean(portal.map((r) => r.wallMs));
+    const bareBytes = mean(bare.map((r) => r.peakBytes));
+    const portalBytes = mean(portal.map((r) => r.peakBytes));
+    return {
+      size,
+      bareMs,
+      portalMs,
+      bareBytes,
+      portalBytes,
+      timeRatio: portalMs / bareMs,
+      memoryRatio: portalBytes / bareBytes,
+      barePages: bare[0]?.pages ?? 0,
+      portalPages: portal[0]?.pages ?? 0,
+    };
+  });
+}
+
+export interface Growth {
+  site: Site;
+  from: number;
+  to: number;
+  /** Wall time at `to` over wall time at `from`; linear growth gives at most to/from. */
+  timeFactor: number;
+  /** Time per article at `to` over time per article at `from` (≤ 1 when fixed costs dominate). */
+  perArticleFactor: number;
+  /** Extra milliseconds per extra article between the two sizes. */
+  marginalMs: number;
+}
+
+export function growth(summaries: SizeSummary[]): Growth[] {
+  const first = summaries[0];
+  const last = summaries.at(-1);
+  if (!first || !last || first.size === last.size) return [];
+  return (["bare", "portal"] as const).map((site) => {
+    const a = site === "bare" ? first.bareMs : first.portalMs;
+    const b = site === "bare" ? last.bareMs : last.portalMs;
+    return {
+      site,
+      from: first.size,
+      to: last.size,
+      timeFactor: b / a,
+      perArticleFactor: b / last.size / (a / first.size),
+      marginalMs: (b - a) / (last.size - first.size),
+    };
+  });
+}
+
+const mark = (ok: boolean) => (ok ? "yes" : "NO");
+
+function table(rows: string[][]): string {
+  const [head, ...body] = rows;
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(head!), line(head!.map(() => "---")), ...body.map(line)].join("\n");
+}
+
+export function runsTable(results: RunResult[]): string {
+  return table([
+    ["N", "site", "run", "wall (s)", "peak RSS (MiB)", "sampled tree RSS (MiB)", "pages", "load"],
+    ...results.map((r) => [
+      String(r.size),
+      r.site,
+      String(r.run),
+      seconds(r.wallMs),
+      mib(r.peakBytes),
+      mib(r.sampledTreeBytes),
+      String(r.pages),
+      r.load.toFixed(2),
+    ]),
+  ]);
+}
+
+export function summaryTable(summaries: SizeSummary[]): string {
+  return table([
+    [
+      "N",
+      "bare (s)",
+      "portal (s)",
+      "time ×",
+      `≤ ${TIME_TARGET}×`,
+      "bare (MiB)",
+      "portal (MiB)",
+      "memory ×",
+      `≤ ${MEMORY_TARGET}×`,
+      "pages bare / portal",
+    ],
+    ...summaries.map((s) => [
+      String(s.size),
+      seconds(s.bareMs),
+      seconds(s.portalMs),
+      s.timeRatio.toFixed(2),
+      mark(s.timeRatio <= TIME_TARGET),
+      mib(s.bareBytes),
+      mib(s.portalBytes),
+      s.memoryRatio.toFixed(2),
+      mark(s.memoryRatio <= MEMORY_TARGET),
+      `${s.barePages} / ${s.portalPages}`,
+    ]),
+  ]);
+}
+
+export function growthLines(growths: Growth[]): string[] {
+  return growths.map(
+    (g) =>
+      `- ${g.site}: N ${g.from} → ${g.to} (×${g.to / g.from}) took ×${g.timeFactor.toFixed(2)} the time; ` +
+      `time per article ×${g.perArticleFactor.toFixed(2)}; ${g.marginalMs.toFixed(1)} ms per extra article; ` +
+      `linear: ${mark(g.perArticleFactor <= LINEAR_TOLERANCE)}`,
+  );
+}
+
+export const SECTION_HEADING = "## Build (bench:build)";
+
+export const HOW_TO_READ = `\`npm run bench:build\` (\`src/cli/bench-build.ts\`) makes N articles — the five real ones plus
+renamed copies (\`<slug>-ban-sao-<k>\`, titled "… (bản sao k)") in \`.bench/news-<N>/\` — and runs a
+cold \`astro build\` (\`node node_modules/astro/bin/astro.mjs build\`, no data check, no staging)
+of the real portal (\`NEWS_DIR\` pointed at that folder) and of a bare Astro + MDX site
+(\`.bench/bare/\`: one glob collection over the same folder, no schema, an index page and one
+\`/tin-tuc/[slug]/\` page per article with a minimal layout). Runs alternate bare, portal, bare,
+portal; output and cache folders are deleted before each run, and each build gets an empty
+private \`.astro/\` (a bind mount in its own mount namespace), so nothing is reused.
+
+How to read the results:
+- **wall (s)**: from spawning the build to its exit, Node start-up included.
+- **peak RSS**: the build process's own peak resident memory from the kernel (\`ru_maxrss\`,
+  exact) plus the peak (\`VmHWM\`) of any child process it starts, sampled every 50 ms.
+  "Sampled tree RSS" is the largest sum of \`VmRSS\` over the process tree seen in one sample,
+  a cross-check that is at most the peak.
+- **time × / memory ×**: portal mean over bare mean at the same N. Targets: time ≤ ${TIME_TARGET}×,
+  memory ≤ ${MEMORY_TARGET}×.
+- **linear**: time per article at the largest N is at most ${LINEAR_TOLERANCE}× that at the smallest N.
+  "ms per extra article" is the slope between the two sizes.
+- **pages** counts \`index.html\` files: the portal also writes list, locality, topic and
+  data pages, which is part of what it costs.
+- **load**: the one-minute load average when the run started; on this 2-core machine anything
+  above ~0.5 means other work shared the CPU and the times are noisy.`;
+
+export function renderSection(meta: Meta, results: RunResult[]): string {
+  const summaries = summarise(results);
+  return [
+    SECTION_HEADING,
+    "",
+    HOW_TO_READ,
+    "",
+    `### Last run: ${meta.date}`,
+    "",
+    `Machine: ${meta.machine}; Node ${meta.node}; Astro ${meta.astro}; commit \`${meta.commit}\`; ` +
+      `${meta.runs} run(s) per site and size; ${meta.isolation}.`,
+    "",
+    summaryTable(summaries),
+    "",
+    ...growthLines(growth(summaries)),
+    "",
+    "Every run:",
+    "",
+    runsTable(results),
+    "",
+  ].join("\n");
+}
+
+/** Replace our section in `doc` (up to the next `## ` heading), or append it; others' sections stay. */
+export function upsertSection(doc: string, section: string): string {
+  const body = section.endsWith("\n") ? section : `${section}\n`;
+  if (doc.trim() === "") return `# Benchmarks\n\n${body}`;
+  const lines = doc.split("\n");
+  const start = lines.findIndex((l) => l.trimEnd() === SECTION_HEADING);
+  if (start === -1) return `${doc.trimEnd()}\n\n${body}`;
+  let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+  if (end === -1) end = lines.length;
+  const before = lines.slice(0, start).join("\n");
+  const after = lines.slice(end).join("\n");
+  return `${before}${before ? "\n" : ""}${body}${after ? `\n${after}` : ""}`;
+}
