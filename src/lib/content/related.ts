@@ -1,4 +1,6 @@
 // "Các tin khác": other articles, most related first, with one cheap linear pass per article.
+import type { ArticleData } from "./article-schema.ts";
+import { articleDate } from "./articles.ts";
 
 /** What the ranking looks at; `time` is the publication instant in ms, absent when the source gives none. */
 export type RelatedInput = {
@@ -105,4 +107,15 @@ export function createRelatedIndex(items: readonly RelatedInput[]) {
 /** One-off convenience: the ids of the `limit` articles most related to `id`. */
 export function rankRelated(items: readonly RelatedInput[], id: string, limit: number): string[] {
   return createRelatedIndex(items)(id, limit);
+}
+
+/** The ranking's view of an article: its topics, place and publication instant (if the source gives one). */
+export function relatedInput(entry: { id: string; data: ArticleData }): RelatedInput {
+  return {
+    id: entry.id,
+    topics: entry.data.topics,
+    province: entry.data.locality.province,
+    district: entry.data.locality.district,
+    time: articleDate(entry.data)?.getTime(),
+  };
 }

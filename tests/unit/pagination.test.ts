@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { pageCount, pageHref, pageItems, pageWindow } from "../../src/lib/content/pagination.ts";
+
+describe("pagination", () => {
+  it("pageHref(1) is the list itself, later pages live under trang/", () => {
+    expect(pageHref(1)).toBe("/tin-tuc/");
+    expect(pageHref(2)).toBe("/tin-tuc/trang/2/");
+    expect(pageHref(31)).toBe("/tin-tuc/trang/31/");
+  });
+
+  it("pageCount(total, perPage) rounds up and never returns 0", () => {
+    expect(pageCount(0, 10)).toBe(1);
+    expect(pageCount(5, 10)).toBe(1);
+    expect(pageCount(10, 10)).toBe(1);
+    expect(pageCount(11, 10)).toBe(2);
+    expect(pageCount(3000, 10)).toBe(300);
+  });
+
+  it("pageItems(items, page, perPage) slices 1-based pages", () => {
+    const items = Array.from({ length: 23 }, (_, i) => i);
+    expect(pageItems(items, 1, 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(pageItems(items, 3, 10)).toEqual([20, 21, 22]);
+    expect(pageItems(items, 4, 10)).toEqual([]);
+  });
+
+  it("pageWindow(current, last) keeps ends and neighbours, with gaps between", () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(1, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pageWindow(1, 40)).toEqual([1, 2, 3, "gap", 40]);
+    expect(pageWindow(20, 40)).toEqual([1, "gap", 18, 19, 20, 21, 22, "gap", 40]);
+    expect(pageWindow(39, 40)).toEqual([1, "gap", 37, 38, 39, 40]);
+    expect(pageWindow(4, 40)).toEqual([1, 2, 3, 4, 5, 6, "gap", 40]);
+  });
+});
