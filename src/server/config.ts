@@ -2,15 +2,20 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 
-const root = resolve(import.meta.dirname, "../..");
+export const ROOT = resolve(import.meta.dirname, "../..");
 
 const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
-  DIST_DIR: z.string().min(1).default(resolve(root, "dist")),
-  DATABASE_PATH: z.string().min(1).default(resolve(root, "var/portal.sqlite")),
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  DIST_DIR: z.string().min(1).default(resolve(ROOT, "dist")),
+  DATABASE_PATH: z.string().min(1).default(resolve(ROOT, "var/portal.sqlite")),
+  /** "NORMAL" survives kill -9; "FULL" also survives power loss (an fsync per write). */
+  DATABASE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  /** 0: the socket address is the client; N: trust N proxies' X-Forwarded-For entries ("1" = nginx). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** POSTs per client address per minute; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  POLLS_DIR: z.string().min(1).default(resolve(ROOT, "content/polls")),
 });
 
 export type ServerConfig = {
@@ -18,8 +23,11 @@ export type ServerConfig = {
   port: number;
   distDir: string;
   databasePath: string;
-  trustProxy: boolean;
+  synchronous: "NORMAL" | "FULL";
+  /** How many proxies in front of us append to X-Forwarded-For (0 = none trusted). */
+  trustProxy: number;
   rateLimitPerMinute: number;
+  pollsDir: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -34,7 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: e.PORT,
     distDir: resolve(e.DIST_DIR),
     databasePath: resolve(e.DATABASE_PATH),
-    trustProxy: e.TRUST_PROXY === "1",
+    synchronous: e.DATABASE_SYNCHRONOUS,
+    trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    pollsDir: resolve(e.POLLS_DIR),
   };
 }

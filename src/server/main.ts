@@ -1,20 +1,64 @@
-// Entry point: serve dist/ (and later the API) on HOST:PORT; stop cleanly on SIGTERM.
+// Entry point: open the store, load polls, serve on HOST:PORT; stop cleanly on SIGTERM/SIGINT.
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import { Hono } from "hono";
+import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
-import { mountStatic } from "./static.ts";
+import { loadPolls } from "./polls.ts";
+import { openSqliteStore } from "./store/sqlite.ts";
+import type { Store } from "./store/types.ts";
 
-const config = loadConfig();
-const app = new Hono();
-mountStatic(app, config.distDir);
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  console.log(`Listening on http://${config.host}:${info.port}/`);
+let config;
+let polls;
+let store: Store;
+try {
+  config = loadConfig();
+  polls = loadPolls(config.pollsDir);
+} catch (error) {
+  fail((error as Error).message);
+}
+try {
+  store = openSqliteStore(config.databasePath, { synchronous: config.synchronous });
+} catch (error) {
+  fail(
+    `${(error as Error).message}\nThe server cannot count votes or visits without it; stopping.`,
+  );
+}
+
+const app = createApp({
+  store,
+  config,
+  polls,
+  onStoreError: (error) => console.error("Request failed:", error),
 });
 
-function shutdown(): void {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5000).unref();
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) =>
+  console.log(`Listening on http://${config.host}:${info.port}/`),
+) as Server;
+server.on("error", (error) =>
+  fail(`Cannot listen on ${config.host}:${config.port}: ${error.message}`),
+);
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing open requests, then stopping.`);
+  // Stop accepting, let in-flight requests finish, then close the database.
+  server.close(() => {
+    store.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+    store.close();
+    process.exit(0);
+  }, 10_000).unref();
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

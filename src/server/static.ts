@@ -1,16 +1,23 @@
-// Serves the built site from dist/ (placeholder until the API server lands: issue 5).
+// Serves the built site from dist/: safe paths, cache headers, ETags, a CSP per page, real 404s.
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
-import type { Hono } from "hono";
+import { extname, join, resolve, sep } from "node:path";
+import type { Context } from "hono";
+import { htmlPolicy, inlineScriptHashes, RESOURCE_POLICY } from "./security.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".gif": "image/gif",
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
   ".woff": "font/woff",
@@ -19,32 +26,107 @@ const TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
-async function resolveFile(distDir: string, urlPath: string): Promise<string | undefined> {
-  const decoded = decodeURIComponent(urlPath);
-  const safe = normalize(decoded).replace(/^(\.\.[/\\])+/, "");
-  const candidates = safe.endsWith("/")
-    ? [join(distDir, safe, "index.html")]
-    : [join(distDir, safe), join(distDir, safe, "index.html")];
-  for (const file of candidates) {
-    if (!file.startsWith(distDir)) return undefined;
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isFile()) return file;
-  }
-  return undefined;
-}
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const REVALIDATE = "no-cache";
+const SHORT = "public, max-age=3600";
 
-export function mountStatic(app: Hono, distDir: string): void {
-  app.get("*", async (c) => {
-    const path = new URL(c.req.url).pathname;
-    const file = await resolveFile(distDir, path);
-    if (!file) {
-      const notFound = await readFile(join(distDir, "404.html")).catch(
-        () => "Không tìm thấy trang",
-      );
-      return c.body(notFound, 404, { "content-type": TYPES[".html"]! });
-    }
+type CachedFile = { mtimeMs: number; size: number; body: Buffer; etag: string; csp: string };
+
+export type StaticSite = {
+  /** Answers a GET/HEAD for `pathname` from dist/. */
+  serve(c: Context): Promise<Response>;
+  /** The page HTML at a dist-relative path (e.g. "binh-chon/index.html"), with its CSP. */
+  page(relative: string): Promise<{ html: string; csp: string } | undefined>;
+  /** The 404 page with status 404. */
+  notFound(c: Context): Promise<Response>;
+};
+
+export function createStaticSite(distDir: string): StaticSite {
+  const root = resolve(distDir);
+  const cache = new Map<string, CachedFile>();
+
+  async function load(file: string): Promise<CachedFile | undefined> {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return undefined;
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit;
     const body = await readFile(file);
-    const type = TYPES[extname(file)] ?? "application/octet-stream";
-    return c.body(body, 200, { "content-type": type });
-  });
+    const isHtml = file.endsWith(".html");
+    const entry: CachedFile = {
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      body,
+      etag: `W/"${info.size.toString(36)}-${Math.trunc(info.mtimeMs).toString(36)}"`,
+      csp: isHtml ? htmlPolicy(inlineScriptHashes(body.toString("utf8"))) : RESOURCE_POLICY,
+    };
+    // Only small files stay in memory; the site is mostly small HTML, CSS, JS and fonts.
+    if (body.length <= 512 * 1024) cache.set(file, entry);
+    return entry;
+  }
+
+  /** Maps a URL path to a file inside dist/, or undefined when it would leave it. */
+  function toFile(pathname: string): string | undefined {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return undefined;
+    }
+    if (decoded.includes("\0") || decoded.includes("\\")) return undefined;
+    const file = resolve(root, `.${decoded}`);
+    if (file !== root && !file.startsWith(root + sep)) return undefined;
+    if (decoded.split("/").some((part) => part.startsWith(".") && part !== "")) return undefined;
+    return decoded.endsWith("/") ? join(file, "index.html") : file;
+  }
+
+  function cacheControl(pathname: string, file: string): string {
+    if (pathname.startsWith("/_astro/")) return IMMUTABLE;
+    if (file.endsWith(".html") || file.endsWith(".xml") || file.endsWith(".json"))
+      return REVALIDATE;
+    return SHORT;
+  }
+
+  async function notFound(c: Context): Promise<Response> {
+    const page = await load(join(root, "404.html"));
+    const body =
+      page?.body ?? Buffer.from("<!doctype html><title>404</title><p>Không tìm thấy trang</p>");
+    return c.body(new Uint8Array(body), 404, {
+      "content-type": TYPES[".html"]!,
+      "cache-control": REVALIDATE,
+      "content-security-policy": page?.csp ?? htmlPolicy([]),
+    });
+  }
+
+  async function serve(c: Context): Promise<Response> {
+    const url = new URL(c.req.url);
+    const file = toFile(url.pathname);
+    if (!file) return notFound(c);
+    const entry = await load(file);
+    if (!entry) {
+      // A folder asked for without its trailing slash: send readers to the canonical URL.
+      if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {
+        return c.redirect(`${url.pathname}/${url.search}`, 301);
+      }
+      return notFound(c);
+    }
+    const headers = {
+      "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+      "cache-control": cacheControl(url.pathname, file),
+      etag: entry.etag,
+      "last-modified": new Date(entry.mtimeMs).toUTCString(),
+      "content-security-policy": entry.csp,
+    };
+    const inm = c.req.header("if-none-match");
+    if (inm && inm.split(",").some((tag) => tag.trim() === entry.etag)) {
+      return c.body(null, 304, headers);
+    }
+    return c.body(new Uint8Array(entry.body), 200, headers);
+  }
+
+  async function page(relative: string) {
+    const entry = await load(join(root, relative));
+    return entry ? { html: entry.body.toString("utf8"), csp: entry.csp } : undefined;
+  }
+
+  return { serve, page, notFound };
 }

@@ -1,0 +1,86 @@
+// Poll results as readers see them: one renderer for the build, the server and the browser.
+import { formatNumber, formatShare } from "../format.ts";
+
+export type PollOptionResult = { id: string; label: string; votes: number };
+
+/** The JSON body of GET /api/polls/:id (and of a 201/409 vote answer). */
+export type PollResults = {
+  id: string;
+  question: string;
+  options: PollOptionResult[];
+  /** People who voted on the original site; their choices are unknown. */
+  priorParticipants: number;
+  /** People who voted here (one vote each), so also the sum of `options[].votes`. */
+  participantsHere: number;
+  /** priorParticipants + participantsHere. */
+  participants: number;
+  opensAt: string | null;
+  closesAt: string | null;
+  open: boolean;
+  /** The option this browser chose, or null. */
+  votedOptionId: string | null;
+};
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+}
+
+/** Who took part, honestly: earlier participants' choices are unknown. */
+export function participantsText(r: PollResults): string {
+  const here = `${formatNumber(r.participantsHere)} người bình chọn tại đây`;
+  if (r.priorParticipants === 0) return `${here}.`;
+  return (
+    `${formatNumber(r.priorParticipants)} người đã bình chọn trên trang cũ ` +
+    `(không rõ chọn phương án nào) + ${here}.`
+  );
+}
+
+/** Bars with counts and shares of the votes cast here. */
+export function renderResultsHtml(r: PollResults): string {
+  const total = r.participantsHere;
+  const items = r.options
+    .map((o) => {
+      const share = total > 0 ? o.votes / total : 0;
+      const width = (share * 100).toFixed(1);
+      const mine = o.id === r.votedOptionId ? " poll-option--mine" : "";
+      return (
+        `<li class="poll-option${mine}"><span class="poll-option__label">${escapeHtml(o.label)}</span> ` +
+        `<span class="poll-option__figure">${formatNumber(o.votes)} phiếu` +
+        `${total > 0 ? ` · ${formatShare(share)}` : ""}</span>` +
+        `<span class="poll-option__bar" aria-hidden="true"><span style="width:${width}%"></span></span></li>`
+      );
+    })
+    .join("");
+  return (
+    `<ul class="poll-results">${items}</ul>` +
+    `<p class="poll-note">${escapeHtml(participantsText(r))}</p>`
+  );
+}
+
+/** The page a no-JavaScript vote lands on (POST, then 303 here with `ket-qua`). */
+export const POLL_PAGE_PATH = "/binh-chon/";
+
+/** `?ket-qua=` codes after a form vote and what readers are told. */
+export const FORM_OUTCOMES = {
+  "da-ghi": "Cảm ơn bạn, phiếu bình chọn đã được ghi nhận.",
+  "da-binh-chon": "Bạn đã bình chọn trước đó; mỗi trình duyệt chỉ bình chọn một lần.",
+  "da-dong": "Cuộc bình chọn này không nhận phiếu (chưa mở hoặc đã kết thúc).",
+  "chua-chon": "Bạn chưa chọn phương án nào; mời bạn chọn rồi gửi lại.",
+} as const;
+
+export type FormOutcome = keyof typeof FORM_OUTCOMES;
+
+/** Only a same-site path may be a return address (no "//host" or "/\host" tricks). */
+export function safeReturnPath(value: unknown): string | undefined {
+  return typeof value === "string" && value.length <= 300 && /^\/(?![/\\])[^\s\\]*$/.test(value)
+    ? value
+    : undefined;
+}

@@ -1,0 +1,226 @@
+// The HTTP application: API routes, the no-JavaScript poll page, and the static site.
+import { createHash, randomUUID } from "node:crypto";
+import { Hono, type Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { featuredPoll, isPollOpen, type PollDefinition } from "../lib/polls/schema.ts";
+import {
+  escapeHtml,
+  FORM_OUTCOMES,
+  POLL_PAGE_PATH,
+  renderResultsHtml,
+  safeReturnPath,
+  type FormOutcome,
+} from "../lib/polls/view.ts";
+import { ORIGINAL_COUNTER, type VisitFigures } from "../lib/visits/original.ts";
+import { clientAddress, RateLimiter } from "./client.ts";
+import type { ServerConfig } from "./config.ts";
+import {
+  assertSameSite,
+  bodyKind,
+  errorResponse,
+  HttpError,
+  parseJsonObject,
+  readBody,
+} from "./http.ts";
+import { pollResults } from "./polls.ts";
+import { SECURITY_HEADERS } from "./security.ts";
+import { createStaticSite } from "./static.ts";
+import type { Store } from "./store/types.ts";
+import { isBot, isPrefetch, VisitorTracker } from "./visitor.ts";
+
+export const VOTER_COOKIE = "voter";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export type AppOptions = {
+  store: Store;
+  config: Pick<ServerConfig, "distDir" | "trustProxy" | "rateLimitPerMinute">;
+  polls: Map<string, PollDefinition>;
+  now?: () => number;
+  /** Where a store failure is reported (the server logs it). */
+  onStoreError?: (error: unknown) => void;
+};
+
+export function createApp(options: AppOptions): Hono {
+  const { store, config, polls } = options;
+  const now = options.now ?? Date.now;
+  const site = createStaticSite(config.distDir);
+  const limiter = new RateLimiter(config.rateLimitPerMinute, now);
+  const visitors = new VisitorTracker(now);
+  const app = new Hono();
+
+  /** The browser's random id, hashed: the database never sees the cookie value itself. */
+  const voterOf = (c: Context): string | undefined => {
+    const id = getCookie(c, VOTER_COOKIE);
+    return id && UUID.test(id) ? createHash("sha256").update(id).digest("base64url") : undefined;
+  };
+  const isHttps = (c: Context): boolean =>
+    new URL(c.req.url).protocol === "https:" ||
+    (config.trustProxy > 0 && c.req.header("x-forwarded-proto") === "https");
+  const guardPost = (c: Context): void => {
+    assertSameSite(c);
+    if (!limiter.allow(clientAddress(c, config.trustProxy))) {
+      throw new HttpError(429, "too many requests; try again in a minute");
+    }
+  };
+  const findPoll = (id: string): PollDefinition => {
+    const poll = polls.get(id);
+    if (!poll) throw new HttpError(404, "unknown poll");
+    return poll;
+  };
+
+  app.use("*", async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+  });
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return errorResponse(c, error);
+    options.onStoreError?.(error);
+    return c.json({ error: "internal error; nothing was recorded" }, 500);
+  });
+
+  app.get("/api/polls", (c) =>
+    c.json(
+      [...polls.values()].map((p) => ({
+        id: p.id,
+        question: p.question,
+        options: p.options,
+        opensAt: p.opensAt ?? null,
+        closesAt: p.closesAt ?? null,
+        open: isPollOpen(p, new Date(now())),
+        priorParticipants: p.priorParticipants,
+      })),
+    ),
+  );
+
+  app.get("/api/polls/:id", async (c) => {
+    const poll = findPoll(c.req.param("id"));
+    const voter = voterOf(c);
+    const voted = voter ? ((await store.voteOf(poll.id, voter)) ?? null) : null;
+    return c.json(await pollResults(store, poll, new Date(now()), voted));
+  });
+
+  app.post("/api/polls/:id/votes", async (c) => {
+    guardPost(c);
+    const poll = findPoll(c.req.param("id"));
+    const kind = bodyKind(c, true);
+    const text = await readBody(c);
+    let fields: Record<string, unknown>;
+    if (kind === "json") fields = parseJsonObject(text);
+    else fields = Object.fromEntries(new URLSearchParams(text));
+    const optionId = fields.optionId;
+    const back = (outcome: FormOutcome) => {
+      const query = new URLSearchParams({ id: poll.id, "ket-qua": outcome });
+      const from = safeReturnPath(fields.returnTo);
+      if (from) query.set("tu", from);
+      return c.redirect(`${POLL_PAGE_PATH}?${query}#binh-chon`, 303);
+    };
+    if (typeof optionId !== "string" || !poll.options.some((o) => o.id === optionId)) {
+      if (kind === "form") return back("chua-chon");
+      throw new HttpError(400, "unknown option");
+    }
+    const at = new Date(now());
+    if (!isPollOpen(poll, at)) {
+      if (kind === "form") return back("da-dong");
+      throw new HttpError(403, "poll is closed");
+    }
+    let cookieId = getCookie(c, VOTER_COOKIE);
+    const isNewBrowser = !cookieId || !UUID.test(cookieId);
+    if (isNewBrowser) cookieId = randomUUID();
+    const voter = createHash("sha256").update(cookieId!).digest("base64url");
+    const outcome = await store.recordVote(poll.id, voter, optionId, at);
+    if (isNewBrowser && outcome.status === "recorded") {
+      setCookie(c, VOTER_COOKIE, cookieId!, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: isHttps(c),
+        maxAge: 400 * 24 * 3600,
+      });
+    }
+    if (kind === "form") return back(outcome.status === "recorded" ? "da-ghi" : "da-binh-chon");
+    const voted = outcome.status === "recorded" ? optionId : outcome.optionId;
+    const results = await pollResults(store, poll, at, voted);
+    return c.json(results, outcome.status === "recorded" ? 201 : 409);
+  });
+
+  const figures = async (counted: boolean, totals: { today: number; total: number }) =>
+    ({
+      online: visitors.online(),
+      today: totals.today,
+      total: ORIGINAL_COUNTER.total + totals.total,
+      counted,
+    }) satisfies VisitFigures;
+
+  app.get("/api/visits", async (c) =>
+    c.json(await figures(false, await store.visitTotals(visitors.today()))),
+  );
+
+  app.post("/api/visits", async (c) => {
+    guardPost(c);
+    bodyKind(c, false);
+    const body = parseJsonObject(await readBody(c));
+    if (typeof body.path !== "string" || !body.path.startsWith("/") || body.path.length > 512) {
+      throw new HttpError(400, "path must be a site path starting with /");
+    }
+    const ua = c.req.header("user-agent") ?? "";
+    if (isBot(ua) || isPrefetch(c.req.raw.headers)) {
+      return c.json(await figures(false, await store.visitTotals(visitors.today())));
+    }
+    const sighting = visitors.see(clientAddress(c, config.trustProxy), ua);
+    const totals = sighting.newVisit
+      ? await store.recordVisit(sighting.day)
+      : await store.visitTotals(sighting.day);
+    return c.json(await figures(sighting.newVisit, totals));
+  });
+
+  const methodNotAllowed = (allow: string) => (c: Context) => {
+    c.header("allow", allow);
+    return c.json({ error: "method not allowed" }, 405);
+  };
+  app.all("/api/polls", methodNotAllowed("GET, HEAD"));
+  app.all("/api/polls/:id", methodNotAllowed("GET, HEAD"));
+  app.all("/api/polls/:id/votes", methodNotAllowed("POST"));
+  app.all("/api/visits", methodNotAllowed("GET, HEAD, POST"));
+  app.all("/api/*", (c) => c.json({ error: "not found" }, 404));
+
+  // Where a vote sent without JavaScript lands: the built page with live results filled in.
+  app.get(POLL_PAGE_PATH, async (c) => {
+    const page = await site.page(`${POLL_PAGE_PATH.slice(1)}index.html`);
+    const poll =
+      polls.get(c.req.query("id") ?? "") ?? featuredPoll([...polls.values()], new Date(now()));
+    if (!page || !poll) return site.notFound(c);
+    const voter = voterOf(c);
+    const voted = voter ? ((await store.voteOf(poll.id, voter)) ?? null) : null;
+    const results = await pollResults(store, poll, new Date(now()), voted);
+    const outcome = c.req.query("ket-qua") as FormOutcome | undefined;
+    const message =
+      outcome && outcome in FORM_OUTCOMES
+        ? `<p class="poll-status" role="status">${FORM_OUTCOMES[outcome]}</p>`
+        : "";
+    const from = safeReturnPath(c.req.query("tu"));
+    const link = from ? `<p><a href="${escapeHtml(from)}">Trở lại trang bạn đang đọc</a></p>` : "";
+    const live =
+      `${message}<h2 class="poll-question">${escapeHtml(results.question)}</h2>` +
+      `${renderResultsHtml(results)}<p class="poll-live-note">Số liệu trực tiếp lúc bạn mở trang.</p>${link}`;
+    const html = page.html.replace(
+      /<!--poll-live-->[\s\S]*?<!--\/poll-live-->/,
+      () => `<!--poll-live-->${live}<!--/poll-live-->`,
+    );
+    return c.html(html, 200, {
+      "cache-control": "no-store",
+      "content-security-policy": page.csp,
+    });
+  });
+
+  app.on(["GET", "HEAD"], "*", (c) => site.serve(c));
+  app.all("*", (c) => {
+    c.header("allow", "GET, HEAD");
+    return c.text("Method not allowed", 405);
+  });
+  return app;
+}

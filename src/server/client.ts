@@ -1,0 +1,48 @@
+// The client's address (socket, or X-Forwarded-For from trusted proxies) and a per-address limit.
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+
+/**
+ * With `trustProxy` = N, the last N X-Forwarded-For entries were written by our proxies, so
+ * the entry just left of our own proxy's is the client: the right-most one nobody can forge.
+ */
+export function clientAddress(c: Context, trustProxy: number): string {
+  let socket = "unknown";
+  try {
+    socket = getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    // Not running on a Node socket (in-process tests): fall through with "unknown".
+  }
+  if (trustProxy === 0) return socket;
+  const hops = (c.req.header("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return hops[hops.length - trustProxy] ?? hops[0] ?? socket;
+}
+
+/** Fixed one-minute windows per address; memory is dropped when a window ends. */
+export class RateLimiter {
+  private window = 0;
+  private counts = new Map<string, number>();
+  private readonly limit: number;
+  private readonly now: () => number;
+
+  constructor(limitPerMinute: number, now: () => number = Date.now) {
+    this.limit = limitPerMinute;
+    this.now = now;
+  }
+
+  /** Counts one request; false when the address is over its limit this minute. */
+  allow(address: string): boolean {
+    if (this.limit === 0) return true;
+    const window = Math.floor(this.now() / 60_000);
+    if (window !== this.window) {
+      this.window = window;
+      this.counts = new Map();
+    }
+    const n = (this.counts.get(address) ?? 0) + 1;
+    this.counts.set(address, n);
+    return n <= this.limit;
+  }
+}

@@ -1,0 +1,75 @@
+// Request guards shared by the API routes: JSON errors, same-site check, bounded body reading.
+import type { Context } from "hono";
+
+export const MAX_BODY_BYTES = 4096;
+
+export class HttpError extends Error {
+  readonly status: 400 | 403 | 404 | 405 | 413 | 415 | 429 | 500;
+  constructor(status: HttpError["status"], message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** A POST from another site (CSRF, embedding) is refused. */
+export function assertSameSite(c: Context): void {
+  const site = c.req.header("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new HttpError(403, "cross-site request refused");
+  }
+  const origin = c.req.header("origin");
+  if (origin === undefined) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new HttpError(403, "cross-site request refused");
+  }
+  if (host !== (c.req.header("host") ?? new URL(c.req.url).host)) {
+    throw new HttpError(403, "cross-site request refused");
+  }
+}
+
+export type BodyKind = "json" | "form";
+
+/** The body's media type, or 415. */
+export function bodyKind(c: Context, allowForm: boolean): BodyKind {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "application/json") return "json";
+  if (allowForm && type === "application/x-www-form-urlencoded") return "form";
+  throw new HttpError(415, allowForm ? "send application/json or a form" : "send application/json");
+}
+
+/** Reads at most MAX_BODY_BYTES, then refuses with 413 (also for chunked bodies). */
+export async function readBody(c: Context): Promise<string> {
+  const declared = Number(c.req.header("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+  const stream = c.req.raw.body;
+  if (!stream) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parses a JSON object body, or 400. */
+export function parseJsonObject(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "body is not valid JSON");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new HttpError(400, "body must be a JSON object");
+  }
+  return value as Record<string, unknown>;
+}
+
+export function errorResponse(c: Context, error: HttpError): Response {
+  return c.json({ error: error.message }, error.status);
+}

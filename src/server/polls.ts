@@ -1,0 +1,49 @@
+// Poll definitions from content/polls/ and the results the API answers with.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isPollOpen, parsePollDefinition, type PollDefinition } from "../lib/polls/schema.ts";
+import type { PollResults } from "../lib/polls/view.ts";
+import type { Store } from "./store/types.ts";
+
+/** Reads and validates every `<id>.json`; throws with the file and field on the first problem. */
+export function loadPolls(dir: string): Map<string, PollDefinition> {
+  const polls = new Map<string, PollDefinition>();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  for (const file of files) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    } catch (error) {
+      throw new Error(`content/polls/${file}: not valid JSON (${(error as Error).message})`);
+    }
+    const poll = parsePollDefinition(raw, file);
+    polls.set(poll.id, poll);
+  }
+  return polls;
+}
+
+export async function pollResults(
+  store: Store,
+  poll: PollDefinition,
+  now: Date,
+  votedOptionId: string | null,
+): Promise<PollResults> {
+  const counts = await store.optionVotes(poll.id);
+  const options = poll.options.map((o) => ({ ...o, votes: counts.get(o.id) ?? 0 }));
+  // Votes for options later removed from the file still count as people who took part.
+  const participantsHere = [...counts.values()].reduce((a, b) => a + b, 0);
+  return {
+    id: poll.id,
+    question: poll.question,
+    options,
+    priorParticipants: poll.priorParticipants,
+    participantsHere,
+    participants: poll.priorParticipants + participantsHere,
+    opensAt: poll.opensAt ?? null,
+    closesAt: poll.closesAt ?? null,
+    open: isPollOpen(poll, now),
+    votedOptionId,
+  };
+}

@@ -1,0 +1,129 @@
+// SQLite store (node:sqlite): WAL, busy timeout, migrations at open, writes in BEGIN IMMEDIATE.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { MIGRATIONS, type Migration } from "./migrations.ts";
+import type { Store, VisitTotals, VoteResult } from "./types.ts";
+
+/**
+ * NORMAL: a commit is in the WAL (the OS has it) before we answer, so it survives kill -9 of
+ * the server; only a power loss or OS crash can drop the last commits. FULL adds an fsync per
+ * commit and survives those too.
+ */
+export type Synchronous = "NORMAL" | "FULL";
+
+export type SqliteOptions = { synchronous?: Synchronous; busyTimeoutMs?: number };
+
+export class StoreOpenError extends Error {}
+
+export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
+  let db: DatabaseSync;
+  try {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    db = new DatabaseSync(path);
+    db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    const mode = db.prepare("PRAGMA journal_mode = WAL").get() as { journal_mode: string };
+    if (path !== ":memory:" && mode.journal_mode.toLowerCase() !== "wal") {
+      throw new Error(`journal_mode is ${mode.journal_mode}, WAL is required`);
+    }
+    db.exec(`PRAGMA synchronous = ${options.synchronous ?? "NORMAL"}`);
+    db.exec("PRAGMA foreign_keys = ON");
+    migrate(db, MIGRATIONS);
+    // A real write at start: a read-only file or full disk stops the server now, not later.
+    transaction(db, () =>
+      db
+        .prepare("INSERT OR REPLACE INTO server_meta (key, value) VALUES ('last_start', ?)")
+        .run(new Date().toISOString()),
+    );
+  } catch (error) {
+    throw new StoreOpenError(
+      `Cannot open or write the database at ${path}: ${(error as Error).message}`,
+    );
+  }
+  return sqliteStore(db);
+}
+
+/** Runs `fn` in BEGIN IMMEDIATE (takes the write lock up front, so no upgrade deadlocks). */
+function transaction<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const result = fn();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+export function migrate(db: DatabaseSync, migrations: Migration[]): number {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  );
+  const row = db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as {
+    v: number | null;
+  };
+  const current = row.v ?? 0;
+  for (const m of migrations.filter((m) => m.version > current)) {
+    transaction(db, () => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    });
+  }
+  return Math.max(current, ...migrations.map((m) => m.version));
+}
+
+function sqliteStore(db: DatabaseSync): Store {
+  const s = (sql: string): StatementSync => db.prepare(sql);
+  const insertVote = s(
+    "INSERT INTO poll_votes (poll_id, voter, option_id, voted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+  const selectVote = s("SELECT option_id FROM poll_votes WHERE poll_id = ? AND voter = ?");
+  const countVotes = s(
+    "SELECT option_id, COUNT(*) AS n FROM poll_votes WHERE poll_id = ? GROUP BY option_id",
+  );
+  const upsertVisit = s(
+    "INSERT INTO visit_days (day, visits) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET visits = visits + 1 RETURNING visits",
+  );
+  const dayVisits = s("SELECT visits FROM visit_days WHERE day = ?");
+  const allVisits = s("SELECT COALESCE(SUM(visits), 0) AS n FROM visit_days");
+
+  const totals = (day: string): VisitTotals => ({
+    today: Number((dayVisits.get(day) as { visits: number } | undefined)?.visits ?? 0),
+    total: Number((allVisits.get() as { n: number }).n),
+  });
+
+  return {
+    async recordVote(pollId, voter, optionId, at): Promise<VoteResult> {
+      return transaction(db, () => {
+        const { changes } = insertVote.run(pollId, voter, optionId, at.toISOString());
+        if (Number(changes) === 1) return { status: "recorded" };
+        const row = selectVote.get(pollId, voter) as { option_id: string };
+        return { status: "duplicate", optionId: row.option_id };
+      });
+    },
+    async optionVotes(pollId) {
+      const rows = countVotes.all(pollId) as { option_id: string; n: number }[];
+      return new Map(rows.map((r) => [r.option_id, Number(r.n)]));
+    },
+    async voteOf(pollId, voter) {
+      return (selectVote.get(pollId, voter) as { option_id: string } | undefined)?.option_id;
+    },
+    async recordVisit(day) {
+      return transaction(db, () => {
+        upsertVisit.get(day);
+        return totals(day);
+      });
+    },
+    async visitTotals(day) {
+      return totals(day);
+    },
+    close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Who is a visitor, without storing who they are: a keyed hash held in memory only.
+import { createHmac, randomBytes } from "node:crypto";
+import { isoDateInVietnam } from "../lib/format.ts";
+
+export const ONLINE_WINDOW_MS = 5 * 60_000;
+export const VISIT_WINDOW_MS = 30 * 60_000;
+
+/** User agents that announce a crawler, a link preview or a script rather than a reader. */
+const BOT_UA =
+  /bot\b|bot\/|crawl|spider|slurp|preview|facebookexternalhit|embedly|headlesschrome|phantomjs|lighthouse|curl\/|wget\/|python-|httpclient|go-http-client|java\/|okhttp|axios\/|node-fetch|undici|libwww|scrapy|monitor|uptime|pingdom/i;
+
+export function isBot(userAgent: string): boolean {
+  return userAgent.trim() === "" || BOT_UA.test(userAgent);
+}
+
+/** Prefetch and prerender requests announce themselves; those are not visits. */
+export function isPrefetch(headers: Headers): boolean {
+  const purpose = [
+    headers.get("sec-purpose"),
+    headers.get("purpose"),
+    headers.get("x-purpose"),
+    headers.get("x-moz"),
+  ]
+    .filter(Boolean)
+    .join(" ")
+    .toLowerCase();
+  return /prefetch|prerender|preview/.test(purpose);
+}
+
+export type Sighting = { newVisit: boolean; online: number; day: string };
+
+/**
+ * Remembers when each visitor key was last seen. Maps keep insertion order, and a key is
+ * re-inserted on every sighting, so the oldest entries are always first and pruning is cheap.
+ * The salt is random per Vietnam day and never leaves memory; the previous day's salt is kept
+ * for 30 minutes so a visit that spans midnight is not counted twice.
+ */
+export class VisitorTracker {
+  private salt = randomBytes(32);
+  private previousSalt: Buffer | undefined;
+  private day: string;
+  private readonly lastSeen = new Map<string, number>();
+  private readonly recent = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.now = now;
+    this.day = isoDateInVietnam(new Date(now()));
+  }
+
+  private key(salt: Buffer, address: string, userAgent: string): string {
+    return createHmac("sha256", salt).update(`${address}\n${userAgent}`).digest("base64url");
+  }
+
+  private prune(t: number): void {
+    for (const [k, seen] of this.lastSeen) {
+      if (t - seen < VISIT_WINDOW_MS) break;
+      this.lastSeen.delete(k);
+    }
+    for (const [k, seen] of this.recent) {
+      if (t - seen < ONLINE_WINDOW_MS) break;
+      this.recent.delete(k);
+    }
+  }
+
+  /** Marks a page view; `newVisit` when this visitor had no page view in the last 30 minutes. */
+  see(address: string, userAgent: string): Sighting {
+    const t = this.now();
+    const today = isoDateInVietnam(new Date(t));
+    if (today !== this.day) {
+      this.previousSalt = this.salt;
+      this.salt = randomBytes(32);
+      this.day = today;
+    }
+    this.prune(t);
+    let key = this.key(this.salt, address, userAgent);
+    if (!this.lastSeen.has(key) && this.previousSalt) {
+      const oldKey = this.key(this.previousSalt, address, userAgent);
+      if (this.lastSeen.has(oldKey)) key = oldKey; // still the visit that began before midnight
+    }
+    const newVisit = !this.lastSeen.has(key);
+    this.lastSeen.delete(key);
+    this.lastSeen.set(key, t);
+    this.recent.delete(key);
+    this.recent.set(key, t);
+    return { newVisit, online: this.recent.size, day: today };
+  }
+
+  /** Visitors seen in the last 5 minutes. */
+  online(): number {
+    this.prune(this.now());
+    return this.recent.size;
+  }
+
+  today(): string {
+    return isoDateInVietnam(new Date(this.now()));
+  }
+}
