@@ -43,8 +43,13 @@ export function bodyOf(html: string): string {
   return /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? "";
 }
 
+/** Inner HTML of every `<tag …>…</tag>` element (not nested in itself), in document order. */
+export function elementHtml(html: string, tag: string): string[] {
+  const pattern = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, "gi");
+  return [...html.matchAll(pattern)].map((match) => match[1]!);
+}
+
 /** Text of every `<tag …>…</tag>` element (not nested in itself), in document order. */
 export function elementTexts(html: string, tag: string): string[] {
-  const pattern = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, "gi");
-  return [...html.matchAll(pattern)].map((match) => textOf(match[1]!));
+  return elementHtml(html, tag).map(textOf);
 }
