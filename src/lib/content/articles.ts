@@ -60,19 +60,21 @@ const titleOrder = new Intl.Collator("vi").compare;
  * then by title. Returns a new array; works on collection entries or anything with `data`.
  */
 export function sortArticles<T extends { data: ArticleData }>(entries: readonly T[]): T[] {
-  const time = (entry: T) => articleDate(entry.data)?.getTime();
-  return [...entries].sort((a, b) => {
-    const ta = time(a);
-    const tb = time(b);
-    if (ta !== undefined || tb !== undefined) {
-      if (ta === undefined) return 1;
-      if (tb === undefined) return -1;
-      if (ta !== tb) return tb - ta;
-    } else {
-      const ya = a.data.periodYear ?? -Infinity;
-      const yb = b.data.periodYear ?? -Infinity;
-      if (ya !== yb) return yb - ya;
+  // Keys computed once per entry: lists of thousands of articles are sorted on every list page.
+  const keyed = entries.map((entry) => ({
+    entry,
+    time: articleDate(entry.data)?.getTime(),
+    year: entry.data.periodYear ?? -Infinity,
+  }));
+  keyed.sort((a, b) => {
+    if (a.time !== undefined || b.time !== undefined) {
+      if (a.time === undefined) return 1;
+      if (b.time === undefined) return -1;
+      if (a.time !== b.time) return b.time - a.time;
+    } else if (a.year !== b.year) {
+      return b.year - a.year;
     }
-    return titleOrder(a.data.title, b.data.title);
+    return titleOrder(a.entry.data.title, b.entry.data.title);
   });
+  return keyed.map((k) => k.entry);
 }
