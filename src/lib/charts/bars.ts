@@ -1,0 +1,132 @@
+// Horizontal bars with the label above each bar: long Vietnamese names wrap instead of colliding.
+import { formatNumber } from "../format.ts";
+import { chartFrame, mark } from "./frame.ts";
+import { legend, type LegendItem } from "./legend.ts";
+import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, WIDTH, charsThatFit, textWidth } from "./metrics.ts";
+import { TOTAL_COLOUR, hatchId, hatchPattern, seriesColour } from "./palette.ts";
+import { UNKNOWN_KEY, UNKNOWN_LABEL, remainderOf } from "./remainder.ts";
+import { zeroBasedScale } from "./scale.ts";
+import { el, escapeXml } from "./svg.ts";
+import type { Bar, BarChartInput } from "./types.ts";
+import { textLines, wrapText } from "./wrap.ts";
+
+type Segment = { key: string; label: string; value: number; fill: string; unknown: boolean };
+
+function segmentsOf(bar: Bar, input: BarChartInput, hatch: string): Segment[] {
+  if (bar.unknown) {
+    return [{ key: UNKNOWN_KEY, label: bar.label, value: bar.value, fill: hatch, unknown: true }];
+  }
+  if (!bar.parts || bar.parts.length === 0) {
+    const fill = input.series?.length ? TOTAL_COLOUR : seriesColour(0);
+    return [{ key: "total", label: bar.label, value: bar.value, fill, unknown: false }];
+  }
+  const keys = (input.series ?? []).map((s) => s.key);
+  const parts: Segment[] = bar.parts.map((p) => ({
+    ...p,
+    fill: seriesColour(Math.max(0, keys.indexOf(p.key))),
+    unknown: false,
+  }));
+  const rest = remainderOf(bar.value, bar.parts);
+  if (rest !== undefined) {
+    parts.push({ key: UNKNOWN_KEY, label: UNKNOWN_LABEL, value: rest, fill: hatch, unknown: true });
+  }
+  return parts;
+}
+
+function legendItems(input: BarChartInput, hatch: string): LegendItem[] {
+  const bars = input.groups.flatMap((g) => g.bars);
+  const items: LegendItem[] = (input.series ?? []).map((s, i) => ({ ...s, fill: seriesColour(i) }));
+  if (items.length > 0 && input.totalLabel && bars.some((b) => !b.parts?.length && !b.unknown)) {
+    items.push({ key: "total", label: input.totalLabel, fill: TOTAL_COLOUR });
+  }
+  const hasUnknown = bars.some((b) => b.unknown || (b.parts && remainderOf(b.value, b.parts)));
+  if (items.length > 0 && hasUnknown)
+    items.push({ key: UNKNOWN_KEY, label: UNKNOWN_LABEL, fill: hatch });
+  return items;
+}
+
+/** Bars grouped under optional headings; each bar labelled with its number, parts stacked. */
+export function barChart(input: BarChartInput): string {
+  const hatch = `url(#${hatchId(input.id)})`;
+  const bars = input.groups.flatMap((g) => g.bars);
+  const valueRoom = Math.max(...bars.map((b) => textWidth(formatNumber(b.value))), 0) + 8;
+  const x = zeroBasedScale(
+    bars.map((b) => b.value),
+    PAD,
+    WIDTH - PAD - valueRoom,
+  );
+  const maxChars = charsThatFit(WIDTH - 2 * PAD);
+  const out: string[] = [];
+  let y = PAD;
+  const key = legend(legendItems(input, hatch), y);
+  out.push(key.svg);
+  y += key.height + (key.height ? LINE_HEIGHT / 2 : 0);
+
+  for (const group of input.groups) {
+    if (group.label) {
+      const lines = wrapText(group.label, maxChars);
+      out.push(textLines(lines, PAD, y + FONT, { "font-weight": 700, class: "chart-group" }));
+      y += lines.length * LINE_HEIGHT + 4;
+    }
+    for (const bar of group.bars) {
+      const lines = wrapText(bar.label, maxChars);
+      out.push(textLines(lines, PAD, y + FONT, { class: "chart-label" }));
+      y += lines.length * LINE_HEIGHT + 2;
+      const segments = segmentsOf(bar, input, hatch);
+      let offset = 0;
+      for (const s of segments) {
+        const x0 = x(offset);
+        const x1 = x(offset + s.value);
+        offset += s.value;
+        const tip = `${bar.label}${s.key === "total" || bar.unknown ? "" : ` — ${s.label}`}: ${formatNumber(s.value)} ${input.unit}`;
+        const rect = el("rect", {
+          x: x0,
+          y,
+          width: Math.max(0, x1 - x0),
+          height: BAR_HEIGHT,
+          fill: s.fill,
+          stroke: s.unknown ? "#767676" : "#fff",
+          "stroke-width": s.unknown ? 1 : 0.75,
+        });
+        out.push(mark(tip, s.key, rect));
+      }
+      out.push(
+        el(
+          "text",
+          {
+            x: x(bar.value) + 5,
+            y: y + BAR_HEIGHT / 2,
+            dy: "0.35em",
+            fill: "currentColor",
+            class: "chart-value",
+            "font-weight": 700,
+          },
+          escapeXml(formatNumber(bar.value)),
+        ),
+      );
+      out.push(
+        el("line", { x1: PAD, x2: PAD, y1: y - 3, y2: y + BAR_HEIGHT + 3, stroke: "currentColor" }),
+      );
+      y += BAR_HEIGHT;
+      if (segments.length > 1) {
+        const note = segments.map((s) => `${s.label} ${formatNumber(s.value)}`).join(" · ");
+        const noteLines = wrapText(note, maxChars);
+        out.push(
+          textLines(noteLines, PAD, y + FONT, { class: "chart-note", "font-size": "0.9em" }),
+        );
+        y += noteLines.length * LINE_HEIGHT;
+      }
+      y += LINE_HEIGHT * 0.6;
+    }
+    y += LINE_HEIGHT * 0.4;
+  }
+  const usesHatch = out.some((s) => s.includes(hatch));
+  return chartFrame({
+    id: input.id,
+    title: input.title,
+    description: input.description,
+    height: y + PAD,
+    body: out.join(""),
+    defs: usesHatch ? hatchPattern(input.id) : undefined,
+  });
+}

@@ -1,0 +1,122 @@
+// Admissions against target in "% of target" space: sources state the percentage, never the
+// target itself, so no target number is ever computed or drawn.
+import { formatNumber, formatPercentPoints } from "../format.ts";
+import { chartFrame, mark } from "./frame.ts";
+import { legend } from "./legend.ts";
+import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, WIDTH, charsThatFit } from "./metrics.ts";
+import { RULE_COLOUR, TRACK_COLOUR, seriesColour } from "./palette.ts";
+import { percentOfTargetScale, percentTicks } from "./scale.ts";
+import { el, escapeXml } from "./svg.ts";
+import type { BulletChartInput, BulletRow } from "./types.ts";
+import { textLines, wrapText } from "./wrap.ts";
+
+export const NO_TARGET_TEXT = "không nêu chỉ tiêu";
+
+/** "Kết nạp 2.053 đảng viên · đạt 102% chỉ tiêu" or "… · không nêu chỉ tiêu". */
+export function bulletNote(row: BulletRow, unit: string): string {
+  const admitted = `Kết nạp ${formatNumber(row.count)} ${unit}`;
+  return row.percentOfTarget === undefined
+    ? `${admitted} · ${NO_TARGET_TEXT}`
+    : `${admitted} · đạt ${formatPercentPoints(row.percentOfTarget)} ${row.targetWord ?? "chỉ tiêu"}`;
+}
+
+/** "Đảng bộ huyện Thanh Bình, năm 2022". */
+export function bulletLabel(row: BulletRow): string {
+  return row.year === undefined ? row.label : `${row.label}, năm ${row.year}`;
+}
+
+export function bulletChart(input: BulletChartInput): string {
+  const stated = input.rows.flatMap((r) =>
+    r.percentOfTarget === undefined ? [] : [r.percentOfTarget],
+  );
+  const right = WIDTH - PAD - 18;
+  const x = percentOfTargetScale(stated, PAD, right);
+  const maxChars = charsThatFit(WIDTH - 2 * PAD);
+  const colour = seriesColour(0);
+  const out: string[] = [];
+  let y = PAD;
+  const key = legend(
+    [
+      { key: "admitted", label: "Tỷ lệ đạt", fill: colour },
+      { key: "target", label: "Vạch đứng: đạt 100%", fill: "currentColor" },
+    ],
+    y,
+  );
+  out.push(key.svg);
+  y += key.height + 4;
+  if (stated.length > 0) {
+    for (const t of percentTicks(x)) {
+      out.push(
+        el(
+          "text",
+          {
+            x: x(t),
+            y: y + FONT,
+            "text-anchor": t === 0 ? "start" : "middle",
+            fill: "currentColor",
+            "font-size": "0.85em",
+            class: "chart-tick",
+          },
+          escapeXml(formatPercentPoints(t)),
+        ),
+      );
+    }
+    y += LINE_HEIGHT + 4;
+  }
+  for (const row of input.rows) {
+    const lines = wrapText(bulletLabel(row), maxChars);
+    out.push(textLines(lines, PAD, y + FONT, { class: "chart-label", "font-weight": 700 }));
+    y += lines.length * LINE_HEIGHT + 2;
+    const note = bulletNote(row, input.unit);
+    if (row.percentOfTarget !== undefined) {
+      const inner = BAR_HEIGHT * 0.6;
+      const [, domainMax] = x.domain() as [number, number];
+      out.push(
+        el("rect", {
+          x: PAD,
+          y,
+          width: x(domainMax) - PAD,
+          height: BAR_HEIGHT,
+          fill: TRACK_COLOUR,
+        }),
+      );
+      out.push(
+        mark(
+          `${bulletLabel(row)}: ${note.charAt(0).toLowerCase()}${note.slice(1).replace(" · ", ", ")}`,
+          "admitted",
+          el("rect", {
+            x: PAD,
+            y: y + (BAR_HEIGHT - inner) / 2,
+            width: x(row.percentOfTarget) - PAD,
+            height: inner,
+            fill: colour,
+          }),
+        ),
+      );
+      out.push(
+        el("line", {
+          x1: x(100),
+          x2: x(100),
+          y1: y - 3,
+          y2: y + BAR_HEIGHT + 3,
+          stroke: "currentColor",
+          "stroke-width": 2.5,
+        }),
+      );
+      out.push(
+        el("line", { x1: PAD, x2: PAD, y1: y - 3, y2: y + BAR_HEIGHT + 3, stroke: RULE_COLOUR }),
+      );
+      y += BAR_HEIGHT + 2;
+    }
+    const noteLines = wrapText(note, maxChars);
+    out.push(textLines(noteLines, PAD, y + FONT, { class: "chart-note" }));
+    y += noteLines.length * LINE_HEIGHT + LINE_HEIGHT * 0.7;
+  }
+  return chartFrame({
+    id: input.id,
+    title: input.title,
+    description: input.description,
+    height: y + PAD,
+    body: out.join(""),
+  });
+}

@@ -1,0 +1,69 @@
+// Vietnamese text alternatives generated from the same inputs the charts draw.
+import { formatNumber, formatPercentPoints } from "../format.ts";
+import { NO_TARGET_TEXT } from "./bullet.ts";
+import { withRemainder } from "./remainder.ts";
+import { partText } from "./shares.ts";
+import type { Bar, BarGroup, BulletRow, ShareGroup } from "./types.ts";
+
+/** Lower-cases only the first letter, keeping proper nouns inside a label intact. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** "Năm 2022, Đảng bộ huyện Thanh Bình kết nạp 218 đảng viên, đạt 100% kế hoạch." */
+export function describeAdmission(row: BulletRow, unit = "đảng viên"): string {
+  const who = row.year === undefined ? row.label : `Năm ${row.year}, ${row.label}`;
+  const target =
+    row.percentOfTarget === undefined
+      ? NO_TARGET_TEXT
+      : `đạt ${formatPercentPoints(row.percentOfTarget)} ${row.targetWord ?? "chỉ tiêu"}`;
+  return sentence(`${who} kết nạp ${formatNumber(row.count)} ${unit}, ${target}`);
+}
+
+function describeBar(bar: Bar, unit: string, series: Map<string, string>): string {
+  const main = `${bar.label}: ${formatNumber(bar.value)} ${unit}`;
+  if (!bar.parts?.length) return main;
+  const parts = withRemainder(bar.value, bar.parts).map(
+    (p) => `${formatNumber(p.value)} ${lowerFirst(series.get(p.key) ?? p.label)}`,
+  );
+  return `${main} (${parts.join(", ")})`;
+}
+
+/** One sentence per group: "Heading: A: 1 chi bộ; B: 2 chi bộ." */
+export function describeBars(
+  groups: readonly BarGroup[],
+  unit: string,
+  seriesLabels: readonly { key: string; label: string }[] = [],
+): string {
+  const series = new Map(seriesLabels.map((s) => [s.key, s.label]));
+  return groups
+    .map((g) => {
+      const items = g.bars.map((b) => describeBar(b, unit, series)).join("; ");
+      return sentence(g.label ? `${g.label} — ${items}` : items);
+    })
+    .join(" ");
+}
+
+/** "Chi bộ, đảng bộ cơ sở (30): hoàn thành xuất sắc nhiệm vụ 5/30 (16,7%), …." */
+export function describeShares(groups: readonly ShareGroup[], unit: string): string {
+  return groups
+    .map((g) => {
+      const parts = withRemainder(
+        g.total,
+        g.parts.map((p) => ({ ...p, value: p.count })),
+      ).map((p) => {
+        const stated = "statedPercent" in p ? p.statedPercent : undefined;
+        const label = lowerFirst(p.label);
+        return `${label} ${partText({ count: p.value, statedPercent: stated }, g.total)}`;
+      });
+      return sentence(
+        `${g.label} (${formatNumber(g.total)} ${g.unit ?? unit}): ${parts.join(", ")}`,
+      );
+    })
+    .join(" ");
+}

@@ -1,0 +1,45 @@
+// A legend that wraps onto new rows instead of running off a phone screen.
+import { el, escapeXml } from "./svg.ts";
+import { FONT, LINE_HEIGHT, PAD, WIDTH, textWidth } from "./metrics.ts";
+
+export type LegendItem = { key: string; label: string; fill: string };
+
+const SWATCH = 12;
+const GAP = 5;
+const SPACING = 14;
+
+/** Legend rows starting at `top`; returns the markup and the height used. */
+export function legend(items: readonly LegendItem[], top: number): { svg: string; height: number } {
+  if (items.length === 0) return { svg: "", height: 0 };
+  let x = PAD;
+  let row = 0;
+  const parts: string[] = [];
+  for (const item of items) {
+    const width = SWATCH + GAP + textWidth(item.label);
+    if (x > PAD && x + width > WIDTH - PAD) {
+      x = PAD;
+      row += 1;
+    }
+    const y = top + row * LINE_HEIGHT;
+    parts.push(
+      el("rect", {
+        x,
+        y: y + 2,
+        width: SWATCH,
+        height: SWATCH,
+        fill: item.fill,
+        stroke: item.fill,
+      }) +
+        el(
+          "text",
+          { x: x + SWATCH + GAP, y: y + FONT * 0.95, fill: "currentColor" },
+          escapeXml(item.label),
+        ),
+    );
+    x += width + SPACING;
+  }
+  return {
+    svg: el("g", { class: "chart-legend" }, parts.join("")),
+    height: (row + 1) * LINE_HEIGHT,
+  };
+}

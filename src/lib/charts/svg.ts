@@ -1,0 +1,39 @@
+// Tiny SVG string builders: every text and attribute value passes through escapeXml.
+
+const XML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for XML content and double-quoted attributes. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+}
+
+/** Coordinates rounded to 2 decimals keep the markup small and snapshots stable. */
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export type Attrs = Record<string, string | number | undefined | false>;
+
+/** ` a="1" b="x"`; undefined and false values are left out, numbers rounded. */
+export function attrs(values: Attrs): string {
+  let out = "";
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === false) continue;
+    const text = typeof value === "number" ? String(round(value)) : escapeXml(value);
+    out += ` ${name}="${text}"`;
+  }
+  return out;
+}
+
+/** An element; `children` is already-built markup (use escapeXml for text). */
+export function el(tag: string, values: Attrs, children?: string): string {
+  return children === undefined
+    ? `<${tag}${attrs(values)}/>`
+    : `<${tag}${attrs(values)}>${children}</${tag}>`;
+}

@@ -1,0 +1,75 @@
+// Plain inputs of the chart layouts; adapters turn dataset rows into these.
+
+export type BarPart = { key: string; label: string; value: number };
+
+export type Bar = {
+  key: string;
+  label: string;
+  value: number;
+  /** Parts of `value` (e.g. official and probationary members); a shortfall is shown as unknown. */
+  parts?: BarPart[];
+  /** The unexplained remainder of a total: drawn hatched. */
+  unknown?: boolean;
+};
+
+export type BarGroup = { key: string; label?: string; bars: Bar[] };
+
+export type BarChartInput = {
+  id: string;
+  title: string;
+  description: string;
+  groups: BarGroup[];
+  /** Unit after each number in tooltips: "đảng viên", "chi bộ". */
+  unit: string;
+  /** Series of `parts`, in colour order; shown as a legend. */
+  series?: { key: string; label: string }[];
+  /** Legend label for bars given only as a total when other bars have parts. */
+  totalLabel?: string;
+};
+
+export type BulletRow = {
+  key: string;
+  /** The unit, e.g. "Đảng bộ huyện Thanh Bình". */
+  label: string;
+  /** The year of the admissions, when the source gives it. */
+  year?: number;
+  /** Members admitted, as the source states. */
+  count: number;
+  /** Percent of target as the source states it (102 for "đạt 102% chỉ tiêu"); absent when none. */
+  percentOfTarget?: number;
+  /** The source's word for the target: "chỉ tiêu" or "kế hoạch". */
+  targetWord?: string;
+};
+
+export type BulletChartInput = {
+  id: string;
+  title: string;
+  description: string;
+  rows: BulletRow[];
+  unit: string;
+};
+
+export type SharePart = {
+  key: string;
+  label: string;
+  count: number;
+  /** The percentage the source prints (83.33 for "83,33%"), shown instead of a computed one. */
+  statedPercent?: number;
+};
+
+export type ShareGroup = {
+  key: string;
+  label: string;
+  total: number;
+  parts: SharePart[];
+  /** What the group counts when it differs from the chart's unit ("cá nhân"). */
+  unit?: string;
+};
+
+export type ShareChartInput = {
+  id: string;
+  title: string;
+  description: string;
+  groups: ShareGroup[];
+  unit: string;
+};

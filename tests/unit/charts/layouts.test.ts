@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { barChart } from "../../../src/lib/charts/bars.ts";
+import { bulletChart } from "../../../src/lib/charts/bullet.ts";
+import { sharesChart } from "../../../src/lib/charts/shares.ts";
+import {
+  admissions,
+  memberCounts,
+  ratings,
+  ratingsWithGap,
+  structure,
+} from "../../snapshots/chart-inputs.ts";
+
+const render = {
+  barChart: () => barChart(memberCounts),
+  bulletChart: () => bulletChart(admissions),
+  sharesChart: () => sharesChart(ratings),
+};
+
+describe.each(Object.entries(render))("%s(input)", (_, draw) => {
+  const svg = draw();
+
+  it("is an img labelled by its own title and desc", () => {
+    const id = svg.match(/data-chart="([^"]+)"/)![1];
+    expect(svg).toMatch(
+      new RegExp(`^<svg [^>]*role="img"[^>]*aria-labelledby="${id}-title ${id}-desc"`),
+    );
+    expect(svg).toContain(`<title id="${id}-title">`);
+    expect(svg).toContain(`<desc id="${id}-desc">`);
+  });
+
+  it("has a viewBox and no fixed pixel width or height", () => {
+    const open = svg.slice(0, svg.indexOf(">"));
+    expect(open).toMatch(/viewBox="0 0 360 \d+"/);
+    expect(open).not.toMatch(/\s(width|height)=/);
+  });
+
+  it("sizes text in em", () => {
+    expect(svg).toContain('font-size="0.875em"');
+    expect(svg).not.toMatch(/font-size="\d+(px)?"/);
+  });
+
+  it("makes every mark focusable with a tooltip text", () => {
+    const marks = svg.match(/<g class="chart-mark"[^>]*>/g) ?? [];
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m).toMatch(/tabindex="0" data-tip="[^"]+" data-series="[^"]+"/);
+  });
+
+  it("gives the same markup on every call (stable ids, no randomness)", () => {
+    expect(draw()).toBe(svg);
+  });
+});
+
+describe("barChart", () => {
+  it("barChart(input) starts every bar at the zero baseline", () => {
+    const svg = barChart(memberCounts);
+    const xs = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="16"/g)].map(
+      (m) => m[1],
+    );
+    expect(xs[0]).toBe("8");
+  });
+
+  it("barChart(input) hatches the unexplained remainder and labels it", () => {
+    const svg = barChart(structure);
+    expect(svg).toContain('<pattern id="co-cau-to-chuc-hatch"');
+    expect(svg).toContain('fill="url(#co-cau-to-chuc-hatch)"');
+    expect(svg).toContain("Không rõ (nguồn không nêu)");
+  });
+
+  it("barChart(input) shows the official/probationary split only where given", () => {
+    const svg = barChart(memberCounts);
+    expect(svg).toContain("Chính thức 3.618 · Dự bị 294");
+    expect(svg.match(/data-series="chinh-thuc"/g)).toHaveLength(1);
+    expect(svg).toContain(
+      'data-tip="Đảng bộ huyện Tuyên Hóa: 6.001 đảng viên" data-series="total"',
+    );
+  });
+
+  it("barChart(input) refuses parts that exceed their total", () => {
+    expect(() =>
+      barChart({
+        ...memberCounts,
+        groups: [
+          {
+            key: "g",
+            bars: [{ key: "b", label: "B", value: 1, parts: [{ key: "x", label: "X", value: 2 }] }],
+          },
+        ],
+      }),
+    ).toThrow(/exceed/);
+  });
+});
+
+describe("bulletChart", () => {
+  it("bulletChart(input) labels the admitted count and stated percent, never a target number", () => {
+    const svg = bulletChart(admissions);
+    expect(svg).toContain("Kết nạp 2.053 đảng viên · đạt 102% chỉ");
+    // 2053 / 1.02 would be 2.013: a target the source never states.
+    expect(svg).not.toMatch(/2\.01[23]/);
+    expect(svg).not.toContain("chỉ tiêu 2");
+  });
+
+  it("bulletChart(input) shows a unit without a target as its count and 'không nêu chỉ tiêu'", () => {
+    const svg = bulletChart(admissions);
+    expect(svg).toMatch(/Kết nạp 246 đảng viên · không nêu chỉ\s*(<\/tspan><tspan[^>]*>)?\s*tiêu/);
+    expect(svg.match(/class="chart-mark"/g)).toHaveLength(2);
+  });
+});
+
+describe("sharesChart", () => {
+  it("sharesChart(input) prints the source's percentages as written", () => {
+    const svg = sharesChart(ratings);
+    expect(svg).toContain("25/30 (83,33%)");
+    expect(svg).toContain("5/30 (16,7%)");
+  });
+
+  it("sharesChart(input) adds a hatched remainder when parts fall short of the total", () => {
+    const svg = sharesChart(ratingsWithGap);
+    expect(svg).toContain("Không rõ (nguồn không nêu): 4/10 (40%)");
+    expect(svg).toContain("Nhóm &lt;thử&gt; &amp; &quot;trích dẫn&quot;");
+  });
+});
