@@ -117,7 +117,7 @@ export function createApp(options: AppOptions): Hono {
       const query = new URLSearchParams({ id: poll.id, "ket-qua": outcome });
       const from = safeReturnPath(fields.returnTo);
       if (from) query.set("tu", from);
-      return c.redirect(`${POLL_PAGE_PATH}?${query}#binh-chon`, 303);
+      return c.redirect(`${POLL_PAGE_PATH}?${query}#ket-qua`, 303);
     };
     if (typeof optionId !== "string" || !poll.options.some((o) => o.id === optionId)) {
       if (kind === "form") return back("chua-chon");

@@ -44,7 +44,7 @@ export function participantsText(r: PollResults): string {
 }
 
 /** Bars with counts and shares of the votes cast here. */
-export function renderResultsHtml(r: PollResults): string {
+export function renderBarsHtml(r: PollResults): string {
   const total = r.participantsHere;
   const items = r.options
     .map((o) => {
@@ -59,10 +59,12 @@ export function renderResultsHtml(r: PollResults): string {
       );
     })
     .join("");
-  return (
-    `<ul class="poll-results">${items}</ul>` +
-    `<p class="poll-note">${escapeHtml(participantsText(r))}</p>`
-  );
+  return `<ul class="poll-results">${items}</ul>`;
+}
+
+/** Bars, then who took part. */
+export function renderResultsHtml(r: PollResults): string {
+  return `${renderBarsHtml(r)}<p class="poll-note">${escapeHtml(participantsText(r))}</p>`;
 }
 
 /** The page a no-JavaScript vote lands on (POST, then 303 here with `ket-qua`). */
