@@ -22,21 +22,26 @@ function readArticle(slug: string) {
   return { data: articleSchema.parse(frontmatter), content };
 }
 
-/** MDX body -> blocks of reader-visible text: imports dropped, JSX tags stripped, escapes undone. */
+/**
+ * MDX body -> blocks of reader-visible text: imports dropped, JSX tags and Markdown links reduced to
+ * their text, escapes undone; blocks with no text of their own (e.g. a `<Chart … />`) are not text.
+ */
 function mdxBlocks(content: string): Block[] {
   return content
     .split(/\n\s*\n/)
     .map((chunk) => chunk.trim())
     .filter((chunk) => chunk !== "" && !/^(import|export)\s/.test(chunk))
-    .map((chunk) => {
+    .map((chunk): Block => {
       const caption = /^<PhotoCaption>([\s\S]*)<\/PhotoCaption>$/.exec(chunk);
       const text = normalize(
         (caption ? caption[1]! : chunk)
           .replace(/<\/?[A-Za-z][^>]*>/g, "")
+          .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
           .replace(/\\([\\{}<>*_[\]`#])/g, "$1"),
       );
       return { kind: caption ? "caption" : "paragraph", text };
-    });
+    })
+    .filter((block) => block.text !== "");
 }
 
 describe.each(SEEDS.map((seed) => [seed.slug, seed] as const))("content/news/%s.mdx", (_, seed) => {
