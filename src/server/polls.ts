@@ -16,7 +16,9 @@ export function loadPolls(dir: string): Map<string, PollDefinition> {
     try {
       raw = JSON.parse(readFileSync(join(dir, file), "utf8"));
     } catch (error) {
-      throw new Error(`content/polls/${file}: not valid JSON (${(error as Error).message})`);
+      throw new Error(`content/polls/${file}: not valid JSON (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     const poll = parsePollDefinition(raw, file);
     polls.set(poll.id, poll);
