@@ -91,6 +91,23 @@ describe.each(SEEDS.map((seed) => [seed.slug, seed] as const))("content/news/%s.
     }
   });
 
+  it("summarises in the article's own words: every summary sentence is taken from the body", () => {
+    const body = mdxBlocks(content)
+      .map((block) => block.text)
+      .join(" ");
+    const sentences = data.summary.split(/(?<=\.) /).map((s) => s.replace(/[.:]$/, ""));
+    for (const sentence of sentences) {
+      // Up to the first clause break: a summary may stop a long sentence early or start one
+      // mid-way with a capital letter ("Năm 2020, …" from "Cụ thể, năm 2020, …"), never alter it.
+      const clause = sentence.split(/[;:]/)[0]!;
+      const midway = clause[0]!.toLowerCase() + clause.slice(1);
+      expect(body.includes(clause) || body.includes(midway), clause).toBe(true);
+    }
+    for (const figure of data.summary.match(/\d[\d.,/%]*\d%?|\d/g) ?? []) {
+      expect(body).toContain(figure);
+    }
+  });
+
   it("keeps the outlet's mark in the lead and records it", () => {
     expect(data.source.mark).toBe(seed.mark);
     if (seed.mark) expect(mdxBlocks(content)[0]!.text.startsWith(seed.mark)).toBe(true);
