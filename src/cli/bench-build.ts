@@ -8,11 +8,13 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeBareSite } from "./bench/bare-site.ts";
 import { readSourceArticles, writeCorpus } from "./bench/corpus.ts";
+import { parseBuildLog } from "./bench/phases.ts";
 import { canIsolateDotAstro, measureBuild } from "./bench/measure.ts";
 import {
   growth,
   growthLines,
   renderSection,
+  routesTable,
   runsTable,
   summarise,
   summaryTable,
@@ -75,13 +77,14 @@ function countPages(dir: string): number {
 async function buildOnce(site: Site, size: number, newsDir: string, slugs: string[], tag: string) {
   const outDir = join(BENCH, `out-${site}-${size}`);
   const load = loadavg()[0] ?? 0;
+  const logFile = join(LOGS, `${site}-${size}-${tag}.log`);
   process.stdout.write(`  ${site.padEnd(6)} N=${size} ${tag} … `);
   const measure = await measureBuild({
     root: site === "portal" ? REPO : BARE_ROOT,
     outDir,
     cacheDir: join(REPO, `node_modules/.astro-bench-${site}`),
     newsDir,
-    logFile: join(LOGS, `${site}-${size}-${tag}.log`),
+    logFile,
     privateDotAstro: isolate ? join(BENCH, `dot-astro-${site}`) : undefined,
   });
   // A build that skipped articles would look fast: every article must have its page.
@@ -92,13 +95,14 @@ async function buildOnce(site: Site, size: number, newsDir: string, slugs: strin
     );
   }
   const pages = countPages(outDir);
+  const phases = parseBuildLog(readFileSync(logFile, "utf8"));
   if (!values.keep) rmSync(outDir, { recursive: true, force: true });
   console.log(
-    `${(measure.wallMs / 1000).toFixed(1)} s, peak ${Math.round(measure.peakBytes / 2 ** 20)} MiB` +
+    `${(measure.wallMs / 1000).toFixed(1)} s (CPU ${(measure.cpuMs / 1000).toFixed(1)} s), peak ${Math.round(measure.peakBytes / 2 ** 20)} MiB` +
       ` (main ${Math.round(measure.mainMaxRssBytes / 2 ** 20)}, ${measure.children} child process(es)` +
       ` ${Math.round(measure.childPeakBytes / 2 ** 20)}), ${pages} pages, load ${load.toFixed(2)}`,
   );
-  return { measure, pages, load };
+  return { measure, pages, load, phases };
 }
 
 const sites: Site[] = ["bare", "portal"];
@@ -120,12 +124,14 @@ for (const size of sizes) {
   );
   for (let run = 1; run <= runs; run++) {
     for (const site of sites) {
-      const { measure, pages, load } = await buildOnce(site, size, dir, slugs, `run${run}`);
+      const { measure, pages, load, phases } = await buildOnce(site, size, dir, slugs, `run${run}`);
       results.push({
         size,
         site,
         run,
         wallMs: measure.wallMs,
+        cpuMs: measure.cpuMs,
+        phases,
         peakBytes: measure.peakBytes,
         sampledTreeBytes: measure.sampledTreeBytes,
         pages,
@@ -138,7 +144,8 @@ for (const size of sizes) {
 const summaries = summarise(results);
 console.log(`\n${summaryTable(summaries)}\n`);
 for (const line of growthLines(growth(summaries))) console.log(line);
-console.log(`\n${runsTable(results)}\n`);
+console.log(`\n${routesTable(results)}\n`);
+console.log(`${runsTable(results)}\n`);
 
 if (!values["no-record"]) {
   const git = (...args: string[]) =>

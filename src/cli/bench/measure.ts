@@ -38,6 +38,8 @@ export interface BuildMeasure {
   /** Largest sum of VmRSS over the tree seen in a 50 ms sample: a cross-check of peakBytes. */
   sampledTreeBytes: number;
   children: number;
+  /** CPU time (user + system) of the build process and its child processes. */
+  cpuMs: number;
 }
 
 let unshareWorks: boolean | undefined;
@@ -75,6 +77,18 @@ function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
     return { rss: kib("VmRSS") * 1024, hwm: kib("VmHWM") * 1024 };
   } catch {
     return undefined;
+  }
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
   }
 }
 
@@ -123,6 +137,7 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
   });
   const rootPid = child.pid!;
   const childPeaks = new Map<number, number>();
+  const childCpu = new Map<number, number>();
   let sampledTree = 0;
   let rootIsNode = false;
   const sample = () => {
@@ -142,7 +157,10 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
       const memory = memoryOf(pid);
       if (memory === undefined) continue;
       sum += memory.rss;
-      if (pid !== rootPid) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, memory.hwm));
+      if (pid !== rootPid) {
+        childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, memory.hwm));
+        childCpu.set(pid, Math.max(childCpu.get(pid) ?? 0, cpuOf(pid)));
+      }
       queue.push(...childrenOf(pid));
     }
     sampledTree = Math.max(sampledTree, sum);
@@ -161,7 +179,10 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
   }
   if (!existsSync(peakFile))
     throw new Error(`The build did not report its peak memory (${peakFile}).`);
-  const { maxRssKiB } = JSON.parse(readFileSync(peakFile, "utf8")) as { maxRssKiB: number };
+  const { maxRssKiB, cpuUs } = JSON.parse(readFileSync(peakFile, "utf8")) as {
+    maxRssKiB: number;
+    cpuUs: number;
+  };
   const mainMaxRssBytes = maxRssKiB * 1024;
   const childPeakBytes = [...childPeaks.values()].reduce((a, b) => a + b, 0);
   return {
@@ -171,5 +192,6 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
     childPeakBytes,
     sampledTreeBytes: sampledTree,
     children: childPeaks.size,
+    cpuMs: cpuUs / 1000 + [...childCpu.values()].reduce((a, b) => a + b, 0),
   };
 }

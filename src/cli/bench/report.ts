@@ -1,4 +1,5 @@
 // Summaries, the printed table and the BENCHMARKS.md section: pure functions over measured runs.
+import type { Phases } from "./phases.ts";
 
 export type Site = "bare" | "portal";
 
@@ -7,8 +8,12 @@ export interface RunResult {
   site: Site;
   run: number;
   wallMs: number;
+  /** CPU time of the build's process tree (user + system). */
+  cpuMs: number;
   peakBytes: number;
   sampledTreeBytes: number;
+  /** Astro's own phase timings, from its build log. */
+  phases: Phases;
   /** HTML pages written by the build. */
   pages: number;
   /** One-minute load average when the run started: other work on the machine skews timings. */
@@ -21,7 +26,10 @@ export interface SizeSummary {
   portalMs: number;
   bareBytes: number;
   portalBytes: number;
+  bareCpuMs: number;
+  portalCpuMs: number;
   timeRatio: number;
+  cpuRatio: number;
   memoryRatio: number;
   barePages: number;
   portalPages: number;
@@ -54,6 +62,8 @@ export function summarise(results: RunResult[]): SizeSummary[] {
     const portal = of("portal");
     const bareMs = mean(bare.map((r) => r.wallMs));
     const portalMs = mean(portal.map((r) => r.wallMs));
+    const bareCpuMs = mean(bare.map((r) => r.cpuMs));
+    const portalCpuMs = mean(portal.map((r) => r.cpuMs));
     const bareBytes = mean(bare.map((r) => r.peakBytes));
     const portalBytes = mean(portal.map((r) => r.peakBytes));
     return {
@@ -62,7 +72,10 @@ export function summarise(results: RunResult[]): SizeSummary[] {
       portalMs,
       bareBytes,
       portalBytes,
+      bareCpuMs,
+      portalCpuMs,
       timeRatio: portalMs / bareMs,
+      cpuRatio: portalCpuMs / bareCpuMs,
       memoryRatio: portalBytes / bareBytes,
       barePages: bare[0]?.pages ?? 0,
       portalPages: portal[0]?.pages ?? 0,
@@ -110,12 +123,25 @@ function table(rows: string[][]): string {
 
 export function runsTable(results: RunResult[]): string {
   return table([
-    ["N", "site", "run", "wall (s)", "peak RSS (MiB)", "sampled tree RSS (MiB)", "pages", "load"],
+    [
+      "N",
+      "site",
+      "run",
+      "wall (s)",
+      "CPU (s)",
+      "sync / bundle / render (s)",
+      "peak RSS (MiB)",
+      "sampled tree RSS (MiB)",
+      "pages",
+      "load",
+    ],
     ...results.map((r) => [
       String(r.size),
       r.site,
       String(r.run),
       seconds(r.wallMs),
+      seconds(r.cpuMs),
+      [r.phases.syncMs, r.phases.bundleMs, r.phases.renderMs].map(seconds).join(" / "),
       mib(r.peakBytes),
       mib(r.sampledTreeBytes),
       String(r.pages),
@@ -132,6 +158,7 @@ export function summaryTable(summaries: SizeSummary[]): string {
       "portal (s)",
       "time ×",
       `≤ ${TIME_TARGET}×`,
+      "CPU ×",
       "bare (MiB)",
       "portal (MiB)",
       "memory ×",
@@ -144,6 +171,7 @@ export function summaryTable(summaries: SizeSummary[]): string {
       seconds(s.portalMs),
       s.timeRatio.toFixed(2),
       mark(s.timeRatio <= TIME_TARGET),
+      s.cpuRatio.toFixed(2),
       mib(s.bareBytes),
       mib(s.portalBytes),
       s.memoryRatio.toFixed(2),
@@ -162,6 +190,27 @@ export function growthLines(growths: Growth[]): string[] {
   );
 }
 
+/** Render time per route group in the last run of each site at the largest size. */
+export function routesTable(results: RunResult[]): string {
+  const size = Math.max(...results.map((r) => r.size));
+  const last = (site: Site) => results.filter((r) => r.size === size && r.site === site).at(-1);
+  const bare = last("bare")?.phases.routes ?? new Map<string, { pages: number; ms: number }>();
+  const portal = last("portal")?.phases.routes ?? new Map<string, { pages: number; ms: number }>();
+  const groups = [...new Set([...bare.keys(), ...portal.keys()])].sort(
+    (a, b) => (portal.get(b)?.ms ?? 0) - (portal.get(a)?.ms ?? 0),
+  );
+  const cell = (x: { pages: number; ms: number } | undefined) =>
+    x ? `${x.pages} / ${seconds(x.ms)} / ${(x.ms / x.pages).toFixed(1)}` : "—";
+  return table([
+    [
+      `route (N = ${size})`,
+      "bare: pages / render s / ms per page",
+      "portal: pages / render s / ms per page",
+    ],
+    ...groups.map((g) => [`\`${g}\``, cell(bare.get(g)), cell(portal.get(g))]),
+  ]);
+}
+
 export const SECTION_HEADING = "## Build (bench:build)";
 
 export const HOW_TO_READ = `\`npm run bench:build\` (\`src/cli/bench-build.ts\`) makes N articles — the five real ones plus
@@ -175,6 +224,11 @@ private \`.astro/\` (a bind mount in its own mount namespace), so nothing is reu
 
 How to read the results:
 - **wall (s)**: from spawning the build to its exit, Node start-up included.
+- **CPU (s)**: user + system CPU time of the build (all threads) and its child processes; less
+  disturbed than wall time by other work on the machine, but it counts parallel work twice.
+- **sync / bundle / render**: Astro's own phase timings from its log: content sync and types,
+  Vite/Rolldown bundling, rendering the static pages. The route table splits the render phase
+  by route (the sum of each page's own "+N ms").
 - **peak RSS**: the build process's own peak resident memory from the kernel (\`ru_maxrss\`,
   exact) plus the peak (\`VmHWM\`) of any child process it starts, sampled every 50 ms.
   "Sampled tree RSS" is the largest sum of \`VmRSS\` over the process tree seen in one sample,
@@ -203,6 +257,10 @@ export function renderSection(meta: Meta, results: RunResult[]): string {
     summaryTable(summaries),
     "",
     ...growthLines(growth(summaries)),
+    "",
+    "Where the render time goes:",
+    "",
+    routesTable(results),
     "",
     "Every run:",
     "",

@@ -1,0 +1,123 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  readSourceArticles,
+  rebaseRelativePaths,
+  suffixTitle,
+  writeCorpus,
+} from "../../src/cli/bench/corpus.ts";
+import { parseBuildLog, routeGroup } from "../../src/cli/bench/phases.ts";
+import { SECTION_HEADING, upsertSection } from "../../src/cli/bench/report.ts";
+
+const REPO = resolve(import.meta.dirname, "../..");
+const article = (title: string) => `---\ntitle: ${title}\nunit: "x"\n---\n\nBody title: keep\n`;
+
+describe("suffixTitle", () => {
+  it("keeps double and single quotes valid", () => {
+    expect(suffixTitle(article('"Tin \\"A\\""'), " (bản sao 2)")).toContain(
+      'title: "Tin \\"A\\" (bản sao 2)"',
+    );
+    expect(suffixTitle(article("'It''s'"), " (bản sao 3)")).toContain("title: 'It''s (bản sao 3)'");
+  });
+
+  it("appends to a plain title and leaves the body alone", () => {
+    const out = suffixTitle(article("Tin A"), " (bản sao 1)");
+    expect(out).toContain("title: Tin A (bản sao 1)\n");
+    expect(out).toContain("Body title: keep");
+  });
+
+  it("refuses what it cannot rewrite safely", () => {
+    expect(() => suffixTitle(article(">-"), " x", "a.mdx")).toThrow(/a.mdx: block-scalar/);
+    expect(() => suffixTitle("no frontmatter", " x", "b.mdx")).toThrow(/b.mdx: no frontmatter/);
+  });
+});
+
+describe("rebaseRelativePaths", () => {
+  const text = 'import P from "../../src/components/P.astro";\n\n![a](./img/x.jpg)\n';
+
+  it("leaves imports that resolve the same at the same depth, re-points files beside the article", () => {
+    const out = rebaseRelativePaths(text, "/r/content/news", "/r/.bench/news-10");
+    expect(out).toContain('from "../../src/components/P.astro"');
+    expect(out).toContain("![a](../../content/news/img/x.jpg)");
+  });
+
+  it("re-points imports and images from a deeper folder", () => {
+    const out = rebaseRelativePaths(text, "/r/content/news", "/r/.bench/n10/news");
+    expect(out).toContain('from "../../../src/components/P.astro"');
+    expect(out).toContain("![a](../../../content/news/img/x.jpg)");
+  });
+});
+
+describe("writeCorpus", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes the real articles plus numbered copies with unique slugs and titles", () => {
+    dir = mkdtempSync(join(tmpdir(), "bench-corpus-"));
+    const sources = readSourceArticles(join(REPO, "content/news"));
+    const size = sources.length * 2 + 1;
+    const slugs = writeCorpus(sources, size, dir);
+    expect(slugs).toHaveLength(size);
+    expect(new Set(slugs).size).toBe(size);
+    expect(readdirSync(dir)).toHaveLength(size);
+    const first = sources[0]!;
+    expect(readFileSync(join(dir, `${first.slug}.mdx`), "utf8")).toBe(first.text);
+    const copy = readFileSync(join(dir, `${first.slug}-ban-sao-1.mdx`), "utf8");
+    expect(copy).toMatch(/^title: .*\(bản sao 1\)"?$/m);
+    expect(copy.split("\n---")[1]).toBe(first.text.split("\n---")[1]);
+    expect(() => writeCorpus(sources, 1, dir!)).toThrow(/smaller than/);
+  });
+});
+
+describe("upsertSection", () => {
+  const ours = `${SECTION_HEADING}\n\nnew figures\n`;
+
+  it("creates the file", () => {
+    expect(upsertSection("", ours)).toBe(`# Benchmarks\n\n${ours}`);
+  });
+
+  it("appends after others' sections and replaces only ours later", () => {
+    const doc = "# Benchmarks\n\n## Data (bench:data)\n\nfast\n";
+    const appended = upsertSection(doc, ours);
+    expect(appended).toBe(`${doc}\n${ours}`);
+    const withNext = `${appended}\n## API (bench:api)\n\nrates\n`;
+    const replaced = upsertSection(withNext, `${SECTION_HEADING}\n\nnewer\n`);
+    expect(replaced).toContain("## Data (bench:data)\n\nfast\n");
+    expect(replaced).toContain(`${SECTION_HEADING}\n\nnewer\n\n## API (bench:api)\n\nrates\n`);
+    expect(replaced).not.toContain("new figures");
+  });
+});
+
+describe("parseBuildLog", () => {
+  it("reads phases and per-route render times", () => {
+    const log = [
+      "\x1b[2m10:00:00\x1b[22m [types] Generated 1.38s",
+      "10:00:01 [vite] ✓ built in 13.25s",
+      "10:00:01 [vite] ✓ built in 44ms",
+      " generating static routes ",
+      "10:00:02   ├─ /tin-tuc/a/index.html (+2ms) ",
+      "10:00:02   └─ /tin-tuc/b/index.html (+4ms) ",
+      "10:00:02   ├─ /rss.xml (+1.20s) ",
+      "10:00:02 ✓ Completed in 9.97s.",
+      "10:00:02 [build] ✓ Completed in 24.20s.",
+      "10:00:03 [build] 3 page(s) built in 25.84s",
+    ].join("\n");
+    const phases = parseBuildLog(log);
+    expect(phases.syncMs).toBe(1380);
+    expect(phases.bundleMs).toBeCloseTo(13294);
+    expect(phases.renderMs).toBeCloseTo(9970);
+    expect(phases.totalMs).toBeCloseTo(25840);
+    expect(phases.routes.get("/tin-tuc/*")).toEqual({ pages: 2, ms: 6 });
+    expect(phases.routes.get("/rss.xml")).toEqual({ pages: 1, ms: 1200 });
+  });
+
+  it("groups routes by their parent path", () => {
+    expect(routeGroup("/tin-tuc/trang/2/index.html")).toBe("/tin-tuc/trang/*");
+    expect(routeGroup("/index.html")).toBe("/");
+    expect(routeGroup("/404.html")).toBe("/404.html");
+  });
+});
