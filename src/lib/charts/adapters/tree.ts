@@ -1,0 +1,67 @@
+// Datasets record "A of which B, C" as rows pointing at their total (`part_of`). A child row with
+// a `split` partitions its total (so a shortfall is an unexplained remainder); without one it is a
+// "trong đó" subset and no remainder is implied.
+import { formatNumber } from "../../format.ts";
+import { UNKNOWN_KEY, UNKNOWN_LABEL, remainderOf } from "../remainder.ts";
+import type { Bar, BarGroup } from "../types.ts";
+
+export type TreeRow = {
+  id: string;
+  label: string;
+  count: number;
+  part_of?: string | undefined;
+  split?: string | undefined;
+};
+
+/** "241 Chi bộ trực thuộc đảng ủy các xã, thị trấn", with " — theo loại đơn" when a total has several splits. */
+function groupLabel(parent: TreeRow, split: string | undefined, splits: number): string {
+  const base = `${formatNumber(parent.count)} — ${parent.label}`;
+  if (split === undefined) return `${base} (trong đó)`;
+  return splits > 1 ? `${base}, theo ${split}` : base;
+}
+
+/**
+ * One group per (total, split): its parts as bars plus, for a split that falls short, a hatched
+ * "Không rõ (nguồn không nêu)" bar. Rows that neither have nor are parts form a leading group.
+ */
+export function treeGroups(rows: readonly TreeRow[]): BarGroup[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const children = new Map<string, TreeRow[]>();
+  for (const row of rows) {
+    if (row.part_of !== undefined && byId.has(row.part_of)) {
+      children.set(row.part_of, [...(children.get(row.part_of) ?? []), row]);
+    }
+  }
+  const groups: BarGroup[] = [];
+  const loose = rows.filter((r) => !children.has(r.id) && !(r.part_of && byId.has(r.part_of)));
+  if (loose.length > 0) {
+    groups.push({
+      key: "tong",
+      bars: loose.map((r) => ({ key: r.id, label: r.label, value: r.count })),
+    });
+  }
+  for (const parent of rows) {
+    const kids = children.get(parent.id);
+    if (!kids) continue;
+    const splits = [...new Set(kids.map((k) => k.split))];
+    for (const split of splits) {
+      const parts = kids.filter((k) => k.split === split);
+      const bars: Bar[] = parts.map((k) => ({ key: k.id, label: k.label, value: k.count }));
+      const rest = split === undefined ? undefined : remainderOf(parent.count, bars);
+      if (rest !== undefined) {
+        bars.push({
+          key: `${parent.id}-${UNKNOWN_KEY}`,
+          label: UNKNOWN_LABEL,
+          value: rest,
+          unknown: true,
+        });
+      }
+      groups.push({
+        key: split === undefined ? parent.id : `${parent.id}-${split}`,
+        label: groupLabel(parent, split, splits.length),
+        bars,
+      });
+    }
+  }
+  return groups;
+}

@@ -1,0 +1,45 @@
+// What every page needs to show one chart: the SVG, its words, its rows and where they came from.
+
+export type ChartTheme = "to-chuc" | "dang-vien" | "ket-nap" | "xep-loai" | "huy-hieu" | "kiem-tra";
+
+export const THEME_TITLES: Record<ChartTheme, string> = {
+  "to-chuc": "Tổ chức đảng",
+  "dang-vien": "Đảng viên",
+  "ket-nap": "Kết nạp đảng viên",
+  "xep-loai": "Đánh giá, xếp loại chất lượng",
+  "huy-hieu": "Huy hiệu Đảng",
+  "kiem-tra": "Kiểm tra, giám sát, kỷ luật",
+};
+
+/** The "Bảng số liệu": one row per plotted observation, cells already formatted for readers. */
+export type ChartTable = { columns: string[]; rows: string[][]; numeric: boolean[] };
+
+export type ChartDefinition = {
+  /** Stable id: URL segment of downloads and prefix of every id inside the SVG. */
+  id: string;
+  theme: ChartTheme;
+  title: string;
+  /** One line saying what the chart shows, from the same rows. */
+  takeaway: string;
+  /** The Vietnamese text alternative (also the SVG's <desc>). */
+  description: string;
+  svg: string;
+  /** Dataset id: `/du-lieu/<dataset>/`. */
+  dataset: string;
+  /** Source article slugs of the plotted rows: `/tin-tuc/<slug>/`. */
+  articles: string[];
+  table: ChartTable;
+  /** Exactly the plotted dataset rows, as CSV (UTF-8 with BOM for spreadsheets). */
+  csv: string;
+  provinces: string[];
+  /** Years of the plotted rows; empty when the sources give none. */
+  years: number[];
+};
+
+export function svgUrl(id: string): string {
+  return `/bieu-do/${id}.svg`;
+}
+
+export function csvUrl(id: string): string {
+  return `/bieu-do/${id}.csv`;
+}

@@ -1,0 +1,45 @@
+// "Tải PNG": rasterises a chart's inline SVG in the browser. Without JavaScript the button stays
+// hidden; the SVG and CSV downloads are static files.
+
+const SCALE = 3;
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function toPng(svg: SVGSVGElement): Promise<Blob> {
+  const [, , width = 360, height = 200] = (svg.getAttribute("viewBox") ?? "")
+    .split(" ")
+    .map(Number);
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute("width", String(width * SCALE));
+  clone.setAttribute("height", String(height * SCALE));
+  const source = new XMLSerializer().serializeToString(clone);
+  const image = new Image();
+  image.src = URL.createObjectURL(new Blob([source], { type: "image/svg+xml" }));
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = width * SCALE;
+  canvas.height = height * SCALE;
+  const context = canvas.getContext("2d")!;
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  URL.revokeObjectURL(image.src);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG failed"))), "image/png"),
+  );
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-chart-png]")) {
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const svg = document.getElementById(`${button.dataset.chartPng}-svg`);
+    if (svg instanceof SVGSVGElement) download(await toPng(svg), `${button.dataset.chartPng}.png`);
+  });
+}

@@ -1,0 +1,85 @@
+// Chart tooltips on hover, tap and keyboard focus, with the hovered series highlighted.
+// Marks are built at build time (`.chart-mark[data-tip]`); this only enhances them.
+
+const TOOLTIP_ID = "chart-tooltip";
+let tooltip: HTMLDivElement | undefined;
+let current: Element | undefined;
+
+function tooltipElement(): HTMLDivElement {
+  if (!tooltip) {
+    tooltip = document.createElement("div");
+    tooltip.id = TOOLTIP_ID;
+    tooltip.className = "chart-tooltip";
+    tooltip.setAttribute("role", "tooltip");
+    tooltip.hidden = true;
+    document.body.append(tooltip);
+  }
+  return tooltip;
+}
+
+function highlight(mark: Element | undefined): void {
+  for (const dimmed of document.querySelectorAll(".chart-mark.is-dim")) {
+    dimmed.classList.remove("is-dim");
+  }
+  const svg = mark?.closest("svg");
+  if (!mark || !svg) return;
+  const series = mark.getAttribute("data-series");
+  for (const other of svg.querySelectorAll(".chart-mark")) {
+    if (other.getAttribute("data-series") !== series) other.classList.add("is-dim");
+  }
+}
+
+function show(mark: Element): void {
+  if (current === mark) return;
+  hide();
+  const tip = tooltipElement();
+  tip.textContent = mark.getAttribute("data-tip");
+  tip.hidden = false;
+  const box = mark.getBoundingClientRect();
+  const width = tip.offsetWidth;
+  const left = Math.min(
+    Math.max(8, box.left + box.width / 2 - width / 2),
+    document.documentElement.clientWidth - width - 8,
+  );
+  tip.style.left = `${left + window.scrollX}px`;
+  tip.style.top = `${box.top + window.scrollY - tip.offsetHeight - 8}px`;
+  mark.setAttribute("aria-describedby", TOOLTIP_ID);
+  current = mark;
+  highlight(mark);
+}
+
+function hide(): void {
+  if (!current) return;
+  current.removeAttribute("aria-describedby");
+  current = undefined;
+  tooltipElement().hidden = true;
+  highlight(undefined);
+}
+
+function markOf(target: EventTarget | null): Element | null {
+  return target instanceof Element ? target.closest(".chart-mark[data-tip]") : null;
+}
+
+document.addEventListener("pointerover", (event) => {
+  const mark = markOf(event.target);
+  if (mark) show(mark);
+});
+document.addEventListener("pointerout", (event) => {
+  if (event.pointerType === "mouse" && markOf(event.target) && !markOf(event.relatedTarget)) hide();
+});
+// A tap shows the tooltip; tapping elsewhere closes it.
+document.addEventListener("click", (event) => {
+  const mark = markOf(event.target);
+  if (mark) show(mark);
+  else hide();
+});
+document.addEventListener("focusin", (event) => {
+  const mark = markOf(event.target);
+  if (mark) show(mark);
+});
+document.addEventListener("focusout", (event) => {
+  if (markOf(event.target)) hide();
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") hide();
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { treeGroups } from "../../../src/lib/charts/adapters/tree.ts";
+
+const structure = [
+  { id: "all", label: "Chi bộ trực thuộc xã", count: 241 },
+  { id: "a", label: "Chi bộ thôn", count: 130, part_of: "all", split: "loại chi bộ" },
+  { id: "b", label: "Chi bộ trường học", count: 67, part_of: "all", split: "loại chi bộ" },
+  { id: "c", label: "Chi bộ thương mại", count: 1, part_of: "all", split: "loại chi bộ" },
+];
+
+describe("treeGroups", () => {
+  it("treeGroups(rows) shows a split's shortfall as a hatched unknown remainder", () => {
+    const [group] = treeGroups(structure);
+    expect(group!.label).toBe("241 — Chi bộ trực thuộc xã");
+    expect(group!.bars.at(-1)).toEqual({
+      key: "all-khong-ro",
+      label: "Không rõ (nguồn không nêu)",
+      value: 43,
+      unknown: true,
+    });
+  });
+
+  it("treeGroups(rows) adds no remainder when the parts add up", () => {
+    const [group] = treeGroups([
+      { id: "t", label: "Kỷ luật", count: 19 },
+      { id: "x", label: "Khiển trách", count: 16, part_of: "t", split: "hình thức" },
+      { id: "y", label: "Cảnh cáo", count: 2, part_of: "t", split: "hình thức" },
+      { id: "z", label: "Khai trừ", count: 1, part_of: "t", split: "hình thức" },
+    ]);
+    expect(group!.bars.map((b) => b.value)).toEqual([16, 2, 1]);
+  });
+
+  it("treeGroups(rows) treats children without a split as a 'trong đó' subset, never a remainder", () => {
+    const groups = treeGroups([
+      { id: "dv", label: "Đảng viên được kiểm tra", count: 228 },
+      { id: "cu", label: "Cấp ủy viên", count: 56, part_of: "dv" },
+    ]);
+    expect(groups).toEqual([
+      {
+        key: "dv",
+        label: "228 — Đảng viên được kiểm tra (trong đó)",
+        bars: [{ key: "cu", label: "Cấp ủy viên", value: 56 }],
+      },
+    ]);
+  });
+
+  it("treeGroups(rows) gives one group per split of the same total", () => {
+    const groups = treeGroups([
+      { id: "d", label: "Đơn thư", count: 7 },
+      { id: "t", label: "Tố cáo", count: 6, part_of: "d", split: "loại đơn" },
+      { id: "k", label: "Khiếu nại", count: 1, part_of: "d", split: "loại đơn" },
+      { id: "l", label: "Lưu", count: 4, part_of: "d", split: "cách xử lý" },
+      { id: "c", label: "Chuyển", count: 3, part_of: "d", split: "cách xử lý" },
+    ]);
+    expect(groups.map((g) => g.label)).toEqual([
+      "7 — Đơn thư, theo loại đơn",
+      "7 — Đơn thư, theo cách xử lý",
+    ]);
+  });
+
+  it("treeGroups(rows) collects rows outside any hierarchy into a leading group", () => {
+    const groups = treeGroups([
+      { id: "a", label: "A", count: 1 },
+      { id: "b", label: "B", count: 2 },
+    ]);
+    expect(groups).toEqual([
+      {
+        key: "tong",
+        bars: [
+          { key: "a", label: "A", value: 1 },
+          { key: "b", label: "B", value: 2 },
+        ],
+      },
+    ]);
+  });
+});
