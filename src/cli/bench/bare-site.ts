@@ -13,7 +13,8 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR ?? "dist",
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   trailingSlash: "always",
-  integrations: [mdx()],
+  // Same Markdown options as the portal, so both sites turn the same text into the same HTML.
+  integrations: [mdx({ smartypants: false })],
   build: { format: "directory" },
 });
 `,
