@@ -7,7 +7,7 @@ export const VISIT_WINDOW_MS = 30 * 60_000;
 
 /** User agents that announce a crawler, a link preview or a script rather than a reader. */
 const BOT_UA =
-  /bot\b|bot\/|crawl|spider|slurp|preview|facebookexternalhit|embedly|headlesschrome|phantomjs|lighthouse|curl\/|wget\/|python-|httpclient|go-http-client|java\/|okhttp|axios\/|node-fetch|undici|libwww|scrapy|monitor|uptime|pingdom/i;
+  /bot\b|bot\/|crawl|spider|slurp|preview|facebookexternalhit|embedly|headlesschrome|phantomjs|lighthouse|curl\/|wget\/|python-|httpclient|go-http-client|java\/|okhttp|axios\/|node-fetch|undici|^node$|libwww|scrapy|monitor|uptime|pingdom/i;
 
 export function isBot(userAgent: string): boolean {
   return userAgent.trim() === "" || BOT_UA.test(userAgent);

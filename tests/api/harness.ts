@@ -1,0 +1,124 @@
+// The real app over real HTTP, in-process, with a temporary SQLite file and a small fake build.
+import { once } from "node:events";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { DatabaseSync } from "node:sqlite";
+import type { Server } from "node:http";
+import { createApp } from "../../src/server/app.ts";
+import { loadPolls } from "../../src/server/polls.ts";
+import { openSqliteStore } from "../../src/server/store/sqlite.ts";
+import type { Store } from "../../src/server/store/types.ts";
+import { parsePollDefinition } from "../../src/lib/polls/schema.ts";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const POLL = "danh-gia-website";
+export const INLINE_SCRIPT = "document.documentElement.dataset.js='1'";
+
+/** A browser-like user agent the counter counts. */
+export const BROWSER_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+
+/** Writes a tiny build: pages, a hashed asset, a 404 page and the poll result page. */
+export function writeFakeDist(dir: string): void {
+  const files: Record<string, string> = {
+    "index.html": `<!doctype html><html lang="vi"><head><script>${INLINE_SCRIPT}</script></head><body>Trang chủ</body></html>`,
+    "404.html": '<!doctype html><html lang="vi"><body>Không tìm thấy trang</body></html>',
+    "tin-tuc/index.html": '<!doctype html><html lang="vi"><body>Tin tức</body></html>',
+    "_astro/app.AbC123.js": "console.log('app')",
+    "favicon.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    "binh-chon/index.html":
+      '<!doctype html><html lang="vi"><body><!--poll-live-->baked<!--/poll-live--></body></html>',
+  };
+  for (const [path, body] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  }
+  writeFileSync(join(dirname(dir), "secret.txt"), "outside dist");
+}
+
+export type TestApp = {
+  url: string;
+  store: Store;
+  databasePath: string;
+  distDir: string;
+  /** Counts straight from the database file (a second connection). */
+  counts(): { votes: number; visits: number };
+  close(): Promise<void>;
+};
+
+export async function startApp(
+  options: { rateLimitPerMinute?: number; trustProxy?: number; now?: () => number } = {},
+): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), "portal-api-"));
+  const distDir = join(dir, "dist");
+  writeFakeDist(distDir);
+  const databasePath = join(dir, "portal.sqlite");
+  const store = openSqliteStore(databasePath);
+  const polls = loadPolls(join(ROOT, "content/polls"));
+  for (const extra of [
+    {
+      id: "da-dong",
+      question: "Đã đóng?",
+      options: [
+        { id: "a", label: "A" },
+        { id: "b", label: "B" },
+      ],
+      closesAt: "2020-01-01T00:00:00+07:00",
+    },
+    {
+      id: "chua-mo",
+      question: "Chưa mở?",
+      options: [
+        { id: "a", label: "A" },
+        { id: "b", label: "B" },
+      ],
+      opensAt: "2999-01-01T00:00:00+07:00",
+    },
+  ]) {
+    polls.set(extra.id, parsePollDefinition(extra, `${extra.id}.json`));
+  }
+  const app = createApp({
+    store,
+    polls,
+    now: options.now,
+    config: {
+      distDir,
+      trustProxy: options.trustProxy ?? 0,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+    },
+  });
+  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }) as Server;
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  const reader = new DatabaseSync(databasePath, { readOnly: true });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    databasePath,
+    distDir,
+    counts() {
+      const votes = reader.prepare("SELECT COUNT(*) AS n FROM poll_votes").get() as { n: number };
+      const visits = reader
+        .prepare("SELECT COALESCE(SUM(visits),0) AS n FROM visit_days")
+        .get() as {
+        n: number;
+      };
+      return { votes: Number(votes.n), visits: Number(visits.n) };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      reader.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The `voter=...` pair from a response, for sending back as a Cookie header. */
+export function voterCookie(res: Response): string | undefined {
+  return res.headers.get("set-cookie")?.match(/voter=[^;]+/)?.[0];
+}
