@@ -1,0 +1,153 @@
+// Poll definitions: the committed files, the schema's messages, which poll the widget shows.
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { ORIGINAL_POLL_ID } from "../../../src/consts.ts";
+import {
+  featuredPoll,
+  isPollOpen,
+  parsePollDefinition,
+  type PollDefinition,
+} from "../../../src/lib/polls/schema.ts";
+import {
+  participantsText,
+  renderResultsHtml,
+  type PollResults,
+} from "../../../src/lib/polls/view.ts";
+import { ORIGINAL_COUNTER } from "../../../src/lib/visits/original.ts";
+import { loadPolls } from "../../../src/server/polls.ts";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const base = {
+  question: "Q?",
+  options: [
+    { id: "a", label: "A" },
+    { id: "b", label: "B" },
+  ],
+};
+
+describe("content/polls", () => {
+  it("holds the original poll with its question, options and 126 earlier participants", () => {
+    const poll = loadPolls(join(ROOT, "content/polls")).get(ORIGINAL_POLL_ID)!;
+    expect(poll.question).toBe("Theo bạn thông tin nội dung website thế nào ?");
+    expect(poll.options.map((o) => o.label)).toEqual([
+      "Phong phú đa dạng",
+      "Dễ sử dụng",
+      "Hữu ích",
+    ]);
+    expect(poll.priorParticipants).toBe(126);
+  });
+
+  it("agrees with the original site's figures in data/trang-goc.csv", () => {
+    const rows = Papa.parse<Record<string, string>>(
+      readFileSync(join(ROOT, "data/trang-goc.csv"), "utf8"),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    const figure = (metric: string) =>
+      Number(rows.find((r) => r.metric === metric)!.count!.replace(/\./g, ""));
+    const poll = loadPolls(join(ROOT, "content/polls")).get(ORIGINAL_POLL_ID)!;
+    expect(poll.priorParticipants).toBe(figure("poll-participants"));
+    expect(ORIGINAL_COUNTER).toEqual({
+      online: figure("online"),
+      today: figure("today"),
+      total: figure("total"),
+    });
+  });
+});
+
+describe("parsePollDefinition", () => {
+  it.each([
+    [{ ...base, id: "x" }, "y.json", 'id "x" must equal the file name'],
+    [{ ...base, id: "x", options: [{ id: "a", label: "A" }] }, "x.json", "options: Too small"],
+    [
+      {
+        ...base,
+        id: "x",
+        options: [
+          { id: "a", label: "A" },
+          { id: "a", label: "B" },
+        ],
+      },
+      "x.json",
+      "option ids must be unique",
+    ],
+    [{ ...base, id: "x", closesAt: "2025-01-01" }, "x.json", "closesAt:"],
+    [
+      {
+        ...base,
+        id: "x",
+        opensAt: "2025-02-01T00:00:00+07:00",
+        closesAt: "2025-01-01T00:00:00+07:00",
+      },
+      "x.json",
+      "closesAt must be after opensAt",
+    ],
+    [{ ...base, id: "x", priorParticipants: -1 }, "x.json", "priorParticipants:"],
+    [{ ...base, id: "x", extra: 1 }, "x.json", "Unrecognized key"],
+    [{ ...base, id: "Bad Id" }, "Bad Id.json", "id: lower-case letters"],
+  ])("refuses %j in %s, naming the file and field", (raw, file, message) => {
+    expect(() => parsePollDefinition(raw, file)).toThrow(`content/polls/${file}`);
+    expect(() => parsePollDefinition(raw, file)).toThrow(message);
+  });
+});
+
+describe("isPollOpen / featuredPoll", () => {
+  const poll = (id: string, extra: Partial<PollDefinition> = {}) =>
+    parsePollDefinition({ ...base, id, ...extra }, `${id}.json`);
+  const now = new Date("2026-03-01T00:00:00+07:00");
+
+  it("isPollOpen() is false before opensAt and from closesAt on", () => {
+    expect(isPollOpen(poll("a"), now)).toBe(true);
+    expect(isPollOpen(poll("a", { opensAt: "2026-03-01T00:00:01+07:00" }), now)).toBe(false);
+    expect(isPollOpen(poll("a", { closesAt: "2026-03-01T00:00:00+07:00" }), now)).toBe(false);
+  });
+
+  it("featuredPoll() picks the open poll that opened last", () => {
+    const polls = [
+      poll("cu"),
+      poll("moi", { opensAt: "2026-02-01T00:00:00+07:00" }),
+      poll("da-dong", {
+        opensAt: "2026-02-15T00:00:00+07:00",
+        closesAt: "2026-02-20T00:00:00+07:00",
+      }),
+    ];
+    expect(featuredPoll(polls, now)?.id).toBe("moi");
+    expect(featuredPoll([poll("cu")], now)?.id).toBe("cu");
+  });
+});
+
+describe("renderResultsHtml", () => {
+  const results: PollResults = {
+    id: "p",
+    question: "Q?",
+    options: [
+      { id: "a", label: "Phong phú <đa> dạng", votes: 1 },
+      { id: "b", label: "Hữu ích", votes: 2 },
+    ],
+    priorParticipants: 126,
+    participantsHere: 3,
+    participants: 129,
+    opensAt: null,
+    closesAt: null,
+    open: true,
+    votedOptionId: "b",
+  };
+
+  it("shows counts and Vietnamese percentages of the votes cast here, escaped", () => {
+    const html = renderResultsHtml(results);
+    expect(html).toContain("Phong phú &lt;đa&gt; dạng");
+    expect(html).toContain("1 phiếu · 33,3%");
+    expect(html).toContain("2 phiếu · 66,7%");
+    expect(html).toContain('class="poll-option poll-option--mine"');
+  });
+
+  it("participantsText() never splits the earlier participants among the options", () => {
+    expect(participantsText(results)).toBe(
+      "126 người đã bình chọn trên trang cũ (không rõ chọn phương án nào) + 3 người bình chọn tại đây.",
+    );
+    expect(participantsText({ ...results, priorParticipants: 0 })).toBe(
+      "3 người bình chọn tại đây.",
+    );
+  });
+});
