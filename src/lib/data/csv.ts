@@ -1,0 +1,150 @@
+// Bytes -> text -> rows of cells with their real line numbers; papaparse does the splitting.
+import Papa from "papaparse";
+import type { IssueKey } from "./issues.ts";
+
+export type CsvProblem = { line: number; column: number; key: IssueKey; detail?: string };
+
+export type CsvTable = {
+  header: string[];
+  headerLine: number;
+  /** Data rows (blank lines dropped), each with the file line it starts on. */
+  rows: {
+    line: number;
+    cells: string[];
+    /** Line each cell starts on (cells may hold newlines). */ cellLines: number[];
+  }[];
+};
+
+export type CsvResult = { ok: true; table: CsvTable } | { ok: false; problems: CsvProblem[] };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Position of the first byte that is not valid UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const size =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b < 0xe0
+          ? 2
+          : b >= 0xe0 && b < 0xf0
+            ? 3
+            : b >= 0xf0 && b < 0xf5
+              ? 4
+              : 0;
+    if (size === 0) return i;
+    for (let k = 1; k < size; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += size;
+  }
+  return -1;
+}
+
+/** Decode UTF-8 (with or without BOM); anything else is refused with the position of the first bad byte. */
+export function decodeCsv(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: CsvProblem } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, problem: { line: 1, column: 1, key: "utf16" } };
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+      if (bytes[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, at));
+    const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, "0");
+    return {
+      ok: false,
+      problem: {
+        line,
+        column: 1,
+        key: "not-utf8",
+        detail: `byte 0x${byte} sau “${before.slice(-20)}”`,
+      },
+    };
+  }
+}
+
+/** `;` when the header line uses more semicolons than commas (spreadsheets in Vietnamese locale), else `,`. */
+export function detectDelimiter(text: string): "," | ";" {
+  const end = text.indexOf("\n");
+  const first = end === -1 ? text : text.slice(0, end);
+  const semicolons = first.split(";").length - 1;
+  const commas = first.split(",").length - 1;
+  return semicolons > commas ? ";" : ",";
+}
+
+function countNewlines(value: string): number {
+  let n = 0;
+  for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** Split decoded text into header and rows, tracking each row's real line number. */
+export function parseCsvText(input: string): CsvResult {
+  const text = input.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  if (text.trim() === "")
+    return { ok: false, problems: [{ line: 1, column: 1, key: "empty-file" }] };
+  // Every line becomes a row (no skipping), so line numbers can be counted exactly.
+  const parsed = Papa.parse<string[]>(text, {
+    header: false,
+    delimiter: detectDelimiter(text),
+    newline: "\n",
+    quoteChar: '"',
+    skipEmptyLines: false,
+  });
+  const startLines: number[] = [];
+  let line = 1;
+  for (const row of parsed.data) {
+    startLines.push(line);
+    let inner = 0;
+    for (const cell of row) inner += countNewlines(cell);
+    line += inner + 1;
+  }
+  const problems: CsvProblem[] = [];
+  for (const error of parsed.errors) {
+    if (error.type !== "Quotes" || error.row === undefined) continue;
+    const rowIndex = error.row;
+    const cells = parsed.data[rowIndex] ?? [];
+    const key: IssueKey = error.code === "MissingQuotes" ? "unbalanced-quote" : "invalid-quote";
+    if (
+      key === "invalid-quote" &&
+      parsed.errors.some((e) => e.row === rowIndex && e.code === "MissingQuotes")
+    ) {
+      continue;
+    }
+    problems.push({ line: startLines[rowIndex] ?? 1, column: Math.max(cells.length, 1), key });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const rows: CsvTable["rows"] = [];
+  let header: string[] | undefined;
+  let headerLine = 1;
+  parsed.data.forEach((cells, index) => {
+    if (cells.every((cell) => cell.trim() === "")) return;
+    const rowLine = startLines[index]!;
+    if (!header) {
+      header = cells.map((cell) => cell.trim().toLowerCase());
+      headerLine = rowLine;
+      return;
+    }
+    const cellLines: number[] = [];
+    let at = rowLine;
+    for (const cell of cells) {
+      cellLines.push(at);
+      at += countNewlines(cell);
+    }
+    rows.push({ line: rowLine, cells, cellLines });
+  });
+  if (!header) return { ok: false, problems: [{ line: 1, column: 1, key: "empty-file" }] };
+  return { ok: true, table: { header, headerLine, rows } };
+}

@@ -1,0 +1,71 @@
+// Vietnamese number reading for CSV cells: accept what is unambiguous for the column type, refuse the rest.
+
+export type NumberProblem =
+  "not-a-number" | "ambiguous-number" | "negative-count" | "fractional-count";
+
+export type ParsedNumber =
+  | {
+      ok: true;
+      value: number;
+      /** Digits after the decimal mark as written: "16,7" -> 1. */ decimals: number;
+    }
+  | { ok: false; problem: NumberProblem };
+
+const SPACES = /[\s\u00a0\u202f]+/g;
+
+function clean(raw: string): string {
+  return raw.trim().replace(SPACES, " ");
+}
+
+/** Whole, non-negative counts: "6001", "6.001", "6 001", "01". "6,001" is refused (comma is a decimal mark in Vietnamese). */
+export function parseCount(raw: string): ParsedNumber {
+  const text = clean(raw);
+  if (/^-\s*\d/.test(text)) return { ok: false, problem: "negative-count" };
+  if (/^\d+$/.test(text)) return { ok: true, value: Number(text), decimals: 0 };
+  if (/^\d{1,3}(\.\d{3})+$/.test(text) || /^\d{1,3}( \d{3})+$/.test(text)) {
+    return { ok: true, value: Number(text.replace(/[. ]/g, "")), decimals: 0 };
+  }
+  if (/^\d{1,3}(,\d{3})+$/.test(text)) return { ok: false, problem: "ambiguous-number" };
+  if (/^\d+[.,]\d+$/.test(text)) return { ok: false, problem: "fractional-count" };
+  return { ok: false, problem: "not-a-number" };
+}
+
+/**
+ * Decimals and percentages: "16,7", "16.7", "83,33%", "1.234,5". A comma is always the decimal mark;
+ * a dot followed by exactly three digits ("1.234") could be either and is refused.
+ */
+export function parseDecimal(raw: string, options: { percent?: boolean } = {}): ParsedNumber {
+  let text = clean(raw);
+  if (options.percent) text = text.replace(/\s?%$/, "");
+  if (/^-\s*\d/.test(text)) return { ok: false, problem: "not-a-number" };
+  if (/^\d+$/.test(text)) return { ok: true, value: Number(text), decimals: 0 };
+  let match = /^(\d+),(\d+)$/.exec(text);
+  if (match)
+    return { ok: true, value: Number(`${match[1]}.${match[2]}`), decimals: match[2]!.length };
+  if (/^\d{1,3}\.\d{3}$/.test(text)) return { ok: false, problem: "ambiguous-number" };
+  match = /^(\d+)\.(\d+)$/.exec(text);
+  if (match) return { ok: true, value: Number(text), decimals: match[2]!.length };
+  match = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/.exec(text);
+  if (match) {
+    const fraction = match[2] ?? "";
+    return {
+      ok: true,
+      value: Number(`${match[1]!.replace(/\./g, "")}.${fraction || "0"}`),
+      decimals: fraction.length,
+    };
+  }
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return { ok: false, problem: "ambiguous-number" };
+  return { ok: false, problem: "not-a-number" };
+}
+
+/** Every number a Vietnamese text writes, read the Vietnamese way: "6.001" -> 6001, "16,7%" -> 16.7, "01" -> 1. */
+export function numbersInText(text: string): number[] {
+  const found: number[] = [];
+  for (const [token] of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    if (/^\d{1,3}(\.\d{3})+$/.test(token)) found.push(Number(token.replace(/\./g, "")));
+    else if (/^\d+,\d+$/.test(token)) found.push(Number(token.replace(",", ".")));
+    else if (/^\d+$/.test(token)) found.push(Number(token));
+    else for (const part of token.split(/[.,]/)) found.push(Number(part));
+  }
+  return found;
+}

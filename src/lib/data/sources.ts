@@ -1,0 +1,44 @@
+// The text of source articles, for checking that each row's quote and figure really are there.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export type SourceText = { exists: boolean; text: string };
+export type SourceReader = (slug: string) => SourceText;
+
+/** Whitespace collapsed and MDX markup dropped, so a quote matches however the article is wrapped. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<\/?[A-Za-z][^>]*>/g, " ")
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>|])/g, "$1")
+    .replace(/\*\*?/g, "")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
+
+function stripFrontmatter(text: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
+/**
+ * Reads `content/news/<slug>.mdx` (article body) plus, when present, `<pagesDir>/<slug>.txt`: the
+ * furniture of the original page (poll, counter), which is not article text but is part of the source.
+ */
+export function createSourceReader(contentDir: string, pagesDir: string): SourceReader {
+  const cache = new Map<string, SourceText>();
+  return (slug) => {
+    let entry = cache.get(slug);
+    if (!entry) {
+      const article = join(contentDir, `${slug}.mdx`);
+      const page = join(pagesDir, `${slug}.txt`);
+      const exists = existsSync(article);
+      const parts = exists ? [stripFrontmatter(readFileSync(article, "utf8"))] : [];
+      if (exists && existsSync(page)) parts.push(readFileSync(page, "utf8"));
+      entry = { exists, text: normaliseText(parts.join("\n")) };
+      cache.set(slug, entry);
+    }
+    return entry;
+  };
+}
