@@ -1,4 +1,5 @@
 // "Trở về trang trước", "In bài", "Lưu bài" on the article page (progressive enhancement).
+export {}; // a module, not a global script
 
 /** Styles for the saved copy: the page's own rules, minus web fonts (they would not load from a file). */
 function pageCss(): string {
@@ -19,7 +20,10 @@ function pageCss(): string {
 function articleFile(article: HTMLElement): string {
   const copy = article.cloneNode(true) as HTMLElement;
   for (const el of copy.querySelectorAll("[data-no-save], script, button")) el.remove();
-  for (const a of copy.querySelectorAll<HTMLAnchorElement>("a[href]")) a.href = a.href;
+  // Absolute links, so the saved file still points at the site.
+  for (const a of copy.querySelectorAll<HTMLAnchorElement>("a[href]")) {
+    a.setAttribute("href", a.href);
+  }
   const escape = (s: string) =>
     s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
   const url = escape(location.href);
