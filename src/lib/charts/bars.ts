@@ -1,5 +1,6 @@
 // Horizontal bars with the label above each bar: long Vietnamese names wrap instead of colliding.
 import { formatNumber } from "../format.ts";
+import { withUnit } from "./describe.ts";
 import { chartFrame, mark } from "./frame.ts";
 import { legend, type LegendItem } from "./legend.ts";
 import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, WIDTH, charsThatFit, textWidth } from "./metrics.ts";
@@ -78,7 +79,7 @@ export function barChart(input: BarChartInput): string {
         const x0 = x(offset);
         const x1 = x(offset + s.value);
         offset += s.value;
-        const tip = `${bar.label}${s.key === "total" || bar.unknown ? "" : ` — ${s.label}`}: ${formatNumber(s.value)} ${input.unit}`;
+        const tip = `${bar.label}${s.key === "total" || bar.unknown ? "" : ` — ${s.label}`}: ${withUnit(s.value, input.unit)}`;
         const rect = el("rect", {
           x: x0,
           y,

@@ -10,6 +10,11 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
 }
 
+/** "6.001 đảng viên", or just "6.001" when the label already says what is counted. */
+export function withUnit(value: number, unit: string): string {
+  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+}
+
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
@@ -26,7 +31,7 @@ export function describeAdmission(row: BulletRow, unit = "đảng viên"): strin
 }
 
 function describeBar(bar: Bar, unit: string, series: Map<string, string>): string {
-  const main = `${bar.label}: ${formatNumber(bar.value)} ${unit}`;
+  const main = `${bar.label}: ${withUnit(bar.value, unit)}`;
   if (!bar.parts?.length) return main;
   const parts = withRemainder(bar.value, bar.parts).map(
     (p) => `${formatNumber(p.value)} ${lowerFirst(series.get(p.key) ?? p.label)}`,

@@ -11,7 +11,7 @@ const structure = [
 describe("treeGroups", () => {
   it("treeGroups(rows) shows a split's shortfall as a hatched unknown remainder", () => {
     const [group] = treeGroups(structure);
-    expect(group!.label).toBe("241 — Chi bộ trực thuộc xã");
+    expect(group!.label).toBe("241 chi bộ trực thuộc xã");
     expect(group!.bars.at(-1)).toEqual({
       key: "all-khong-ro",
       label: "Không rõ (nguồn không nêu)",
@@ -38,7 +38,7 @@ describe("treeGroups", () => {
     expect(groups).toEqual([
       {
         key: "dv",
-        label: "228 — Đảng viên được kiểm tra (trong đó)",
+        label: "228 đảng viên được kiểm tra, trong đó",
         bars: [{ key: "cu", label: "Cấp ủy viên", value: 56 }],
       },
     ]);
@@ -53,8 +53,8 @@ describe("treeGroups", () => {
       { id: "c", label: "Chuyển", count: 3, part_of: "d", split: "cách xử lý" },
     ]);
     expect(groups.map((g) => g.label)).toEqual([
-      "7 — Đơn thư, theo loại đơn",
-      "7 — Đơn thư, theo cách xử lý",
+      "7 đơn thư, theo loại đơn",
+      "7 đơn thư, theo cách xử lý",
     ]);
   });
 

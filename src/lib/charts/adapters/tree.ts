@@ -2,6 +2,7 @@
 // a `split` partitions its total (so a shortfall is an unexplained remainder); without one it is a
 // "trong đó" subset and no remainder is implied.
 import { formatNumber } from "../../format.ts";
+import { lowerFirst } from "../describe.ts";
 import { UNKNOWN_KEY, UNKNOWN_LABEL, remainderOf } from "../remainder.ts";
 import type { Bar, BarGroup } from "../types.ts";
 
@@ -11,12 +12,14 @@ export type TreeRow = {
   count: number;
   part_of?: string | undefined;
   split?: string | undefined;
+  /** What the row counts, for the heading of its parts ("chi bộ trực thuộc …"); defaults to label. */
+  groupLabel?: string;
 };
 
-/** "241 Chi bộ trực thuộc đảng ủy các xã, thị trấn", with " — theo loại đơn" when a total has several splits. */
+/** "241 chi bộ trực thuộc đảng ủy các xã, thị trấn", ", theo loại đơn" when a total has several splits. */
 function groupLabel(parent: TreeRow, split: string | undefined, splits: number): string {
-  const base = `${formatNumber(parent.count)} — ${parent.label}`;
-  if (split === undefined) return `${base} (trong đó)`;
+  const base = `${formatNumber(parent.count)} ${lowerFirst(parent.groupLabel ?? parent.label)}`;
+  if (split === undefined) return `${base}, trong đó`;
   return splits > 1 ? `${base}, theo ${split}` : base;
 }
 

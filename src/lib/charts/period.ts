@@ -1,0 +1,17 @@
+// When a row's figure holds, in the words readers expect; never more precise than the source.
+import { formatDate } from "../format.ts";
+
+export type Dated = { period?: string | undefined; period_kind: string };
+
+/** "năm 2014", "hết năm 2020", "ngày 12/08/2022", or "không ghi thời điểm". */
+export function periodText(row: Dated): string {
+  const { period, period_kind } = row;
+  if (period === undefined) return "không ghi thời điểm";
+  if (period.length > 4) return `ngày ${formatDate(new Date(`${period}T00:00:00+07:00`))}`;
+  return period_kind === "end_of_year" ? `hết năm ${period}` : `năm ${period}`;
+}
+
+/** The year of a dated row, or undefined when the source gives none. */
+export function yearOf(row: Dated): number | undefined {
+  return row.period === undefined ? undefined : Number(row.period.slice(0, 4));
+}

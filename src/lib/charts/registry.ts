@@ -1,0 +1,99 @@
+// Every chart the site shows, built from dataset rows in one place, so the dashboard, dataset
+// pages, articles and downloads all use the same definitions.
+import { DATASETS } from "../data/datasets.ts";
+import type {
+  AdmissionRow,
+  BadgeRow,
+  InspectionRow,
+  MemberRow,
+  OrganisationRow,
+  RatingRow,
+} from "../data/schemas.ts";
+import { slugify } from "../slug.ts";
+import { toCsv } from "./csv.ts";
+import type { ChartDefinition } from "./definition.ts";
+import { yearOf, type Dated } from "./period.ts";
+import { admissionCharts } from "./specs/admissions.ts";
+import { badgeCharts } from "./specs/badges.ts";
+import { inspectionCharts } from "./specs/inspection.ts";
+import { memberCharts } from "./specs/members.ts";
+import { organisationCharts } from "./specs/organisation.ts";
+import { ratingCharts } from "./specs/ratings.ts";
+import type { BuiltChart } from "./specs/types.ts";
+
+/** The datasets charts are drawn from, as typed rows. */
+export type ChartData = {
+  "to-chuc-dang": OrganisationRow[];
+  "dang-vien": MemberRow[];
+  "ket-nap": AdmissionRow[];
+  "xep-loai": RatingRow[];
+  "huy-hieu": BadgeRow[];
+  "kiem-tra-giam-sat": InspectionRow[];
+};
+
+export type ChartDatasetId = keyof ChartData;
+
+/** Narrows every chart to one province or one year (rows without a year drop out). */
+export type ChartFilter = { province?: string; year?: number };
+
+type Row = Dated & { province: string; source: string } & Record<string, unknown>;
+
+/** The filter's part of a chart id and of the dashboard URL: "lang-son", "nam-2014". */
+export function filterSlug(filter: ChartFilter): string {
+  if (filter.province !== undefined) return slugify(filter.province);
+  if (filter.year !== undefined) return `nam-${filter.year}`;
+  return "";
+}
+
+function keep(filter: ChartFilter) {
+  return (row: Row) =>
+    (filter.province === undefined || row.province === filter.province) &&
+    (filter.year === undefined || yearOf(row) === filter.year);
+}
+
+function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): ChartDefinition {
+  const columns = Object.keys(DATASETS[dataset].schema.shape);
+  const { rows, ...rest } = built;
+  return {
+    ...rest,
+    dataset,
+    articles: [...new Set(rows.map((r) => r.source))],
+    csv: toCsv(columns, rows),
+    provinces: [...new Set(rows.map((r) => r.province))],
+    years: [...new Set(rows.flatMap((r) => yearOf(r) ?? []))].sort(),
+  };
+}
+
+/** Every chart, optionally narrowed by a filter (whose ids then end in "--<filter>"). */
+export function buildCharts(data: ChartData, filter: ChartFilter = {}): ChartDefinition[] {
+  const slug = filterSlug(filter);
+  const suffix = slug ? `--${slug}` : "";
+  const f = keep(filter);
+  return [
+    ...organisationCharts(data["to-chuc-dang"].filter(f), suffix).map((c) =>
+      finish("to-chuc-dang", c),
+    ),
+    ...memberCharts(data["dang-vien"].filter(f), suffix).map((c) => finish("dang-vien", c)),
+    ...admissionCharts(data["ket-nap"].filter(f), suffix).map((c) => finish("ket-nap", c)),
+    ...ratingCharts(data["xep-loai"].filter(f), suffix).map((c) => finish("xep-loai", c)),
+    ...badgeCharts(data["huy-hieu"].filter(f), suffix).map((c) => finish("huy-hieu", c)),
+    ...inspectionCharts(data["kiem-tra-giam-sat"].filter(f), suffix).map((c) =>
+      finish("kiem-tra-giam-sat", c),
+    ),
+  ];
+}
+
+/** The filters the dashboard offers: each province, each year that has dated rows. */
+export function chartFilters(data: ChartData): ChartFilter[] {
+  const rows = Object.values(data).flat() as Row[];
+  const provinces = [...new Set(rows.map((r) => r.province))].sort((a, b) =>
+    a.localeCompare(b, "vi"),
+  );
+  const years = [...new Set(rows.flatMap((r) => yearOf(r) ?? []))].sort();
+  return [...provinces.map((province) => ({ province })), ...years.map((year) => ({ year }))];
+}
+
+/** Every chart on any page: unfiltered and per filter; downloads are emitted for each. */
+export function allCharts(data: ChartData): ChartDefinition[] {
+  return [buildCharts(data), ...chartFilters(data).map((f) => buildCharts(data, f))].flat();
+}

@@ -1,0 +1,49 @@
+// The site's charts from the committed datasets (build time only: reads data/*.csv once).
+import { getRows } from "../data/index.ts";
+import {
+  allCharts,
+  buildCharts,
+  chartFilters,
+  type ChartData,
+  type ChartFilter,
+} from "./registry.ts";
+import type { ChartDefinition } from "./definition.ts";
+
+export function chartData(): ChartData {
+  return {
+    "to-chuc-dang": getRows("to-chuc-dang"),
+    "dang-vien": getRows("dang-vien"),
+    "ket-nap": getRows("ket-nap"),
+    "xep-loai": getRows("xep-loai"),
+    "huy-hieu": getRows("huy-hieu"),
+    "kiem-tra-giam-sat": getRows("kiem-tra-giam-sat"),
+  };
+}
+
+let cached: ChartDefinition[] | undefined;
+
+/** Unfiltered and filtered charts, by id. */
+export function siteCharts(): ChartDefinition[] {
+  cached ??= allCharts(chartData());
+  return cached;
+}
+
+export function siteChart(id: string): ChartDefinition {
+  const chart = siteCharts().find((c) => c.id === id);
+  if (!chart) {
+    throw new Error(
+      `Unknown chart "${id}"; known: ${buildCharts(chartData())
+        .map((c) => c.id)
+        .join(", ")}`,
+    );
+  }
+  return chart;
+}
+
+export function dashboardCharts(filter: ChartFilter = {}): ChartDefinition[] {
+  return buildCharts(chartData(), filter);
+}
+
+export function dashboardFilters(): ChartFilter[] {
+  return chartFilters(chartData());
+}

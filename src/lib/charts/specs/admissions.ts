@@ -1,0 +1,62 @@
+// "Did units admit as many members as planned?" In % of target, as the sources state it.
+import type { AdmissionRow } from "../../data/schemas.ts";
+import { formatNumber, formatPercentPoints } from "../../format.ts";
+import { bulletChart } from "../bullet.ts";
+import { describeAdmission } from "../describe.ts";
+import { yearOf } from "../period.ts";
+import type { BulletRow } from "../types.ts";
+import type { BuiltChart } from "./types.ts";
+
+function bulletRow(r: AdmissionRow): BulletRow {
+  const year = yearOf(r);
+  return {
+    key: r.id,
+    label: r.unit,
+    count: r.count,
+    ...(year !== undefined && { year }),
+    ...(r.percent_of_target !== undefined && { percentOfTarget: r.percent_of_target }),
+    ...(r.target_label !== undefined && { targetWord: r.target_label }),
+  };
+}
+
+export function admissionCharts(
+  rows: readonly AdmissionRow[],
+  suffix = "",
+): BuiltChart<AdmissionRow>[] {
+  const plotted = rows
+    .filter((r) => r.measure === "ket-nap")
+    .sort((a, b) => (yearOf(b) ?? 0) - (yearOf(a) ?? 0));
+  if (plotted.length === 0) return [];
+  const bullets = plotted.map(bulletRow);
+  const stated = plotted.filter((r) => r.percent_of_target !== undefined);
+  const takeaway =
+    stated.length === 0
+      ? "Các nguồn không nêu chỉ tiêu kết nạp."
+      : `${stated.map((r) => `${r.unit} đạt ${formatPercentPoints(r.percent_of_target!)}`).join(", ")}. ` +
+        "Nguồn chỉ nêu tỉ lệ đạt, không nêu con số chỉ tiêu, nên biểu đồ đo theo % chỉ tiêu.";
+  const id = `ket-nap${suffix}`;
+  const title = "Kết nạp đảng viên so với chỉ tiêu";
+  const description = bullets.map((b) => describeAdmission(b)).join(" ");
+  return [
+    {
+      id,
+      theme: "ket-nap",
+      title,
+      takeaway,
+      description,
+      svg: bulletChart({ id, title, description, rows: bullets, unit: "đảng viên" }),
+      table: {
+        columns: ["Đảng bộ", "Năm", "Kết nạp", "Đạt", "So với"],
+        numeric: [false, false, true, true, false],
+        rows: plotted.map((r) => [
+          r.unit,
+          r.period ?? "không ghi",
+          formatNumber(r.count),
+          r.percent_of_target === undefined ? "—" : formatPercentPoints(r.percent_of_target),
+          r.target_label ?? "không nêu chỉ tiêu",
+        ]),
+      },
+      rows: plotted,
+    },
+  ];
+}

@@ -1,0 +1,52 @@
+// "How many members received party badges, by years of membership?"
+import type { BadgeRow } from "../../data/schemas.ts";
+import { formatNumber } from "../../format.ts";
+import { treeGroups } from "../adapters/tree.ts";
+import { barChart } from "../bars.ts";
+import { describeBars } from "../describe.ts";
+import { periodText } from "../period.ts";
+import type { BuiltChart } from "./types.ts";
+import { treeTable } from "./tree-table.ts";
+
+const ACTIONS: Record<BadgeRow["action"], string> = {
+  "de-nghi-tang": "đề nghị tặng",
+  "trao-tang": "trao tặng",
+};
+
+function label(r: BadgeRow, isPart: boolean): string {
+  if (isPart && r.years !== undefined) return `Huy hiệu ${r.years} năm tuổi Đảng`;
+  const what = r.years === undefined ? "Huy hiệu Đảng" : `Huy hiệu ${r.years} năm tuổi Đảng`;
+  return `${what}, ${ACTIONS[r.action]} — ${r.unit}, ${periodText(r)}`;
+}
+
+export function badgeCharts(rows: readonly BadgeRow[], suffix = ""): BuiltChart<BadgeRow>[] {
+  if (rows.length === 0) return [];
+  const ids = new Set(rows.map((r) => r.id));
+  const groups = treeGroups(
+    rows.map((r) => ({
+      ...r,
+      label: label(r, r.part_of !== undefined && ids.has(r.part_of)),
+      groupLabel: `đồng chí được ${ACTIONS[r.action]} Huy hiệu Đảng (${r.unit}, ${periodText(r)})`,
+    })),
+  );
+  const id = `huy-hieu${suffix}`;
+  const title = "Huy hiệu Đảng theo số năm tuổi Đảng";
+  const description = describeBars(groups, "đồng chí");
+  const biggest = [...rows]
+    .filter((r) => r.years !== undefined)
+    .sort((a, b) => b.count - a.count)[0];
+  return [
+    {
+      id,
+      theme: "huy-hieu",
+      title,
+      takeaway: biggest
+        ? `Nhiều nhất là Huy hiệu ${biggest.years} năm tuổi Đảng: ${formatNumber(biggest.count)} đồng chí (${biggest.unit}, ${periodText(biggest)}).`
+        : "Số đồng chí được tặng Huy hiệu Đảng.",
+      description,
+      svg: barChart({ id, title, description, groups, unit: "đồng chí" }),
+      table: treeTable(groups, "Huy hiệu"),
+      rows: [...rows],
+    },
+  ];
+}

@@ -1,0 +1,71 @@
+// "How much inspection and supervision, and what discipline?" Per unit: one chart of inspections
+// and supervision, one of complaints and discipline.
+import { INSPECTION_ACTIVITIES, type InspectionRow } from "../../data/schemas.ts";
+import { formatNumber } from "../../format.ts";
+import { treeGroups } from "../adapters/tree.ts";
+import { barChart } from "../bars.ts";
+import { describeBars } from "../describe.ts";
+import { periodText } from "../period.ts";
+import { unitSlug } from "../unit-name.ts";
+import type { BuiltChart } from "./types.ts";
+import { treeTable } from "./tree-table.ts";
+
+type Activity = InspectionRow["activity"];
+
+const KINDS: { key: string; title: string; activities: Activity[] }[] = [
+  {
+    key: "kiem-tra-giam-sat",
+    title: "Kiểm tra, giám sát",
+    activities: ["kiem-tra", "giam-sat", "goi-y-kiem-diem"],
+  },
+  { key: "ky-luat-don-thu", title: "Đơn thư và kỷ luật", activities: ["don-thu", "ky-luat"] },
+];
+
+function label(r: InspectionRow): string {
+  const by = r.performed_by ? ` (${r.performed_by})` : "";
+  return r.part_of === undefined
+    ? `${INSPECTION_ACTIVITIES[r.activity]}: ${r.subject}${by}`
+    : r.subject;
+}
+
+function takeawayOf(own: readonly InspectionRow[], kind: string): string {
+  const discipline = own.find((r) => r.activity === "ky-luat" && r.part_of === undefined);
+  if (kind === "ky-luat-don-thu" && discipline) {
+    const forms = own.filter((r) => r.part_of === discipline.id);
+    return `Thi hành kỷ luật ${formatNumber(discipline.count)} đảng viên: ${forms.map((f) => `${f.subject.toLowerCase()} ${formatNumber(f.count)}`).join(", ")}.`;
+  }
+  const top = own.filter((r) => r.part_of === undefined).sort((a, b) => b.count - a.count)[0]!;
+  return `Nhiều nhất: ${top.subject.toLowerCase()} — ${formatNumber(top.count)}.`;
+}
+
+export function inspectionCharts(
+  rows: readonly InspectionRow[],
+  suffix = "",
+): BuiltChart<InspectionRow>[] {
+  const units = [...new Set(rows.map((r) => `${r.unit}|${r.period ?? ""}`))];
+  return units.flatMap((key) =>
+    KINDS.flatMap((kind) => {
+      const own = rows.filter(
+        (r) => `${r.unit}|${r.period ?? ""}` === key && kind.activities.includes(r.activity),
+      );
+      if (own.length === 0) return [];
+      const first = own[0]!;
+      const groups = treeGroups(own.map((r) => ({ ...r, label: label(r), groupLabel: r.subject })));
+      const id = `${kind.key}-${unitSlug(first.unit)}${first.period ? `-${first.period}` : ""}${suffix}`;
+      const title = `${kind.title} ${periodText(first)}: ${first.unit}`;
+      const description = describeBars(groups, "");
+      return [
+        {
+          id,
+          theme: "kiem-tra" as const,
+          title,
+          takeaway: takeawayOf(own, kind.key),
+          description,
+          svg: barChart({ id, title, description, groups, unit: "" }),
+          table: treeTable(groups, "Nội dung"),
+          rows: own,
+        },
+      ];
+    }),
+  );
+}

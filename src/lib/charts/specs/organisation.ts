@@ -1,0 +1,49 @@
+// "How is each unit's party organised?" Organisations by kind, one chart per unit, with parts the
+// source leaves unexplained shown as their own hatched bar.
+import type { OrganisationRow } from "../../data/schemas.ts";
+import { formatNumber } from "../../format.ts";
+import { treeGroups } from "../adapters/tree.ts";
+import { barChart } from "../bars.ts";
+import { describeBars } from "../describe.ts";
+import { periodText } from "../period.ts";
+import { unitSlug } from "../unit-name.ts";
+import type { BuiltChart } from "./types.ts";
+import { treeTable } from "./tree-table.ts";
+
+function takeawayOf(rows: readonly OrganisationRow[], unit: string, gaps: string[]): string {
+  const top = rows.filter((r) => r.part_of === undefined);
+  const head = `${unit} (${periodText(rows[0]!)}): ${top.map((r) => `${formatNumber(r.count)} ${r.kind.toLowerCase()}`).join(", ")}.`;
+  return gaps.length === 0 ? head : `${head} ${gaps.join(" ")}`;
+}
+
+export function organisationCharts(
+  rows: readonly OrganisationRow[],
+  suffix = "",
+): BuiltChart<OrganisationRow>[] {
+  const units = [...new Set(rows.map((r) => r.unit))];
+  return units.map((unit) => {
+    const own = rows.filter((r) => r.unit === unit);
+    const groups = treeGroups(own.map((r) => ({ ...r, label: r.kind })));
+    const gaps = groups.flatMap((g) => {
+      const unknown = g.bars.find((b) => b.unknown);
+      if (!unknown) return [];
+      const total = g.bars.reduce((s, b) => s + b.value, 0);
+      return [
+        `Nguồn nêu tổng ${formatNumber(total)} nhưng chỉ chia ${formatNumber(total - unknown.value)}; ${formatNumber(unknown.value)} không rõ loại.`,
+      ];
+    });
+    const id = `to-chuc-${unitSlug(unit)}${suffix}`;
+    const title = `Tổ chức đảng: ${unit}`;
+    const description = describeBars(groups, "");
+    return {
+      id,
+      theme: "to-chuc" as const,
+      title,
+      takeaway: takeawayOf(own, unit, gaps),
+      description,
+      svg: barChart({ id, title, description, groups, unit: "" }),
+      table: treeTable(groups, "Loại tổ chức"),
+      rows: own,
+    };
+  });
+}

@@ -1,0 +1,70 @@
+// "How were groups rated?" One 100% stacked bar per group rated, per unit and year.
+import { RATINGS, type RatingRow } from "../../data/schemas.ts";
+import { formatNumber } from "../../format.ts";
+import { describeShares } from "../describe.ts";
+import { periodText } from "../period.ts";
+import { partText, sharesChart } from "../shares.ts";
+import type { ShareGroup } from "../types.ts";
+import { unitSlug } from "../unit-name.ts";
+import type { BuiltChart } from "./types.ts";
+
+function groupsOf(rows: readonly RatingRow[]): ShareGroup[] {
+  const names = [...new Set(rows.map((r) => r.group))];
+  return names.map((name) => {
+    const own = rows.filter((r) => r.group === name);
+    return {
+      key: name,
+      label: name,
+      total: own[0]!.rated,
+      unit: "được xếp loại",
+      parts: own.map((r) => ({
+        key: r.rating,
+        label: RATINGS[r.rating],
+        count: r.count,
+        statedPercent: r.percent,
+      })),
+    };
+  });
+}
+
+export function ratingCharts(rows: readonly RatingRow[], suffix = ""): BuiltChart<RatingRow>[] {
+  const keys = [...new Set(rows.map((r) => `${r.unit}|${r.period ?? ""}`))];
+  return keys.map((k) => {
+    const own = rows.filter((r) => `${r.unit}|${r.period ?? ""}` === k);
+    const first = own[0]!;
+    const groups = groupsOf(own);
+    const id = `xep-loai-${unitSlug(first.unit)}${first.period ? `-${first.period}` : ""}${suffix}`;
+    const title = `Xếp loại chất lượng ${periodText(first)}: ${first.unit}`;
+    const description = describeShares(groups, "");
+    const best = groups.map((g) => {
+      const top = g.parts[0]!;
+      return `${g.label.toLowerCase()} ${partText(top, g.total)}`;
+    });
+    return {
+      id,
+      theme: "xep-loai" as const,
+      title,
+      takeaway: `Mức cao nhất (${groups[0]!.parts[0]!.label.toLowerCase()}): ${best.join("; ")}.`,
+      description,
+      svg: sharesChart({ id, title, description, groups, unit: "" }),
+      table: {
+        columns: [
+          "Nhóm được xếp loại",
+          "Mức xếp loại",
+          "Số lượng",
+          "Số được xếp loại",
+          "Tỉ lệ (nguồn ghi)",
+        ],
+        numeric: [false, false, true, true, true],
+        rows: own.map((r) => [
+          r.group,
+          RATINGS[r.rating],
+          formatNumber(r.count),
+          formatNumber(r.rated),
+          `${formatNumber(r.percent, 2)}%`,
+        ]),
+      },
+      rows: own,
+    };
+  });
+}
