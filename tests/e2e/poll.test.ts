@@ -1,0 +1,104 @@
+// The poll in Chromium against the real server: vote with JavaScript, reload, vote without it,
+// and what readers see when the live figures cannot be reached.
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../helpers/browser.ts";
+import { startServer, type RunningServer } from "../helpers/server.ts";
+
+const UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+const ARTICLE = "/tin-tuc/tuyen-hoa-cung-co-to-chuc-co-so-dang/";
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function context(options: { javaScriptEnabled?: boolean } = {}) {
+  const ctx = await browser.newContext({ userAgent: UA, ...options });
+  contexts.push(ctx);
+  return ctx;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const ctx of contexts) await ctx.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe("poll", () => {
+  it("takes a vote with JavaScript, shows bars, and says 'Bạn đã bình chọn' after a reload", async () => {
+    const page = await (await context()).newPage();
+    const cspErrors: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(`${server.url}${ARTICLE}`);
+    const poll = page.locator("#binh-chon");
+    await expect
+      .poll(() => poll.locator("[data-poll-note]").textContent())
+      .toContain(
+        "126 người đã bình chọn trên trang cũ (không rõ chọn phương án nào) + 0 người bình chọn tại đây.",
+      );
+    await poll.getByLabel("Hữu ích").check();
+    await poll.getByRole("button", { name: "Bình chọn" }).click();
+    await poll.getByText("Cảm ơn bạn, phiếu đã được ghi nhận.").waitFor();
+    expect(await poll.locator(".poll-option").allTextContents()).toEqual([
+      "Phong phú đa dạng 0 phiếu · 0%",
+      "Dễ sử dụng 0 phiếu · 0%",
+      "Hữu ích 1 phiếu · 100%",
+    ]);
+    expect(await poll.locator("[data-poll-note]").textContent()).toContain(
+      "+ 1 người bình chọn tại đây.",
+    );
+
+    await page.reload();
+    await poll.getByText("Bạn đã bình chọn").waitFor();
+    expect(await poll.locator("form").isHidden()).toBe(true);
+    expect(await poll.locator(".poll-option--mine").textContent()).toContain("Hữu ích");
+    expect(cspErrors).toEqual([]);
+  });
+
+  it("works without JavaScript: a plain form post lands on live results", async () => {
+    const page = await (await context({ javaScriptEnabled: false })).newPage();
+    await page.goto(`${server.url}${ARTICLE}`);
+    const poll = page.locator("#binh-chon");
+    await poll.getByLabel("Dễ sử dụng").check();
+    await poll.getByRole("button", { name: "Bình chọn" }).click();
+    await page.waitForURL(/\/binh-chon\/\?/);
+    const result = page.locator("#ket-qua");
+    expect(await result.getByRole("status").textContent()).toBe(
+      "Cảm ơn bạn, phiếu bình chọn đã được ghi nhận.",
+    );
+    expect(await result.textContent()).toContain("Dễ sử dụng 1 phiếu · 50%");
+    await result.getByRole("link", { name: "Trở lại trang bạn đang đọc" }).click();
+    expect(new URL(page.url()).pathname).toBe(ARTICLE);
+
+    // The same browser again is told it has voted, and nothing changes.
+    await page.locator("#binh-chon").getByLabel("Hữu ích").check();
+    await page.locator("#binh-chon").getByRole("button", { name: "Bình chọn" }).click();
+    await page.waitForURL(/ket-qua=da-binh-chon/);
+    expect(await page.locator("#ket-qua").textContent()).toContain("Hữu ích 1 phiếu · 50%");
+  });
+
+  it("keeps the build's figures and says live ones are unavailable when the API is down", async () => {
+    const ctx = await context();
+    await ctx.route("**/api/**", (route) => route.abort());
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}${ARTICLE}`);
+    const poll = page.locator("#binh-chon");
+    await expect
+      .poll(() => poll.locator("[data-poll-note]").textContent())
+      .toContain("Hiện không xem được số liệu trực tiếp");
+    expect(await poll.locator("[data-poll-note]").textContent()).toContain(
+      "126 người đã bình chọn trên trang cũ",
+    );
+    expect(await poll.locator("form").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
