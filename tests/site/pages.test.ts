@@ -241,6 +241,17 @@ describe("every HTML page", () => {
     expect(broken).toEqual([]);
   });
 
+  it("keeps the space between words and links (no 'tại<a>' from collapsed line breaks)", () => {
+    const glued: string[] = [];
+    for (const file of htmlFiles) {
+      const html = readFileSync(file, "utf8").replace(/<script[\s\S]*?<\/script>/g, "");
+      for (const m of html.matchAll(/\p{L}<a\s[^>]*>[^<]{0,20}|<\/a>\p{L}[^<]{0,10}/gu)) {
+        glued.push(`${relative(DIST, file)}: ${m[0]}`);
+      }
+    }
+    expect(glued).toEqual([]);
+  });
+
   it("references no other host in src, href, srcset, content or CSS url()", () => {
     const foreign: string[] = [];
     const check = (where: string, value: string) => {
