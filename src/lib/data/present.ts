@@ -1,0 +1,101 @@
+// Pure helpers for showing dataset rows to readers: periods, cells, coverage, column reference.
+import type { z } from "zod";
+import { formatDate, formatNumber } from "../format.ts";
+import { PERIOD_KINDS, type ColumnKind, type ColumnMeta } from "./columns.ts";
+import type { Gap } from "./gaps.ts";
+import { schemaColumns, type Row, type Value } from "./validate.ts";
+
+export type ColumnInfo = { name: string } & ColumnMeta;
+
+export function columnsOf(schema: z.ZodObject): ColumnInfo[] {
+  return schemaColumns(schema).map(({ name, meta }) => ({ name, ...meta }));
+}
+
+/** How each column kind is explained in the column reference. */
+export const KIND_LABELS: Record<ColumnKind, string> = {
+  id: "mã",
+  ref: "mã dòng khác",
+  text: "chữ",
+  choice: "một trong danh sách",
+  count: "số đếm (số nguyên ≥ 0; 6001 hoặc 6.001)",
+  decimal: "số thập phân (16,7 hoặc 16.7)",
+  percent: "phần trăm (16,7 hoặc 16,7%)",
+  flag: "0 hoặc 1",
+  period: "năm hoặc ngày",
+  "period-kind": "một trong danh sách",
+  source: "tên bài (slug)",
+};
+
+type PeriodFields = { period?: string | undefined; period_kind: keyof typeof PERIOD_KINDS };
+
+/** "Năm 2022", "Đến hết năm 2020", "Ngày 12/08/2022", "Không ghi thời điểm". */
+export function describePeriod(row: PeriodFields): string {
+  switch (row.period_kind) {
+    case "year":
+      return `Năm ${row.period}`;
+    case "end_of_year":
+      return `Đến hết năm ${row.period}`;
+    case "as_of_date": {
+      const [y, m, d] = (row.period ?? "").split("-");
+      return `Ngày ${d}/${m}/${y}`;
+    }
+    default:
+      return "Không ghi thời điểm";
+  }
+}
+
+/** "2014–2022", "2020", plus "; có số không ghi thời điểm" when some rows are undated. */
+export function periodCoverage(rows: readonly PeriodFields[]): string {
+  const years = rows
+    .map((r) => (r.period ? Number(r.period.slice(0, 4)) : NaN))
+    .filter((y) => !Number.isNaN(y));
+  const undated = rows.some((r) => r.period_kind === "as_of_undated");
+  const parts: string[] = [];
+  if (years.length > 0) {
+    const min = Math.min(...years);
+    const max = Math.max(...years);
+    parts.push(min === max ? `${min}` : `${min}–${max}`);
+  }
+  if (undated) parts.push(years.length > 0 ? "có số không ghi thời điểm" : "không ghi thời điểm");
+  return parts.join("; ");
+}
+
+/** A cell as readers see it: Vietnamese numbers, labels for coded values, "" for empty. */
+export function formatCell(column: ColumnInfo, value: Value): string {
+  if (value === undefined || value === null) return "";
+  switch (column.kind) {
+    case "count":
+      return formatNumber(Number(value));
+    case "decimal":
+      return formatNumber(Number(value), 4);
+    case "percent":
+      return `${formatNumber(Number(value), 4)}%`;
+    case "flag":
+      return value ? "Có" : "Không";
+    case "choice":
+    case "period-kind":
+      return column.labels?.[String(value)] ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+export function isNumeric(column: ColumnInfo): boolean {
+  return column.kind === "count" || column.kind === "decimal" || column.kind === "percent";
+}
+
+/** Distinct source slugs in first-seen order. */
+export function sourcesOf(rows: readonly Row[] | readonly { source: string }[]): string[] {
+  return [...new Set(rows.map((r) => String(r.source)))];
+}
+
+/** "Không rõ: 5 (nguồn không nêu; 241 − 236 = 5, số suy ra)". */
+export function describeGap(gap: Gap): string {
+  return `Không rõ: ${formatNumber(gap.missing)} (nguồn không nêu; ${formatNumber(gap.total)} − ${formatNumber(gap.partsSum)} = ${formatNumber(gap.missing)}, số suy ra)`;
+}
+
+/** Date a dataset last changed, as "dd/mm/yyyy", with how it was found. */
+export function describeLastChanged(changed: { date: Date; from: "git" | "mtime" }): string {
+  const how = changed.from === "git" ? "theo lịch sử git" : "theo thời điểm sửa tệp";
+  return `${formatDate(changed.date)} (${how})`;
+}
