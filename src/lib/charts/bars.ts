@@ -3,11 +3,11 @@ import { formatNumber } from "../format.ts";
 import { withUnit } from "./describe.ts";
 import { chartFrame, mark } from "./frame.ts";
 import { legend, type LegendItem } from "./legend.ts";
-import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, WIDTH, charsThatFit, textWidth } from "./metrics.ts";
+import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, WIDTH, charsThatFit } from "./metrics.ts";
 import { TOTAL_COLOUR, hatchId, hatchPattern, seriesColour } from "./palette.ts";
 import { UNKNOWN_KEY, UNKNOWN_LABEL, remainderOf } from "./remainder.ts";
 import { zeroBasedScale } from "./scale.ts";
-import { el, escapeXml } from "./svg.ts";
+import { el } from "./svg.ts";
 import type { Bar, BarChartInput } from "./types.ts";
 import { textLines, wrapText } from "./wrap.ts";
 
@@ -50,11 +50,11 @@ function legendItems(input: BarChartInput, hatch: string): LegendItem[] {
 export function barChart(input: BarChartInput): string {
   const hatch = `url(#${hatchId(input.id)})`;
   const bars = input.groups.flatMap((g) => g.bars);
-  const valueRoom = Math.max(...bars.map((b) => textWidth(formatNumber(b.value))), 0) + 8;
+  // Numbers sit at the end of each label, so bars can use the full width at any text size.
   const x = zeroBasedScale(
     bars.map((b) => b.value),
     PAD,
-    WIDTH - PAD - valueRoom,
+    WIDTH - PAD,
   );
   const maxChars = charsThatFit(WIDTH - 2 * PAD);
   const out: string[] = [];
@@ -70,9 +70,10 @@ export function barChart(input: BarChartInput): string {
       y += lines.length * LINE_HEIGHT + 4;
     }
     for (const bar of group.bars) {
-      const lines = wrapText(bar.label, maxChars);
-      out.push(textLines(lines, PAD, y + FONT, { class: "chart-label" }));
-      y += lines.length * LINE_HEIGHT + 2;
+      const value = formatNumber(bar.value);
+      const lines = wrapText(`${bar.label}: ${value}`, maxChars);
+      out.push(textLines(lines, PAD, y + FONT, { class: "chart-label" }, value));
+      y += lines.length * LINE_HEIGHT + 6;
       const segments = segmentsOf(bar, input, hatch);
       let offset = 0;
       for (const s of segments) {
@@ -92,20 +93,6 @@ export function barChart(input: BarChartInput): string {
         out.push(mark(tip, s.key, rect));
       }
       out.push(
-        el(
-          "text",
-          {
-            x: x(bar.value) + 5,
-            y: y + BAR_HEIGHT / 2,
-            dy: "0.35em",
-            fill: "currentColor",
-            class: "chart-value",
-            "font-weight": 700,
-          },
-          escapeXml(formatNumber(bar.value)),
-        ),
-      );
-      out.push(
         el("line", { x1: PAD, x2: PAD, y1: y - 3, y2: y + BAR_HEIGHT + 3, stroke: "currentColor" }),
       );
       y += BAR_HEIGHT;
@@ -113,9 +100,9 @@ export function barChart(input: BarChartInput): string {
         const note = segments.map((s) => `${s.label} ${formatNumber(s.value)}`).join(" · ");
         const noteLines = wrapText(note, maxChars);
         out.push(
-          textLines(noteLines, PAD, y + FONT, { class: "chart-note", "font-size": "0.9em" }),
+          textLines(noteLines, PAD, y + FONT + 4, { class: "chart-note", "font-size": "0.9em" }),
         );
-        y += noteLines.length * LINE_HEIGHT;
+        y += noteLines.length * LINE_HEIGHT + 4;
       }
       y += LINE_HEIGHT * 0.6;
     }

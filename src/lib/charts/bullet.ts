@@ -66,7 +66,7 @@ export function bulletChart(input: BulletChartInput): string {
   for (const row of input.rows) {
     const lines = wrapText(bulletLabel(row), maxChars);
     out.push(textLines(lines, PAD, y + FONT, { class: "chart-label", "font-weight": 700 }));
-    y += lines.length * LINE_HEIGHT + 2;
+    y += lines.length * LINE_HEIGHT + 6;
     const note = bulletNote(row, input.unit);
     if (row.percentOfTarget !== undefined) {
       const inner = BAR_HEIGHT * 0.6;
@@ -109,8 +109,8 @@ export function bulletChart(input: BulletChartInput): string {
       y += BAR_HEIGHT + 2;
     }
     const noteLines = wrapText(note, maxChars);
-    out.push(textLines(noteLines, PAD, y + FONT, { class: "chart-note" }));
-    y += noteLines.length * LINE_HEIGHT + LINE_HEIGHT * 0.7;
+    out.push(textLines(noteLines, PAD, y + FONT + 4, { class: "chart-note" }));
+    y += noteLines.length * LINE_HEIGHT + 4 + LINE_HEIGHT * 0.7;
   }
   return chartFrame({
     id: input.id,

@@ -32,6 +32,8 @@ export type ChartDefinition = {
   /** Exactly the plotted dataset rows, as CSV (UTF-8 with BOM for spreadsheets). */
   csv: string;
   provinces: string[];
+  /** Units (đảng bộ) of the plotted rows. */
+  units: string[];
   /** Years of the plotted rows; empty when the sources give none. */
   years: number[];
 };

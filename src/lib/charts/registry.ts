@@ -36,7 +36,7 @@ export type ChartDatasetId = keyof ChartData;
 /** Narrows every chart to one province or one year (rows without a year drop out). */
 export type ChartFilter = { province?: string; year?: number };
 
-type Row = Dated & { province: string; source: string } & Record<string, unknown>;
+type Row = Dated & { province: string; unit: string; source: string } & Record<string, unknown>;
 
 /** The filter's part of a chart id and of the dashboard URL: "lang-son", "nam-2014". */
 export function filterSlug(filter: ChartFilter): string {
@@ -60,6 +60,7 @@ function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): C
     articles: [...new Set(rows.map((r) => r.source))],
     csv: toCsv(columns, rows),
     provinces: [...new Set(rows.map((r) => r.province))],
+    units: [...new Set(rows.map((r) => r.unit))],
     years: [...new Set(rows.flatMap((r) => yearOf(r) ?? []))].sort(),
   };
 }

@@ -48,7 +48,7 @@ export function sharesChart(input: ShareChartInput): string {
       maxChars,
     );
     out.push(textLines(lines, PAD, y + FONT, { class: "chart-label", "font-weight": 700 }));
-    y += lines.length * LINE_HEIGHT + 2;
+    y += lines.length * LINE_HEIGHT + 6;
     const segments = stacked[j]!;
     group.parts.forEach((part, i) => {
       const s = segments[i]!;
@@ -69,7 +69,7 @@ export function sharesChart(input: ShareChartInput): string {
         mark(`${group.label} — ${part.label}: ${partText(count, group.total)}`, part.key, rect),
       );
     });
-    y += BAR_HEIGHT + 4;
+    y += BAR_HEIGHT + 8;
     group.parts.forEach((part) => {
       const count = {
         count: part.value,

@@ -19,15 +19,27 @@ export function wrapText(text: string, maxChars: number): string[] {
   return lines;
 }
 
-/** A `<text>` with one `<tspan>` per line; `y` is the first baseline. */
+/**
+ * A `<text>` with one `<tspan>` per line; `y` is the first baseline. A `strong` tail (a number)
+ * that ends the last line is set in bold.
+ */
 export function textLines(
   lines: readonly string[],
   x: number,
   y: number,
   extra: Record<string, string | number | undefined> = {},
+  strong?: string,
 ): string {
   const spans = lines
-    .map((line, i) => el("tspan", { x, y: y + i * LINE_HEIGHT }, escapeXml(line)))
+    .map((line, i) => {
+      const last = i === lines.length - 1;
+      const body =
+        last && strong && line.endsWith(strong)
+          ? escapeXml(line.slice(0, -strong.length)) +
+            el("tspan", { "font-weight": 700 }, escapeXml(strong))
+          : escapeXml(line);
+      return el("tspan", { x, y: y + i * LINE_HEIGHT }, body);
+    })
     .join("");
   return el("text", { x, y, fill: "currentColor", ...extra }, spans);
 }
