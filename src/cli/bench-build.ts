@@ -1,4 +1,4 @@
-// npm run bench:build [-- --sizes 1000,3000 --runs 2 --no-record --keep --no-warmup]
+// npm run bench:build [-- --sizes 1000,3000 --runs 2 --no-record --keep --no-warmup --profile]
 // Cold builds of the portal and of a bare Astro + MDX site over the same N articles, alternating;
 // prints wall time and peak memory for both and records them in BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeBareSite } from "./bench/bare-site.ts";
 import { readSourceArticles, writeCorpus } from "./bench/corpus.ts";
+import { summariseProfile, type CpuProfile } from "./bench/cpu-profile.ts";
 import { parseBuildLog } from "./bench/phases.ts";
 import { canIsolateDotAstro, measureBuild } from "./bench/measure.ts";
 import {
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     "no-record": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "no-warmup": { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -74,7 +76,14 @@ function countPages(dir: string): number {
   return count;
 }
 
-async function buildOnce(site: Site, size: number, newsDir: string, slugs: string[], tag: string) {
+async function buildOnce(
+  site: Site,
+  size: number,
+  newsDir: string,
+  slugs: string[],
+  tag: string,
+  nodeFlags: string[] = [],
+) {
   const outDir = join(BENCH, `out-${site}-${size}`);
   const load = loadavg()[0] ?? 0;
   const logFile = join(LOGS, `${site}-${size}-${tag}.log`);
@@ -86,6 +95,7 @@ async function buildOnce(site: Site, size: number, newsDir: string, slugs: strin
     newsDir,
     logFile,
     privateDotAstro: isolate ? join(BENCH, `dot-astro-${site}`) : undefined,
+    nodeFlags,
   });
   // A build that skipped articles would look fast: every article must have its page.
   const missing = slugs.filter((slug) => !existsSync(join(outDir, "tin-tuc", slug, "index.html")));
@@ -97,10 +107,12 @@ async function buildOnce(site: Site, size: number, newsDir: string, slugs: strin
   const pages = countPages(outDir);
   const phases = parseBuildLog(readFileSync(logFile, "utf8"));
   if (!values.keep) rmSync(outDir, { recursive: true, force: true });
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   console.log(
-    `${(measure.wallMs / 1000).toFixed(1)} s (CPU ${(measure.cpuMs / 1000).toFixed(1)} s), peak ${Math.round(measure.peakBytes / 2 ** 20)} MiB` +
-      ` (main ${Math.round(measure.mainMaxRssBytes / 2 ** 20)}, ${measure.children} child process(es)` +
-      ` ${Math.round(measure.childPeakBytes / 2 ** 20)}), ${pages} pages, load ${load.toFixed(2)}`,
+    `${(measure.wallMs / 1000).toFixed(1)} s (CPU ${(measure.cpuMs / 1000).toFixed(1)} s), ` +
+      `peak ${mb(measure.peakBytes)} MiB (main ${mb(measure.mainMaxRssBytes)}; ` +
+      `${measure.children} child process(es) peaking at ${mb(measure.childPeakBytes)} in all), ` +
+      `${pages} pages, load ${load.toFixed(2)}`,
   );
   return { measure, pages, load, phases };
 }
@@ -133,7 +145,7 @@ for (const size of sizes) {
         cpuMs: measure.cpuMs,
         phases,
         peakBytes: measure.peakBytes,
-        sampledTreeBytes: measure.sampledTreeBytes,
+        upperBoundBytes: measure.upperBoundBytes,
         pages,
         load,
       });
@@ -146,6 +158,32 @@ console.log(`\n${summaryTable(summaries)}\n`);
 for (const line of growthLines(growth(summaries))) console.log(line);
 console.log(`\n${routesTable(results)}\n`);
 console.log(`${runsTable(results)}\n`);
+
+if (values.profile) {
+  // Untimed extra builds under V8's sampling profiler: where the JavaScript time goes.
+  const size = Math.max(...sizes);
+  const dir = join(BENCH, `news-${size}`);
+  const slugs = writeCorpus(sources, size, dir);
+  console.log(`CPU profiles at N = ${size} (not recorded; the profiler slows the build):`);
+  for (const site of sites) {
+    const profDir = join(BENCH, "prof", `${site}-${size}`);
+    rmSync(profDir, { recursive: true, force: true });
+    await buildOnce(site, size, dir, slugs, "profile", ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+    for (const name of readdirSync(profDir).filter((n) => n.endsWith(".cpuprofile"))) {
+      const profile = JSON.parse(readFileSync(join(profDir, name), "utf8")) as CpuProfile;
+      const summary = summariseProfile(profile, REPO);
+      console.log(
+        `\n${site}: ${(summary.totalMs / 1000).toFixed(1)} s of main-thread samples (${profDir}/${name})`,
+      );
+      console.log("  self time by package or file:");
+      for (const [k, ms] of summary.selfByBucket)
+        console.log(`    ${(ms / 1000).toFixed(2).padStart(7)} s  ${k}`);
+      console.log("  inclusive time of project code (src/ and built chunks):");
+      for (const [k, ms] of summary.inclusiveOwn)
+        console.log(`    ${(ms / 1000).toFixed(2).padStart(7)} s  ${k}`);
+    }
+  }
+}
 
 if (!values["no-record"]) {
   const git = (...args: string[]) =>

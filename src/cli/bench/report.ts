@@ -11,7 +11,7 @@ export interface RunResult {
   /** CPU time of the build's process tree (user + system). */
   cpuMs: number;
   peakBytes: number;
-  sampledTreeBytes: number;
+  upperBoundBytes: number;
   /** Astro's own phase timings, from its build log. */
   phases: Phases;
   /** HTML pages written by the build. */
@@ -131,7 +131,7 @@ export function runsTable(results: RunResult[]): string {
       "CPU (s)",
       "sync / bundle / render (s)",
       "peak RSS (MiB)",
-      "sampled tree RSS (MiB)",
+      "upper bound (MiB)",
       "pages",
       "load",
     ],
@@ -143,7 +143,7 @@ export function runsTable(results: RunResult[]): string {
       seconds(r.cpuMs),
       [r.phases.syncMs, r.phases.bundleMs, r.phases.renderMs].map(seconds).join(" / "),
       mib(r.peakBytes),
-      mib(r.sampledTreeBytes),
+      mib(r.upperBoundBytes),
       String(r.pages),
       r.load.toFixed(2),
     ]),
@@ -229,10 +229,11 @@ How to read the results:
 - **sync / bundle / render**: Astro's own phase timings from its log: content sync and types,
   Vite/Rolldown bundling, rendering the static pages. The route table splits the render phase
   by route (the sum of each page's own "+N ms").
-- **peak RSS**: the build process's own peak resident memory from the kernel (\`ru_maxrss\`,
-  exact) plus the peak (\`VmHWM\`) of any child process it starts, sampled every 50 ms.
-  "Sampled tree RSS" is the largest sum of \`VmRSS\` over the process tree seen in one sample,
-  a cross-check that is at most the peak.
+- **peak RSS**: the larger of the build process's own peak resident memory from the kernel
+  (\`ru_maxrss\`, exact) and the largest sum of \`VmRSS\` over the whole process tree seen in one
+  50 ms sample (which catches child processes: esbuild, \`git\` from the data pages).
+  "Upper bound" adds every child's own peak (\`VmHWM\`) to the main peak as if all happened at
+  once; short-lived children make it overstate.
 - **time × / memory ×**: portal mean over bare mean at the same N. Targets: time ≤ ${TIME_TARGET}×,
   memory ≤ ${MEMORY_TARGET}×.
 - **linear**: time per article at the largest N is at most ${LINEAR_TOLERANCE}× that at the smallest N.
