@@ -25,7 +25,7 @@ function checkPercent(
       record,
       column,
       "percent-mismatch",
-      `ghi ${record.raw[column]!.trim()}%, nhưng ${count}/${of} ${ofLabel} = ${exact.toFixed(2).replace(".", ",")}%`,
+      `ghi ${record.raw[column]!.trim().replace(/\s?%$/, "")}%, nhưng ${count}/${of} ${ofLabel} = ${exact.toFixed(2).replace(".", ",")}%`,
     );
   }
 }

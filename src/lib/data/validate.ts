@@ -158,6 +158,9 @@ export function validateCsv(
   }
 
   const records: RowRecord[] = [];
+  // Ids of every row, valid or not, so a part of a broken total is not also called an orphan.
+  const idIndex = seen.get("id")! - 1;
+  const writtenIds = new Set(tableRows.map((r) => (r.cells[idIndex] ?? "").trim()));
   for (const tableRow of tableRows) {
     const { cells, cellLines, line } = tableRow;
     if (cells.length !== header.length) {
@@ -208,7 +211,7 @@ export function validateCsv(
       fail(pos.line, pos.column, key, detail);
     },
   };
-  checkRows(records, columns, options.sources, context);
+  checkRows(records, columns, options.sources, context, writtenIds);
   options.checks?.(records, context);
   return { rows: records.map((r) => r.row), lines: records.map((r) => r.line), issues };
 }
@@ -229,6 +232,7 @@ function checkRows(
   columns: Column[],
   sources: SourceReader,
   context: RowCheckContext,
+  writtenIds: Set<string>,
 ) {
   const { issue } = context;
   const names = new Set(columns.map((c) => c.name));
@@ -296,18 +300,24 @@ function checkRows(
     }
   }
 
-  if (names.has("part_of")) checkParts(records, ids, context);
+  if (names.has("part_of")) checkParts(records, ids, context, writtenIds);
 }
 
 /** Parts name their total with part_of; parts of one breakdown must not add up to more than it. */
-function checkParts(records: RowRecord[], ids: Map<string, RowRecord>, context: RowCheckContext) {
+function checkParts(
+  records: RowRecord[],
+  ids: Map<string, RowRecord>,
+  context: RowCheckContext,
+  writtenIds: Set<string>,
+) {
   const groups = new Map<string, { total: RowRecord; split: string; parts: RowRecord[] }>();
   for (const record of records) {
     const parent = record.row.part_of as string | undefined;
     if (parent === undefined) continue;
     const total = ids.get(parent);
     if (!total) {
-      context.issue(record, "part_of", "unknown-parent", quoted(parent));
+      if (!writtenIds.has(parent))
+        context.issue(record, "part_of", "unknown-parent", quoted(parent));
       continue;
     }
     // Walk up: a row must not be (indirectly) part of itself.

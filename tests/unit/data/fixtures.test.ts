@@ -1,0 +1,246 @@
+// The fixture corpus: each small CSV file and exactly what the checker says about it (line:column message).
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkDatasetBytes, issueMessage, type DatasetId } from "../../../src/lib/data/index.ts";
+
+const FIXTURES = resolve(import.meta.dirname, "../../fixtures/csv");
+
+// [file, dataset schema it is checked against, valid rows read, expected problems]
+const CASES: [string, DatasetId, number, string[]][] = [
+  [
+    "bad-after-multiline.csv",
+    "dang-vien",
+    1,
+    ["4:8 Số âm không hợp lệ cho số đếm: cột “count” = “-3.912” (negative-count)"],
+  ],
+  [
+    "bad-ambiguous-count.csv",
+    "dang-vien",
+    0,
+    [
+      "2:8 Số viết không rõ nghĩa (dấu chấm/phẩy là hàng nghìn hay thập phân?): cột “count” = “6,001”; viết không dấu phân cách (6001) hoặc với dấu chấm (6.001) (ambiguous-number)",
+    ],
+  ],
+  [
+    "bad-derived-without-note.csv",
+    "dang-vien",
+    1,
+    ["2:14 Số liệu suy ra (derived=1) phải có ghi chú cách tính (derived-needs-note)"],
+  ],
+  [
+    "bad-duplicate-column.csv",
+    "dang-vien",
+    0,
+    ["1:15 Cột bị lặp trong dòng tiêu đề: “note” (đã có ở cột 14) (duplicate-column)"],
+  ],
+  [
+    "bad-duplicate-key.csv",
+    "dang-vien",
+    3,
+    ["4:1 Mã dòng (id) bị trùng: “th-dang-vien” đã dùng ở dòng 2 (duplicate-key)"],
+  ],
+  [
+    "bad-empty.csv",
+    "dang-vien",
+    0,
+    ["1:1 Tệp rỗng: cần dòng tiêu đề và ít nhất một dòng số liệu (empty-file)"],
+  ],
+  [
+    "bad-figure-not-in-quote.csv",
+    "dang-vien",
+    1,
+    ["2:8 Con số không có trong đoạn trích: cột “count” = “6.002” (figure-not-in-quote)"],
+  ],
+  [
+    "bad-fractional-count.csv",
+    "dang-vien",
+    0,
+    ["2:8 Số đếm phải là số nguyên: cột “count” = “6001,5” (fractional-count)"],
+  ],
+  [
+    "bad-header-only.csv",
+    "dang-vien",
+    0,
+    ["1:1 Tệp chỉ có dòng tiêu đề, chưa có dòng số liệu nào (no-data-rows)"],
+  ],
+  ["bad-missing-column.csv", "dang-vien", 0, ["1:1 Thiếu cột: “split” (missing-column)"]],
+  [
+    "bad-negative-count.csv",
+    "dang-vien",
+    1,
+    ["3:8 Số âm không hợp lệ cho số đếm: cột “count” = “-3” (negative-count)"],
+  ],
+  [
+    "bad-not-in-list.csv",
+    "dang-vien",
+    0,
+    [
+      "2:7 Giá trị không thuộc danh sách cho phép: cột “status” = “tong so”; cho phép: tong-so, chinh-thuc, du-bi (not-in-list)",
+    ],
+  ],
+  [
+    "bad-parts-exceed-total.csv",
+    "dang-vien",
+    3,
+    [
+      "2:8 Tổng các phần vượt quá tổng: các phần theo “tình trạng” (dòng 3, 4) cộng lại 3994, tổng ghi 3912 (parts-exceed-total)",
+    ],
+  ],
+  [
+    "bad-period-mismatch.csv",
+    "dang-vien",
+    2,
+    [
+      "2:5 Kỳ số liệu không khớp với loại kỳ: loại kỳ year cần năm (vd. 2014) (period-mismatch)",
+      "3:5 Kỳ số liệu không khớp với loại kỳ: loại kỳ as_of_undated thì để trống cột “period” (period-mismatch)",
+    ],
+  ],
+  [
+    "bad-quote-not-found.csv",
+    "dang-vien",
+    1,
+    [
+      "2:13 Không tìm thấy đoạn trích trong bài nguồn: “47 tổ chức cơ sở đảng, 6.001 đảng viên ưu tú” không có trong bài tuyen-hoa-cung-co-to-chuc-co-so-dang (quote-not-found)",
+    ],
+  ],
+  [
+    "bad-ragged-short.csv",
+    "dang-vien",
+    1,
+    ["3:6 Số ô của dòng khác số cột của tiêu đề: dòng có 5 ô, tiêu đề có 14 cột (ragged-row)"],
+  ],
+  [
+    "bad-ragged.csv",
+    "dang-vien",
+    1,
+    ["3:15 Số ô của dòng khác số cột của tiêu đề: dòng có 15 ô, tiêu đề có 14 cột (ragged-row)"],
+  ],
+  [
+    "bad-ratings-ambiguous-percent.csv",
+    "xep-loai",
+    1,
+    [
+      "2:11 Số viết không rõ nghĩa (dấu chấm/phẩy là hàng nghìn hay thập phân?): cột “percent” = “16.700”; số thập phân viết bằng dấu phẩy (16,7), số nghìn viết liền (1234) (ambiguous-number)",
+    ],
+  ],
+  [
+    "bad-ratings-count-over-rated.csv",
+    "xep-loai",
+    2,
+    [
+      "2:9 Con số không có trong đoạn trích: cột “count” = “35” (figure-not-in-quote)",
+      "2:9 Số đếm vượt quá tổng: 35 lớn hơn số được xếp loại 30 (count-exceeds-total)",
+      "3:9 Tổng các phần vượt quá tổng: các mức của nhóm (dòng 2, 3) cộng lại 60, số được xếp loại 30 (parts-exceed-total)",
+    ],
+  ],
+  [
+    "bad-ratings-percent-mismatch.csv",
+    "xep-loai",
+    2,
+    [
+      "3:11 Con số không có trong đoạn trích: cột “percent” = “80%” (figure-not-in-quote)",
+      "3:11 Tỉ lệ phần trăm không khớp với số đếm: ghi 80%, nhưng 25/30 được xếp loại = 83,33% (percent-mismatch)",
+    ],
+  ],
+  [
+    "bad-text-in-number.csv",
+    "dang-vien",
+    0,
+    ["2:8 Không phải là số: cột “count” = “sáu nghìn” (not-a-number)"],
+  ],
+  [
+    "bad-unbalanced-quote-last-row.csv",
+    "dang-vien",
+    0,
+    ["5:14 Dấu ngoặc kép mở ở ô này nhưng không được đóng (unbalanced-quote)"],
+  ],
+  [
+    "bad-unbalanced-quote.csv",
+    "dang-vien",
+    0,
+    [
+      "3:15 Dấu ngoặc kép đặt sai chỗ (có thể một ô trước đó mở ngoặc kép mà không đóng) (invalid-quote)",
+    ],
+  ],
+  [
+    "bad-unknown-column.csv",
+    "dang-vien",
+    0,
+    ["1:15 Cột lạ, không có trong mô tả bộ dữ liệu: “ghi_chu_them” (unknown-column)"],
+  ],
+  [
+    "bad-unknown-parent.csv",
+    "dang-vien",
+    2,
+    ["3:9 Cột part_of trỏ tới mã không có trong tệp: “kcq-khong-co” (unknown-parent)"],
+  ],
+  [
+    "bad-unknown-source.csv",
+    "dang-vien",
+    1,
+    [
+      "2:12 Nguồn không trỏ tới bài viết nào: không có content/news/bai-khong-ton-tai.mdx (unknown-source)",
+    ],
+  ],
+  [
+    "bad-utf16.csv",
+    "dang-vien",
+    0,
+    ["1:1 Tệp được lưu dạng UTF-16; hãy lưu lại dạng “CSV UTF-8” (utf16)"],
+  ],
+  [
+    "bad-windows-1258.csv",
+    "dang-vien",
+    0,
+    [
+      "2:1 Tệp không phải UTF-8 (có thể là Windows-1258 hoặc bảng mã cũ); hãy lưu lại dạng “CSV UTF-8”: byte 0xD0 sau “th-dang-vien,” (not-utf8)",
+    ],
+  ],
+  ["good-blank-lines.csv", "dang-vien", 4, []],
+  ["good-bom-crlf.csv", "dang-vien", 4, []],
+  ["good-column-order.csv", "dang-vien", 4, []],
+  ["good-multiline-note.csv", "dang-vien", 2, []],
+  ["good-plain.csv", "dang-vien", 4, []],
+  ["good-ratings-decimal-point.csv", "xep-loai", 2, []],
+  ["good-ratings-percent-sign.csv", "xep-loai", 2, []],
+  ["good-semicolon.csv", "dang-vien", 4, []],
+];
+
+describe("CSV fixtures", () => {
+  it.each(CASES)(
+    "%s (%s) gives %i rows and exactly the expected problems",
+    (file, dataset, rows, expected) => {
+      const result = checkDatasetBytes(dataset, readFileSync(resolve(FIXTURES, file)), { file });
+      expect(result.issues.map((i) => `${i.line}:${i.column} ${issueMessage(i)}`)).toEqual(
+        expected,
+      );
+      expect(result.rows).toHaveLength(rows);
+      for (const issue of result.issues) expect(issue.file).toBe(file);
+    },
+  );
+
+  it("good files with BOM, CRLF, semicolons, reordered columns and blank lines read the same rows", () => {
+    const read = (file: string) =>
+      checkDatasetBytes("dang-vien", readFileSync(resolve(FIXTURES, file))).rows;
+    const plain = read("good-plain.csv");
+    for (const file of [
+      "good-bom-crlf.csv",
+      "good-semicolon.csv",
+      "good-column-order.csv",
+      "good-blank-lines.csv",
+    ]) {
+      expect(read(file)).toEqual(plain);
+    }
+    expect(plain.map((r) => r.count)).toEqual([6001, 3912, 3618, 294]);
+  });
+
+  it("keeps a quoted note with newlines intact and counts its lines", () => {
+    const result = checkDatasetBytes(
+      "dang-vien",
+      readFileSync(resolve(FIXTURES, "good-multiline-note.csv")),
+    );
+    expect(result.rows[0]!.note).toBe("Dòng một\nDòng hai\nDòng ba");
+    expect(result.lines).toEqual([2, 5]);
+  });
+});
