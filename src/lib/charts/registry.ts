@@ -33,8 +33,11 @@ export type ChartData = {
 
 export type ChartDatasetId = keyof ChartData;
 
-/** Narrows every chart to one province or one year (rows without a year drop out). */
-export type ChartFilter = { province?: string; year?: number };
+/**
+ * Narrows every chart to one province, one year (rows without a year drop out) or one source
+ * article (for charts inside that article).
+ */
+export type ChartFilter = { province?: string; year?: number; source?: string };
 
 type Row = Dated & { province: string; unit: string; source: string } & Record<string, unknown>;
 
@@ -42,13 +45,16 @@ type Row = Dated & { province: string; unit: string; source: string } & Record<s
 export function filterSlug(filter: ChartFilter): string {
   if (filter.province !== undefined) return slugify(filter.province);
   if (filter.year !== undefined) return `nam-${filter.year}`;
+  // The article's first words keep ids short: "bai-lang-son-thi-dua".
+  if (filter.source !== undefined) return `bai-${filter.source.split("-").slice(0, 4).join("-")}`;
   return "";
 }
 
 function keep(filter: ChartFilter) {
   return (row: Row) =>
     (filter.province === undefined || row.province === filter.province) &&
-    (filter.year === undefined || yearOf(row) === filter.year);
+    (filter.year === undefined || yearOf(row) === filter.year) &&
+    (filter.source === undefined || row.source === filter.source);
 }
 
 function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): ChartDefinition {
@@ -94,7 +100,20 @@ export function chartFilters(data: ChartData): ChartFilter[] {
   return [...provinces.map((province) => ({ province })), ...years.map((year) => ({ year }))];
 }
 
-/** Every chart on any page: unfiltered and per filter; downloads are emitted for each. */
+/** Each source article that has charted rows, as a filter. */
+export function articleFilters(data: ChartData): ChartFilter[] {
+  const rows = Object.values(data).flat() as Row[];
+  return [...new Set(rows.map((r) => r.source))].sort().map((source) => ({ source }));
+}
+
+/** Every chart on any page: unfiltered, per dashboard filter and per article; ids are unique. */
 export function allCharts(data: ChartData): ChartDefinition[] {
-  return [buildCharts(data), ...chartFilters(data).map((f) => buildCharts(data, f))].flat();
+  const filters = [{}, ...chartFilters(data), ...articleFilters(data)];
+  const charts = filters.flatMap((f) => buildCharts(data, f));
+  const seen = new Set<string>();
+  for (const chart of charts) {
+    if (seen.has(chart.id)) throw new Error(`two charts share the id "${chart.id}"`);
+    seen.add(chart.id);
+  }
+  return charts;
 }
