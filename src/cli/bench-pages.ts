@@ -1,0 +1,172 @@
+// npm run bench:pages [distDir]: per page type, gzip bytes of the HTML up to the end of the first
+// chart (target ≤ 14,600), gzip bytes of all JavaScript the page loads (target ≤ 20 KB), and
+// inline SVG bytes per chart. Prints a table and updates "## Pages (bench:pages)" in BENCHMARKS.md.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import {
+  gzipBytes,
+  htmlToFirstChart,
+  inlineCharts,
+  moduleImports,
+  pageScripts,
+} from "./bench/page-weight.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const DIST = resolve(ROOT, process.argv[2] ?? process.env.DIST_DIR ?? "dist");
+const HTML_TARGET = 14_600;
+const JS_TARGET = 20 * 1024;
+const SECTION = "## Pages (bench:pages)";
+
+if (!existsSync(join(DIST, "index.html"))) {
+  console.error(`No build in ${DIST}: run npm run build first (or pass the dist folder).`);
+  process.exit(1);
+}
+
+function firstPageWithChart(dir: string): string | undefined {
+  const base = join(DIST, dir);
+  if (!existsSync(base)) return undefined;
+  for (const name of readdirSync(base).sort()) {
+    const file = join(base, name, "index.html");
+    if (existsSync(file) && htmlToFirstChart(readFileSync(file, "utf8"))) return `/${dir}/${name}/`;
+  }
+  return undefined;
+}
+
+const pages: { type: string; path: string | undefined }[] = [
+  { type: "home", path: "/" },
+  { type: "article with chart", path: firstPageWithChart("tin-tuc") },
+  { type: "dashboard", path: "/thong-ke/" },
+  { type: "dataset page", path: firstPageWithChart("du-lieu") },
+];
+
+/** gzip bytes of every script the page runs: inline ones, and files with their imports. */
+function javascriptBytes(html: string): { bytes: number; files: number } {
+  const { inline, src } = pageScripts(html);
+  let bytes = inline.reduce((sum, code) => sum + gzipBytes(code), 0);
+  const seen = new Set<string>();
+  const queue = [...src];
+  // Inline modules can import chunks too.
+  for (const code of inline)
+    queue.push(...moduleImports(code).map((u) => new URL(u, "http://x/_astro/").pathname));
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    const path = new URL(url, "http://x/").pathname;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const file = join(DIST, path);
+    if (!existsSync(file)) continue;
+    const code = readFileSync(file, "utf8");
+    bytes += gzipBytes(code);
+    const dir = dirname(path);
+    queue.push(...moduleImports(code).map((u) => new URL(u, `http://x${dir}/`).pathname));
+  }
+  return { bytes, files: seen.size };
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+type Row = { type: string; path: string; html: string; js: string; charts: number; svgMax: string };
+const rows: Row[] = [];
+const chartSizes = new Map<string, { raw: number; gzip: number }>();
+let failed = false;
+
+for (const page of pages) {
+  if (!page.path) {
+    rows.push({
+      type: page.type,
+      path: "—",
+      html: "no such page",
+      js: "—",
+      charts: 0,
+      svgMax: "—",
+    });
+    continue;
+  }
+  const html = readFileSync(join(DIST, page.path, "index.html"), "utf8");
+  const head = htmlToFirstChart(html);
+  const htmlBytes = gzipBytes(head ?? html);
+  const htmlOk = htmlBytes <= HTML_TARGET;
+  const js = javascriptBytes(html);
+  const jsOk = js.bytes <= JS_TARGET;
+  if ((head && !htmlOk) || !jsOk) failed = true;
+  const charts = inlineCharts(html);
+  for (const c of charts) {
+    chartSizes.set(c.id, { raw: Buffer.byteLength(c.svg), gzip: gzipBytes(c.svg) });
+  }
+  const largest = Math.max(0, ...charts.map((c) => Buffer.byteLength(c.svg)));
+  rows.push({
+    type: page.type,
+    path: page.path,
+    html: head
+      ? `${fmt(htmlBytes)} ${htmlOk ? "✓" : "✗"}`
+      : `${fmt(htmlBytes)} (whole page, no chart)`,
+    js: `${fmt(js.bytes)} ${jsOk ? "✓" : "✗"} (${js.files} file${js.files === 1 ? "" : "s"} + inline)`,
+    charts: charts.length,
+    svgMax: charts.length ? fmt(largest) : "—",
+  });
+}
+
+const pageTable = [
+  "| page type | path | HTML gzip to end of first chart (≤ 14,600) | JS gzip (≤ 20,480) | charts | largest inline SVG (bytes) |",
+  "| --- | --- | --- | --- | --- | --- |",
+  ...rows.map(
+    (r) => `| ${r.type} | \`${r.path}\` | ${r.html} | ${r.js} | ${r.charts} | ${r.svgMax} |`,
+  ),
+].join("\n");
+const chartTable = [
+  "| chart | inline SVG (bytes) | gzip (bytes) |",
+  "| --- | --- | --- |",
+  ...[...chartSizes].map(([id, s]) => `| \`${id}\` | ${fmt(s.raw)} | ${fmt(s.gzip)} |`),
+].join("\n");
+
+console.log(pageTable);
+console.log();
+console.log(chartTable);
+
+let commit = "unknown";
+try {
+  commit = execFileSync("git", ["log", "-1", "--format=%h %s"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  }).trim();
+} catch {
+  // Not a git checkout: the figures still stand.
+}
+const section = `${SECTION}
+
+\`npm run bench:pages [dist]\` (\`src/cli/bench-pages.ts\`) reads a finished build (argument, \`DIST_DIR\`,
+or \`dist/\`). For one page of each type it measures, with gzip at Node's default level:
+- **HTML to the end of the first chart**: the page's bytes from the start up to the first chart's
+  \`</svg>\` — what must arrive before the first chart can be drawn. Target ≤ 14,600 bytes (about
+  the first ten TCP packets). A page without a chart shows its whole HTML instead.
+- **JS**: every script the page runs — inline scripts and module files with all their imports,
+  each gzipped on its own as a server would send it. Target ≤ 20 KB (20,480 bytes) for the whole
+  page: charts, poll, counter and font size together.
+- **inline SVG per chart**: raw and gzip bytes of each chart's \`<svg>\` on the pages measured.
+
+### Last run: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}
+
+Build: \`${DIST.replace(`${ROOT}/`, "")}\`; commit \`${commit}\`.
+
+${pageTable}
+
+${chartTable}
+`;
+
+const benchFile = join(ROOT, "BENCHMARKS.md");
+const current = existsSync(benchFile) ? readFileSync(benchFile, "utf8") : "# Benchmarks\n";
+const at = current.indexOf(SECTION);
+let updated: string;
+if (at === -1) {
+  updated = `${current.trimEnd()}\n\n${section}`;
+} else {
+  // Replace only our section: up to the next "## " heading (others' sections stay as they are).
+  const next = current.indexOf("\n## ", at + SECTION.length);
+  updated = current.slice(0, at) + section + (next === -1 ? "" : `\n${current.slice(next + 1)}`);
+}
+writeFileSync(benchFile, updated);
+console.log(`\nUpdated ${SECTION} in BENCHMARKS.md`);
+if (failed) {
+  console.error("A page is over its budget (✗ above).");
+  process.exitCode = 1;
+}

@@ -1,0 +1,48 @@
+// Pure measurements of a built page: HTML up to its first chart, its JavaScript, its inline SVGs.
+import { gzipSync } from "node:zlib";
+
+export function gzipBytes(text: string | Uint8Array): number {
+  return gzipSync(text).length;
+}
+
+/** The HTML up to and including the first chart's `</svg>`; undefined when the page has none. */
+export function htmlToFirstChart(html: string): string | undefined {
+  const start = html.indexOf('class="chart-svg"');
+  if (start === -1) return undefined;
+  const end = html.indexOf("</svg>", start);
+  return end === -1 ? undefined : html.slice(0, end + "</svg>".length);
+}
+
+/** Each inline chart: its id and its markup. */
+export function inlineCharts(html: string): { id: string; svg: string }[] {
+  const charts: { id: string; svg: string }[] = [];
+  const pattern = /<svg[^>]*class="chart-svg"[^>]*>[\s\S]*?<\/svg>/g;
+  for (const match of html.matchAll(pattern)) {
+    const id = /data-chart="([^"]+)"/.exec(match[0])?.[1] ?? "?";
+    charts.push({ id, svg: match[0] });
+  }
+  return charts;
+}
+
+/** Inline script bodies and external script URLs of a page. */
+export function pageScripts(html: string): { inline: string[]; src: string[] } {
+  const inline: string[] = [];
+  const src: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const attrs = match[1] ?? "";
+    const url = /\ssrc="([^"]+)"/.exec(attrs)?.[1];
+    if (url) src.push(url);
+    else if (!/type="application\/(ld\+)?json"/.test(attrs)) inline.push(match[2] ?? "");
+  }
+  return { inline, src };
+}
+
+/** Static and dynamic `import` specifiers of a module, as written. */
+export function moduleImports(code: string): string[] {
+  const found = new Set<string>();
+  for (const m of code.matchAll(/(?:import|export)\s*(?:[^'"]*?\sfrom\s*)?["']([^"']+\.js)["']/g)) {
+    found.add(m[1]!);
+  }
+  for (const m of code.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)) found.add(m[1]!);
+  return [...found];
+}
