@@ -40,7 +40,10 @@ export function pageScripts(html: string): { inline: string[]; src: string[] } {
 /** Static and dynamic `import` specifiers of a module, as written. */
 export function moduleImports(code: string): string[] {
   const found = new Set<string>();
-  for (const m of code.matchAll(/(?:import|export)\s*(?:[^'"]*?\sfrom\s*)?["']([^"']+\.js)["']/g)) {
+  // Minified output writes `}from"./x.js"` with no space before `from`.
+  for (const m of code.matchAll(
+    /(?:import|export)\s*(?:[^'"();]*?from\s*)?["']([^"']+\.js)["']/g,
+  )) {
     found.add(m[1]!);
   }
   for (const m of code.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)) found.add(m[1]!);
