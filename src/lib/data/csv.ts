@@ -111,8 +111,9 @@ export function parseCsvText(input: string): CsvResult {
     line += inner + 1;
   }
   const problems: CsvProblem[] = [];
+  const reported = new Set<number>();
   for (const error of parsed.errors) {
-    if (error.type !== "Quotes" || error.row === undefined) continue;
+    if (error.type !== "Quotes" || error.row === undefined || reported.has(error.row)) continue;
     const rowIndex = error.row;
     const cells = parsed.data[rowIndex] ?? [];
     const key: IssueKey = error.code === "MissingQuotes" ? "unbalanced-quote" : "invalid-quote";
@@ -122,6 +123,7 @@ export function parseCsvText(input: string): CsvResult {
     ) {
       continue;
     }
+    reported.add(rowIndex);
     problems.push({ line: startLines[rowIndex] ?? 1, column: Math.max(cells.length, 1), key });
   }
   if (problems.length > 0) return { ok: false, problems };
