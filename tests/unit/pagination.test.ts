@@ -1,11 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { pageCount, pageHref, pageItems, pageWindow } from "../../src/lib/content/pagination.ts";
+import {
+  pageCount,
+  pageHref,
+  pageItems,
+  pageWindow,
+  paginate,
+} from "../../src/lib/content/pagination.ts";
 
 describe("pagination", () => {
   it("pageHref(1) is the list itself, later pages live under trang/", () => {
     expect(pageHref(1)).toBe("/tin-tuc/");
     expect(pageHref(2)).toBe("/tin-tuc/trang/2/");
     expect(pageHref(31)).toBe("/tin-tuc/trang/31/");
+  });
+
+  it("pageHref(n, base) pages any list", () => {
+    expect(pageHref(1, "/chu-de/dai-hoi-dang/")).toBe("/chu-de/dai-hoi-dang/");
+    expect(pageHref(3, "/dia-phuong/lang-son/")).toBe("/dia-phuong/lang-son/trang/3/");
+  });
+
+  it("paginate(items, base, perPage) makes every page, the first included", () => {
+    const pages = paginate([1, 2, 3, 4, 5], "/chu-de/x/", 2);
+    expect(pages).toEqual([
+      { page: 1, last: 3, base: "/chu-de/x/", items: [1, 2] },
+      { page: 2, last: 3, base: "/chu-de/x/", items: [3, 4] },
+      { page: 3, last: 3, base: "/chu-de/x/", items: [5] },
+    ]);
+    expect(paginate([], "/chu-de/x/", 2)).toEqual([
+      { page: 1, last: 1, base: "/chu-de/x/", items: [] },
+    ]);
   });
 
   it("pageCount(total, perPage) rounds up and never returns 0", () => {

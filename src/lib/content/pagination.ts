@@ -1,12 +1,13 @@
-// Article list pages: page 1 is /tin-tuc/, page n is /tin-tuc/trang/n/.
+// Paginated lists: page 1 is the section itself (/tin-tuc/), page n lives at <section>trang/n/.
 
 export const LIST_BASE = "/tin-tuc/";
 
-export function pageHref(page: number): string {
-  return page <= 1 ? LIST_BASE : `${LIST_BASE}trang/${page}/`;
+/** Address of page `page` of the list at `base` (a path ending in "/"). */
+export function pageHref(page: number, base: string = LIST_BASE): string {
+  return page <= 1 ? base : `${base}trang/${page}/`;
 }
 
-/** At least one page, so an empty list still has /tin-tuc/. */
+/** At least one page, so an empty list still has its first page. */
 export function pageCount(total: number, perPage: number): number {
   return Math.max(1, Math.ceil(total / perPage));
 }
@@ -14,6 +15,19 @@ export function pageCount(total: number, perPage: number): number {
 /** The items on 1-based `page`. */
 export function pageItems<T>(items: readonly T[], page: number, perPage: number): T[] {
   return items.slice((page - 1) * perPage, page * perPage);
+}
+
+export type ListPage<T> = { page: number; last: number; base: string; items: T[] };
+
+/** Every page of a list, first page included. */
+export function paginate<T>(items: readonly T[], base: string, perPage: number): ListPage<T>[] {
+  const last = pageCount(items.length, perPage);
+  return Array.from({ length: last }, (_, i) => ({
+    page: i + 1,
+    last,
+    base,
+    items: pageItems(items, i + 1, perPage),
+  }));
 }
 
 /**
