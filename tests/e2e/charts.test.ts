@@ -1,0 +1,204 @@
+// Charts in a real browser against the real server: complete without JavaScript, tooltips by
+// keyboard and pointer with JavaScript, and fitting a 390 px phone screen.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser.ts";
+import { startServer, type RunningServer } from "../helpers/server.ts";
+
+const DASHBOARD = "/thong-ke/";
+const ARTICLE = "/tin-tuc/thanh-binh-xay-dung-dang-sat-voi-thuc-tien/";
+const DATASET = "/du-lieu/to-chuc-dang/";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(
+  path: string,
+  options: { javaScript: boolean; width?: number; fontSize?: string },
+) {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  if (options.fontSize) {
+    await context.addInitScript(
+      (level) => localStorage.setItem("font-size", level),
+      options.fontSize,
+    );
+  }
+  const page = await context.newPage();
+  const response = await page.goto(server.url + path);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+/** Tabs forward until a chart mark has focus; returns its tooltip text. */
+async function tabToMark(page: Page): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press("Tab");
+    const tip = await page.evaluate(() =>
+      document.activeElement?.closest(".chart-mark")?.getAttribute("data-tip"),
+    );
+    if (tip) return tip;
+  }
+  throw new Error("no chart mark reached with Tab");
+}
+
+describe("charts without JavaScript", () => {
+  it.each([DASHBOARD, ARTICLE, DATASET])(
+    "%s shows every chart as a sized SVG with its text",
+    async (path) => {
+      const page = await open(path, { javaScript: false });
+      const charts = page.locator("figure.chart svg.chart-svg");
+      const count = await charts.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const chart = charts.nth(i);
+        await expect.poll(() => chart.isVisible()).toBe(true);
+        const box = (await chart.boundingBox())!;
+        expect(box.width).toBeGreaterThan(200);
+        expect(box.height).toBeGreaterThan(50);
+        expect((await chart.locator("text").allTextContents()).join(" ").length).toBeGreaterThan(
+          10,
+        );
+      }
+      // PNG needs script; the static SVG and CSV links do not.
+      expect(await page.locator("button[data-chart-png]").first().isVisible()).toBe(false);
+      await page.context().close();
+    },
+  );
+
+  it("the dashboard's numbers read in Vietnamese format and the remainder is labelled", async () => {
+    const page = await open(DASHBOARD, { javaScript: false });
+    const text = await page.locator("#bieu-do-to-chuc-huyen-tuyen-hoa svg").textContent();
+    expect(text).toContain("Chi bộ thôn, bản, tiểu khu: 130");
+    expect(text).toContain("Không rõ (nguồn không nêu): 5");
+    const members = await page.locator("#bieu-do-so-dang-vien svg").textContent();
+    expect(members).toContain("66.024");
+    await page.context().close();
+  });
+
+  it("the province filter is a plain link to a static page with only that province's charts", async () => {
+    const page = await open(DASHBOARD, { javaScript: false });
+    await page.getByRole("link", { name: "Quảng Bình" }).click();
+    expect(page.url()).toBe(`${server.url}/thong-ke/quang-binh/`);
+    const ids = await page
+      .locator("svg.chart-svg")
+      .evaluateAll((svgs) => svgs.map((s) => s.getAttribute("data-chart")));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id).toMatch(/--quang-binh$/);
+    await page.context().close();
+  });
+
+  it("the SVG and CSV downloads are static files of the chart and its plotted rows", async () => {
+    const svg = await fetch(`${server.url}/bieu-do/ket-nap.svg`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get("content-type")).toMatch(/image\/svg\+xml/);
+    expect(await svg.text()).toContain('role="img"');
+    const csv = await fetch(`${server.url}/bieu-do/ket-nap.csv`);
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^id,unit,province/);
+    // Exactly the plotted rows: the three admissions, not the "công nhận chính thức" rows.
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[0])
+        .sort(),
+    ).toEqual(["kcq-ket-nap-2014", "ls-ket-nap-2020", "tb-ket-nap-2022"]);
+  });
+});
+
+describe("charts with JavaScript", () => {
+  it("Tab reaches a chart mark and shows its tooltip, described by it; Escape closes it", async () => {
+    const page = await open(DASHBOARD, { javaScript: true });
+    const tip = await tabToMark(page);
+    const tooltip = page.getByRole("tooltip");
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toBe(tip);
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute("aria-describedby")),
+    ).toBe("chart-tooltip");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => tooltip.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it("hovering a mark shows its tooltip, dims other series and shifts no layout", async () => {
+    const page = await open(DASHBOARD, { javaScript: true });
+    const chart = page.locator("#bieu-do-so-dang-vien");
+    const mark = chart.locator('.chart-mark[data-series="du-bi"]');
+    await mark.scrollIntoViewIfNeeded();
+    const layout = () =>
+      page.evaluate(() => {
+        const box = document.querySelector("#bieu-do-so-dang-vien")!.getBoundingClientRect();
+        return { top: box.top + scrollY, height: box.height, page: document.body.scrollHeight };
+      });
+    const before = await layout();
+    await mark.hover();
+    const tooltip = page.getByRole("tooltip");
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toBe(await mark.getAttribute("data-tip"));
+    expect(await tooltip.textContent()).toContain("Dự bị: 294 đảng viên");
+    expect(await chart.locator('.chart-mark[data-series="total"].is-dim').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await chart.locator('.chart-mark[data-series="du-bi"].is-dim').count()).toBe(0);
+    expect(await layout()).toEqual(before);
+    await page.mouse.move(1, 1);
+    await expect.poll(() => tooltip.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it("the PNG button appears and produces a PNG download", async () => {
+    const page = await open(DASHBOARD, { javaScript: true });
+    const button = page.locator('button[data-chart-png="ket-nap"]');
+    await expect.poll(() => button.isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe("ket-nap.png");
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(1, 4).toString()).toBe("PNG");
+    await page.context().close();
+  });
+});
+
+describe("charts on a 390 px screen", () => {
+  it.each([
+    [DASHBOARD, undefined],
+    [ARTICLE, undefined],
+    [DATASET, undefined],
+    [DASHBOARD, "2"],
+  ])("%s fits without horizontal overflow (font-size level %s)", async (path, fontSize) => {
+    const page = await open(path, { javaScript: true, width: 390, fontSize });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const boxes = await page
+      .locator("svg.chart-svg")
+      .evaluateAll((svgs) =>
+        svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.left, r.right]),
+      );
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const [left, right] of boxes) {
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(right).toBeLessThanOrEqual(390);
+    }
+    await page.context().close();
+  });
+});
