@@ -1,0 +1,112 @@
+// The built data pages and downloads: every dataset has a page, a CSV (BOM, formulas neutralised)
+// and a JSON file, and the page's table holds exactly the CSV's rows plus the source's gaps.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { bodyOf, elementHtml, textOf } from "../helpers/html.ts";
+import { DIST } from "../helpers/server.ts";
+import { DATASET_IDS, DATASETS, loadAllDatasets } from "../../src/lib/data/index.ts";
+
+const { datasets } = loadAllDatasets();
+const read = (...path: string[]) => readFileSync(resolve(DIST, ...path), "utf8");
+
+describe("/du-lieu/", () => {
+  const body = bodyOf(read("du-lieu", "index.html"));
+  const text = textOf(body);
+
+  it("links every dataset with its row count", () => {
+    for (const id of DATASET_IDS) {
+      expect(body).toContain(`href="/du-lieu/${id}/"`);
+      expect(text).toContain(DATASETS[id].title);
+    }
+    const table = elementHtml(body, "tbody")[0] ?? "";
+    const counts = [...table.matchAll(/<td class="num"[^>]*>(\d+)<\/td>/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(counts).toEqual(DATASET_IDS.map((id) => datasets[id].rows.length));
+  });
+
+  it("names the article that has no figures", () => {
+    expect(text).toContain("Bài không có số liệu");
+    expect(body).toContain(
+      'href="/tin-tuc/cao-lanh-doi-moi-phuong-thuc-lanh-dao-to-chuc-co-so-dang/"',
+    );
+  });
+});
+
+describe.each(DATASET_IDS.map((id) => [id] as const))("/du-lieu/%s/", (id) => {
+  const dataset = datasets[id];
+  const columns = Object.keys(DATASETS[id].schema.shape);
+  const html = read("du-lieu", id, "index.html");
+  const body = bodyOf(html);
+  const csv = read("du-lieu", `${id}.csv`);
+  const parsed = Papa.parse<string[]>(csv.replace(/^\ufeff/, ""), { skipEmptyLines: true });
+
+  it("is a Vietnamese page with the dataset's title, description and last change date", () => {
+    expect(html).toMatch(/<html[^>]*\slang="vi"/);
+    const text = textOf(body);
+    expect(text).toContain(DATASETS[id].title);
+    expect(text).toContain(DATASETS[id].description);
+    expect(text).toMatch(
+      /Cập nhật lần cuối \d{2}\/\d{2}\/\d{4} \(theo (lịch sử git|thời điểm sửa tệp)\)/,
+    );
+  });
+
+  it("shows an accessible table with one row per CSV row, plus one per gap", () => {
+    // The dataset's own table (charts on the page bring tables of their own).
+    const table = /<table class="dataset-table"[\s\S]*?<\/table>/.exec(body)?.[0] ?? "";
+    expect(table).toMatch(/<caption\b/);
+    expect(table).toMatch(/<th scope="col"/);
+    const rows = elementHtml(elementHtml(table, "tbody")[0] ?? "", "tr");
+    expect(rows).toHaveLength(dataset.rows.length + dataset.gaps.length);
+    expect(parsed.data.length - 1).toBe(dataset.rows.length);
+    for (const row of dataset.rows) expect(table).toContain(`id="${row.id}"`);
+    expect(rows.filter((r) => r.includes("Không rõ:"))).toHaveLength(dataset.gaps.length);
+  });
+
+  it("links its sources and both downloads", () => {
+    for (const slug of new Set(dataset.rows.map((r) => r.source))) {
+      expect(body).toContain(`href="/tin-tuc/${slug}/"`);
+      expect(existsSync(resolve(DIST, "tin-tuc", slug, "index.html"))).toBe(true);
+    }
+    expect(body).toContain(`href="/du-lieu/${id}.csv"`);
+    expect(body).toContain(`href="/du-lieu/${id}.json"`);
+  });
+
+  it("offers a CSV with BOM, every column, every row, and no cell that runs as a formula", () => {
+    expect(csv.startsWith("\ufeff")).toBe(true);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toEqual(columns);
+    expect(parsed.data.slice(1).map((r) => r[0])).toEqual(dataset.rows.map((r) => r.id));
+    for (const cells of parsed.data)
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("offers JSON with the same rows and the computed gaps", () => {
+    const json = JSON.parse(read("du-lieu", `${id}.json`));
+    expect(json.dataset).toBe(id);
+    expect(json.columns.map((c: { name: string }) => c.name)).toEqual(columns);
+    expect(json.rows.map((r: { id: string }) => r.id)).toEqual(dataset.rows.map((r) => r.id));
+    expect(json.gaps).toEqual(dataset.gaps);
+  });
+});
+
+describe("figures as readers see them", () => {
+  it("writes numbers the Vietnamese way and states the gaps", () => {
+    const members = textOf(bodyOf(read("du-lieu", "dang-vien", "index.html")));
+    for (const figure of ["6.001", "66.024", "3.912", "3.618", "294"])
+      expect(members).toContain(figure);
+    const ratings = textOf(bodyOf(read("du-lieu", "xep-loai", "index.html")));
+    for (const figure of ["16,7%", "83,33%", "3,6%", "96,4%"]) expect(ratings).toContain(figure);
+    const organisations = textOf(bodyOf(read("du-lieu", "to-chuc-dang", "index.html")));
+    expect(organisations).toContain("Không rõ: 5 (nguồn không nêu");
+    expect(organisations).toContain("Không rõ: 1 (nguồn không nêu");
+  });
+
+  it("keeps the original site's counter total for the server's baseline", () => {
+    const json = JSON.parse(read("du-lieu", "trang-goc.json"));
+    const total = json.rows.find((r: { metric: string }) => r.metric === "total");
+    expect(total.count).toBe(6264685);
+  });
+});
