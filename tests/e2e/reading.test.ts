@@ -203,8 +203,10 @@ describe("article tools", () => {
     const context = await fresh();
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
-    await page.locator(`a[href="/tin-tuc/${first}/"]`).first().click();
-    await page.waitForURL(`${server.url}/tin-tuc/${first}/`);
+    const link = page.locator("main .article-card a").first();
+    const href = (await link.getAttribute("href"))!;
+    await link.click();
+    await page.waitForURL(`${server.url}${href}`);
     await page.getByRole("link", { name: "Trở về trang trước" }).click();
     await page.waitForURL(`${server.url}/`);
     await context.close();
