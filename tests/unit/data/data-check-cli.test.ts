@@ -1,7 +1,15 @@
 // `npm run data:check` on real copies of the data: exit 0 and a summary when clean, exit 1 and every
 // problem as data/<file>.csv:<line>:<column> when not.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -78,5 +86,25 @@ describe("data:check", () => {
     expect(result.stderr).toContain(
       `${join(dir, "huy-hieu.csv")}:1:1 Thiếu tệp dữ liệu (missing-file)`,
     );
+  });
+
+  it("stops npm run build before anything is built or published", () => {
+    const dir = copyOfData();
+    const file = join(dir, "xep-loai.csv");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"16,7"', '"16,9"'));
+    const out = mkdtempSync(join(tmpdir(), "data-build-"));
+    dirs.push(out);
+    writeFileSync(join(out, "index.html"), "published");
+    const result = spawnSync(process.execPath, [resolve(ROOT, "src/cli/build.ts")], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dir, ASTRO_OUT_DIR: out },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:4:11 Tỉ lệ phần trăm không khớp với số đếm: ghi 16,9%, nhưng 5/30 được xếp loại = 16,67% (percent-mismatch)`,
+    );
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("published");
+    expect(existsSync(`${out}-staging`)).toBe(false);
   });
 });
