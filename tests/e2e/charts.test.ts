@@ -100,6 +100,20 @@ describe("charts without JavaScript", () => {
     await page.context().close();
   });
 
+  it("a figure in the prose links to its dataset row without changing the text", async () => {
+    const page = await open("/tin-tuc/tuyen-hoa-cung-co-to-chuc-co-so-dang/", {
+      javaScript: false,
+    });
+    const paragraph = page.locator("p", { hasText: "Đảng bộ huyện Tuyên Hóa hiện có" }).first();
+    expect(await paragraph.textContent()).toContain(
+      "hiện có 47 tổ chức cơ sở đảng, 6.001 đảng viên;",
+    );
+    await paragraph.getByRole("link", { name: "6.001" }).click();
+    expect(page.url()).toBe(`${server.url}/du-lieu/dang-vien/#th-dang-vien`);
+    expect(await page.locator("#th-dang-vien").textContent()).toContain("6.001");
+    await page.context().close();
+  });
+
   it("the SVG and CSV downloads are static files of the chart and its plotted rows", async () => {
     const svg = await fetch(`${server.url}/bieu-do/ket-nap.svg`);
     expect(svg.status).toBe(200);
