@@ -59,7 +59,6 @@ class ArticleTools extends HTMLElement {
   connectedCallback(): void {
     const article = this.closest("article") ?? document.querySelector("article");
     for (const button of this.querySelectorAll<HTMLButtonElement>("button[data-tool]")) {
-      button.hidden = false;
       button.addEventListener("click", () => {
         if (button.dataset.tool === "print") window.print();
         if (button.dataset.tool === "save" && article) {

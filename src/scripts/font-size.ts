@@ -34,7 +34,6 @@ class FontSizeControl extends HTMLElement {
       this.render(false);
     });
     this.render(false);
-    this.querySelector("[role=group]")?.removeAttribute("hidden");
   }
 
   render(announce: boolean): void {

@@ -35,6 +35,8 @@ const RECORD_FIRST_PAINT = `
     observer.disconnect();
     window.__firstSize = getComputedStyle(p).fontSize;
     window.__firstLevel = document.documentElement.dataset.fontSize ?? null;
+    const group = document.querySelector("font-size-control [role=group]");
+    window.__groupShownFirst = group ? getComputedStyle(group).display !== "none" : null;
   }).observe(document, { childList: true, subtree: true });
 `;
 
@@ -85,6 +87,12 @@ describe("Xem với cỡ chữ: A- A A+", () => {
     await page.reload();
     expect(await bodySize(page)).toBeCloseTo(base * 1.25, 1);
     expect(await firstSize(page)).toBeCloseTo(base * 1.25, 1);
+    // The control is laid out from the start too, so showing it never pushes the text down.
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __groupShownFirst: boolean }).__groupShownFirst,
+      ),
+    ).toBe(true);
     expect(await pressed(page, "Tăng cỡ chữ")).toBe("true");
 
     await page.goto(`${server.url}/tin-tuc/${second}/`);
