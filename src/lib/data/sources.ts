@@ -10,7 +10,7 @@ export function normaliseText(text: string): string {
   return text
     .normalize("NFC")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/<\/?[A-Za-z][^>]*>/g, " ")
+    .replace(/<\/?[A-Za-z][^>]*>/g, "")
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|])/g, "$1")
     .replace(/\*\*?/g, "")
     .replace(/[\s\u00a0]+/g, " ")

@@ -14,7 +14,7 @@ import { numbersInText } from "../../../src/lib/data/numbers.ts";
 const ROOT = resolve(import.meta.dirname, "../../..");
 const { datasets, issues } = loadAllDatasets(resolve(ROOT, "data"));
 
-/** Article body (frontmatter dropped) and, for page furniture, data/nguon/<slug>.txt; whitespace collapsed. */
+/** Article body (frontmatter and MDX tags dropped) and, for page furniture, data/nguon/<slug>.txt; whitespace collapsed. */
 function sourceText(slug: string): string {
   const mdx = readFileSync(resolve(ROOT, "content/news", `${slug}.mdx`), "utf8").replace(
     /^---\n[\s\S]*?\n---\n/,
@@ -22,7 +22,8 @@ function sourceText(slug: string): string {
   );
   const page = resolve(ROOT, "data/nguon", `${slug}.txt`);
   const extra = existsSync(page) ? readFileSync(page, "utf8") : "";
-  return `${mdx}\n${extra}`.replace(/\s+/g, " ");
+  // MDX components around figures (<DataFigure …>47</DataFigure>) are markup, not text.
+  return `${mdx}\n${extra}`.replace(/<\/?[A-Za-z][^>]*>/g, "").replace(/\s+/g, " ");
 }
 
 describe("committed datasets", () => {
@@ -58,6 +59,24 @@ describe("committed datasets", () => {
       }
     });
   }
+
+  it("name the same province and district as their source article", () => {
+    const locality = (slug: string) => {
+      const mdx = readFileSync(resolve(ROOT, "content/news", `${slug}.mdx`), "utf8");
+      const field = (name: string) => new RegExp(`^  ${name}: "([^"]*)"$`, "m").exec(mdx)?.[1];
+      return [field("province"), field("district")];
+    };
+    for (const id of DATASET_IDS) {
+      for (const row of datasets[id].rows as {
+        id: string;
+        source: string;
+        province: string;
+        district?: string;
+      }[]) {
+        expect([row.province, row.district], row.id).toEqual(locality(row.source));
+      }
+    }
+  });
 
   it("keep the source's gaps explicit instead of filling them", () => {
     expect(
