@@ -40,8 +40,17 @@ export function siteChart(id: string): ChartDefinition {
   return chart;
 }
 
+const byFilter = new Map<string, ChartDefinition[]>();
+
+/** Charts for one filter, laid out once per build: every article with a <Chart> asks again. */
 export function dashboardCharts(filter: ChartFilter = {}): ChartDefinition[] {
-  return buildCharts(chartData(), filter);
+  const key = JSON.stringify(filter);
+  let charts = byFilter.get(key);
+  if (charts === undefined) {
+    charts = buildCharts(chartData(), filter);
+    byFilter.set(key, charts);
+  }
+  return charts;
 }
 
 export function dashboardFilters(): ChartFilter[] {
