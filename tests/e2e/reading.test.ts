@@ -186,6 +186,32 @@ describe("article tools", () => {
     await context.close();
   });
 
+  it("prints the article alone, black on white, without navigation, sidebar or buttons", async () => {
+    const context = await fresh();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/tin-tuc/${first}/`);
+    await page.emulateMedia({ media: "print" });
+    for (const selector of [
+      ".site-nav",
+      "aside.sidebar",
+      ".breadcrumbs",
+      "font-size-control",
+      "article-tools",
+      ".other-news",
+      ".site-footer",
+    ]) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator(".prose p").first().isVisible()).toBe(true);
+    const colours = await page.evaluate(() => {
+      const p = getComputedStyle(document.querySelector(".prose p")!);
+      return [p.color, getComputedStyle(document.body).backgroundColor];
+    });
+    expect(colours).toEqual(["rgb(0, 0, 0)", "rgb(255, 255, 255)"]);
+    expect(await page.locator(".print-only").first().textContent()).toContain(`/tin-tuc/${first}/`);
+    await context.close();
+  });
+
   it("'Lưu bài' downloads the article as a standalone HTML file", async () => {
     const context = await fresh({ acceptDownloads: true });
     const page = await context.newPage();
