@@ -218,9 +218,17 @@ renamed copies (\`<slug>-ban-sao-<k>\`, titled "… (bản sao k)") in \`.bench/
 cold \`astro build\` (\`node node_modules/astro/bin/astro.mjs build\`, no data check, no staging)
 of the real portal (\`NEWS_DIR\` pointed at that folder) and of a bare Astro + MDX site
 (\`.bench/bare/\`: one glob collection over the same folder, no schema, an index page and one
-\`/tin-tuc/[slug]/\` page per article with a minimal layout). Runs alternate bare, portal, bare,
-portal; output and cache folders are deleted before each run, and each build gets an empty
-private \`.astro/\` (a bind mount in its own mount namespace), so nothing is reused.
+\`/tin-tuc/[slug]/\` page per article with a minimal layout). The MDX files import their
+components (\`<Chart>\`, \`<PhotoCaption>\`) from \`src/components/\`, so the bare site renders those
+too: they are the articles' content. What the ratio measures is the rest of the portal — its
+layouts, the extra pages (lists, localities, topics, data, charts, feed, sitemap) and
+integrations. \`npm run build\` also runs \`data:check\` first (about 0.5 s, independent of N); it
+is left out here. Runs alternate bare, portal, bare, portal; output and cache folders are deleted
+before each run, and each build gets an empty private \`.astro/\` (a bind mount in its own mount
+namespace; without it Astro would rewrite the shared \`.astro/content-modules.mjs\` that other
+builds in this checkout read), so every run is cold. \`-- --profile\` adds an untimed V8 CPU
+profile of each site at the largest N and prints self time by package and the project's hot
+functions.
 
 How to read the results:
 - **wall (s)**: from spawning the build to its exit, Node start-up included.
