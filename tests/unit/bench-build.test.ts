@@ -9,7 +9,13 @@ import {
   writeCorpus,
 } from "../../src/cli/bench/corpus.ts";
 import { parseBuildLog, routeGroup } from "../../src/cli/bench/phases.ts";
-import { SECTION_HEADING, upsertSection } from "../../src/cli/bench/report.ts";
+import {
+  growth,
+  SECTION_HEADING,
+  summarise,
+  upsertSection,
+  type RunResult,
+} from "../../src/cli/bench/report.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const article = (title: string) => `---\ntitle: ${title}\nunit: "x"\n---\n\nBody title: keep\n`;
@@ -119,5 +125,47 @@ describe("parseBuildLog", () => {
     expect(routeGroup("/tin-tuc/trang/2/index.html")).toBe("/tin-tuc/trang/*");
     expect(routeGroup("/index.html")).toBe("/");
     expect(routeGroup("/404.html")).toBe("/404.html");
+  });
+});
+
+describe("summarise and growth", () => {
+  const run = (size: number, site: "bare" | "portal", wallMs: number, mib: number): RunResult => ({
+    size,
+    site,
+    run: 1,
+    wallMs,
+    cpuMs: wallMs,
+    peakBytes: mib * 2 ** 20,
+    upperBoundBytes: mib * 2 ** 20,
+    phases: { syncMs: 0, bundleMs: 0, renderMs: 0, totalMs: 0, routes: new Map() },
+    pages: size,
+    load: 0,
+  });
+
+  it("averages runs and divides portal by bare at each size", () => {
+    const [s] = summarise([
+      run(1000, "bare", 10_000, 1000),
+      run(1000, "portal", 12_000, 1100),
+      run(1000, "bare", 12_000, 1000),
+      run(1000, "portal", 10_000, 1300),
+    ]);
+    expect(s!.bareMs).toBe(11_000);
+    expect(s!.timeRatio).toBe(1);
+    expect(s!.memoryRatio).toBeCloseTo(1.2);
+  });
+
+  it("reports growth per article between the smallest and largest size", () => {
+    const [bare, portal] = growth(
+      summarise([
+        run(1000, "bare", 10_000, 1000),
+        run(1000, "portal", 11_000, 1000),
+        run(3000, "bare", 20_000, 2000),
+        run(3000, "portal", 36_000, 2000),
+      ]),
+    );
+    expect(bare!.timeFactor).toBe(2);
+    expect(bare!.marginalMs).toBe(5);
+    expect(bare!.marginalKiB).toBeCloseTo(512);
+    expect(portal!.perArticleFactor).toBeCloseTo(36 / 3 / 11);
   });
 });

@@ -93,6 +93,8 @@ export interface Growth {
   perArticleFactor: number;
   /** Extra milliseconds per extra article between the two sizes. */
   marginalMs: number;
+  /** Extra peak memory per extra article, in KiB. */
+  marginalKiB: number;
 }
 
 export function growth(summaries: SizeSummary[]): Growth[] {
@@ -102,6 +104,8 @@ export function growth(summaries: SizeSummary[]): Growth[] {
   return (["bare", "portal"] as const).map((site) => {
     const a = site === "bare" ? first.bareMs : first.portalMs;
     const b = site === "bare" ? last.bareMs : last.portalMs;
+    const ma = site === "bare" ? first.bareBytes : first.portalBytes;
+    const mb = site === "bare" ? last.bareBytes : last.portalBytes;
     return {
       site,
       from: first.size,
@@ -109,6 +113,7 @@ export function growth(summaries: SizeSummary[]): Growth[] {
       timeFactor: b / a,
       perArticleFactor: b / last.size / (a / first.size),
       marginalMs: (b - a) / (last.size - first.size),
+      marginalKiB: (mb - ma) / 1024 / (last.size - first.size),
     };
   });
 }
@@ -185,7 +190,8 @@ export function growthLines(growths: Growth[]): string[] {
   return growths.map(
     (g) =>
       `- ${g.site}: N ${g.from} → ${g.to} (×${g.to / g.from}) took ×${g.timeFactor.toFixed(2)} the time; ` +
-      `time per article ×${g.perArticleFactor.toFixed(2)}; ${g.marginalMs.toFixed(1)} ms per extra article; ` +
+      `time per article ×${g.perArticleFactor.toFixed(2)}; ${g.marginalMs.toFixed(1)} ms and ` +
+      `${Math.round(g.marginalKiB)} KiB of peak memory per extra article; ` +
       `linear: ${mark(g.perArticleFactor <= LINEAR_TOLERANCE)}`,
   );
 }
