@@ -205,6 +205,29 @@ const CASES: [string, DatasetId, number, string[]][] = [
   ["good-ratings-decimal-point.csv", "xep-loai", 2, []],
   ["good-ratings-percent-sign.csv", "xep-loai", 2, []],
   ["good-semicolon.csv", "dang-vien", 4, []],
+  [
+    "bad-admissions-percent-mismatch.csv",
+    "ket-nap",
+    2,
+    [
+      "3:10 Tỉ lệ phần trăm không khớp với số đếm: ghi 102%, nhưng 2053/2000 chỉ tiêu = 102,65% (percent-mismatch)",
+    ],
+  ],
+  [
+    "bad-work-count-over-total.csv",
+    "cong-tac-to-chuc",
+    1,
+    ["2:8 Số đếm vượt quá tổng: 214 lớn hơn tổng 213 (count-exceeds-total)"],
+  ],
+  [
+    "bad-part-cycle.csv",
+    "dang-vien",
+    2,
+    [
+      "2:9 Quan hệ part_of bị vòng (một dòng là phần của chính nó): “b” (part-cycle)",
+      "3:9 Quan hệ part_of bị vòng (một dòng là phần của chính nó): “a” (part-cycle)",
+    ],
+  ],
 ];
 
 describe("CSV fixtures", () => {
