@@ -80,6 +80,23 @@ document.addEventListener("focusin", (event) => {
 document.addEventListener("focusout", (event) => {
   if (markOf(event.target)) hide();
 });
+const STEPS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
 document.addEventListener("keydown", (event) => {
-  if (event.key === "Escape") hide();
+  if (event.key === "Escape") return hide();
+  // Roving tabindex: one Tab stop per chart, arrows (and Home/End) move between its marks.
+  const mark = markOf(event.target);
+  const svg = mark?.closest("svg");
+  if (!mark || !svg) return;
+  const marks = [...svg.querySelectorAll<SVGElement>(".chart-mark[data-tip]")];
+  const at = marks.indexOf(mark as SVGElement);
+  const step = STEPS[event.key];
+  const next =
+    event.key === "Home" ? 0 : event.key === "End" ? marks.length - 1 : step ? at + step : -1;
+  const target = marks[next];
+  if (!target || next === at) return;
+  event.preventDefault();
+  mark.setAttribute("tabindex", "-1");
+  target.setAttribute("tabindex", "0");
+  target.focus();
 });

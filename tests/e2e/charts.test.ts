@@ -151,6 +151,26 @@ describe("charts with JavaScript", () => {
     await page.context().close();
   });
 
+  it("arrow keys move between a chart's marks and the tooltip follows; Tab leaves the chart", async () => {
+    const page = await open(DASHBOARD, { javaScript: true });
+    const first = await tabToMark(page);
+    const chartId = () =>
+      page.evaluate(() => document.activeElement?.closest("svg")?.getAttribute("data-chart"));
+    const chart = await chartId();
+    await page.keyboard.press("ArrowRight");
+    const second = await page.evaluate(() => document.activeElement?.getAttribute("data-tip"));
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+    expect(await chartId()).toBe(chart);
+    expect(await page.getByRole("tooltip").textContent()).toBe(second);
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-tip"))).toBe(first);
+    await page.keyboard.press("Tab");
+    // One Tab stop per chart: Tab goes past the remaining marks of this chart.
+    expect(await chartId()).not.toBe(chart);
+    await page.context().close();
+  });
+
   it("hovering a mark shows its tooltip, dims other series and shifts no layout", async () => {
     const page = await open(DASHBOARD, { javaScript: true });
     const chart = page.locator("#bieu-do-so-dang-vien");

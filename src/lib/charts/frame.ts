@@ -13,6 +13,13 @@ export type FrameInput = {
 
 /** A complete standalone-valid SVG document; no fixed pixel size, so it fills its container. */
 export function chartFrame({ id, title, description, height, body, defs }: FrameInput): string {
+  // One Tab stop per chart (roving tabindex): arrow keys move between marks (chart-tooltip.ts).
+  let first = true;
+  const marks = body.replace(/ tabindex="0"/g, (stop) => {
+    if (!first) return ' tabindex="-1"';
+    first = false;
+    return stop;
+  });
   return el(
     "svg",
     {
@@ -29,7 +36,7 @@ export function chartFrame({ id, title, description, height, body, defs }: Frame
     el("title", { id: `${id}-title` }, escapeXml(title)) +
       el("desc", { id: `${id}-desc` }, escapeXml(description)) +
       (defs ? `<defs>${defs}</defs>` : "") +
-      body,
+      marks,
   );
 }
 

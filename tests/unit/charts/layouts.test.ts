@@ -53,10 +53,13 @@ describe.each(Object.entries(render))("%s(input)", (_, draw) => {
     expect(svg).not.toMatch(/font-size="\d+(px)?"/);
   });
 
-  it("makes every mark focusable with a tooltip text", () => {
+  it("gives every mark a tooltip text and the chart one Tab stop (roving tabindex)", () => {
     const marks = svg.match(/<g class="chart-mark"[^>]*>/g) ?? [];
     expect(marks.length).toBeGreaterThan(0);
-    for (const m of marks) expect(m).toMatch(/tabindex="0" data-tip="[^"]+" data-series="[^"]+"/);
+    for (const m of marks)
+      expect(m).toMatch(/tabindex="-?[01]" data-tip="[^"]+" data-series="[^"]+"/);
+    expect(marks.filter((m) => m.includes('tabindex="0"'))).toHaveLength(1);
+    expect(marks[0]).toContain('tabindex="0"');
   });
 
   it("gives the same markup on every call (stable ids, no randomness)", () => {
