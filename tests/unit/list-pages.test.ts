@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { ARTICLES_PER_PAGE, TOPIC_IDS } from "../../src/consts.ts";
+import type { ArticleData } from "../../src/lib/content/article-schema.ts";
+import {
+  districtLists,
+  firstPages,
+  laterPages,
+  newsLists,
+  provinceLists,
+  topicLists,
+} from "../../src/lib/content/list-pages.ts";
+
+function entry(id: string, province: string, district?: string) {
+  const data = {
+    title: id,
+    source: { outlet: "x" },
+    locality: district === undefined ? { province } : { province, district },
+    unit: "u",
+    summary: "s",
+    topics: ["dai-hoi-dang"],
+  } as ArticleData;
+  return { id, data };
+}
+
+const many = Array.from({ length: ARTICLES_PER_PAGE * 2 + 1 }, (_, i) =>
+  entry(`a${i}`, "Lạng Sơn", i % 2 ? "Cao Lộc" : undefined),
+);
+
+describe("list pages", () => {
+  it("newsLists(entries) makes /tin-tuc/ then trang/2, trang/3 with page params", () => {
+    const routes = newsLists(many);
+    expect(routes.map((r) => r.params)).toEqual([{}, { page: "2" }, { page: "3" }]);
+    expect(routes.map((r) => r.props.list.items.length)).toEqual([
+      ARTICLES_PER_PAGE,
+      ARTICLES_PER_PAGE,
+      1,
+    ]);
+    expect(routes[2]!.props.list).toMatchObject({ page: 3, last: 3, base: "/tin-tuc/", total: 21 });
+    expect(firstPages(routes)).toHaveLength(1);
+    expect(laterPages(routes)).toHaveLength(2);
+  });
+
+  it("topicLists(entries) gives every topic a first page, even an empty one", () => {
+    const first = firstPages(topicLists(many));
+    expect(first.map((r) => r.params.topic)).toEqual(TOPIC_IDS);
+    const empty = first.find((r) => r.params.topic === "cong-tac-can-bo")!;
+    expect(empty.props.list).toMatchObject({ total: 0, last: 1, items: [] });
+    expect(laterPages(topicLists(many)).map((r) => r.params)).toEqual([
+      { topic: "dai-hoi-dang", page: "2" },
+      { topic: "dai-hoi-dang", page: "3" },
+    ]);
+  });
+
+  it("provinceLists and districtLists use slugs and offer districts from the province", () => {
+    const province = firstPages(provinceLists(many));
+    expect(province.map((r) => r.params)).toEqual([{ province: "lang-son" }]);
+    expect(province[0]!.props.list.subsections).toEqual([
+      { label: "Cao Lộc", href: "/dia-phuong/lang-son/cao-loc/", count: 10 },
+    ]);
+    const district = districtLists(many);
+    expect(district.map((r) => r.params)).toEqual([{ province: "lang-son", district: "cao-loc" }]);
+    expect(district[0]!.props.list.crumbs.map((c) => c.label)).toEqual([
+      "Trang chủ",
+      "Địa phương",
+      "Lạng Sơn",
+    ]);
+  });
+});
