@@ -140,6 +140,7 @@ describe("page types", () => {
       "rss.xml",
       "sitemap-index.xml",
       "favicon.svg",
+      "og-image.png",
     ];
     for (const file of required) expect(existsSync(join(DIST, file)), file).toBe(true);
   });
@@ -204,7 +205,9 @@ describe("every HTML page", () => {
       expect(meta(html, "og:title"), path).toBeTruthy();
       expect(meta(html, "og:description"), path).toBeTruthy();
       expect(meta(html, "og:locale"), path).toBe("vi_VN");
-      expect(meta(html, "twitter:card"), path).toBe("summary");
+      expect(meta(html, "twitter:card"), path).toBe("summary_large_image");
+      expect(meta(html, "og:image"), path).toBe(`${site}/og-image.png`);
+      expect(meta(html, "twitter:image"), path).toBe(`${site}/og-image.png`);
       expect(meta(html, "og:type"), path).toBe(
         path.match(/^\/tin-tuc\/[^/]+\/$/) && !path.startsWith("/tin-tuc/trang/")
           ? "article"
