@@ -111,7 +111,8 @@ async function buildOnce(
   console.log(
     `${(measure.wallMs / 1000).toFixed(1)} s (CPU ${(measure.cpuMs / 1000).toFixed(1)} s), ` +
       `peak ${mb(measure.peakBytes)} MiB (main ${mb(measure.mainMaxRssBytes)}; ` +
-      `${measure.children} child process(es) peaking at ${mb(measure.childPeakBytes)} in all), ` +
+      `${measure.children} child process(es) peaking at ${mb(measure.childPeakBytes)} in all` +
+      `${measure.largestChild ? `, largest ${measure.largestChild}` : ""}), ` +
       `${pages} pages, load ${load.toFixed(2)}`,
   );
   return { measure, pages, load, phases };

@@ -45,6 +45,8 @@ export interface BuildMeasure {
   /** Largest sum of VmRSS over the tree seen in one 50 ms sample. */
   sampledTreeBytes: number;
   children: number;
+  /** The child process with the highest peak, e.g. "git (31 MiB)": what the child figures are made of. */
+  largestChild: string | undefined;
   /** CPU time (user + system) of the build process and its child processes. */
   cpuMs: number;
 }
@@ -99,6 +101,22 @@ function cpuOf(pid: number): number {
   }
 }
 
+function readCmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, 3).join(" ").trim();
+  } catch {
+    return "?";
+  }
+}
+
 function tail(file: string, lines: number): string {
   try {
     return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
@@ -145,9 +163,11 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
   });
   const rootPid = child.pid!;
   const childPeaks = new Map<number, number>();
+  const childNames = new Map<number, string>();
   const childCpu = new Map<number, number>();
   let sampledTree = 0;
   let rootIsNode = false;
+  let rootCommand = "";
   const sample = () => {
     // Until unshare/sh have exec'd into Node, their helpers (mount) are not the build's children.
     if (!rootIsNode) {
@@ -157,6 +177,7 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
         return;
       }
       if (!rootIsNode) return;
+      rootCommand = readCmdline(rootPid);
     }
     let sum = 0;
     const queue = [rootPid];
@@ -164,9 +185,12 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
       const pid = queue.pop()!;
       const memory = memoryOf(pid);
       if (memory === undefined) continue;
+      // Between fork and exec a child still maps the parent's pages, which VmRSS counts again.
+      if (pid !== rootPid && readCmdline(pid) === rootCommand) continue;
       sum += memory.rss;
       if (pid !== rootPid) {
         childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, memory.hwm));
+        if (!childNames.has(pid)) childNames.set(pid, commandOf(pid));
         childCpu.set(pid, Math.max(childCpu.get(pid) ?? 0, cpuOf(pid)));
       }
       queue.push(...childrenOf(pid));
@@ -201,6 +225,10 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
     childPeakBytes,
     sampledTreeBytes: sampledTree,
     children: childPeaks.size,
+    largestChild: [...childPeaks]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 1)
+      .map(([pid, hwm]) => `${childNames.get(pid)} (${Math.round(hwm / 2 ** 20)} MiB)`)[0],
     cpuMs: cpuUs / 1000 + [...childCpu.values()].reduce((a, b) => a + b, 0),
   };
 }
