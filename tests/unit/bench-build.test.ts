@@ -123,6 +123,8 @@ describe("parseBuildLog", () => {
 
   it("groups routes by their parent path", () => {
     expect(routeGroup("/tin-tuc/trang/2/index.html")).toBe("/tin-tuc/trang/*");
+    expect(routeGroup("/chu-de/x/trang/2/index.html")).toBe("/chu-de/*/trang/*");
+    expect(routeGroup("/dia-phuong/a/b/index.html")).toBe("/dia-phuong/*/*");
     expect(routeGroup("/index.html")).toBe("/");
     expect(routeGroup("/404.html")).toBe("/404.html");
   });

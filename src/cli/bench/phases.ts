@@ -23,14 +23,14 @@ function duration(text: string): number {
   return m[2] === "ms" ? value : m[2] === "s" ? value * 1000 : value * 60_000;
 }
 
-/** "/tin-tuc/abc/index.html" → "/tin-tuc/*"; "/tin-tuc/trang/2/index.html" → "/tin-tuc/trang/*". */
+// Pages of one route shape: the first segment stays, later ones become "*" except the literal
+// "trang" of paginated lists: "/chu-de/x/trang/2/index.html" gives "/chu-de/*/trang/*".
 export function routeGroup(path: string): string {
   const parts = path
     .replace(/\/index\.html$/, "")
     .split("/")
     .filter(Boolean);
-  if (parts.length <= 1) return `/${parts.join("/")}`;
-  return `/${parts.slice(0, -1).join("/")}/*`;
+  return `/${parts.map((p, i) => (i === 0 || p === "trang" ? p : "*")).join("/")}`;
 }
 
 export function parseBuildLog(log: string): Phases {
