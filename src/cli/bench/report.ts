@@ -205,6 +205,11 @@ export function routesTable(results: RunResult[]): string {
   const groups = [...new Set([...bare.keys(), ...portal.keys()])].sort(
     (a, b) => (portal.get(b)?.ms ?? 0) - (portal.get(a)?.ms ?? 0),
   );
+  const total = (routes: Map<string, { pages: number; ms: number }>) =>
+    [...routes.values()].reduce((a, b) => ({ pages: a.pages + b.pages, ms: a.ms + b.ms }), {
+      pages: 0,
+      ms: 0,
+    });
   const cell = (x: { pages: number; ms: number } | undefined) =>
     x ? `${x.pages} / ${seconds(x.ms)} / ${(x.ms / x.pages).toFixed(1)}` : "—";
   return table([
@@ -214,6 +219,7 @@ export function routesTable(results: RunResult[]): string {
       "portal: pages / render s / ms per page",
     ],
     ...groups.map((g) => [`\`${g}\``, cell(bare.get(g)), cell(portal.get(g))]),
+    ["all pages", cell(total(bare)), cell(total(portal))],
   ]);
 }
 
