@@ -42,7 +42,7 @@ const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
 const runs = Number(values.runs);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error(
-    "Usage: bench:build [-- --sizes 1000,3000 --runs 2 --no-record --keep --no-warmup]",
+    "Usage: bench:build [-- --sizes 1000,3000 --runs 2 --no-record --keep --no-warmup --profile]",
   );
   process.exit(2);
 }
@@ -54,6 +54,13 @@ if (!contentConfig.includes("process.env.NEWS_DIR")) {
   );
   process.exit(1);
 }
+
+// The code measured is what is checked out when the run starts (others may commit meanwhile).
+const git = (...args: string[]) =>
+  execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
+const commit = `\`${git("rev-parse", "--short", "HEAD")}\``;
+const dirty =
+  git("status", "--porcelain", "--untracked-files=no") === "" ? "" : " plus uncommitted changes";
 
 const sources = readSourceArticles(join(REPO, "content/news"));
 const isolate = canIsolateDotAstro();
@@ -187,10 +194,6 @@ if (values.profile) {
 }
 
 if (!values["no-record"]) {
-  const git = (...args: string[]) =>
-    execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
-  const dirty =
-    git("status", "--porcelain", "--untracked-files=no") === "" ? "" : " (uncommitted changes)";
   const astroVersion = (
     JSON.parse(readFileSync(join(REPO, "node_modules/astro/package.json"), "utf8")) as {
       version: string;
@@ -201,7 +204,7 @@ if (!values["no-record"]) {
     machine: `${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${Math.round(totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     astro: astroVersion,
-    commit: `${git("rev-parse", "--short", "HEAD")}${dirty}`,
+    commit: `${commit}${dirty}`,
     runs,
     isolation: isolate ? "private .astro/ per build" : "shared .astro/ (no mount namespace)",
   };

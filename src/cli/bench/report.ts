@@ -272,7 +272,7 @@ export function renderSection(meta: Meta, results: RunResult[]): string {
     "",
     `### Last run: ${meta.date}`,
     "",
-    `Machine: ${meta.machine}; Node ${meta.node}; Astro ${meta.astro}; commit \`${meta.commit}\`; ` +
+    `Machine: ${meta.machine}; Node ${meta.node}; Astro ${meta.astro}; commit ${meta.commit}; ` +
       `${meta.runs} run(s) per site and size; ${meta.isolation}.`,
     "",
     summaryTable(summaries),
