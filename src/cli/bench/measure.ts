@@ -110,11 +110,7 @@ function readCmdline(pid: number): string {
 }
 
 function commandOf(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, 3).join(" ").trim();
-  } catch {
-    return "?";
-  }
+  return readCmdline(pid).split("\0").slice(0, 3).join(" ").trim() || "?";
 }
 
 function tail(file: string, lines: number): string {
