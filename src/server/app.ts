@@ -29,6 +29,11 @@ import type { Store } from "./store/types.ts";
 import { isBot, isPrefetch, VisitorTracker } from "./visitor.ts";
 
 export const VOTER_COOKIE = "voter";
+/**
+ * Every API answer (JSON, never rendered as a page, so the page-only headers add nothing).
+ * Plain objects keep the adapter on its fast path: c.header() would copy every response.
+ */
+const API_HEADERS = { "x-content-type-options": "nosniff", "cache-control": "no-store" };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type AppOptions = {
@@ -68,19 +73,10 @@ export function createApp(options: AppOptions): Hono {
     return poll;
   };
 
-  app.use("*", async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
-  });
-  app.use("/api/*", async (c, next) => {
-    await next();
-    c.header("cache-control", "no-store");
-  });
-
   app.onError((error, c) => {
-    if (error instanceof HttpError) return errorResponse(c, error);
+    if (error instanceof HttpError) return errorResponse(c, error, API_HEADERS);
     options.onStoreError?.(error);
-    return c.json({ error: "internal error; nothing was recorded" }, 500);
+    return c.json({ error: "internal error; nothing was recorded" }, 500, API_HEADERS);
   });
 
   app.get("/api/polls", (c) =>
@@ -94,6 +90,8 @@ export function createApp(options: AppOptions): Hono {
         open: isPollOpen(p, new Date(now())),
         priorParticipants: p.priorParticipants,
       })),
+      200,
+      API_HEADERS,
     ),
   );
 
@@ -101,7 +99,7 @@ export function createApp(options: AppOptions): Hono {
     const poll = findPoll(c.req.param("id"));
     const voter = voterOf(c);
     const voted = voter ? ((await store.voteOf(poll.id, voter)) ?? null) : null;
-    return c.json(await pollResults(store, poll, new Date(now()), voted));
+    return c.json(await pollResults(store, poll, new Date(now()), voted), 200, API_HEADERS);
   });
 
   app.post("/api/polls/:id/votes", async (c) => {
@@ -117,7 +115,11 @@ export function createApp(options: AppOptions): Hono {
       const query = new URLSearchParams({ id: poll.id, "ket-qua": outcome });
       const from = safeReturnPath(fields.returnTo);
       if (from) query.set("tu", from);
-      return c.redirect(`${POLL_PAGE_PATH}?${query}#ket-qua`, 303);
+      return c.body(null, 303, {
+        ...SECURITY_HEADERS,
+        "cache-control": "no-store",
+        location: `${POLL_PAGE_PATH}?${query}#ket-qua`,
+      });
     };
     if (typeof optionId !== "string" || !poll.options.some((o) => o.id === optionId)) {
       if (kind === "form") return back("chua-chon");
@@ -145,7 +147,7 @@ export function createApp(options: AppOptions): Hono {
     if (kind === "form") return back(outcome.status === "recorded" ? "da-ghi" : "da-binh-chon");
     const voted = outcome.status === "recorded" ? optionId : outcome.optionId;
     const results = await pollResults(store, poll, at, voted);
-    return c.json(results, outcome.status === "recorded" ? 201 : 409);
+    return c.json(results, outcome.status === "recorded" ? 201 : 409, API_HEADERS);
   });
 
   const figures = async (counted: boolean, totals: { today: number; total: number }) =>
@@ -157,7 +159,7 @@ export function createApp(options: AppOptions): Hono {
     }) satisfies VisitFigures;
 
   app.get("/api/visits", async (c) =>
-    c.json(await figures(false, await store.visitTotals(visitors.today()))),
+    c.json(await figures(false, await store.visitTotals(visitors.today())), 200, API_HEADERS),
   );
 
   app.post("/api/visits", async (c) => {
@@ -169,24 +171,27 @@ export function createApp(options: AppOptions): Hono {
     }
     const ua = c.req.header("user-agent") ?? "";
     if (isBot(ua) || isPrefetch(c.req.raw.headers)) {
-      return c.json(await figures(false, await store.visitTotals(visitors.today())));
+      return c.json(
+        await figures(false, await store.visitTotals(visitors.today())),
+        200,
+        API_HEADERS,
+      );
     }
     const sighting = visitors.see(clientAddress(c, config.trustProxy), ua);
     const totals = sighting.newVisit
       ? await store.recordVisit(sighting.day)
       : await store.visitTotals(sighting.day);
-    return c.json(await figures(sighting.newVisit, totals));
+    return c.json(await figures(sighting.newVisit, totals), 200, API_HEADERS);
   });
 
   const methodNotAllowed = (allow: string) => (c: Context) => {
-    c.header("allow", allow);
-    return c.json({ error: "method not allowed" }, 405);
+    return c.json({ error: "method not allowed" }, 405, { ...API_HEADERS, allow });
   };
   app.all("/api/polls", methodNotAllowed("GET, HEAD"));
   app.all("/api/polls/:id", methodNotAllowed("GET, HEAD"));
   app.all("/api/polls/:id/votes", methodNotAllowed("POST"));
   app.all("/api/visits", methodNotAllowed("GET, HEAD, POST"));
-  app.all("/api/*", (c) => c.json({ error: "not found" }, 404));
+  app.all("/api/*", (c) => c.json({ error: "not found" }, 404, API_HEADERS));
 
   // Where a vote sent without JavaScript lands: the built page with live results filled in.
   app.get(POLL_PAGE_PATH, async (c) => {
@@ -212,6 +217,7 @@ export function createApp(options: AppOptions): Hono {
       () => `<!--poll-live-->${live}<!--/poll-live-->`,
     );
     return c.html(html, 200, {
+      ...SECURITY_HEADERS,
       "cache-control": "no-store",
       "content-security-policy": page.csp,
     });
@@ -219,8 +225,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.on(["GET", "HEAD"], "*", (c) => site.serve(c));
   app.all("*", (c) => {
-    c.header("allow", "GET, HEAD");
-    return c.text("Method not allowed", 405);
+    return c.text("Method not allowed", 405, { ...SECURITY_HEADERS, allow: "GET, HEAD" });
   });
   return app;
 }

@@ -42,8 +42,12 @@ export function bodyKind(c: Context, allowForm: boolean): BodyKind {
 
 /** Reads at most MAX_BODY_BYTES, then refuses with 413 (also for chunked bodies). */
 export async function readBody(c: Context): Promise<string> {
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+  const length = c.req.header("content-length");
+  if (length !== undefined) {
+    if (Number(length) > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    // Declared and small: the adapter's fast path reads the Node stream without Web streams.
+    return c.req.raw.text();
+  }
   const stream = c.req.raw.body;
   if (!stream) return "";
   const chunks: Uint8Array[] = [];
@@ -70,6 +74,10 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-export function errorResponse(c: Context, error: HttpError): Response {
-  return c.json({ error: error.message }, error.status);
+export function errorResponse(
+  c: Context,
+  error: HttpError,
+  headers: Record<string, string>,
+): Response {
+  return c.json({ error: error.message }, error.status, headers);
 }

@@ -2,7 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import type { Context } from "hono";
-import { htmlPolicy, inlineScriptHashes, RESOURCE_POLICY } from "./security.ts";
+import { htmlPolicy, inlineScriptHashes, RESOURCE_POLICY, SECURITY_HEADERS } from "./security.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -91,6 +91,7 @@ export function createStaticSite(distDir: string): StaticSite {
     const body =
       page?.body ?? Buffer.from("<!doctype html><title>404</title><p>Không tìm thấy trang</p>");
     return c.body(new Uint8Array(body), 404, {
+      ...SECURITY_HEADERS,
       "content-type": TYPES[".html"]!,
       "cache-control": REVALIDATE,
       "content-security-policy": page?.csp ?? htmlPolicy([]),
@@ -105,11 +106,15 @@ export function createStaticSite(distDir: string): StaticSite {
     if (!entry) {
       // A folder asked for without its trailing slash: send readers to the canonical URL.
       if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {
-        return c.redirect(`${url.pathname}/${url.search}`, 301);
+        return c.body(null, 301, {
+          ...SECURITY_HEADERS,
+          location: `${url.pathname}/${url.search}`,
+        });
       }
       return notFound(c);
     }
     const headers = {
+      ...SECURITY_HEADERS,
       "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
       "cache-control": cacheControl(url.pathname, file),
       etag: entry.etag,

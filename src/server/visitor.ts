@@ -1,5 +1,5 @@
 // Who is a visitor, without storing who they are: a keyed hash held in memory only.
-import { createHmac, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { isoDateInVietnam } from "../lib/format.ts";
 
 export const ONLINE_WINDOW_MS = 5 * 60_000;
@@ -48,8 +48,21 @@ export class VisitorTracker {
     this.day = isoDateInVietnam(new Date(now()));
   }
 
+  /** sha256(secret salt, address, user agent): the salt is fixed-length, so this is a keyed hash. */
   private key(salt: Buffer, address: string, userAgent: string): string {
-    return createHmac("sha256", salt).update(`${address}\n${userAgent}`).digest("base64url");
+    return createHash("sha256").update(salt).update(`${address}\n${userAgent}`).digest("base64url");
+  }
+
+  private dayMinute = -1;
+  private dayOfMinute = "";
+  /** The Vietnam date, recomputed once a minute (days start on the minute). */
+  private dayAt(t: number): string {
+    const minute = Math.floor(t / 60_000);
+    if (minute !== this.dayMinute) {
+      this.dayMinute = minute;
+      this.dayOfMinute = isoDateInVietnam(new Date(t));
+    }
+    return this.dayOfMinute;
   }
 
   private prune(t: number): void {
@@ -66,7 +79,7 @@ export class VisitorTracker {
   /** Marks a page view; `newVisit` when this visitor had no page view in the last 30 minutes. */
   see(address: string, userAgent: string): Sighting {
     const t = this.now();
-    const today = isoDateInVietnam(new Date(t));
+    const today = this.dayAt(t);
     if (today !== this.day) {
       this.previousSalt = this.salt;
       this.salt = randomBytes(32);
@@ -93,6 +106,6 @@ export class VisitorTracker {
   }
 
   today(): string {
-    return isoDateInVietnam(new Date(this.now()));
+    return this.dayAt(this.now());
   }
 }
