@@ -13,8 +13,8 @@ const envSchema = z.object({
   DATABASE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   /** 0: the socket address is the client; N: trust N proxies' X-Forwarded-For entries ("1" = nginx). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** POSTs per client address per minute; 0 turns the limit off. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** POSTs per client address per minute (every page view POSTs a visit, and an office shares one address); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   POLLS_DIR: z.string().min(1).default(resolve(ROOT, "content/polls")),
 });
 
