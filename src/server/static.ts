@@ -26,6 +26,7 @@ const TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+const MAX_CACHED_FILES = 2000;
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
 const SHORT = "public, max-age=3600";
@@ -60,7 +61,12 @@ export function createStaticSite(distDir: string): StaticSite {
       csp: isHtml ? htmlPolicy(inlineScriptHashes(body.toString("utf8"))) : RESOURCE_POLICY,
     };
     // Only small files stay in memory; the site is mostly small HTML, CSS, JS and fonts.
-    if (body.length <= 512 * 1024) cache.set(file, entry);
+    if (body.length <= 512 * 1024) {
+      cache.delete(file);
+      cache.set(file, entry);
+      // Bounded: drop the oldest entries (Maps keep insertion order) on large sites.
+      if (cache.size > MAX_CACHED_FILES) cache.delete(cache.keys().next().value!);
+    }
     return entry;
   }
 
