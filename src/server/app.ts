@@ -11,7 +11,7 @@ import {
   safeReturnPath,
   type FormOutcome,
 } from "../lib/polls/view.ts";
-import { ORIGINAL_COUNTER, type VisitFigures } from "../lib/visits/original.ts";
+import type { VisitFigures } from "../lib/visits/original.ts";
 import { clientAddress, RateLimiter } from "./client.ts";
 import type { ServerConfig } from "./config.ts";
 import {
@@ -40,6 +40,8 @@ export type AppOptions = {
   store: Store;
   config: Pick<ServerConfig, "distDir" | "trustProxy" | "rateLimitPerMinute">;
   polls: Map<string, PollDefinition>;
+  /** The original site's "Tổng" (data/trang-goc.csv); Tổng continues from it. */
+  counterBaseline: number;
   now?: () => number;
   /** Where a store failure is reported (the server logs it). */
   onStoreError?: (error: unknown) => void;
@@ -154,7 +156,7 @@ export function createApp(options: AppOptions): Hono {
     ({
       online: visitors.online(),
       today: totals.today,
-      total: ORIGINAL_COUNTER.total + totals.total,
+      total: options.counterBaseline + totals.total,
       counted,
     }) satisfies VisitFigures;
 

@@ -1,6 +1,7 @@
 // Entry point: open the store, load polls, serve on HOST:PORT; stop cleanly on SIGTERM/SIGINT.
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { originalSiteFigures } from "../lib/data/original-site.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { loadPolls } from "./polls.ts";
@@ -14,10 +15,12 @@ function fail(message: string): never {
 
 let config;
 let polls;
+let counterBaseline: number;
 let store: Store;
 try {
   config = loadConfig();
   polls = loadPolls(config.pollsDir);
+  counterBaseline = originalSiteFigures().total;
 } catch (error) {
   fail((error as Error).message);
 }
@@ -33,6 +36,7 @@ const app = createApp({
   store,
   config,
   polls,
+  counterBaseline,
   onStoreError: (error) => console.error("Request failed:", error),
 });
 

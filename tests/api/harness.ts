@@ -7,6 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { DatabaseSync } from "node:sqlite";
 import type { Server } from "node:http";
+import { originalSiteFigures } from "../../src/lib/data/original-site.ts";
 import { createApp } from "../../src/server/app.ts";
 import { loadPolls } from "../../src/server/polls.ts";
 import { openSqliteStore } from "../../src/server/store/sqlite.ts";
@@ -83,6 +84,7 @@ export async function startApp(
   const app = createApp({
     store,
     polls,
+    counterBaseline: originalSiteFigures().total,
     now: options.now,
     config: {
       distDir,

@@ -1,6 +1,5 @@
-// The original site's counter as its page showed it (seed 000, "Thống kê truy cập").
-// Tổng here continues from that total; the dataset data/ keeps the same figures with sources.
-export const ORIGINAL_COUNTER = { online: 6, today: 14, total: 6_264_685 } as const;
+// Counter definitions; the original site's figures themselves live in data/trang-goc.csv
+// (read through originalSiteFigures() in src/lib/data/original-site.ts).
 
 /** Definitions shown on the counter's explanation page and used by the server. */
 export const ONLINE_MINUTES = 5;

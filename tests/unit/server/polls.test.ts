@@ -1,7 +1,5 @@
 // Poll definitions: the committed files, the schema's messages, which poll the widget shows.
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { ORIGINAL_POLL_ID } from "../../../src/consts.ts";
 import {
@@ -15,7 +13,7 @@ import {
   renderResultsHtml,
   type PollResults,
 } from "../../../src/lib/polls/view.ts";
-import { ORIGINAL_COUNTER } from "../../../src/lib/visits/original.ts";
+import { originalSiteFigures } from "../../../src/lib/data/original-site.ts";
 import { loadPolls } from "../../../src/server/polls.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -40,19 +38,8 @@ describe("content/polls", () => {
   });
 
   it("agrees with the original site's figures in data/trang-goc.csv", () => {
-    const rows = Papa.parse<Record<string, string>>(
-      readFileSync(join(ROOT, "data/trang-goc.csv"), "utf8"),
-      { header: true, skipEmptyLines: true },
-    ).data;
-    const figure = (metric: string) =>
-      Number(rows.find((r) => r.metric === metric)!.count!.replace(/\./g, ""));
     const poll = loadPolls(join(ROOT, "content/polls")).get(ORIGINAL_POLL_ID)!;
-    expect(poll.priorParticipants).toBe(figure("poll-participants"));
-    expect(ORIGINAL_COUNTER).toEqual({
-      online: figure("online"),
-      today: figure("today"),
-      total: figure("total"),
-    });
+    expect(poll.priorParticipants).toBe(originalSiteFigures().pollParticipants);
   });
 });
 
