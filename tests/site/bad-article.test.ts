@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEWS_DIR } from "../helpers/seeds.ts";
 import { ROOT } from "../helpers/server.ts";
@@ -56,7 +57,8 @@ describe("a build with an article whose frontmatter breaks the schema", () => {
       },
     });
     status = result.status;
-    output = `${result.stdout}\n${result.stderr}`;
+    // Colours (on in CI) would split "published:" from its message.
+    output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
   });
 
   it("fails", () => {
