@@ -4,6 +4,7 @@
 const TOOLTIP_ID = "chart-tooltip";
 let tooltip: HTMLDivElement | undefined;
 let current: Element | undefined;
+let hideTimer: number | undefined;
 
 function tooltipElement(): HTMLDivElement {
   if (!tooltip) {
@@ -30,6 +31,7 @@ function highlight(mark: Element | undefined): void {
 }
 
 function show(mark: Element): void {
+  window.clearTimeout(hideTimer);
   if (current === mark) return;
   hide();
   const tip = tooltipElement();
@@ -60,18 +62,29 @@ function markOf(target: EventTarget | null): Element | null {
   return target instanceof Element ? target.closest(".chart-mark[data-tip]") : null;
 }
 
+const onTooltip = (target: EventTarget | null) =>
+  target instanceof Node && !!tooltip?.contains(target);
+
 document.addEventListener("pointerover", (event) => {
   const mark = markOf(event.target);
   if (mark) show(mark);
+  else if (onTooltip(event.target)) window.clearTimeout(hideTimer);
 });
+// The pointer may cross the gap onto the tooltip without losing it (WCAG 1.4.13, hoverable).
 document.addEventListener("pointerout", (event) => {
-  if (event.pointerType === "mouse" && markOf(event.target) && !markOf(event.relatedTarget)) hide();
+  if (event.pointerType !== "mouse") return;
+  const leaving = markOf(event.target) || onTooltip(event.target);
+  const entering = markOf(event.relatedTarget) || onTooltip(event.relatedTarget);
+  if (leaving && !entering) {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hide, 300);
+  }
 });
 // A tap shows the tooltip; tapping elsewhere closes it.
 document.addEventListener("click", (event) => {
   const mark = markOf(event.target);
   if (mark) show(mark);
-  else hide();
+  else if (!onTooltip(event.target)) hide();
 });
 document.addEventListener("focusin", (event) => {
   const mark = markOf(event.target);

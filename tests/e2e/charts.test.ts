@@ -192,6 +192,11 @@ describe("charts with JavaScript", () => {
     );
     expect(await chart.locator('.chart-mark[data-series="du-bi"].is-dim').count()).toBe(0);
     expect(await layout()).toEqual(before);
+    // Hoverable (WCAG 1.4.13): the pointer can move onto the tooltip and read it.
+    const tip = (await tooltip.boundingBox())!;
+    await page.mouse.move(tip.x + tip.width / 2, tip.y + tip.height / 2, { steps: 5 });
+    await page.waitForTimeout(400);
+    expect(await tooltip.isVisible()).toBe(true);
     await page.mouse.move(1, 1);
     await expect.poll(() => tooltip.isVisible()).toBe(false);
     await page.context().close();
