@@ -1,14 +1,10 @@
-import type { ChartTable, ChartTheme } from "../definition.ts";
+import type { ChartDefinition } from "../definition.ts";
 
 /** A chart before registry bookkeeping: the registry adds CSV, sources, provinces and years. */
-export type BuiltChart<Row> = {
-  id: string;
-  theme: ChartTheme;
-  title: string;
-  takeaway: string;
-  description: string;
-  svg: string;
-  table: ChartTable;
+export type BuiltChart<Row> = Pick<
+  ChartDefinition,
+  "id" | "theme" | "title" | "takeaway" | "description" | "svg" | "table"
+> & {
   /** Exactly the dataset rows the chart draws. */
   rows: Row[];
 };
