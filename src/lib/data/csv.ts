@@ -83,6 +83,14 @@ export function detectDelimiter(text: string): "," | ";" {
   return semicolons > commas ? ";" : ",";
 }
 
+/** Excel's "sep=;" first line names the delimiter; blanked (not removed) so line numbers stay real. */
+function takeSepLine(text: string): { text: string; delimiter?: string } {
+  const match = /^(\s*\n)*[ \t]*sep=([^"\n])[ \t]*(?=\n|$)/i.exec(text);
+  if (!match) return { text };
+  const start = match[0].length - match[0].trimStart().length;
+  return { text: text.slice(0, start) + text.slice(match[0].length), delimiter: match[2]! };
+}
+
 function countNewlines(value: string): number {
   let n = 0;
   for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) n++;
@@ -91,13 +99,14 @@ function countNewlines(value: string): number {
 
 /** Split decoded text into header and rows, tracking each row's real line number. */
 export function parseCsvText(input: string): CsvResult {
-  const text = input.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  const sep = takeSepLine(input.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n"));
+  const text = sep.text;
   if (text.trim() === "")
     return { ok: false, problems: [{ line: 1, column: 1, key: "empty-file" }] };
   // Every line becomes a row (no skipping), so line numbers can be counted exactly.
   const parsed = Papa.parse<string[]>(text, {
     header: false,
-    delimiter: detectDelimiter(text),
+    delimiter: sep.delimiter ?? detectDelimiter(text),
     newline: "\n",
     quoteChar: '"',
     skipEmptyLines: false,

@@ -205,6 +205,14 @@ const CASES: [string, DatasetId, number, string[]][] = [
   ["good-ratings-decimal-point.csv", "xep-loai", 2, []],
   ["good-ratings-percent-sign.csv", "xep-loai", 2, []],
   ["good-semicolon.csv", "dang-vien", 4, []],
+  ["good-sep-line.csv", "dang-vien", 4, []],
+  ["good-sep-line-semicolon-bom.csv", "dang-vien", 4, []],
+  [
+    "bad-sep-line-negative.csv",
+    "dang-vien",
+    1,
+    ["4:8 Số âm không hợp lệ cho số đếm: cột “count” = “-3.912” (negative-count)"],
+  ],
   [
     "bad-admissions-percent-mismatch.csv",
     "ket-nap",
@@ -243,7 +251,7 @@ describe("CSV fixtures", () => {
     },
   );
 
-  it("good files with BOM, CRLF, semicolons, reordered columns and blank lines read the same rows", () => {
+  it("good files with BOM, CRLF, semicolons, reordered columns, blank lines and Excel's sep= line read the same rows", () => {
     const read = (file: string) =>
       checkDatasetBytes("dang-vien", readFileSync(resolve(FIXTURES, file))).rows;
     const plain = read("good-plain.csv");
@@ -252,6 +260,8 @@ describe("CSV fixtures", () => {
       "good-semicolon.csv",
       "good-column-order.csv",
       "good-blank-lines.csv",
+      "good-sep-line.csv",
+      "good-sep-line-semicolon-bom.csv",
     ]) {
       expect(read(file)).toEqual(plain);
     }
