@@ -74,10 +74,10 @@ export function decodeCsv(
   }
 }
 
-/** `;` when the header line uses more semicolons than commas (spreadsheets in Vietnamese locale), else `,`. */
+/** `;` when the header (first non-blank) line uses more semicolons than commas (Vietnamese-locale spreadsheets), else `,`. */
 export function detectDelimiter(text: string): "," | ";" {
-  const end = text.indexOf("\n");
-  const first = end === -1 ? text : text.slice(0, end);
+  // Blank lines, or lines of empty cells, before the header say nothing about the delimiter.
+  const first = text.split("\n", 50).find((line) => !/^[\s,;]*$/.test(line)) ?? "";
   const semicolons = first.split(";").length - 1;
   const commas = first.split(",").length - 1;
   return semicolons > commas ? ";" : ",";

@@ -206,6 +206,15 @@ const CASES: [string, DatasetId, number, string[]][] = [
   ["good-ratings-percent-sign.csv", "xep-loai", 2, []],
   ["good-semicolon.csv", "dang-vien", 4, []],
   ["good-sep-line.csv", "dang-vien", 4, []],
+  ["good-semicolon-blank-first.csv", "dang-vien", 4, []],
+  [
+    "bad-semicolon-blank-first.csv",
+    "dang-vien",
+    1,
+    [
+      "4:8 Số viết không rõ nghĩa (dấu chấm/phẩy là hàng nghìn hay thập phân?): cột “count” = “3,912”; viết không dấu phân cách (6001) hoặc với dấu chấm (6.001) (ambiguous-number)",
+    ],
+  ],
   ["good-sep-line-semicolon-bom.csv", "dang-vien", 4, []],
   [
     "bad-sep-line-negative.csv",
@@ -261,6 +270,7 @@ describe("CSV fixtures", () => {
       "good-column-order.csv",
       "good-blank-lines.csv",
       "good-sep-line.csv",
+      "good-semicolon-blank-first.csv",
       "good-sep-line-semicolon-bom.csv",
     ]) {
       expect(read(file)).toEqual(plain);
