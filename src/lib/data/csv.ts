@@ -97,16 +97,70 @@ function countNewlines(value: string): number {
   return n;
 }
 
+/**
+ * Where quotes go wrong, as line and cell number of the opening quote. A quoted cell whose closing
+ * quote is followed by more text is `invalid-quote` when it stays on one line (`"Đảng bộ tỉnh" Lạng
+ * Sơn`), and `unbalanced-quote` when it ran over a line end (a quote never closed swallows what follows).
+ */
+export function findQuoteProblems(text: string, delimiter: string): CsvProblem[] {
+  const problems: CsvProblem[] = [];
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  while (i < text.length) {
+    // i is at the start of a cell.
+    if (text[i] === '"') {
+      const open = { line, column };
+      let j = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', j);
+        if (close === -1) {
+          problems.push({ ...open, key: "unbalanced-quote" });
+          return problems;
+        }
+        line += countNewlines(text.slice(j, close));
+        if (text[close + 1] === '"') {
+          j = close + 2;
+          continue;
+        }
+        j = close + 1;
+        break;
+      }
+      // Like papaparse, allow spaces between a closing quote and the delimiter.
+      while (text[j] === " " || text[j] === "\t") j++;
+      const next = text[j];
+      if (next !== undefined && next !== delimiter && next !== "\n") {
+        if (line !== open.line) {
+          problems.push({ ...open, key: "unbalanced-quote" });
+          return problems;
+        }
+        problems.push({ ...open, key: "invalid-quote" });
+      }
+      i = j;
+    }
+    // Rest of the cell (unquoted text, or what follows a misplaced closing quote).
+    while (i < text.length && text[i] !== delimiter && text[i] !== "\n") i++;
+    if (text[i] === delimiter) column++;
+    else if (text[i] === "\n") {
+      line++;
+      column = 1;
+    }
+    i++;
+  }
+  return problems;
+}
+
 /** Split decoded text into header and rows, tracking each row's real line number. */
 export function parseCsvText(input: string): CsvResult {
   const sep = takeSepLine(input.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n"));
   const text = sep.text;
   if (text.trim() === "")
     return { ok: false, problems: [{ line: 1, column: 1, key: "empty-file" }] };
+  const delimiter = sep.delimiter ?? detectDelimiter(text);
   // Every line becomes a row (no skipping), so line numbers can be counted exactly.
   const parsed = Papa.parse<string[]>(text, {
     header: false,
-    delimiter: sep.delimiter ?? detectDelimiter(text),
+    delimiter,
     newline: "\n",
     quoteChar: '"',
     skipEmptyLines: false,
@@ -119,23 +173,15 @@ export function parseCsvText(input: string): CsvResult {
     for (const cell of row) inner += countNewlines(cell);
     line += inner + 1;
   }
-  const problems: CsvProblem[] = [];
-  const reported = new Set<number>();
-  for (const error of parsed.errors) {
-    if (error.type !== "Quotes" || error.row === undefined || reported.has(error.row)) continue;
-    const rowIndex = error.row;
-    const cells = parsed.data[rowIndex] ?? [];
-    const key: IssueKey = error.code === "MissingQuotes" ? "unbalanced-quote" : "invalid-quote";
-    if (
-      key === "invalid-quote" &&
-      parsed.errors.some((e) => e.row === rowIndex && e.code === "MissingQuotes")
-    ) {
-      continue;
+  if (parsed.errors.some((e) => e.type === "Quotes")) {
+    const problems = findQuoteProblems(text, delimiter);
+    if (problems.length === 0) {
+      // Not expected: papaparse saw a quote problem the scan did not; point at its row.
+      const row = parsed.errors.find((e) => e.type === "Quotes")?.row ?? 0;
+      problems.push({ line: startLines[row] ?? 1, column: 1, key: "invalid-quote" });
     }
-    reported.add(rowIndex);
-    problems.push({ line: startLines[rowIndex] ?? 1, column: Math.max(cells.length, 1), key });
+    return { ok: false, problems };
   }
-  if (problems.length > 0) return { ok: false, problems };
 
   const rows: CsvTable["rows"] = [];
   let header: string[] | undefined;

@@ -9,7 +9,8 @@ export const ISSUE_MESSAGES = {
   "empty-file": "Tệp rỗng: cần dòng tiêu đề và ít nhất một dòng số liệu",
   "no-data-rows": "Tệp chỉ có dòng tiêu đề, chưa có dòng số liệu nào",
   "unbalanced-quote": "Dấu ngoặc kép mở ở ô này nhưng không được đóng",
-  "invalid-quote": "Dấu ngoặc kép đặt sai chỗ (có thể một ô trước đó mở ngoặc kép mà không đóng)",
+  "invalid-quote":
+    'Dấu ngoặc kép đặt sai chỗ: ô bắt đầu bằng ngoặc kép nhưng còn chữ sau ngoặc kép đóng (ngoặc kép trong ô phải viết đôi: "")',
   "ragged-row": "Số ô của dòng khác số cột của tiêu đề",
   "duplicate-column": "Cột bị lặp trong dòng tiêu đề",
   "missing-column": "Thiếu cột",

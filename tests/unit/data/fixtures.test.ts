@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkDatasetBytes, issueMessage, type DatasetId } from "../../../src/lib/data/index.ts";
+import { findQuoteProblems } from "../../../src/lib/data/csv.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../fixtures/csv");
 
@@ -159,8 +160,15 @@ const CASES: [string, DatasetId, number, string[]][] = [
     "bad-unbalanced-quote.csv",
     "dang-vien",
     0,
+    // The note in column 14 of line 3 opens a quote that is never closed.
+    ["3:14 Dấu ngoặc kép mở ở ô này nhưng không được đóng (unbalanced-quote)"],
+  ],
+  [
+    "bad-quote-inside-cell.csv",
+    "dang-vien",
+    0,
     [
-      "3:15 Dấu ngoặc kép đặt sai chỗ (có thể một ô trước đó mở ngoặc kép mà không đóng) (invalid-quote)",
+      '3:2 Dấu ngoặc kép đặt sai chỗ: ô bắt đầu bằng ngoặc kép nhưng còn chữ sau ngoặc kép đóng (ngoặc kép trong ô phải viết đôi: "") (invalid-quote)',
     ],
   ],
   [
@@ -285,5 +293,25 @@ describe("CSV fixtures", () => {
     );
     expect(result.rows[0]!.note).toBe("Dòng một\nDòng hai\nDòng ba");
     expect(result.lines).toEqual([2, 5]);
+  });
+});
+
+describe("findQuoteProblems", () => {
+  it.each([
+    ['a,"b ""c"" d",e\nf,g,h\n', ",", []],
+    ['a,"b"  ,c\n', ",", []],
+    ['a;"x\ny";"z" w\n', ";", [{ line: 2, column: 3, key: "invalid-quote" }]],
+    ['a,"x\ny","z\n', ",", [{ line: 2, column: 3, key: "unbalanced-quote" }]],
+    ['a,b,"never closed\nc,"d",e\n', ",", [{ line: 1, column: 3, key: "unbalanced-quote" }]],
+    [
+      '"p" q,r,"s" t\n',
+      ",",
+      [
+        { line: 1, column: 1, key: "invalid-quote" },
+        { line: 1, column: 3, key: "invalid-quote" },
+      ],
+    ],
+  ])("%j (delimiter %j)", (text, delimiter, expected) => {
+    expect(findQuoteProblems(text, delimiter)).toEqual(expected);
   });
 });
