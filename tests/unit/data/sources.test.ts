@@ -101,3 +101,19 @@ describe("committed datasets", () => {
     expect(new Set(all.map((r) => r.source)).size).toBe(4);
   });
 });
+
+describe("periods no more precise than the source", () => {
+  it("Thanh Bình's awards say the year 2022 is inferred, each from its own occasion", () => {
+    const rows = datasets["thi-dua-khen-thuong"].rows;
+    const note = (id: string) => rows.find((r) => r.id === id)?.note ?? "";
+    expect(note("tb-2022-dot-thi-dua-tap-the")).toContain("19/5/2022");
+    expect(note("tb-2022-dot-thi-dua-tap-the")).toContain("năm 2022 suy từ");
+    const conclusion = rows.filter((r) => r.id.startsWith("tb-2022-ket-luan-01-"));
+    expect(conclusion).toHaveLength(4);
+    for (const row of conclusion) {
+      expect(row.note).toContain("Kết luận số 01 ngày 18/5/2021");
+      expect(row.note).toContain("năm 2022 suy từ đó");
+      expect(row.note).not.toContain("19/5/2022");
+    }
+  });
+});
