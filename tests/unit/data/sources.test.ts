@@ -103,6 +103,31 @@ describe("committed datasets", () => {
 });
 
 describe("periods no more precise than the source", () => {
+  it("“Đến hết năm” only where the sentence holding the figure says “hết năm”", () => {
+    const all = DATASET_IDS.flatMap(
+      (id) =>
+        datasets[id].rows as {
+          id: string;
+          period?: string;
+          period_kind: string;
+          source: string;
+          quote?: string;
+        }[],
+    );
+    const endOfYear = all.filter((r) => r.period_kind === "end_of_year");
+    expect(endOfYear.length).toBeGreaterThan(0);
+    for (const row of endOfYear) {
+      const text = sourceText(row.source);
+      const at = text.indexOf(row.quote!.replace(/\s+/g, " "));
+      const sentenceStart = text.lastIndexOf(". ", at) + 2;
+      expect(text.slice(sentenceStart, at + row.quote!.length), row.id).toMatch(
+        new RegExp(`hết năm ${row.period}`, "i"),
+      );
+    }
+    const langSon = datasets["dang-vien"].rows.find((r) => r.id === "ls-dang-vien")!;
+    expect([langSon.period, langSon.period_kind]).toEqual(["2020", "year"]);
+  });
+
   it("Thanh Bình's awards say the year 2022 is inferred, each from its own occasion", () => {
     const rows = datasets["thi-dua-khen-thuong"].rows;
     const note = (id: string) => rows.find((r) => r.id === id)?.note ?? "";
