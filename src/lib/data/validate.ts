@@ -37,6 +37,17 @@ export function schemaColumns(schema: z.ZodObject): Column[] {
 
 const quoted = (text: string) => `“${text}”`;
 
+function countHint(problem: string, text: string): string {
+  if (problem === "ambiguous-number")
+    return "; viết không dấu phân cách (6001) hoặc với dấu chấm (6.001)";
+  // Excel set to English reads "3.280" as 3.28 and writes it back without the trailing zero.
+  if (problem === "fractional-count" && /^\d{1,3}\.\d{1,2}$/.test(text)) {
+    const [whole, fraction] = text.split(".") as [string, string];
+    return `; có thể Excel đã đổi ${whole}.${fraction.padEnd(3, "0")} thành ${text}: định dạng cột là Văn bản (Text) rồi gõ lại số`;
+  }
+  return "";
+}
+
 function parseCell(
   column: Column,
   raw: string,
@@ -52,11 +63,7 @@ function parseCell(
     case "count": {
       const parsed = parseCount(text);
       if (parsed.ok) return { value: parsed.value };
-      const hint =
-        parsed.problem === "ambiguous-number"
-          ? "; viết không dấu phân cách (6001) hoặc với dấu chấm (6.001)"
-          : "";
-      return { key: parsed.problem, detail: `${where}${hint}` };
+      return { key: parsed.problem, detail: `${where}${countHint(parsed.problem, text)}` };
     }
     case "decimal":
     case "percent": {

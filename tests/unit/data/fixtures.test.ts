@@ -60,6 +60,14 @@ const CASES: [string, DatasetId, number, string[]][] = [
     ["2:8 Số đếm phải là số nguyên: cột “count” = “6001,5” (fractional-count)"],
   ],
   [
+    "bad-excel-dropped-zero.csv",
+    "dang-vien",
+    1,
+    [
+      "3:8 Số đếm phải là số nguyên: cột “count” = “3.91”; có thể Excel đã đổi 3.910 thành 3.91: định dạng cột là Văn bản (Text) rồi gõ lại số (fractional-count)",
+    ],
+  ],
+  [
     "bad-header-only.csv",
     "dang-vien",
     0,
