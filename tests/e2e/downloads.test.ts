@@ -1,4 +1,4 @@
-// Downloads in Chromium: clicking the CSV and JSON links on a dataset page saves files whose
+// Downloads in Chromium: clicking the CSV, CSV-for-Excel and JSON links on a dataset page saves files whose
 // content is the dataset (CSV with BOM for spreadsheets, JSON that parses).
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,7 +29,7 @@ async function download(name: RegExp) {
   const [file] = await Promise.all([
     page.waitForEvent("download"),
     // The dataset's own links (charts on the page offer downloads of their plotted rows too).
-    page.locator("p.downloads").getByRole("link", { name }).click(),
+    page.locator(".downloads").getByRole("link", { name }).click(),
   ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
@@ -37,7 +37,7 @@ async function download(name: RegExp) {
 
 describe("dataset downloads", () => {
   it("CSV link saves the dataset as UTF-8 with BOM", async () => {
-    const { name, bytes } = await download(/^CSV/);
+    const { name, bytes } = await download(/^CSV chuẩn$/);
     expect(name).toBe("xep-loai.csv");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8").slice(1);
@@ -48,6 +48,21 @@ describe("dataset downloads", () => {
     expect(lines).toHaveLength(datasets["xep-loai"].rows.length + 1);
     expect(text).toContain(
       'tb-2022-co-so-xuat-sac,Đảng bộ huyện Thanh Bình,Đồng Tháp,Thanh Bình,2022,year,"Chi bộ, đảng bộ cơ sở",hoan-thanh-xuat-sac,5,30,16.7,0,',
+    );
+  });
+
+  it("CSV for Excel in Vietnamese saves `;` cells with decimal commas, BOM and no sep= line", async () => {
+    const { name, bytes } = await download(/^CSV cho Excel tiếng Việt$/);
+    expect(name).toBe("xep-loai-excel.csv");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "id;unit;province;district;period;period_kind;group;rating;count;rated;percent;derived;source;quote;note",
+    );
+    expect(lines).toHaveLength(datasets["xep-loai"].rows.length + 1);
+    expect(text).toContain(
+      "tb-2022-co-so-xuat-sac;Đảng bộ huyện Thanh Bình;Đồng Tháp;Thanh Bình;2022;year;Chi bộ, đảng bộ cơ sở;hoan-thanh-xuat-sac;5;30;16,7;0;",
     );
   });
 

@@ -1,5 +1,5 @@
-// The built data pages and downloads: every dataset has a page, a CSV (BOM, formulas neutralised)
-// and a JSON file, and the page's table holds exactly the CSV's rows plus the source's gaps.
+// The built data pages and downloads: every dataset has a page, a CSV (BOM, formulas neutralised),
+// a CSV for Excel in Vietnamese (`;`, decimal comma) and a JSON file, and the page's table holds exactly the CSV's rows plus the source's gaps.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import Papa from "papaparse";
@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { bodyOf, elementHtml, textOf } from "../helpers/html.ts";
 import { DIST } from "../helpers/server.ts";
 import { DATASET_IDS, DATASETS, loadAllDatasets } from "../../src/lib/data/index.ts";
+import { columnsOf } from "../../src/lib/data/present.ts";
 
 const { datasets } = loadAllDatasets();
 const read = (...path: string[]) => readFileSync(resolve(DIST, ...path), "utf8");
@@ -72,6 +73,32 @@ describe.each(DATASET_IDS.map((id) => [id] as const))("/du-lieu/%s/", (id) => {
     }
     expect(body).toContain(`href="/du-lieu/${id}.csv"`);
     expect(body).toContain(`href="/du-lieu/${id}.json"`);
+    expect(body).toContain(`href="/du-lieu/${id}-excel.csv"`);
+    const text = textOf(body);
+    expect(text).toContain("CSV cho Excel tiếng Việt");
+    expect(text).toContain("CSV chuẩn");
+  });
+
+  it("offers a CSV for Excel in Vietnamese: BOM, no sep= line, `;` cells, decimal commas, same rows", () => {
+    const excel = read("du-lieu", `${id}-excel.csv`);
+    expect(excel.startsWith("\ufeff")).toBe(true);
+    expect(excel).not.toMatch(/^\ufeff?sep=/i);
+    const cells = Papa.parse<string[]>(excel.slice(1), { delimiter: ";", skipEmptyLines: true });
+    expect(cells.errors).toEqual([]);
+    expect(cells.data[0]).toEqual(columns);
+    expect(cells.data.slice(1).map((r) => r[0])).toEqual(dataset.rows.map((r) => r.id));
+    const decimals = columnsOf(DATASETS[id].schema).filter(
+      (c) => c.kind === "decimal" || c.kind === "percent",
+    );
+    for (const [index, row] of dataset.rows.entries()) {
+      for (const column of decimals) {
+        const value = (row as Record<string, unknown>)[column.name];
+        const cell = cells.data[index + 1]![columns.indexOf(column.name)];
+        expect(cell).toBe(typeof value === "number" ? String(value).replace(".", ",") : "");
+      }
+    }
+    for (const line of cells.data)
+      for (const cell of line) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it("offers a CSV with BOM, every column, every row, and no cell that runs as a formula", () => {
@@ -99,6 +126,7 @@ describe("figures as readers see them", () => {
       expect(members).toContain(figure);
     const ratings = textOf(bodyOf(read("du-lieu", "xep-loai", "index.html")));
     for (const figure of ["16,7%", "83,33%", "3,6%", "96,4%"]) expect(ratings).toContain(figure);
+    expect(read("du-lieu", "xep-loai-excel.csv")).toContain(";5;30;16,7;0;");
     const organisations = textOf(bodyOf(read("du-lieu", "to-chuc-dang", "index.html")));
     expect(organisations).toContain("Không rõ: 5 (nguồn không nêu");
     expect(organisations).toContain("Không rõ: 1 (nguồn không nêu");

@@ -1,4 +1,5 @@
-// Downloads of a dataset: CSV for spreadsheets (UTF-8 BOM, formulas neutralised) and JSON.
+// Downloads of a dataset: CSV for spreadsheets (UTF-8 BOM, formulas neutralised), the same for
+// Excel in Vietnamese (`;`, decimal comma), and JSON.
 import type { z } from "zod";
 import type { Gap } from "./gaps.ts";
 import { columnsOf } from "./present.ts";
@@ -22,6 +23,27 @@ export function toCsv(schema: z.ZodObject, rows: readonly Row[]): string {
   const names = Object.keys(schema.shape);
   const lines = [names.join(",")];
   for (const row of rows) lines.push(names.map((name) => csvCell(row[name])).join(","));
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}
+
+/** A cell for Excel set to Vietnamese: decimal comma, `;` between cells. */
+function excelCell(kind: string, value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "number" && (kind === "decimal" || kind === "percent")) {
+    return String(value).replace(".", ",");
+  }
+  const text = neutraliseCell(typeof value === "boolean" ? (value ? "1" : "0") : String(value));
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV for Excel with Vietnamese regional settings (list separator `;`, decimal `,`): BOM, CRLF,
+ * `16,7`. No "sep=;" line: with it Excel ignores the BOM and garbles the Vietnamese text.
+ */
+export function toExcelCsv(schema: z.ZodObject, rows: readonly Row[]): string {
+  const columns = columnsOf(schema);
+  const lines = [columns.map((c) => c.name).join(";")];
+  for (const row of rows) lines.push(columns.map((c) => excelCell(c.kind, row[c.name])).join(";"));
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, toCsv, toJson } from "../../../src/lib/data/download.ts";
+import { neutraliseCell, toCsv, toExcelCsv, toJson } from "../../../src/lib/data/download.ts";
 import { computeGaps } from "../../../src/lib/data/gaps.ts";
 import { describePeriod, periodCoverage } from "../../../src/lib/data/present.ts";
-import { memberSchema } from "../../../src/lib/data/schemas.ts";
+import { memberSchema, ratingSchema } from "../../../src/lib/data/schemas.ts";
 
 const row = {
   id: "x",
@@ -45,6 +45,23 @@ describe("toCsv", () => {
     expect(csv).toContain(
       `x,"'=HYPERLINK(""http://evil"")",'+Lạng Sơn,,2014,year,tong-so,6001,,,0,s,"'-1 đảng viên, ""trích""","'@ghi chú\nhai dòng"\r\n`,
     );
+  });
+});
+
+describe("toExcelCsv", () => {
+  it("uses ; and decimal commas, keeps the BOM, neutralises formulas, and has no sep= line", () => {
+    const csv = toExcelCsv(memberSchema, [{ ...row, unit: "Đảng bộ; huyện" }]);
+    expect(csv.startsWith("\ufeffid;unit;province;district;period;period_kind;status;count;")).toBe(
+      true,
+    );
+    expect(csv).not.toMatch(/sep=/i);
+    expect(csv).toContain(
+      `x;"Đảng bộ; huyện";'+Lạng Sơn;;2014;year;tong-so;6001;;;0;s;"'-1 đảng viên, ""trích""";"'@ghi chú\nhai dòng"\r\n`,
+    );
+    const ratings = toExcelCsv(ratingSchema, [
+      { id: "r", percent: 16.7, count: 5, rated: 30, derived: false },
+    ]);
+    expect(ratings.split("\r\n")[1]).toBe("r;;;;;;;;5;30;16,7;0;;;");
   });
 });
 
