@@ -45,7 +45,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function decodeCsv(
   bytes: Uint8Array,
 ): { ok: true; text: string } | { ok: false; problem: CsvProblem } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  const bom16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // Text never holds NUL; UTF-16 without a BOM is full of them (every ASCII letter is "x\0").
+  if (bom16 || bytes.subarray(0, 1024).includes(0)) {
     return { ok: false, problem: { line: 1, column: 1, key: "utf16" } };
   }
   try {

@@ -206,6 +206,18 @@ const CASES: [string, DatasetId, number, string[]][] = [
     ["1:1 Tệp được lưu dạng UTF-16; hãy lưu lại dạng “CSV UTF-8” (utf16)"],
   ],
   [
+    "bad-utf16-no-bom.csv",
+    "dang-vien",
+    0,
+    ["1:1 Tệp được lưu dạng UTF-16; hãy lưu lại dạng “CSV UTF-8” (utf16)"],
+  ],
+  [
+    "bad-utf16be-no-bom.csv",
+    "dang-vien",
+    0,
+    ["1:1 Tệp được lưu dạng UTF-16; hãy lưu lại dạng “CSV UTF-8” (utf16)"],
+  ],
+  [
     "bad-windows-1258.csv",
     "dang-vien",
     0,
