@@ -95,7 +95,21 @@ function zodDetail(
       detail: `${where}; cho phép: ${Object.keys(column.meta.labels).join(", ")}`,
     };
   }
-  if (column.meta.kind === "id" || column.meta.kind === "ref" || column.meta.kind === "source") {
+  if (column.meta.kind === "source") {
+    // Staff paste the file name or the page address; say what to keep and suggest it.
+    const slug = raw
+      .trim()
+      .replace(/\.mdx$/i, "")
+      .split("/")
+      .filter((part) => part !== "")
+      .pop();
+    const suggestion = slug && slug !== raw.trim() ? ` (ở đây: ${quoted(slug)})` : "";
+    return {
+      key: "invalid-value",
+      detail: `${where}; ghi tên bài (phần cuối địa chỉ /tin-tuc/…/), không có đuôi .mdx hay /tin-tuc/${suggestion}`,
+    };
+  }
+  if (column.meta.kind === "id" || column.meta.kind === "ref") {
     return {
       key: "invalid-value",
       detail: `${where}; chỉ dùng chữ thường không dấu, số và dấu gạch nối`,

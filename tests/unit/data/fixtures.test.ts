@@ -153,6 +153,15 @@ const CASES: [string, DatasetId, number, string[]][] = [
     ],
   ],
   [
+    "bad-source-path.csv",
+    "dang-vien",
+    0,
+    [
+      "2:12 Giá trị không hợp lệ: cột “source” = “tuyen-hoa-cung-co-to-chuc-co-so-dang.mdx”; ghi tên bài (phần cuối địa chỉ /tin-tuc/…/), không có đuôi .mdx hay /tin-tuc/ (ở đây: “tuyen-hoa-cung-co-to-chuc-co-so-dang”) (invalid-value)",
+      "3:12 Giá trị không hợp lệ: cột “source” = “/tin-tuc/khoi-cac-co-quan-tinh-lang-son-xay-dung-dang-la-then-chot/”; ghi tên bài (phần cuối địa chỉ /tin-tuc/…/), không có đuôi .mdx hay /tin-tuc/ (ở đây: “khoi-cac-co-quan-tinh-lang-son-xay-dung-dang-la-then-chot”) (invalid-value)",
+    ],
+  ],
+  [
     "bad-text-in-number.csv",
     "dang-vien",
     0,
