@@ -28,6 +28,15 @@ describe("/du-lieu/", () => {
     expect(counts).toEqual(DATASET_IDS.map((id) => datasets[id].rows.length));
   });
 
+  it("lists the years that have figures, not a span", () => {
+    // ket-nap has 2014 (Khối các cơ quan), 2020 (Lạng Sơn) and 2022 (Thanh Bình).
+    const row = elementHtml(elementHtml(body, "tbody")[0] ?? "", "tr").find((r) =>
+      r.includes('href="/du-lieu/ket-nap/"'),
+    );
+    expect(textOf(row ?? "")).toContain("2014, 2020, 2022");
+    expect(text).not.toMatch(/\d{4}–\d{4}/);
+  });
+
   it("names the article that has no figures", () => {
     expect(text).toContain("Bài không có số liệu");
     expect(body).toContain(

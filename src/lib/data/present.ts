@@ -44,18 +44,15 @@ export function describePeriod(row: PeriodFields): string {
   }
 }
 
-/** "2014–2022", "2020", plus "; có số không ghi thời điểm" when some rows are undated. */
+/** "2014, 2020, 2022", "2020", plus "; có số không ghi thời điểm" when some rows are undated. */
 export function periodCoverage(rows: readonly PeriodFields[]): string {
   const years = rows
     .map((r) => (r.period ? Number(r.period.slice(0, 4)) : NaN))
     .filter((y) => !Number.isNaN(y));
   const undated = rows.some((r) => r.period_kind === "as_of_undated");
   const parts: string[] = [];
-  if (years.length > 0) {
-    const min = Math.min(...years);
-    const max = Math.max(...years);
-    parts.push(min === max ? `${min}` : `${min}–${max}`);
-  }
+  // The years that have figures, not a span: 2014 and 2022 do not mean every year between.
+  if (years.length > 0) parts.push([...new Set(years)].sort((a, b) => a - b).join(", "));
   if (undated) parts.push(years.length > 0 ? "có số không ghi thời điểm" : "không ghi thời điểm");
   return parts.join("; ");
 }

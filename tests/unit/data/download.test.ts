@@ -104,14 +104,22 @@ describe("periods", () => {
     expect(describePeriod(input)).toBe(text);
   });
 
-  it("periodCoverage spans the years and says when some figures are undated", () => {
+  it("periodCoverage lists the years that have figures (not a span) and says when some figures are undated", () => {
     expect(
       periodCoverage([
         { period: "2022", period_kind: "year" },
         { period: "2014", period_kind: "year" },
         { period_kind: "as_of_undated" },
       ]),
-    ).toBe("2014–2022; có số không ghi thời điểm");
+    ).toBe("2014, 2022; có số không ghi thời điểm");
+    expect(
+      periodCoverage([
+        { period: "2022", period_kind: "year" },
+        { period: "2014", period_kind: "year" },
+        { period: "2020", period_kind: "end_of_year" },
+        { period: "2022-08-12", period_kind: "as_of_date" },
+      ]),
+    ).toBe("2014, 2020, 2022");
     expect(periodCoverage([{ period_kind: "as_of_undated" }])).toBe("không ghi thời điểm");
   });
 });
