@@ -57,8 +57,8 @@ function checkRatings(records: RowRecord[], context: RowCheckContext) {
         context.issue(
           other,
           "rated",
-          "invalid-value",
-          `cùng nhóm, dòng ${first.line} ghi ${rated} được xếp loại`,
+          "rated-mismatch",
+          `dòng ${first.line} ghi ${rated}, dòng này ghi ${Number(other.row.rated)}`,
         );
       }
     }

@@ -27,6 +27,7 @@ export const ISSUE_MESSAGES = {
   "part-cycle": "Quan hệ part_of bị vòng (một dòng là phần của chính nó)",
   "parts-exceed-total": "Tổng các phần vượt quá tổng",
   "count-exceeds-total": "Số đếm vượt quá tổng",
+  "rated-mismatch": "Số được xếp loại khác các dòng cùng nhóm",
   "percent-mismatch": "Tỉ lệ phần trăm không khớp với số đếm",
   "period-mismatch": "Kỳ số liệu không khớp với loại kỳ",
   "derived-needs-note": "Số liệu suy ra (derived=1) phải có ghi chú cách tính",

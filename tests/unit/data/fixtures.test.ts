@@ -144,6 +144,16 @@ const CASES: [string, DatasetId, number, string[]][] = [
     ],
   ],
   [
+    "bad-ratings-rated-differs.csv",
+    "xep-loai",
+    2,
+    [
+      "3:10 Con số không có trong đoạn trích: cột “rated” = “31” (figure-not-in-quote)",
+      "3:11 Tỉ lệ phần trăm không khớp với số đếm: ghi 83,33%, nhưng 25/31 được xếp loại = 80,65% (percent-mismatch)",
+      "3:10 Số được xếp loại khác các dòng cùng nhóm: dòng 2 ghi 30, dòng này ghi 31 (rated-mismatch)",
+    ],
+  ],
+  [
     "bad-ratings-percent-mismatch.csv",
     "xep-loai",
     2,
