@@ -1,12 +1,11 @@
 // CSV of the plotted rows for spreadsheets: UTF-8 with BOM, CRLF, formula-like cells neutralised.
-
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { neutraliseCell } from "../data/download.ts";
 
 function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  let text = typeof value === "boolean" ? (value ? "1" : "0") : String(value);
-  // A leading =, +, -, @ would run as a formula in a spreadsheet; numbers stay numbers.
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+  const plain = typeof value === "boolean" ? (value ? "1" : "0") : String(value);
+  // Only text can run as a formula in a spreadsheet; numbers stay numbers.
+  const text = typeof value === "string" ? neutraliseCell(plain) : plain;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

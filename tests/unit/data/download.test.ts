@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { neutraliseCell, toCsv, toExcelCsv, toJson } from "../../../src/lib/data/download.ts";
+import { toCsv as toChartCsv } from "../../../src/lib/charts/csv.ts";
 import { computeGaps } from "../../../src/lib/data/gaps.ts";
 import { describePeriod, periodCoverage } from "../../../src/lib/data/present.ts";
 import { memberSchema, ratingSchema } from "../../../src/lib/data/schemas.ts";
@@ -121,5 +122,13 @@ describe("periods", () => {
       ]),
     ).toBe("2014, 2020, 2022");
     expect(periodCoverage([{ period_kind: "as_of_undated" }])).toBe("không ghi thời điểm");
+  });
+});
+
+describe("chart CSV (src/lib/charts/csv.ts) shares the neutralising rule", () => {
+  it("neutralises formula-like text but leaves numbers, even negative ones, as numbers", () => {
+    expect(toChartCsv(["a", "b", "c"], [{ a: "=1+1", b: -3, c: "x, y" }])).toBe(
+      '\ufeffa,b,c\r\n\'=1+1,-3,"x, y"\r\n',
+    );
   });
 });
