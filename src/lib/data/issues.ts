@@ -34,6 +34,8 @@ export const ISSUE_MESSAGES = {
   "unknown-source": "Nguồn không trỏ tới bài viết nào",
   "quote-not-found": "Không tìm thấy đoạn trích trong bài nguồn",
   "figure-not-in-quote": "Con số không có trong đoạn trích",
+  "quote-too-long":
+    "Đoạn trích quá dài: chỉ chép cụm từ ngắn nhất quanh con số, để không lẫn với số khác trong câu",
 } as const;
 
 export type IssueKey = keyof typeof ISSUE_MESSAGES;

@@ -237,6 +237,9 @@ export function validateCsv(
   return { rows: records.map((r) => r.row), lines: records.map((r) => r.line), issues };
 }
 
+/** Longest quote accepted: a phrase around the figure, not a paragraph (the longest real one is ~100). */
+export const MAX_QUOTE_LENGTH = 150;
+
 const numbersCache = new Map<string, number[]>();
 function quoteNumbers(quote: string): number[] {
   let found = numbersCache.get(quote);
@@ -296,6 +299,12 @@ function checkRows(
     }
     if (row.quote === undefined || row.derived === true) continue;
     const quote = String(row.quote);
+    // The figure check only asks that the number is somewhere in the quote; a long quote holding
+    // other numbers (2.053 … 66.024) would let a wrong figure through, so quotes stay short.
+    const length = [...quote.normalize("NFC")].length;
+    if (length > MAX_QUOTE_LENGTH) {
+      issue(record, "quote", "quote-too-long", `${length} ký tự, tối đa ${MAX_QUOTE_LENGTH}`);
+    }
     const cacheKey = `${slug}\u0000${quote}`;
     let found = quoteFound.get(cacheKey);
     if (found === undefined) {

@@ -114,6 +114,15 @@ const CASES: [string, DatasetId, number, string[]][] = [
     ],
   ],
   [
+    // 2.053 is in the quote, but it is the year's admissions, not the member total (66.024).
+    "bad-quote-too-long.csv",
+    "dang-vien",
+    1,
+    [
+      "2:13 Đoạn trích quá dài: chỉ chép cụm từ ngắn nhất quanh con số, để không lẫn với số khác trong câu: 211 ký tự, tối đa 150 (quote-too-long)",
+    ],
+  ],
+  [
     "bad-ragged-short.csv",
     "dang-vien",
     1,
