@@ -16,6 +16,7 @@ export const NAV_LINKS = [
   { href: "/tin-tuc/", label: "Tin tức" },
   { href: "/thong-ke/", label: "Thống kê" },
   { href: "/du-lieu/", label: "Dữ liệu" },
+  { href: "/tim-kiem/", label: "Tìm kiếm" },
 ] as const;
 
 /** Topics an article can carry; the key is the URL segment under /chu-de/. */

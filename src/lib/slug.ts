@@ -1,12 +1,17 @@
-// Diacritic-free Vietnamese slugs for URLs: "Tuyên Hóa" -> "tuyen-hoa".
+// Diacritic-free Vietnamese text for URLs and search: "Tuyên Hóa" -> "tuyen-hoa" / "tuyen hoa".
 
-export function slugify(text: string): string {
+/** Lower case without diacritics (đ -> d), other characters kept: "Đảng bộ" -> "dang bo". */
+export function foldVietnamese(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D")
-    .toLowerCase()
+    .toLowerCase();
+}
+
+export function slugify(text: string): string {
+  return foldVietnamese(text)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }
