@@ -91,6 +91,8 @@ export interface Growth {
   timeFactor: number;
   /** Time per article at `to` over time per article at `from` (≤ 1 when fixed costs dominate). */
   perArticleFactor: number;
+  /** The same from CPU time, which other work on the machine disturbs less. */
+  cpuPerArticleFactor: number;
   /** Extra milliseconds per extra article between the two sizes. */
   marginalMs: number;
   /** Extra peak memory per extra article, in KiB. */
@@ -104,6 +106,8 @@ export function growth(summaries: SizeSummary[]): Growth[] {
   return (["bare", "portal"] as const).map((site) => {
     const a = site === "bare" ? first.bareMs : first.portalMs;
     const b = site === "bare" ? last.bareMs : last.portalMs;
+    const ca = site === "bare" ? first.bareCpuMs : first.portalCpuMs;
+    const cb = site === "bare" ? last.bareCpuMs : last.portalCpuMs;
     const ma = site === "bare" ? first.bareBytes : first.portalBytes;
     const mb = site === "bare" ? last.bareBytes : last.portalBytes;
     return {
@@ -112,6 +116,7 @@ export function growth(summaries: SizeSummary[]): Growth[] {
       to: last.size,
       timeFactor: b / a,
       perArticleFactor: b / last.size / (a / first.size),
+      cpuPerArticleFactor: cb / last.size / (ca / first.size),
       marginalMs: (b - a) / (last.size - first.size),
       marginalKiB: (mb - ma) / 1024 / (last.size - first.size),
     };
@@ -192,7 +197,9 @@ export function growthLines(growths: Growth[]): string[] {
       `- ${g.site}: N ${g.from} → ${g.to} (×${g.to / g.from}) took ×${g.timeFactor.toFixed(2)} the time; ` +
       `time per article ×${g.perArticleFactor.toFixed(2)}; ${g.marginalMs.toFixed(1)} ms and ` +
       `${Math.round(g.marginalKiB)} KiB of peak memory per extra article; ` +
-      `linear: ${mark(g.perArticleFactor <= LINEAR_TOLERANCE)}`,
+      `linear in wall time: ${mark(g.perArticleFactor <= LINEAR_TOLERANCE)}; ` +
+      `CPU per article ×${g.cpuPerArticleFactor.toFixed(2)}, linear in CPU time: ` +
+      `${mark(g.cpuPerArticleFactor <= LINEAR_TOLERANCE)}`,
   );
 }
 
@@ -256,7 +263,8 @@ How to read the results:
   once; short-lived children make it overstate.
 - **time × / memory ×**: portal mean over bare mean at the same N. Targets: time ≤ ${TIME_TARGET}×,
   memory ≤ ${MEMORY_TARGET}×.
-- **linear**: time per article at the largest N is at most ${LINEAR_TOLERANCE}× that at the smallest N.
+- **linear**: time per article at the largest N is at most ${LINEAR_TOLERANCE}× that at the smallest N,
+  judged on wall time and on CPU time (trust CPU time when the load column is high).
   "ms per extra article" is the slope between the two sizes.
 - **pages** counts \`index.html\` files: the portal also writes list, locality, topic and
   data pages, which is part of what it costs.
