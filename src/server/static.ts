@@ -112,10 +112,9 @@ export function createStaticSite(distDir: string): StaticSite {
     if (!entry) {
       // A folder asked for without its trailing slash: send readers to the canonical URL.
       if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {
-        return c.body(null, 301, {
-          ...SECURITY_HEADERS,
-          location: `${url.pathname}/${url.search}`,
-        });
+        // One leading slash only: "//host/" in Location would send the reader to another site.
+        const path = url.pathname.replace(/^\/+/, "/");
+        return c.body(null, 301, { ...SECURITY_HEADERS, location: `${path}/${url.search}` });
       }
       return notFound(c);
     }

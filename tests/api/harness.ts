@@ -28,6 +28,7 @@ export function writeFakeDist(dir: string): void {
     "index.html": `<!doctype html><html lang="vi"><head><script>${INLINE_SCRIPT}</script></head><body>Trang chủ</body></html>`,
     "404.html": '<!doctype html><html lang="vi"><body>Không tìm thấy trang</body></html>',
     "tin-tuc/index.html": '<!doctype html><html lang="vi"><body>Tin tức</body></html>',
+    "thong-ke/index.html": '<!doctype html><html lang="vi"><body>Thống kê</body></html>',
     "_astro/app.AbC123.js": "console.log('app')",
     "favicon.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     "binh-chon/index.html":
