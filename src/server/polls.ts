@@ -1,13 +1,21 @@
 // Poll definitions from content/polls/ and the results the API answers with.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { isPollOpen, parsePollDefinition, type PollDefinition } from "../lib/polls/schema.ts";
 import type { PollResults } from "../lib/polls/view.ts";
 import type { Store } from "./store/types.ts";
 
+/** The folder as staff would type it: relative to the working folder when inside it. */
+export function displayFolder(dir: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, dir);
+  if (rel === "") return ".";
+  return rel === ".." || rel.startsWith("../") || isAbsolute(rel) ? dir : rel;
+}
+
 /** Reads and validates every `<id>.json`; throws with the file and field on the first problem. */
 export function loadPolls(dir: string): Map<string, PollDefinition> {
   const polls = new Map<string, PollDefinition>();
+  const folder = displayFolder(dir);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort();
@@ -16,11 +24,11 @@ export function loadPolls(dir: string): Map<string, PollDefinition> {
     try {
       raw = JSON.parse(readFileSync(join(dir, file), "utf8"));
     } catch (error) {
-      throw new Error(`content/polls/${file}: not valid JSON (${(error as Error).message})`, {
+      throw new Error(`${folder}/${file}: not valid JSON (${(error as Error).message})`, {
         cause: error,
       });
     }
-    const poll = parsePollDefinition(raw, file);
+    const poll = parsePollDefinition(raw, file, folder);
     polls.set(poll.id, poll);
   }
   return polls;

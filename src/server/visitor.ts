@@ -32,8 +32,10 @@ export type Sighting = { newVisit: boolean; online: number; day: string };
 /**
  * Remembers when each visitor key was last seen. Maps keep insertion order, and a key is
  * re-inserted on every sighting, so the oldest entries are always first and pruning is cheap.
- * The salt is random per Vietnam day and never leaves memory; the previous day's salt is kept
- * for 30 minutes so a visit that spans midnight is not counted twice.
+ * The salt is random per Vietnam day and never leaves memory. At midnight the old salt becomes
+ * `previousSalt` (until the next midnight replaces it) and is used only to recognise a visitor
+ * already in `lastSeen` under it, so a visit that spans midnight is not counted twice; such
+ * keys leave `lastSeen` 30 minutes after that visitor's last page view, like any other.
  */
 export class VisitorTracker {
   private salt = randomBytes(32);

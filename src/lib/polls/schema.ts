@@ -41,18 +41,25 @@ export const pollDefinitionSchema = z
 
 export type PollDefinition = z.output<typeof pollDefinitionSchema>;
 
-/** Validates one file's parsed JSON; the message names the file and the field. */
-export function parsePollDefinition(raw: unknown, fileName: string): PollDefinition {
+/**
+ * Validates one file's parsed JSON; the message names the file (in `folder`, as staff would
+ * find it) and the field.
+ */
+export function parsePollDefinition(
+  raw: unknown,
+  fileName: string,
+  folder = "content/polls",
+): PollDefinition {
   const parsed = pollDefinitionSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
       .join("; ");
-    throw new Error(`content/polls/${fileName}: ${problems}`);
+    throw new Error(`${folder}/${fileName}: ${problems}`);
   }
   const expectedId = fileName.replace(/\.json$/, "");
   if (parsed.data.id !== expectedId) {
-    throw new Error(`content/polls/${fileName}: id "${parsed.data.id}" must equal the file name`);
+    throw new Error(`${folder}/${fileName}: id "${parsed.data.id}" must equal the file name`);
   }
   return parsed.data;
 }

@@ -1,4 +1,6 @@
 // Poll definitions: the committed files, the schema's messages, which poll the widget shows.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ORIGINAL_POLL_ID } from "../../../src/consts.ts";
@@ -14,7 +16,7 @@ import {
   type PollResults,
 } from "../../../src/lib/polls/view.ts";
 import { originalSiteFigures } from "../../../src/lib/data/original-site.ts";
-import { loadPolls } from "../../../src/server/polls.ts";
+import { displayFolder, loadPolls } from "../../../src/server/polls.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const base = {
@@ -76,6 +78,23 @@ describe("parsePollDefinition", () => {
   ])("refuses %j in %s, naming the file and field", (raw, file, message) => {
     expect(() => parsePollDefinition(raw, file)).toThrow(`content/polls/${file}`);
     expect(() => parsePollDefinition(raw, file)).toThrow(message);
+  });
+});
+
+describe("loadPolls", () => {
+  it("names the folder it really read, relative to the working folder when inside it", () => {
+    expect(displayFolder("/srv/portal/content/polls", "/srv/portal")).toBe("content/polls");
+    expect(displayFolder("/srv/polls", "/srv/portal")).toBe("/srv/polls");
+    expect(displayFolder("/srv/portal/..polls", "/srv/portal")).toBe("..polls");
+    const dir = mkdtempSync(join(tmpdir(), "polls-"));
+    try {
+      writeFileSync(join(dir, "hong.json"), "{");
+      expect(() => loadPolls(dir)).toThrow(`${dir}/hong.json: not valid JSON`);
+      writeFileSync(join(dir, "hong.json"), JSON.stringify({ ...base, id: "khac" }));
+      expect(() => loadPolls(dir)).toThrow(`${dir}/hong.json: id "khac" must equal the file name`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
