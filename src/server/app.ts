@@ -33,7 +33,13 @@ export const VOTER_COOKIE = "voter";
  * Every API answer (JSON, never rendered as a page, so the page-only headers add nothing).
  * Plain objects keep the adapter on its fast path: c.header() would copy every response.
  */
-const API_HEADERS = { "x-content-type-options": "nosniff", "cache-control": "no-store" };
+const API_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "cache-control": "no-store",
+  // JSON opened as a document (or framed) may run and load nothing.
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  "referrer-policy": "no-referrer",
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type AppOptions = {
