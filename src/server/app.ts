@@ -72,7 +72,9 @@ export function createApp(options: AppOptions): Hono {
   const guardPost = (c: Context): void => {
     assertSameSite(c);
     if (!limiter.allow(clientAddress(c, config.trustProxy))) {
-      throw new HttpError(429, "too many requests; try again in a minute");
+      throw new HttpError(429, "too many requests; try again in a minute", {
+        "retry-after": String(limiter.retryAfterSeconds()),
+      });
     }
   };
   const findPoll = (id: string): PollDefinition => {

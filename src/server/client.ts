@@ -45,4 +45,10 @@ export class RateLimiter {
     this.counts.set(address, n);
     return n <= this.limit;
   }
+
+  /** Whole seconds until the current window ends and the address may post again (1–60). */
+  retryAfterSeconds(): number {
+    const end = (Math.floor(this.now() / 60_000) + 1) * 60_000;
+    return Math.max(1, Math.ceil((end - this.now()) / 1000));
+  }
 }

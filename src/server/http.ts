@@ -5,9 +5,12 @@ export const MAX_BODY_BYTES = 4096;
 
 export class HttpError extends Error {
   readonly status: 400 | 403 | 404 | 405 | 413 | 415 | 429 | 500;
-  constructor(status: HttpError["status"], message: string) {
+  /** Extra response headers (e.g. Retry-After on 429). */
+  readonly headers: Record<string, string>;
+  constructor(status: HttpError["status"], message: string, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
+    this.headers = headers;
   }
 }
 
@@ -79,5 +82,5 @@ export function errorResponse(
   error: HttpError,
   headers: Record<string, string>,
 ): Response {
-  return c.json({ error: error.message }, error.status, headers);
+  return c.json({ error: error.message }, error.status, { ...headers, ...error.headers });
 }

@@ -243,6 +243,9 @@ describe("rate limit", () => {
       for (let i = 0; i < 5; i++)
         statuses.push((await post("192.0.2.1", `${BROWSER_UA} n${i}`)).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const refused = await post("192.0.2.1", BROWSER_UA);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
       expect(limited.counts().visits).toBe(3);
       const vote = await fetch(`${limited.url}/api/polls/danh-gia-website/votes`, {
         method: "POST",
@@ -250,6 +253,7 @@ describe("rate limit", () => {
         body: '{"optionId":"huu-ich"}',
       });
       expect(vote.status).toBe(429);
+      expect(vote.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
       expect(await vote.json()).toEqual({ error: "too many requests; try again in a minute" });
       expect(limited.counts().votes).toBe(0);
       // Another address is not affected.
@@ -258,4 +262,49 @@ describe("rate limit", () => {
       await limited.close();
     }
   });
+});
+
+describe("Retry-After on 429", () => {
+  // A fixed clock 45.5 s into a minute: 14.5 s of the window are left, answered as 15.
+  const now = () => Date.parse("2026-03-01T10:00:45.500+07:00");
+  const rows = [
+    { name: "a visit", path: "/api/visits", headers: json, body: page },
+    {
+      name: "a vote",
+      path: "/api/polls/danh-gia-website/votes",
+      headers: { "content-type": "application/json" },
+      body: '{"optionId":"huu-ich"}',
+    },
+    {
+      name: "a form vote",
+      path: "/api/polls/danh-gia-website/votes",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "optionId=huu-ich",
+    },
+  ];
+  for (const row of rows) {
+    it(`${row.name} over the limit -> 429 with Retry-After: 15 (seconds left in the window)`, async () => {
+      const limited = await startApp({ rateLimitPerMinute: 1, trustProxy: 1, now });
+      try {
+        const send = () =>
+          fetch(`${limited.url}${row.path}`, {
+            method: "POST",
+            headers: { ...row.headers, "x-forwarded-for": "192.0.2.9" },
+            body: row.body,
+            redirect: "manual",
+          });
+        const first = await send();
+        expect(first.status).not.toBe(429);
+        expect(first.headers.get("retry-after")).toBeNull();
+        const before = limited.counts();
+        const res = await send();
+        expect(res.status).toBe(429);
+        expect(res.headers.get("retry-after")).toBe("15");
+        expect(res.headers.get("cache-control")).toBe("no-store");
+        expect(limited.counts()).toEqual(before);
+      } finally {
+        await limited.close();
+      }
+    });
+  }
 });

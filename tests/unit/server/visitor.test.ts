@@ -92,6 +92,17 @@ describe("RateLimiter", () => {
     expect(limiter.allow("a")).toBe(true);
   });
 
+  it.each([
+    [0, 60],
+    [1, 60],
+    [45_000, 15],
+    [59_001, 1],
+    [59_999, 1],
+    [60_000, 60],
+  ])("retryAfterSeconds() at %i ms into the minute is %i", (t, seconds) => {
+    expect(new RateLimiter(2, () => t).retryAfterSeconds()).toBe(seconds);
+  });
+
   it("allow() always says yes when the limit is 0", () => {
     const limiter = new RateLimiter(0);
     expect(Array.from({ length: 1000 }, () => limiter.allow("a")).every(Boolean)).toBe(true);
