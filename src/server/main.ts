@@ -1,10 +1,12 @@
-// Entry point: open the store, load polls, serve on HOST:PORT; stop cleanly on SIGTERM/SIGINT.
+// Entry point: open the store, load polls, serve on HOST:PORT; re-read polls on SIGHUP; stop
+// cleanly on SIGTERM/SIGINT.
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { originalSiteFigures } from "../lib/data/original-site.ts";
+import type { PollDefinition } from "../lib/polls/schema.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
-import { loadPolls } from "./polls.ts";
+import { describePolls, displayFolder, loadPolls, reloadPolls } from "./polls.ts";
 import { openSqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/types.ts";
 
@@ -14,7 +16,7 @@ function fail(message: string): never {
 }
 
 let config;
-let polls;
+let polls: Map<string, PollDefinition>;
 let counterBaseline: number;
 let store: Store;
 try {
@@ -31,6 +33,8 @@ try {
     `${(error as Error).message}\nThe server cannot count votes or visits without it; stopping.`,
   );
 }
+
+console.log(`Loaded ${describePolls(polls, new Date())} from ${displayFolder(config.pollsDir)}.`);
 
 const app = createApp({
   store,
@@ -64,5 +68,11 @@ function shutdown(signal: string): void {
     process.exit(0);
   }, 10_000).unref();
 }
+// Staff add or close a poll by committing a file; SIGHUP makes the running server re-read them.
+process.on("SIGHUP", () => {
+  const result = reloadPolls(polls, config.pollsDir);
+  if (result.ok) console.log(`SIGHUP: ${result.message}`);
+  else console.error(`SIGHUP: ${result.message}`);
+});
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

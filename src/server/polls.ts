@@ -34,6 +34,41 @@ export function loadPolls(dir: string): Map<string, PollDefinition> {
   return polls;
 }
 
+/** "id (open)", "id (closed)", "id (not open yet)": what a log line says about each poll. */
+export function describePolls(polls: Map<string, PollDefinition>, now: Date): string {
+  const state = (p: PollDefinition) =>
+    isPollOpen(p, now)
+      ? "open"
+      : p.opensAt && now.getTime() < Date.parse(p.opensAt)
+        ? "not open yet"
+        : "closed";
+  const list = [...polls.values()].map((p) => `${p.id} (${state(p)})`).join(", ");
+  return `${polls.size} poll(s)${list ? `: ${list}` : ""}`;
+}
+
+/**
+ * Re-reads `dir` into `polls` in place (the app holds this Map). When a file is invalid the
+ * Map is left untouched, so the server goes on with the polls it had.
+ */
+export function reloadPolls(
+  polls: Map<string, PollDefinition>,
+  dir: string,
+  now = new Date(),
+): { ok: boolean; message: string } {
+  let fresh: Map<string, PollDefinition>;
+  try {
+    fresh = loadPolls(dir);
+  } catch (error) {
+    return {
+      ok: false,
+      message: `${(error as Error).message}\nPolls not reloaded; still serving ${describePolls(polls, now)}.`,
+    };
+  }
+  polls.clear();
+  for (const [id, poll] of fresh) polls.set(id, poll);
+  return { ok: true, message: `Loaded ${describePolls(polls, now)} from ${displayFolder(dir)}.` };
+}
+
 export async function pollResults(
   store: Store,
   poll: PollDefinition,

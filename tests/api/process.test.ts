@@ -1,6 +1,7 @@
-// The server process: refuses to start without a usable database or valid polls; stops on SIGTERM.
+// The server process: refuses to start without a usable database or valid polls; re-reads polls
+// on SIGHUP; stops on SIGTERM.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -60,5 +61,63 @@ describe("server process", () => {
     server.process.kill("SIGTERM");
     expect(await exited).toBe(0);
     await server.close();
+  });
+
+  it("re-reads poll files on SIGHUP: a poll closed by its file refuses votes; a bad file changes nothing", async () => {
+    writeFakeDist(join(dir, "dist"));
+    const polls = join(dir, "polls-live");
+    mkdirSync(polls, { recursive: true });
+    const file = join(polls, "danh-gia-website.json");
+    copyFileSync(join(ROOT, "content/polls/danh-gia-website.json"), file);
+    const server = await startServer({ env: { DIST_DIR: join(dir, "dist"), POLLS_DIR: polls } });
+    let out = "";
+    let err = "";
+    server.process.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    server.process.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    /** Sends SIGHUP and waits for the server's answer in its log. */
+    const hangUp = async (stream: () => string) => {
+      const seen = stream().length;
+      server.process.kill("SIGHUP");
+      await expect.poll(() => stream().slice(seen), { timeout: 10000 }).toContain("SIGHUP: ");
+      return stream().slice(seen);
+    };
+    const vote = (optionId: string) =>
+      fetch(`${server.url}/api/polls/danh-gia-website/votes`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ optionId }),
+      });
+    try {
+      expect((await vote("huu-ich")).status).toBe(201);
+
+      const poll = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...poll, closesAt: "2024-01-01T00:00:00+07:00" }));
+      expect(await hangUp(() => out)).toContain("Loaded 1 poll(s): danh-gia-website (closed)");
+      const refused = await vote("de-su-dung");
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({ error: "poll is closed" });
+      const results = (await (await fetch(`${server.url}/api/polls/danh-gia-website`)).json()) as {
+        open: boolean;
+        participantsHere: number;
+      };
+      expect(results).toMatchObject({ open: false, participantsHere: 1 });
+
+      // An invalid file: the error is logged and the server keeps the polls it had.
+      writeFileSync(file, "{ not json");
+      const logged = await hangUp(() => err);
+      expect(logged).toContain(`${polls}/danh-gia-website.json: not valid JSON`);
+      expect(logged).toContain(
+        "Polls not reloaded; still serving 1 poll(s): danh-gia-website (closed)",
+      );
+      expect((await vote("de-su-dung")).status).toBe(403);
+      expect(server.process.exitCode).toBeNull();
+
+      // Reopened: votes are taken again.
+      writeFileSync(file, JSON.stringify(poll));
+      expect(await hangUp(() => out)).toContain("danh-gia-website (open)");
+      expect((await vote("de-su-dung")).status).toBe(201);
+    } finally {
+      await server.close();
+    }
   });
 });
