@@ -96,6 +96,14 @@ describe("upsertSection", () => {
     expect(replaced).toContain(`${SECTION_HEADING}\n\nnewer\n\n## API (bench:api)\n\nrates\n`);
     expect(replaced).not.toContain("new figures");
   });
+
+  it("keeps the hand-written findings at the end of our section", () => {
+    const doc = `# Benchmarks\n\n${SECTION_HEADING}\n\nold\n\n### Findings\n\n- slow lists\n\n## API\n\nx\n`;
+    const replaced = upsertSection(doc, `${SECTION_HEADING}\n\nnew\n`);
+    expect(replaced).toBe(
+      `# Benchmarks\n\n${SECTION_HEADING}\n\nnew\n\n### Findings\n\n- slow lists\n\n## API\n\nx\n`,
+    );
+  });
 });
 
 describe("parseBuildLog", () => {

@@ -298,15 +298,26 @@ export function renderSection(meta: Meta, results: RunResult[]): string {
   ].join("\n");
 }
 
-/** Replace our section in `doc` (up to the next `## ` heading), or append it; others' sections stay. */
+/** Hand-written notes at the end of our section, kept when a new run replaces the figures. */
+export const NOTES_HEADING = "### Findings";
+
+/**
+ * Replace our section in `doc` (up to the next `## ` heading), or append it; others' sections
+ * stay, and so does a "### Findings" block at the end of ours.
+ */
 export function upsertSection(doc: string, section: string): string {
-  const body = section.endsWith("\n") ? section : `${section}\n`;
+  let body = section.endsWith("\n") ? section : `${section}\n`;
   if (doc.trim() === "") return `# Benchmarks\n\n${body}`;
   const lines = doc.split("\n");
   const start = lines.findIndex((l) => l.trimEnd() === SECTION_HEADING);
   if (start === -1) return `${doc.trimEnd()}\n\n${body}`;
   let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
   if (end === -1) end = lines.length;
+  const notes = lines.findIndex((l, i) => i > start && i < end && l.trimEnd() === NOTES_HEADING);
+  if (notes !== -1) {
+    const kept = lines.slice(notes, end).join("\n").trimEnd();
+    body = `${body.trimEnd()}\n\n${kept}\n`;
+  }
   const before = lines.slice(0, start).join("\n");
   const after = lines.slice(end).join("\n");
   return `${before}${before ? "\n" : ""}${body}${after ? `\n${after}` : ""}`;
