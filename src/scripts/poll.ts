@@ -1,7 +1,11 @@
 // Enhances the poll form: vote with fetch, show results as bars, remember "Bạn đã bình chọn".
-import { participantsText, renderBarsHtml, type PollResults } from "../lib/polls/view.ts";
-
-const UNAVAILABLE = "Hiện không xem được số liệu trực tiếp; mời bạn thử lại sau.";
+import {
+  participantsText,
+  refusalMessage,
+  renderBarsHtml,
+  VOTE_MESSAGES,
+  type PollResults,
+} from "../lib/polls/view.ts";
 
 function show(root: HTMLElement, r: PollResults, status: string): void {
   const form = root.querySelector("form");
@@ -14,12 +18,28 @@ function show(root: HTMLElement, r: PollResults, status: string): void {
 
 function statusOf(r: PollResults): string {
   if (r.votedOptionId) return "Bạn đã bình chọn. Cảm ơn bạn!";
-  return r.open ? "" : "Cuộc bình chọn đã kết thúc.";
+  return r.open ? "" : VOTE_MESSAGES.closed;
 }
 
 function note(root: HTMLElement, text: string): void {
   const box = root.querySelector<HTMLElement>("[data-poll-results]")!;
-  box.innerHTML = `<p class="poll-status">${text}</p>`;
+  box.innerHTML = "";
+  const p = box.appendChild(document.createElement("p"));
+  p.className = "poll-status";
+  p.textContent = text;
+}
+
+/** The parsed JSON body, or undefined when the answer is not JSON (a proxy's error page). */
+async function jsonOf(res: Response): Promise<unknown> {
+  if (!/^application\/json\b/i.test(res.headers.get("content-type") ?? "")) return undefined;
+  return res.json().catch(() => undefined);
+}
+
+async function load(url: string): Promise<PollResults> {
+  const res = await fetch(url, { headers: { accept: "application/json" } });
+  const body = res.ok ? await jsonOf(res) : undefined;
+  if (typeof body !== "object" || body === null) throw new Error(String(res.status));
+  return body as PollResults;
 }
 
 async function enhance(root: HTMLElement): Promise<void> {
@@ -37,32 +57,33 @@ async function enhance(root: HTMLElement): Promise<void> {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ optionId: choice }),
       });
-      if (res.status === 201 || res.status === 409) {
-        const r = (await res.json()) as PollResults;
+      const body = await jsonOf(res);
+      if ((res.status === 201 || res.status === 409) && typeof body === "object" && body) {
+        const r = body as PollResults;
         show(root, r, res.status === 201 ? "Cảm ơn bạn, phiếu đã được ghi nhận." : statusOf(r));
-      } else {
-        const { error } = (await res.json().catch(() => ({}))) as { error?: string };
-        note(
-          root,
-          res.status === 429
-            ? "Quá nhiều lượt gửi; mời thử lại sau ít phút."
-            : `Chưa ghi được phiếu (${error ?? res.status}).`,
+      } else if (res.status === 403 && typeof body === "object" && body) {
+        // Closed (or not yet open) since the page was built: show the results instead.
+        const text = refusalMessage(res.status, body);
+        form.hidden = true;
+        await load(url).then(
+          (r) => show(root, r, text),
+          () => note(root, text),
         );
+      } else {
+        note(root, refusalMessage(res.status, body));
       }
     } catch {
-      note(root, UNAVAILABLE);
+      note(root, VOTE_MESSAGES.unavailable);
     } finally {
       button.disabled = false;
     }
   });
   try {
-    const res = await fetch(url, { headers: { accept: "application/json" } });
-    if (!res.ok) throw new Error(String(res.status));
-    const r = (await res.json()) as PollResults;
+    const r = await load(url);
     show(root, r, statusOf(r));
   } catch {
     const n = root.querySelector("[data-poll-note]")!;
-    n.textContent = `${n.textContent!.trim()} ${UNAVAILABLE}`.trim();
+    n.textContent = `${n.textContent!.trim()} ${VOTE_MESSAGES.unavailable}`.trim();
   }
 }
 

@@ -6,6 +6,7 @@ import { featuredPoll, isPollOpen, type PollDefinition } from "../lib/polls/sche
 import {
   escapeHtml,
   FORM_OUTCOMES,
+  NOT_OPEN_ERROR,
   POLL_PAGE_PATH,
   renderResultsHtml,
   safeReturnPath,
@@ -138,7 +139,8 @@ export function createApp(options: AppOptions): Hono {
     const at = new Date(now());
     if (!isPollOpen(poll, at)) {
       if (kind === "form") return back("da-dong");
-      throw new HttpError(403, "poll is closed");
+      const early = poll.opensAt !== undefined && at.getTime() < Date.parse(poll.opensAt);
+      throw new HttpError(403, early ? NOT_OPEN_ERROR : "poll is closed");
     }
     let cookieId = getCookie(c, VOTER_COOKIE);
     const isNewBrowser = !cookieId || !UUID.test(cookieId);

@@ -128,6 +128,7 @@ const rows: Row[] = [
     body: '{"optionId":"a"}',
     status: 403,
     added: 0,
+    error: "poll is not open yet",
   },
   {
     name: "Origin of another site",

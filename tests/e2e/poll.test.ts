@@ -1,9 +1,12 @@
 // The poll in Chromium against the real server: vote with JavaScript, reload, vote without it,
 // and what readers see when the live figures cannot be reached.
-import type { Browser, BrowserContext } from "playwright-core";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
-import { startServer, type RunningServer } from "../helpers/server.ts";
+import { ROOT, startServer, type RunningServer } from "../helpers/server.ts";
 
 const UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
@@ -101,4 +104,97 @@ describe("poll", () => {
     expect(await poll.locator("form").isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  /** Loads the article and waits until the widget has its live figures. */
+  async function openArticle(page: Page, url: string) {
+    await page.goto(`${url}${ARTICLE}`);
+    const poll = page.locator("#binh-chon");
+    await expect
+      .poll(() => poll.locator("[data-poll-note]").textContent())
+      .toContain("người bình chọn tại đây.");
+    return poll;
+  }
+
+  it("says 'Cuộc bình chọn đã kết thúc.' when the poll closed after the page opened (a real 403)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "poll-e2e-"));
+    const file = join(dir, "danh-gia-website.json");
+    copyFileSync(join(ROOT, "content/polls/danh-gia-website.json"), file);
+    const own = await startServer({ env: { POLLS_DIR: dir } });
+    try {
+      const page = await (await context()).newPage();
+      const poll = await openArticle(page, own.url);
+      expect(await poll.locator("form").isVisible()).toBe(true);
+
+      // Staff close the poll by its file and tell the running server.
+      const definition = JSON.parse(readFileSync(file, "utf8")) as object;
+      writeFileSync(file, JSON.stringify({ ...definition, closesAt: "2024-01-01T00:00:00+07:00" }));
+      own.process.kill("SIGHUP");
+      await expect
+        .poll(
+          async () =>
+            (
+              (await (await fetch(`${own.url}/api/polls/danh-gia-website`)).json()) as {
+                open: boolean;
+              }
+            ).open,
+        )
+        .toBe(false);
+
+      await poll.getByLabel("Hữu ích").check();
+      await poll.getByRole("button", { name: "Bình chọn" }).click();
+      await poll.getByText("Cuộc bình chọn đã kết thúc.").waitFor();
+      expect(await poll.locator("form").isHidden()).toBe(true);
+      const text = (await poll.textContent())!;
+      expect(text).not.toMatch(/poll is closed|403|Chưa ghi được phiếu/);
+      expect(await poll.locator(".poll-option").count()).toBe(3);
+    } finally {
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  for (const answer of [
+    {
+      name: "a 501 from a static host",
+      status: 501,
+      contentType: "text/plain",
+      body: "Not Implemented",
+      says: "Hiện không xem được số liệu trực tiếp; mời bạn thử lại sau.",
+    },
+    {
+      name: "a 502 HTML page from the proxy",
+      status: 502,
+      contentType: "text/html",
+      body: "<h1>Bad Gateway</h1>",
+      says: "Hiện không xem được số liệu trực tiếp; mời bạn thử lại sau.",
+    },
+    {
+      name: "a 429 from the rate limit",
+      status: 429,
+      contentType: "application/json",
+      body: '{"error":"too many requests; try again in a minute"}',
+      says: "Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.",
+    },
+  ]) {
+    it(`answers ${answer.name} in Vietnamese, without codes or the server's text`, async () => {
+      const ctx = await context();
+      await ctx.route("**/api/polls/*/votes", (route) =>
+        route.fulfill({
+          status: answer.status,
+          contentType: answer.contentType,
+          body: answer.body,
+        }),
+      );
+      const page = await ctx.newPage();
+      const poll = await openArticle(page, server.url);
+      await poll.getByLabel("Phong phú đa dạng").check();
+      await poll.getByRole("button", { name: "Bình chọn" }).click();
+      await poll.getByText(answer.says).waitFor();
+      const text = (await poll.locator("[data-poll-results]").textContent())!;
+      expect(text).toBe(answer.says);
+      expect(text).not.toMatch(/\d{3}|too many|Bad Gateway|Not Implemented/);
+      // Nothing was taken: the reader can try again.
+      expect(await poll.locator("form").isVisible()).toBe(true);
+    });
+  }
 });

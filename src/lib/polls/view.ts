@@ -86,3 +86,31 @@ export function safeReturnPath(value: unknown): string | undefined {
     ? value
     : undefined;
 }
+
+/** The API's `error` for a poll that has not opened yet (403), so the widget can say so. */
+export const NOT_OPEN_ERROR = "poll is not open yet";
+
+/** What the enhanced widget tells readers; the server's own (English) error never reaches them. */
+export const VOTE_MESSAGES = {
+  unavailable: "Hiện không xem được số liệu trực tiếp; mời bạn thử lại sau.",
+  closed: "Cuộc bình chọn đã kết thúc.",
+  notOpen: "Cuộc bình chọn chưa bắt đầu.",
+  tooFast: "Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.",
+  refused: "Chưa ghi được phiếu; mời bạn tải lại trang rồi bình chọn lại.",
+} as const;
+
+/**
+ * Reader text for a vote the API did not take (any status but 201/409). `body` is the parsed
+ * JSON, or undefined when the answer was not JSON (a proxy's or static host's error page).
+ */
+export function refusalMessage(status: number, body: unknown): string {
+  if (typeof body !== "object" || body === null) return VOTE_MESSAGES.unavailable;
+  if (status >= 500 || status === 404 || status === 405) return VOTE_MESSAGES.unavailable;
+  if (status === 429) return VOTE_MESSAGES.tooFast;
+  if (status === 403) {
+    return (body as { error?: unknown }).error === NOT_OPEN_ERROR
+      ? VOTE_MESSAGES.notOpen
+      : VOTE_MESSAGES.closed;
+  }
+  return VOTE_MESSAGES.refused;
+}

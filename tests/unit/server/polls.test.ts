@@ -12,7 +12,9 @@ import {
 } from "../../../src/lib/polls/schema.ts";
 import {
   participantsText,
+  refusalMessage,
   renderResultsHtml,
+  VOTE_MESSAGES,
   type PollResults,
 } from "../../../src/lib/polls/view.ts";
 import { originalSiteFigures } from "../../../src/lib/data/original-site.ts";
@@ -155,5 +157,25 @@ describe("renderResultsHtml", () => {
     expect(participantsText({ ...results, priorParticipants: 0 })).toBe(
       "3 người bình chọn tại đây.",
     );
+  });
+});
+
+describe("refusalMessage", () => {
+  const { unavailable, closed, notOpen, tooFast, refused } = VOTE_MESSAGES;
+  it.each([
+    [501, undefined, unavailable],
+    [502, undefined, unavailable],
+    [403, undefined, unavailable],
+    [500, { error: "internal error; nothing was recorded" }, unavailable],
+    [404, { error: "unknown poll" }, unavailable],
+    [405, { error: "method not allowed" }, unavailable],
+    [403, { error: "poll is closed" }, closed],
+    [403, { error: "poll is not open yet" }, notOpen],
+    [403, { error: "cross-site request refused" }, closed],
+    [429, { error: "too many requests; try again in a minute" }, tooFast],
+    [400, { error: "unknown option" }, refused],
+    [413, { error: "request body too large" }, refused],
+  ])("refusalMessage(%i, %j) is %j, never the server's text", (status, body, text) => {
+    expect(refusalMessage(status, body)).toBe(text);
   });
 });
