@@ -5,8 +5,11 @@ export const SITE_SHORT_TITLE = "Xây dựng Đảng";
 export const SITE_DESCRIPTION =
   "Tin tức và số liệu thống kê về công tác xây dựng Đảng ở cơ sở: tổ chức đảng, đảng viên, kết nạp, đánh giá xếp loại, kiểm tra giám sát.";
 
-/** Articles per page on the paginated article list. */
-export const ARTICLES_PER_PAGE = 10;
+/** Articles per page on the paginated lists (news, topics, places). */
+export const ARTICLES_PER_PAGE = 20;
+
+/** How many of the newest articles the RSS feed carries. */
+export const RSS_ITEMS = 50;
 
 /** How many "Các tin khác" links an article shows. */
 export const OTHER_NEWS_COUNT = 5;

@@ -1,12 +1,12 @@
-// RSS of every article, newest first; undated articles carry no pubDate rather than an invented one.
+// RSS of the newest articles; undated articles carry no pubDate rather than an invented one.
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
 import { getCollection } from "astro:content";
-import { SITE_DESCRIPTION, SITE_TITLE, TOPICS } from "../consts.ts";
+import { RSS_ITEMS, SITE_DESCRIPTION, SITE_TITLE, TOPICS } from "../consts.ts";
 import { articleDate, sortArticles } from "../lib/content/articles.ts";
 
 export async function GET(context: APIContext) {
-  const entries = sortArticles(await getCollection("news"));
+  const entries = sortArticles(await getCollection("news")).slice(0, RSS_ITEMS);
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,
