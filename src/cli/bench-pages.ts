@@ -3,13 +3,12 @@
 // inline SVG bytes per chart. Prints a table and updates "## Pages (bench:pages)" in BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import {
   gzipBytes,
   htmlToFirstChart,
   inlineCharts,
-  moduleImports,
-  pageScripts,
+  javascriptBytes as scriptBytes,
 } from "./bench/page-weight.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -40,29 +39,7 @@ const pages: { type: string; path: string | undefined }[] = [
   { type: "dataset page", path: firstPageWithChart("du-lieu") },
 ];
 
-/** gzip bytes of every script the page runs: inline ones, and files with their imports. */
-function javascriptBytes(html: string): { bytes: number; files: number } {
-  const { inline, src } = pageScripts(html);
-  let bytes = inline.reduce((sum, code) => sum + gzipBytes(code), 0);
-  const seen = new Set<string>();
-  const queue = [...src];
-  // Inline modules can import chunks too.
-  for (const code of inline)
-    queue.push(...moduleImports(code).map((u) => new URL(u, "http://x/_astro/").pathname));
-  while (queue.length > 0) {
-    const url = queue.shift()!;
-    const path = new URL(url, "http://x/").pathname;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const file = join(DIST, path);
-    if (!existsSync(file)) continue;
-    const code = readFileSync(file, "utf8");
-    bytes += gzipBytes(code);
-    const dir = dirname(path);
-    queue.push(...moduleImports(code).map((u) => new URL(u, `http://x${dir}/`).pathname));
-  }
-  return { bytes, files: seen.size };
-}
+const javascriptBytes = (html: string) => scriptBytes(DIST, html);
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 type Row = { type: string; path: string; html: string; js: string; charts: number; svgMax: string };

@@ -1,4 +1,6 @@
 // Pure measurements of a built page: HTML up to its first chart, its JavaScript, its inline SVGs.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 export function gzipBytes(text: string | Uint8Array): number {
@@ -48,4 +50,28 @@ export function moduleImports(code: string): string[] {
   }
   for (const m of code.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)) found.add(m[1]!);
   return [...found];
+}
+
+/** gzip bytes of every script the page runs: inline ones, and files with their imports. */
+export function javascriptBytes(dist: string, html: string): { bytes: number; files: number } {
+  const { inline, src } = pageScripts(html);
+  let bytes = inline.reduce((sum, code) => sum + gzipBytes(code), 0);
+  const seen = new Set<string>();
+  const queue = [...src];
+  // Inline modules can import chunks too.
+  for (const code of inline)
+    queue.push(...moduleImports(code).map((u) => new URL(u, "http://x/_astro/").pathname));
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    const path = new URL(url, "http://x/").pathname;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const file = join(dist, path);
+    if (!existsSync(file)) continue;
+    const code = readFileSync(file, "utf8");
+    bytes += gzipBytes(code);
+    const dir = dirname(path);
+    queue.push(...moduleImports(code).map((u) => new URL(u, `http://x${dir}/`).pathname));
+  }
+  return { bytes, files: seen.size };
 }
