@@ -11,6 +11,9 @@ import { el } from "./svg.ts";
 import type { Bar, BarChartInput } from "./types.ts";
 import { textLines, wrapText } from "./wrap.ts";
 
+/** How far a "trong đó" label sits right of its total's label. */
+const SUBSET_INDENT = 16;
+
 type Segment = { key: string; label: string; value: number; fill: string; unknown: boolean };
 
 function segmentsOf(bar: Bar, input: BarChartInput, hatch: string): Segment[] {
@@ -71,8 +74,13 @@ export function barChart(input: BarChartInput): string {
     }
     for (const bar of group.bars) {
       const value = formatNumber(bar.value);
-      const lines = wrapText(`${bar.label}: ${value}`, maxChars);
-      out.push(textLines(lines, PAD, y + FONT, { class: "chart-label" }, value));
+      // A "trong đó" subset: label indented, thinner bar on the same zero line as its total.
+      const subset = bar.subsetOf !== undefined;
+      const indent = subset ? SUBSET_INDENT : 0;
+      const height = subset ? BAR_HEIGHT * 0.625 : BAR_HEIGHT;
+      const lines = wrapText(`${bar.label}: ${value}`, subset ? maxChars - 2 : maxChars);
+      const labelClass = subset ? "chart-label chart-label--subset" : "chart-label";
+      out.push(textLines(lines, PAD + indent, y + FONT, { class: labelClass }, value));
       y += lines.length * LINE_HEIGHT + 6;
       const segments = segmentsOf(bar, input, hatch);
       let offset = 0;
@@ -85,17 +93,18 @@ export function barChart(input: BarChartInput): string {
           x: x0,
           y,
           width: Math.max(0, x1 - x0),
-          height: BAR_HEIGHT,
+          height,
           fill: s.fill,
+          ...(subset ? { "fill-opacity": 0.6 } : {}),
           stroke: s.unknown ? "#767676" : "#fff",
           "stroke-width": s.unknown ? 1 : 0.75,
         });
         out.push(mark(tip, s.key, rect));
       }
       out.push(
-        el("line", { x1: PAD, x2: PAD, y1: y - 3, y2: y + BAR_HEIGHT + 3, stroke: "currentColor" }),
+        el("line", { x1: PAD, x2: PAD, y1: y - 3, y2: y + height + 3, stroke: "currentColor" }),
       );
-      y += BAR_HEIGHT;
+      y += height;
       if (segments.length > 1) {
         const note = segments.map((s) => `${s.label} ${formatNumber(s.value)}`).join(" · ");
         const noteLines = wrapText(note, maxChars);

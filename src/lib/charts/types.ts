@@ -10,6 +10,8 @@ export type Bar = {
   parts?: BarPart[];
   /** The unexplained remainder of a total: drawn hatched. */
   unknown?: boolean;
+  /** Key of the bar this one is a "trong đó" subset of: drawn indented beneath it. */
+  subsetOf?: string;
 };
 
 export type BarGroup = { key: string; label?: string; bars: Bar[] };

@@ -30,17 +30,36 @@ describe("treeGroups", () => {
     expect(group!.bars.map((b) => b.value)).toEqual([16, 2, 1]);
   });
 
-  it("treeGroups(rows) treats children without a split as a 'trong đó' subset, never a remainder", () => {
+  it("treeGroups(rows) keeps a total with a 'trong đó' subset as a bar among its peers, the subset beneath it", () => {
     const groups = treeGroups([
+      { id: "tc", label: "Tổ chức đảng được kiểm tra", count: 100 },
       { id: "dv", label: "Đảng viên được kiểm tra", count: 228 },
-      { id: "cu", label: "Cấp ủy viên", count: 56, part_of: "dv" },
+      { id: "cu", label: "Trong đó: cấp ủy viên", count: 56, part_of: "dv" },
+      { id: "gs", label: "Đảng viên được giám sát", count: 297 },
     ]);
     expect(groups).toEqual([
       {
-        key: "dv",
-        label: "228 đảng viên được kiểm tra, trong đó",
-        bars: [{ key: "cu", label: "Cấp ủy viên", value: 56 }],
+        key: "tong",
+        bars: [
+          { key: "tc", label: "Tổ chức đảng được kiểm tra", value: 100 },
+          { key: "dv", label: "Đảng viên được kiểm tra", value: 228 },
+          { key: "cu", label: "Trong đó cấp ủy viên", value: 56, subsetOf: "dv" },
+          { key: "gs", label: "Đảng viên được giám sát", value: 297 },
+        ],
       },
+    ]);
+  });
+
+  it("treeGroups(rows) draws every figure of the Thanh Bình 'gợi ý kiểm điểm' rows, including the 6", () => {
+    const groups = treeGroups([
+      { id: "tt", label: "Tập thể được gợi ý kiểm điểm", count: 4 },
+      { id: "cn", label: "Cá nhân được gợi ý kiểm điểm", count: 6 },
+      { id: "rt", label: "Trong đó: cá nhân làm rõ trách nhiệm", count: 2, part_of: "cn" },
+    ]);
+    expect(groups.flatMap((g) => g.bars.map((b) => [b.label, b.value]))).toEqual([
+      ["Tập thể được gợi ý kiểm điểm", 4],
+      ["Cá nhân được gợi ý kiểm điểm", 6],
+      ["Trong đó cá nhân làm rõ trách nhiệm", 2],
     ]);
   });
 

@@ -16,6 +16,12 @@ export type TreeRow = {
   groupLabel?: string;
 };
 
+/** "Trong đó: cấp ủy viên" → "Trong đó cấp ủy viên": one "trong đó" whatever the source row says. */
+export function subsetLabel(label: string): string {
+  const rest = label.replace(/^\s*trong đó\s*:?\s*/i, "");
+  return `Trong đó ${lowerFirst(rest)}`;
+}
+
 /** "241 chi bộ trực thuộc đảng ủy các xã, thị trấn", ", theo loại đơn" when a total has several splits. */
 function groupLabel(parent: TreeRow, split: string | undefined, splits: number): string {
   const base = `${formatNumber(parent.count)} ${lowerFirst(parent.groupLabel ?? parent.label)}`;
@@ -25,7 +31,8 @@ function groupLabel(parent: TreeRow, split: string | undefined, splits: number):
 
 /**
  * One group per (total, split): its parts as bars plus, for a split that falls short, a hatched
- * "Không rõ (nguồn không nêu)" bar. Rows that neither have nor are parts form a leading group.
+ * "Không rõ (nguồn không nêu)" bar. Totals without a split and rows that are no parts form a
+ * leading group, each total followed by its "trong đó" subsets (bars with `subsetOf`).
  */
 export function treeGroups(rows: readonly TreeRow[]): BarGroup[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -35,17 +42,23 @@ export function treeGroups(rows: readonly TreeRow[]): BarGroup[] {
       children.set(row.part_of, [...(children.get(row.part_of) ?? []), row]);
     }
   }
+  const isSplit = (id: string) => (children.get(id) ?? []).some((k) => k.split !== undefined);
+  // A total is drawn as a bar unless a split turns it into the heading of its parts.
+  const isBar = (r: TreeRow) => !isSplit(r.id) && !(r.part_of && byId.has(r.part_of));
   const groups: BarGroup[] = [];
-  const loose = rows.filter((r) => !children.has(r.id) && !(r.part_of && byId.has(r.part_of)));
-  if (loose.length > 0) {
-    groups.push({
-      key: "tong",
-      bars: loose.map((r) => ({ key: r.id, label: r.label, value: r.count })),
-    });
-  }
+  const loose = rows.filter(isBar).flatMap((r): Bar[] => [
+    { key: r.id, label: r.label, value: r.count },
+    ...(children.get(r.id) ?? []).map((k) => ({
+      key: k.id,
+      label: subsetLabel(k.label),
+      value: k.count,
+      subsetOf: r.id,
+    })),
+  ]);
+  if (loose.length > 0) groups.push({ key: "tong", bars: loose });
   for (const parent of rows) {
     const kids = children.get(parent.id);
-    if (!kids) continue;
+    if (!kids || isBar(parent)) continue;
     const splits = [...new Set(kids.map((k) => k.split))];
     for (const split of splits) {
       const parts = kids.filter((k) => k.split === split);
