@@ -14,7 +14,13 @@ export type Bar = {
   subsetOf?: string;
 };
 
-export type BarGroup = { key: string; label?: string; bars: Bar[] };
+export type BarGroup = {
+  key: string;
+  label?: string;
+  bars: Bar[];
+  /** The total the bars are parts of, when the group heading stands for one. */
+  total?: { key: string; label: string; value: number };
+};
 
 export type BarChartInput = {
   id: string;

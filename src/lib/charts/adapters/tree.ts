@@ -76,6 +76,7 @@ export function treeGroups(rows: readonly TreeRow[]): BarGroup[] {
         key: split === undefined ? parent.id : `${parent.id}-${split}`,
         label: groupLabel(parent, split, splits.length),
         bars,
+        total: { key: parent.id, label: parent.label, value: parent.count },
       });
     }
   }
