@@ -39,19 +39,51 @@ function describeBar(bar: Bar, unit: string, series: Map<string, string>): strin
   return `${main} (${parts.join(", ")})`;
 }
 
-/** One sentence per group: "Heading: A: 1 chi bộ; B: 2 chi bộ." */
+/** " (trong đó cấp ủy viên: 56)" for each "trong đó" subset of `bar`. */
+function subsetsOf(bar: Bar, group: BarGroup, unit: string): string {
+  return group.bars
+    .filter((b) => b.subsetOf === bar.key)
+    .map((b) => ` (${lowerFirst(b.label)}: ${withUnit(b.value, unit)})`)
+    .join("");
+}
+
+function describeGroup(group: BarGroup, unit: string, series: Map<string, string>): string {
+  const bars = group.bars.filter((b) => b.subsetOf === undefined);
+  if (group.intro === undefined) {
+    const items = bars.map((b) => describeBar(b, unit, series) + subsetsOf(b, group, unit));
+    return sentence(group.label ? `${group.label} — ${items.join("; ")}` : items.join("; "));
+  }
+  // A total's parts: "Trong 241 chi bộ … có 130 chi bộ thôn, 67 chi bộ trường học; 5 không rõ …".
+  const named = bars
+    .filter((b) => !b.unknown)
+    .map((b) => {
+      const item = unit
+        ? `${b.label}: ${withUnit(b.value, unit)}`
+        : `${formatNumber(b.value)} ${lowerFirst(b.label)}`;
+      return item + subsetsOf(b, group, unit);
+    });
+  const unknown = bars
+    .filter((b) => b.unknown)
+    .map((b) => `${withUnit(b.value, unit)} không rõ (nguồn không nêu)`);
+  const text = [named.join(unit ? "; " : ", "), ...unknown].join("; ");
+  return sentence(`${upperFirst(group.intro)} ${text}`);
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+}
+
+/**
+ * One Vietnamese sentence per group: "Trong 241 chi bộ … có 130 chi bộ thôn, …" for a total's
+ * parts, "A: 1; B: 2 (trong đó C: 1)." for a list of figures.
+ */
 export function describeBars(
   groups: readonly BarGroup[],
   unit: string,
   seriesLabels: readonly { key: string; label: string }[] = [],
 ): string {
   const series = new Map(seriesLabels.map((s) => [s.key, s.label]));
-  return groups
-    .map((g) => {
-      const items = g.bars.map((b) => describeBar(b, unit, series)).join("; ");
-      return sentence(g.label ? `${g.label} — ${items}` : items);
-    })
-    .join(" ");
+  return groups.map((g) => describeGroup(g, unit, series)).join(" ");
 }
 
 /** "Chi bộ, đảng bộ cơ sở (30): hoàn thành xuất sắc nhiệm vụ 5/30 (16,7%), …." */

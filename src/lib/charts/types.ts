@@ -18,6 +18,8 @@ export type BarGroup = {
   key: string;
   label?: string;
   bars: Bar[];
+  /** Opening of the group's text alternative: "Trong 241 chi bộ … có". */
+  intro?: string;
   /** The total the bars are parts of, when the group heading stands for one. */
   total?: { key: string; label: string; value: number };
 };

@@ -5,6 +5,7 @@ import {
   describeShares,
   lowerFirst,
 } from "../../../src/lib/charts/describe.ts";
+import { treeGroups } from "../../../src/lib/charts/adapters/tree.ts";
 
 describe("describeAdmission", () => {
   it("describeAdmission(row) says the year, count and the stated percent of plan", () => {
@@ -91,6 +92,46 @@ describe("describeBars", () => {
       ),
     ).toBe(
       "73 cơ sở trực thuộc — Tổng: 73 tổ chức (31 đảng bộ, 41 chi bộ, 1 không rõ (nguồn không nêu)).",
+    );
+  });
+});
+
+describe("describeBars of part_of trees", () => {
+  it("describeBars(treeGroups(rows)) reads a total's parts as one Vietnamese sentence", () => {
+    const groups = treeGroups([
+      { id: "xa", label: "Chi bộ trực thuộc đảng ủy các xã, thị trấn", count: 241 },
+      { id: "a", label: "Chi bộ thôn, bản, tiểu khu", count: 130, part_of: "xa", split: "loại" },
+      { id: "b", label: "Chi bộ trường học", count: 67, part_of: "xa", split: "loại" },
+      { id: "c", label: "Chi bộ trạm y tế", count: 39, part_of: "xa", split: "loại" },
+    ]);
+    expect(describeBars(groups, "")).toBe(
+      "Trong 241 chi bộ trực thuộc đảng ủy các xã, thị trấn có 130 chi bộ thôn, bản, tiểu khu, 67 chi bộ trường học, 39 chi bộ trạm y tế; 5 không rõ (nguồn không nêu).",
+    );
+  });
+
+  it("describeBars(treeGroups(rows)) says 'trong đó' once, after the total it belongs to", () => {
+    const groups = treeGroups([
+      { id: "tc", label: "Tổ chức đảng được kiểm tra", count: 100 },
+      { id: "dv", label: "Đảng viên được kiểm tra", count: 228 },
+      { id: "cu", label: "Trong đó: cấp ủy viên", count: 56, part_of: "dv" },
+    ]);
+    const text = describeBars(groups, "");
+    expect(text).toBe(
+      "Tổ chức đảng được kiểm tra: 100; Đảng viên được kiểm tra: 228 (trong đó cấp ủy viên: 56).",
+    );
+    expect(text.match(/trong đó/gi)).toHaveLength(1);
+  });
+
+  it("describeBars(treeGroups(rows)) names the split when a total has several", () => {
+    const groups = treeGroups([
+      { id: "d", label: "Đơn thư tiếp nhận", count: 7 },
+      { id: "t", label: "Đơn tố cáo", count: 6, part_of: "d", split: "loại đơn" },
+      { id: "k", label: "Đơn khiếu nại", count: 1, part_of: "d", split: "loại đơn" },
+      { id: "l", label: "Đơn lưu", count: 4, part_of: "d", split: "cách xử lý" },
+      { id: "c", label: "Đơn chuyển", count: 3, part_of: "d", split: "cách xử lý" },
+    ]);
+    expect(describeBars(groups, "")).toBe(
+      "Theo loại đơn, trong 7 đơn thư tiếp nhận có 6 đơn tố cáo, 1 đơn khiếu nại. Theo cách xử lý, trong 7 đơn thư tiếp nhận có 4 đơn lưu, 3 đơn chuyển.",
     );
   });
 });

@@ -29,6 +29,13 @@ function groupLabel(parent: TreeRow, split: string | undefined, splits: number):
   return splits > 1 ? `${base}, theo ${split}` : base;
 }
 
+/** "Trong 241 chi bộ … có", "Theo loại đơn, trong 7 đơn thư tiếp nhận có". */
+function introOf(parent: TreeRow, split: string | undefined, splits: number): string {
+  const base = `${formatNumber(parent.count)} ${lowerFirst(parent.groupLabel ?? parent.label)}`;
+  if (split === undefined) return `${base}, trong đó có`;
+  return splits > 1 ? `Theo ${split}, trong ${base} có` : `Trong ${base} có`;
+}
+
 /**
  * One group per (total, split): its parts as bars plus, for a split that falls short, a hatched
  * "Không rõ (nguồn không nêu)" bar. Totals without a split and rows that are no parts form a
@@ -76,6 +83,7 @@ export function treeGroups(rows: readonly TreeRow[]): BarGroup[] {
         key: split === undefined ? parent.id : `${parent.id}-${split}`,
         label: groupLabel(parent, split, splits.length),
         bars,
+        intro: introOf(parent, split, splits.length),
         total: { key: parent.id, label: parent.label, value: parent.count },
       });
     }
