@@ -11,7 +11,7 @@ describe("registry charts", () => {
     const ids = charts.map((c) => c.id);
     for (const id of [
       "kiem-tra-giam-sat-khoi-cac-co-quan-tinh-lang-son-2014",
-      "kiem-tra-giam-sat-huyen-thanh-binh-2022",
+      "goi-y-kiem-diem-huyen-thanh-binh-2022",
       "to-chuc-huyen-tuyen-hoa",
       "ket-nap",
     ]) {

@@ -32,17 +32,26 @@ export function badgeCharts(rows: readonly BadgeRow[], suffix = ""): BuiltChart<
   const id = `huy-hieu${suffix}`;
   const title = "Huy hiệu Đảng theo số năm tuổi Đảng";
   const description = describeBars(groups, "đồng chí");
-  const biggest = [...rows]
-    .filter((r) => r.years !== undefined)
-    .sort((a, b) => b.count - a.count)[0];
+  // One clause per unit and action: a unit's proposals are not comparable with another's awards.
+  const totals = rows.filter((r) => r.part_of === undefined || !ids.has(r.part_of));
+  const takeaway = totals
+    .map((t) => {
+      const what = t.years === undefined ? "Huy hiệu Đảng" : `Huy hiệu ${t.years} năm tuổi Đảng`;
+      const parts = rows
+        .filter((r) => r.part_of === t.id && r.years !== undefined)
+        .sort((a, b) => b.count - a.count);
+      const most = parts[0]
+        ? `, nhiều nhất Huy hiệu ${parts[0].years} năm tuổi Đảng (${formatNumber(parts[0].count)})`
+        : "";
+      return `${t.unit} ${ACTIONS[t.action]} ${what} cho ${formatNumber(t.count)} đồng chí (${periodText(t)})${most}`;
+    })
+    .join("; ");
   return [
     {
       id,
       theme: "huy-hieu",
       title,
-      takeaway: biggest
-        ? `Nhiều nhất là Huy hiệu ${biggest.years} năm tuổi Đảng: ${formatNumber(biggest.count)} đồng chí (${biggest.unit}, ${periodText(biggest)}).`
-        : "Số đồng chí được tặng Huy hiệu Đảng.",
+      takeaway: `${takeaway}.`,
       description,
       svg: barChart({ id, title, description, groups, unit: "đồng chí" }),
       table: treeTable(groups, "Huy hiệu"),

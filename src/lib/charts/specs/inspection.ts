@@ -2,9 +2,9 @@
 // and supervision, one of complaints and discipline.
 import { INSPECTION_ACTIVITIES, type InspectionRow } from "../../data/schemas.ts";
 import { formatNumber } from "../../format.ts";
-import { treeGroups } from "../adapters/tree.ts";
+import { subsetLabel, treeGroups } from "../adapters/tree.ts";
 import { barChart } from "../bars.ts";
-import { describeBars } from "../describe.ts";
+import { describeBars, lowerFirst } from "../describe.ts";
 import { periodText } from "../period.ts";
 import { unitSlug } from "../unit-name.ts";
 import type { BuiltChart } from "./types.ts";
@@ -13,11 +13,8 @@ import { treeTable } from "./tree-table.ts";
 type Activity = InspectionRow["activity"];
 
 const KINDS: { key: string; title: string; activities: Activity[] }[] = [
-  {
-    key: "kiem-tra-giam-sat",
-    title: "Kiểm tra, giám sát",
-    activities: ["kiem-tra", "giam-sat", "goi-y-kiem-diem"],
-  },
+  { key: "kiem-tra-giam-sat", title: "Kiểm tra, giám sát", activities: ["kiem-tra", "giam-sat"] },
+  { key: "goi-y-kiem-diem", title: "Gợi ý kiểm điểm", activities: ["goi-y-kiem-diem"] },
   { key: "ky-luat-don-thu", title: "Đơn thư và kỷ luật", activities: ["don-thu", "ky-luat"] },
 ];
 
@@ -34,8 +31,29 @@ function takeawayOf(own: readonly InspectionRow[], kind: string): string {
     const forms = own.filter((r) => r.part_of === discipline.id);
     return `Thi hành kỷ luật ${formatNumber(discipline.count)} đảng viên: ${forms.map((f) => `${f.subject.toLowerCase()} ${formatNumber(f.count)}`).join(", ")}.`;
   }
-  const top = own.filter((r) => r.part_of === undefined).sort((a, b) => b.count - a.count)[0]!;
-  return `Nhiều nhất: ${top.subject.toLowerCase()} — ${formatNumber(top.count)}.`;
+  return summaryOf(own);
+}
+
+/**
+ * Each stated figure by activity, in source order — never a ranking, since organisations and
+ * members are not comparable: "Kiểm tra: 100 tổ chức đảng …; 228 đảng viên … (trong đó 56 …)."
+ */
+export function summaryOf(own: readonly InspectionRow[]): string {
+  const top = own.filter((r) => r.part_of === undefined);
+  const activities = [...new Set(top.map((r) => r.activity))];
+  return activities
+    .map((activity) => {
+      const items = top
+        .filter((r) => r.activity === activity)
+        .map((r) => {
+          const subsets = own
+            .filter((k) => k.part_of === r.id && k.split === undefined)
+            .map((k) => ` (${lowerFirst(subsetLabel(k.subject))}: ${formatNumber(k.count)})`);
+          return `${formatNumber(r.count)} ${lowerFirst(r.subject)}${subsets.join("")}`;
+        });
+      return `${INSPECTION_ACTIVITIES[activity]}: ${items.join("; ")}.`;
+    })
+    .join(" ");
 }
 
 export function inspectionCharts(

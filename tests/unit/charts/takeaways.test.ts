@@ -1,0 +1,37 @@
+// Takeaways of the real charts state figures; they never rank incomparable things.
+import { describe, expect, it } from "vitest";
+import { buildCharts } from "../../../src/lib/charts/registry.ts";
+import { chartData } from "../../../src/lib/charts/site-charts.ts";
+
+const charts = buildCharts(chartData());
+const byId = (id: string) => {
+  const chart = charts.find((c) => c.id === id);
+  if (!chart) throw new Error(`no chart ${id}`);
+  return chart;
+};
+
+describe("chart takeaways", () => {
+  it("the Khối 2014 inspection takeaway lists organisations and members separately, unranked", () => {
+    const { takeaway } = byId("kiem-tra-giam-sat-khoi-cac-co-quan-tinh-lang-son-2014");
+    expect(takeaway).not.toMatch(/nhiều nhất/i);
+    expect(takeaway).toContain(
+      "Giám sát: 90 tổ chức đảng được giám sát; 297 đảng viên được giám sát.",
+    );
+    expect(takeaway).toContain(
+      "228 đảng viên được kiểm tra theo Điều 30 Điều lệ Đảng (trong đó cấp ủy viên: 56)",
+    );
+  });
+
+  it("Thanh Bình's 'gợi ý kiểm điểm' is its own chart with its own title", () => {
+    const chart = byId("goi-y-kiem-diem-huyen-thanh-binh-2022");
+    expect(chart.title).toBe("Gợi ý kiểm điểm năm 2022: Đảng bộ huyện Thanh Bình");
+    expect(chart.takeaway).toMatch(/^Gợi ý kiểm điểm: 4 tập thể .*; 6 cá nhân /);
+    expect(charts.some((c) => c.id === "kiem-tra-giam-sat-huyen-thanh-binh-2022")).toBe(false);
+  });
+
+  it("the badge takeaway keeps each unit's proposals and awards apart", () => {
+    expect(byId("huy-hieu").takeaway).toBe(
+      "Đảng bộ huyện Thanh Bình đề nghị tặng Huy hiệu Đảng cho 71 đồng chí (năm 2022), nhiều nhất Huy hiệu 30 năm tuổi Đảng (42); Đảng bộ Khối các cơ quan tỉnh Lạng Sơn trao tặng Huy hiệu 30 năm tuổi Đảng cho 36 đồng chí (năm 2014).",
+    );
+  });
+});
