@@ -241,3 +241,30 @@ describe("charts on a 390 px screen", () => {
     await page.context().close();
   });
 });
+
+describe("charts at A+ and in print", () => {
+  it("the chart title is never smaller than its takeaway at A+", async () => {
+    const page = await open(DASHBOARD, { javaScript: true, fontSize: "2" });
+    const sizes = await page
+      .locator(".chart")
+      .first()
+      .evaluate((figure) => {
+        const size = (sel: string) =>
+          parseFloat(getComputedStyle(figure.querySelector(sel)!).fontSize);
+        return { title: size(".chart__title"), takeaway: size(".chart__takeaway") };
+      });
+    expect(sizes.title).toBeGreaterThan(sizes.takeaway);
+    await page.context().close();
+  });
+
+  it("printing shows the closed text alternative and data table of each chart", async () => {
+    const page = await open(ARTICLE, { javaScript: false });
+    const table = page.locator(".chart__table").first();
+    const description = page.locator(".chart__details:not([open]) > p").first();
+    expect(await table.isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await table.isVisible()).toBe(true);
+    expect(await description.isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
