@@ -49,15 +49,22 @@ const timeFormat = new Intl.DateTimeFormat(LOCALE, {
   hourCycle: "h23",
   timeZone: TIME_ZONE,
 });
+const timeWithSecondsFormat = new Intl.DateTimeFormat(LOCALE, {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: TIME_ZONE,
+});
 
 /** A date as Vietnamese readers write it, in Vietnam's time zone: "28/02/2023". */
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
 }
 
-/** "28/02/2023 05:40" in Vietnam's time zone. */
-export function formatDateTime(date: Date): string {
-  return `${formatDate(date)} ${timeFormat.format(date)}`;
+/** "28/02/2023 05:40" (or "28/02/2023 05:40:48" with seconds) in Vietnam's time zone. */
+export function formatDateTime(date: Date, withSeconds = false): string {
+  return `${formatDate(date)} ${(withSeconds ? timeWithSecondsFormat : timeFormat).format(date)}`;
 }
 
 /** ISO date (yyyy-mm-dd) of an instant in Vietnam's time zone, for `datetime` attributes and day keys. */

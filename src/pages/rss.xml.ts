@@ -17,6 +17,7 @@ export async function GET(context: APIContext) {
       title: entry.data.title,
       link: `/tin-tuc/${entry.id}/`,
       description: entry.data.summary,
+      // RSS needs an instant: a source that gives only a day is dated at its start in Vietnam.
       pubDate: articleDate(entry.data),
       categories: [entry.data.locality.province, ...entry.data.topics.map((t) => TOPICS[t])],
     })),

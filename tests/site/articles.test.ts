@@ -44,6 +44,8 @@ describe.each(SEEDS.map((seed) => [seed.slug, seed] as const))("/tin-tuc/%s/", (
   it("shows the date the source gives, or says there is none", () => {
     if (seed.dateLine) {
       expect(text).toContain(seed.dateLine.day);
+      // The time as precise as the source prints it, seconds included.
+      if (seed.dateLine.time) expect(text).toContain(`${seed.dateLine.day} ${seed.dateLine.time}`);
       expect(text).not.toContain("Không ghi ngày đăng");
     } else {
       expect(text).toContain("Không ghi ngày đăng");

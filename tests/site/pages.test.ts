@@ -77,6 +77,11 @@ function articleDatetime(slug: string): string | undefined {
   return tags(header, "time")[0]?.attrs.datetime;
 }
 
+/** A `<time datetime>` as an instant: a bare day (as the source gives it) starts at 00:00 in Vietnam. */
+function instant(datetime: string): number {
+  return Date.parse(datetime.includes("T") ? datetime : `${datetime}T00:00+07:00`);
+}
+
 function page(path: string): string {
   return readFileSync(join(DIST, path, "index.html"), "utf8");
 }
@@ -361,7 +366,7 @@ describe("article list and pagination", () => {
     const firstUndated = dates.findIndex((d) => d === undefined);
     if (firstUndated >= 0)
       expect(dates.slice(firstUndated).every((d) => d === undefined)).toBe(true);
-    const dated = dates.filter((d): d is string => d !== undefined).map((d) => Date.parse(d));
+    const dated = dates.filter((d): d is string => d !== undefined).map(instant);
     expect(dated).toEqual([...dated].sort((a, b) => b - a));
   });
 });
@@ -380,7 +385,8 @@ describe("article page", () => {
       const header = html.match(/<header class="article-header"[\s\S]*?<\/header>/)![0];
       const time = tags(header, "time")[0];
       if (time) {
-        expect(time.attrs.datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+07:00$/);
+        // A moment with Vietnam's offset, or a bare day when the source gives only the day.
+        expect(time.attrs.datetime).toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?\+07:00)?$/);
         expect(text(header)).toMatch(/\d{2}\/\d{2}\/\d{4}/);
       } else {
         expect(text(header)).toContain("Không ghi ngày đăng");
@@ -420,8 +426,14 @@ describe("feeds", () => {
       const datetime = articleDatetime(slug);
       const pubDate = item.match(/<pubDate>([^<]+)<\/pubDate>/)?.[1];
       if (datetime === undefined) expect(pubDate, slug).toBeUndefined();
-      else expect(Date.parse(pubDate!), slug).toBe(Date.parse(datetime));
+      else expect(Date.parse(pubDate!), slug).toBe(instant(datetime));
     });
+  });
+
+  it("robots.txt points at the sitemap on the site's own address", () => {
+    expect(readFileSync(join(DIST, "robots.txt"), "utf8")).toContain(
+      `Sitemap: ${site}/sitemap-index.xml`,
+    );
   });
 
   it("the sitemap lists every article", () => {

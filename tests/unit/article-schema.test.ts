@@ -87,16 +87,17 @@ describe("article dates", () => {
     expect(articleDate({})).toBeUndefined();
   });
 
-  it("datetimeAttribute gives an ISO instant with +07:00 for <time>", () => {
+  it("datetimeAttribute gives an ISO instant with +07:00, or the bare day, for <time>", () => {
     expect(datetimeAttribute({ published: "2013-06-17T04:36:39" })).toBe(
       "2013-06-17T04:36:39+07:00",
     );
-    expect(datetimeAttribute({ published: "2022-08-12" })).toBe("2022-08-12T00:00+07:00");
+    expect(datetimeAttribute({ published: "2022-08-12" })).toBe("2022-08-12");
     expect(datetimeAttribute({})).toBeUndefined();
   });
 
-  it("formatPublished shows the time only when the source gives one", () => {
-    expect(formatPublished({ published: "2023-02-28T05:40:48" })).toBe("28/02/2023 05:40");
+  it("formatPublished shows the time only when the source gives one, with its seconds", () => {
+    expect(formatPublished({ published: "2023-02-28T05:40:48" })).toBe("28/02/2023 05:40:48");
+    expect(formatPublished({ published: "2023-02-28T05:40" })).toBe("28/02/2023 05:40");
     expect(formatPublished({ published: "2022-08-12" })).toBe("12/08/2022");
     expect(formatPublished({})).toBeUndefined();
   });
@@ -104,7 +105,7 @@ describe("article dates", () => {
   it("describeDate labels the date as the source does and adds the period", () => {
     expect(
       describeDate({ published: "2023-02-28T05:40:48", publishedLabel: "Cập nhật ngày" }),
-    ).toBe("Cập nhật ngày: 28/02/2023 05:40");
+    ).toBe("Cập nhật ngày: 28/02/2023 05:40:48");
     expect(
       describeDate({
         published: "2022-08-12",

@@ -11,25 +11,30 @@ const VIETNAM_OFFSET = "+07:00";
 type Dated = Pick<ArticleData, "published">;
 type Described = Pick<ArticleData, "published" | "publishedLabel" | "period">;
 
-/** ISO instant with Vietnam's offset for `<time datetime>`: "2023-02-28T05:40:48+07:00"; undefined when undated. */
+/**
+ * `<time datetime>` value as precise as the source: "2023-02-28T05:40:48+07:00" for a moment,
+ * "2022-08-12" for a day (no invented midnight); undefined when undated.
+ */
 export function datetimeAttribute(data: Dated): string | undefined {
   const { published } = data;
   if (published === undefined) return undefined;
-  const withTime = published.includes("T") ? published : `${published}T00:00`;
-  return `${withTime}${VIETNAM_OFFSET}`;
+  return published.includes("T") ? `${published}${VIETNAM_OFFSET}` : published;
 }
 
-/** The moment the source gives, read as Vietnam local time; undefined when the source gives none. */
+/** The moment the source gives, read as Vietnam local time (a bare day as its start); undefined when undated. */
 export function articleDate(data: Dated): Date | undefined {
-  const iso = datetimeAttribute(data);
-  return iso === undefined ? undefined : new Date(iso);
+  const { published } = data;
+  if (published === undefined) return undefined;
+  return new Date(`${published.includes("T") ? published : `${published}T00:00`}${VIETNAM_OFFSET}`);
 }
 
-/** "28/02/2023 05:40" when the source gives a time, "12/08/2022" when only a day; undefined when undated. */
+/** "28/02/2023 05:40:48" as precise as the source ("12/08/2022" for a day); undefined when undated. */
 export function formatPublished(data: Dated): string | undefined {
   const date = articleDate(data);
   if (date === undefined) return undefined;
-  return data.published!.includes("T") ? formatDateTime(date) : formatDate(date);
+  const time = data.published!.split("T")[1];
+  if (time === undefined) return formatDate(date);
+  return formatDateTime(date, time.split(":").length === 3);
 }
 
 /** "Số liệu đến hết năm 2020" when the article states the period its figures describe. */
