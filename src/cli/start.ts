@@ -8,9 +8,11 @@ const dist = resolve(root, process.env.DIST_DIR ?? "dist");
 
 if (!existsSync(resolve(dist, "index.html"))) {
   console.log("No build found: building the site first…");
+  // Build into the folder the server will serve.
   const built = spawnSync(process.execPath, [resolve(root, "src/cli/build.ts")], {
     cwd: root,
     stdio: "inherit",
+    env: { ...process.env, ASTRO_OUT_DIR: dist },
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
