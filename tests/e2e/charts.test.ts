@@ -268,3 +268,20 @@ describe("charts at A+ and in print", () => {
     await page.context().close();
   });
 });
+
+describe("article charts", () => {
+  it.each([
+    [
+      "lang-son-thi-dua-lam-tot-cong-tac-to-chuc-xay-dung-dang",
+      ["bieu-do-to-chuc-tinh-lang-son", "bieu-do-so-dang-vien--bai-lang-son-thi-dua"],
+    ],
+    ["tuyen-hoa-cung-co-to-chuc-co-so-dang", ["bieu-do-so-dang-vien--bai-tuyen-hoa-cung-co"]],
+    [
+      "thanh-binh-xay-dung-dang-sat-voi-thuc-tien",
+      ["bieu-do-goi-y-kiem-diem-huyen-thanh-binh-2022"],
+    ],
+  ])("%s charts the figures its text states", async (slug, ids) => {
+    const html = await (await fetch(`${server.url}/tin-tuc/${slug}/`)).text();
+    for (const id of ids) expect(html).toContain(`id="${id}"`);
+  });
+});
