@@ -37,8 +37,8 @@ export function bulletChart(input: BulletChartInput): string {
   let y = PAD;
   const key = legend(
     [
-      { key: "admitted", label: "Tỷ lệ đạt", fill: colour },
-      { key: "target", label: "Vạch đứng: đạt 100%", fill: "currentColor" },
+      { key: "admitted", label: "Tỉ lệ đạt", fill: colour },
+      { key: "target", label: "Vạch đứng: đạt 100%", fill: "currentColor", shape: "line" },
     ],
     y,
   );

@@ -2,7 +2,13 @@
 import { el, escapeXml } from "./svg.ts";
 import { FONT, LINE_HEIGHT, PAD, WIDTH, textWidth } from "./metrics.ts";
 
-export type LegendItem = { key: string; label: string; fill: string };
+export type LegendItem = {
+  key: string;
+  label: string;
+  fill: string;
+  /** "line" for a mark drawn as a rule (the 100% target), so the key looks like it. */
+  shape?: "line";
+};
 
 const SWATCH = 12;
 const GAP = 5;
@@ -21,15 +27,26 @@ export function legend(items: readonly LegendItem[], top: number): { svg: string
       row += 1;
     }
     const y = top + row * LINE_HEIGHT;
+    const swatch =
+      item.shape === "line"
+        ? el("line", {
+            x1: x + SWATCH / 2,
+            x2: x + SWATCH / 2,
+            y1: y,
+            y2: y + SWATCH + 4,
+            stroke: item.fill,
+            "stroke-width": 2.5,
+          })
+        : el("rect", {
+            x,
+            y: y + 2,
+            width: SWATCH,
+            height: SWATCH,
+            fill: item.fill,
+            stroke: item.fill,
+          });
     parts.push(
-      el("rect", {
-        x,
-        y: y + 2,
-        width: SWATCH,
-        height: SWATCH,
-        fill: item.fill,
-        stroke: item.fill,
-      }) +
+      swatch +
         el(
           "text",
           { x: x + SWATCH + GAP, y: y + FONT * 0.95, fill: "currentColor" },

@@ -34,4 +34,16 @@ describe("chart takeaways", () => {
       "Đảng bộ huyện Thanh Bình đề nghị tặng Huy hiệu Đảng cho 71 đồng chí (năm 2022), nhiều nhất Huy hiệu 30 năm tuổi Đảng (42); Đảng bộ Khối các cơ quan tỉnh Lạng Sơn trao tặng Huy hiệu 30 năm tuổi Đảng cho 36 đồng chí (năm 2014).",
     );
   });
+
+  it("the Tuyên Hóa organisation takeaway says how many the source leaves unexplained", () => {
+    expect(byId("to-chuc-huyen-tuyen-hoa").takeaway).toContain(
+      "Nguồn nêu tổng 241 nhưng chỉ kể ra 236; 5 chi bộ còn lại không rõ loại.",
+    );
+  });
+
+  it("the admissions chart spells 'tỉ lệ' one way", () => {
+    const chart = byId("ket-nap");
+    expect(`${chart.takeaway} ${chart.svg}`).not.toMatch(/tỷ lệ/i);
+    expect(chart.svg).toContain("Tỉ lệ đạt");
+  });
 });

@@ -10,6 +10,14 @@ import { unitSlug } from "../unit-name.ts";
 import type { BuiltChart } from "./types.ts";
 import { treeTable } from "./tree-table.ts";
 
+/** "chi bộ" of "241 chi bộ trực thuộc …": the noun the leftover is counted in, when recognisable. */
+function unknownNoun(groupLabel: string | undefined): string {
+  const match = /^[\d.]+\s+(chi bộ|đảng bộ|tổ chức(?: đảng)?|cơ sở(?: đảng)?)/i.exec(
+    groupLabel ?? "",
+  );
+  return match ? match[1]!.toLocaleLowerCase("vi") : "tổ chức";
+}
+
 function takeawayOf(rows: readonly OrganisationRow[], unit: string, gaps: string[]): string {
   const top = rows.filter((r) => r.part_of === undefined);
   const head = `${unit} (${periodText(rows[0]!)}): ${top.map((r) => `${formatNumber(r.count)} ${r.kind.toLowerCase()}`).join(", ")}.`;
@@ -29,7 +37,7 @@ export function organisationCharts(
       if (!unknown) return [];
       const total = g.bars.reduce((s, b) => s + b.value, 0);
       return [
-        `Nguồn nêu tổng ${formatNumber(total)} nhưng chỉ chia ${formatNumber(total - unknown.value)}; ${formatNumber(unknown.value)} không rõ loại.`,
+        `Nguồn nêu tổng ${formatNumber(total)} nhưng chỉ kể ra ${formatNumber(total - unknown.value)}; ${formatNumber(unknown.value)} ${unknownNoun(g.label)} còn lại không rõ loại.`,
       ];
     });
     const id = `to-chuc-${unitSlug(unit)}${suffix}`;

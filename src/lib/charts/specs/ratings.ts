@@ -1,6 +1,6 @@
 // "How were groups rated?" One 100% stacked bar per group rated, per unit and year.
 import { RATINGS, type RatingRow } from "../../data/schemas.ts";
-import { formatNumber } from "../../format.ts";
+import { formatNumber, formatPercentPoints } from "../../format.ts";
 import { describeShares } from "../describe.ts";
 import { periodText } from "../period.ts";
 import { partText, sharesChart } from "../shares.ts";
@@ -61,7 +61,7 @@ export function ratingCharts(rows: readonly RatingRow[], suffix = ""): BuiltChar
           RATINGS[r.rating],
           formatNumber(r.count),
           formatNumber(r.rated),
-          `${formatNumber(r.percent, 2)}%`,
+          formatPercentPoints(r.percent),
         ]),
       },
       rows: own,
