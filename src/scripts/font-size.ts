@@ -40,9 +40,11 @@ class FontSizeControl extends HTMLElement {
     const level = currentLevel();
     for (const button of this.querySelectorAll("button")) {
       const action = button.dataset.action;
-      const pressed =
+      // A- and A+ are actions: their highlight is visual only; "A" is a real toggle.
+      const active =
         action === "decrease" ? level < 0 : action === "increase" ? level > 0 : level === 0;
-      button.setAttribute("aria-pressed", String(pressed));
+      button.toggleAttribute("data-active", active);
+      if (action === "reset") button.setAttribute("aria-pressed", String(active));
       const limit =
         (action === "decrease" && level <= MIN_LEVEL) ||
         (action === "increase" && level >= MAX_LEVEL);

@@ -53,6 +53,9 @@ const firstSize = (page: Page) =>
   page.evaluate(() => parseFloat((window as unknown as { __firstSize: string }).__firstSize));
 const pressed = (page: Page, name: string) =>
   page.getByRole("button", { name, exact: true }).getAttribute("aria-pressed");
+/** A- and A+ are actions, not toggles: they only carry a visual highlight. */
+const highlighted = (page: Page, name: string) =>
+  page.getByRole("button", { name, exact: true }).evaluate((b) => b.hasAttribute("data-active"));
 const fontSizeGroup = (page: Page) => page.getByRole("group", { name: "Xem với cỡ chữ:" });
 
 describe("Xem với cỡ chữ: A- A A+", () => {
@@ -67,13 +70,14 @@ describe("Xem với cỡ chữ: A- A A+", () => {
     await expect(fontSizeGroup(page).isVisible()).resolves.toBe(true);
     const base = await bodySize(page);
     expect(base).toBeGreaterThan(0);
-    expect(await pressed(page, "Cỡ chữ mặc định")).toBe("true");
-    expect(await pressed(page, "Tăng cỡ chữ")).toBe("false");
+    expect(await pressed(page, "A cỡ chữ mặc định")).toBe("true");
+    expect(await highlighted(page, "A+ tăng cỡ chữ")).toBe(false);
+    expect(await pressed(page, "A+ tăng cỡ chữ")).toBeNull();
 
-    await page.getByRole("button", { name: "Tăng cỡ chữ" }).click();
+    await page.getByRole("button", { name: "A+ tăng cỡ chữ" }).click();
     expect(await bodySize(page)).toBeCloseTo(base * 1.25, 1);
-    expect(await pressed(page, "Tăng cỡ chữ")).toBe("true");
-    expect(await pressed(page, "Cỡ chữ mặc định")).toBe("false");
+    expect(await highlighted(page, "A+ tăng cỡ chữ")).toBe(true);
+    expect(await pressed(page, "A cỡ chữ mặc định")).toBe("false");
     // Charts' em-sized text follows the same scale.
     expect(
       await page.evaluate(() => {
@@ -93,7 +97,7 @@ describe("Xem với cỡ chữ: A- A A+", () => {
         () => (window as unknown as { __groupShownFirst: boolean }).__groupShownFirst,
       ),
     ).toBe(true);
-    expect(await pressed(page, "Tăng cỡ chữ")).toBe("true");
+    expect(await highlighted(page, "A+ tăng cỡ chữ")).toBe(true);
 
     await page.goto(`${server.url}/tin-tuc/${second}/`);
     expect(await firstSize(page)).toBeCloseTo(base * 1.25, 1);
@@ -108,23 +112,23 @@ describe("Xem với cỡ chữ: A- A A+", () => {
     await page.goto(`${server.url}/tin-tuc/${first}/`);
     const base = await bodySize(page);
 
-    await page.getByRole("button", { name: "Giảm cỡ chữ" }).click();
+    await page.getByRole("button", { name: "A- giảm cỡ chữ" }).click();
     expect(await bodySize(page)).toBeCloseTo(base * 0.875, 1);
-    expect(await pressed(page, "Giảm cỡ chữ")).toBe("true");
-    expect(await pressed(page, "Cỡ chữ mặc định")).toBe("false");
+    expect(await highlighted(page, "A- giảm cỡ chữ")).toBe(true);
+    expect(await pressed(page, "A cỡ chữ mặc định")).toBe("false");
     expect(
-      await page.getByRole("button", { name: "Giảm cỡ chữ" }).getAttribute("aria-disabled"),
+      await page.getByRole("button", { name: "A- giảm cỡ chữ" }).getAttribute("aria-disabled"),
     ).toBe("true");
     // A disabled end does nothing even when clicked.
-    await page.getByRole("button", { name: "Giảm cỡ chữ" }).click({ force: true });
+    await page.getByRole("button", { name: "A- giảm cỡ chữ" }).click({ force: true });
     expect(await bodySize(page)).toBeCloseTo(base * 0.875, 1);
 
-    await page.getByRole("button", { name: "Cỡ chữ mặc định" }).click();
+    await page.getByRole("button", { name: "A cỡ chữ mặc định" }).click();
     expect(await bodySize(page)).toBeCloseTo(base, 1);
-    expect(await pressed(page, "Cỡ chữ mặc định")).toBe("true");
-    expect(await pressed(page, "Giảm cỡ chữ")).toBe("false");
+    expect(await pressed(page, "A cỡ chữ mặc định")).toBe("true");
+    expect(await highlighted(page, "A- giảm cỡ chữ")).toBe(false);
 
-    const plus = page.getByRole("button", { name: "Tăng cỡ chữ" });
+    const plus = page.getByRole("button", { name: "A+ tăng cỡ chữ" });
     await plus.click();
     await plus.click();
     expect(await bodySize(page)).toBeCloseTo(base * 1.5, 1);

@@ -392,8 +392,11 @@ describe("article page", () => {
         expect(text(header)).toContain("Không ghi ngày đăng");
       }
       expect(header).toMatch(/role="group" aria-labelledby="font-size-label"/);
-      for (const name of ["Giảm cỡ chữ", "Cỡ chữ mặc định", "Tăng cỡ chữ"]) {
-        expect(header).toContain(`aria-label="${name}"`);
+      // Each button's name starts with its visible text (WCAG 2.5.3, label in name).
+      const buttons = tags(header, "button").length;
+      expect(buttons).toBeGreaterThanOrEqual(3);
+      for (const name of ["A- giảm cỡ chữ", "A cỡ chữ mặc định", "A+ tăng cỡ chữ"]) {
+        expect(text(header)).toContain(name);
       }
       expect(text(header)).toContain("Xem với cỡ chữ:");
       expect(html).toMatch(
