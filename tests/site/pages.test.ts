@@ -278,7 +278,7 @@ describe("every HTML page", () => {
     expect(foreign).toEqual([]);
   });
 
-  it("self-hosts its fonts with Vietnamese coverage and font-display: swap", () => {
+  it("self-hosts its fonts with Vietnamese coverage and font-display: optional", () => {
     const css = walk(DIST)
       .filter((f) => f.endsWith(".css"))
       .map((f) => readFileSync(f, "utf8"))
@@ -293,7 +293,8 @@ describe("every HTML page", () => {
         family,
       ).toBe(true);
       for (const face of own) {
-        expect(face).toMatch(/font-display:\s*swap/);
+        // optional: a late font is skipped for that view instead of shifting the text.
+        expect(face).toMatch(/font-display:\s*optional/);
         const file = face.match(/url\(["']?([^"')]+)/)![1]!;
         expect(resolves(file), file).toBe(true);
       }
