@@ -6,10 +6,14 @@ const files = import.meta.glob<unknown>("/content/polls/*.json", {
   import: "default",
 });
 
+let parsed: PollDefinition[] | undefined;
+
+/** Every committed poll, validated once per build (each page's widget asks for them). */
 export function buildTimePolls(): PollDefinition[] {
-  return Object.entries(files)
+  parsed ??= Object.entries(files)
     .map(([path, raw]) => parsePollDefinition(raw, path.slice(path.lastIndexOf("/") + 1)))
     .sort((a, b) => a.id.localeCompare(b.id));
+  return parsed;
 }
 
 /** The poll the widget shows on pages built now, or a chosen one. */
