@@ -1,32 +1,20 @@
 // Charts in a real browser against the real server: complete without JavaScript, tooltips by
 // keyboard and pointer with JavaScript, and fitting a 390 px phone screen.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser.ts";
-import { startServer, type RunningServer } from "../helpers/server.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useSite } from "../helpers/site.ts";
 
 const DASHBOARD = "/thong-ke/";
 const ARTICLE = "/tin-tuc/thanh-binh-xay-dung-dang-sat-voi-thuc-tien/";
 const DATASET = "/du-lieu/to-chuc-dang/";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function open(
   path: string,
   options: { javaScript: boolean; width?: number; fontSize?: string },
 ) {
-  const context = await browser.newContext({
+  const context = await site.browser.newContext({
     javaScriptEnabled: options.javaScript,
     viewport: { width: options.width ?? 1280, height: 900 },
   });
@@ -37,7 +25,7 @@ async function open(
     );
   }
   const page = await context.newPage();
-  const response = await page.goto(server.url + path);
+  const response = await page.goto(site.server.url + path);
   expect(response?.status()).toBe(200);
   return page;
 }
@@ -91,7 +79,7 @@ describe("charts without JavaScript", () => {
   it("the province filter is a plain link to a static page with only that province's charts", async () => {
     const page = await open(DASHBOARD, { javaScript: false });
     await page.getByRole("link", { name: "Quảng Bình" }).click();
-    expect(page.url()).toBe(`${server.url}/thong-ke/quang-binh/`);
+    expect(page.url()).toBe(`${site.server.url}/thong-ke/quang-binh/`);
     const ids = await page
       .locator("svg.chart-svg")
       .evaluateAll((svgs) => svgs.map((s) => s.getAttribute("data-chart")));
@@ -109,17 +97,17 @@ describe("charts without JavaScript", () => {
       "hiện có 47 tổ chức cơ sở đảng, 6.001 đảng viên;",
     );
     await paragraph.getByRole("link", { name: "6.001" }).click();
-    expect(page.url()).toBe(`${server.url}/du-lieu/dang-vien/#th-dang-vien`);
+    expect(page.url()).toBe(`${site.server.url}/du-lieu/dang-vien/#th-dang-vien`);
     expect(await page.locator("#th-dang-vien").textContent()).toContain("6.001");
     await page.context().close();
   });
 
   it("the SVG and CSV downloads are static files of the chart and its plotted rows", async () => {
-    const svg = await fetch(`${server.url}/bieu-do/ket-nap.svg`);
+    const svg = await fetch(`${site.server.url}/bieu-do/ket-nap.svg`);
     expect(svg.status).toBe(200);
     expect(svg.headers.get("content-type")).toMatch(/image\/svg\+xml/);
     expect(await svg.text()).toContain('role="img"');
-    const csv = await fetch(`${server.url}/bieu-do/ket-nap.csv`);
+    const csv = await fetch(`${site.server.url}/bieu-do/ket-nap.csv`);
     expect(csv.status).toBe(200);
     const lines = (await csv.text())
       .replace(/^\uFEFF/, "")
@@ -281,7 +269,7 @@ describe("article charts", () => {
       ["bieu-do-goi-y-kiem-diem-huyen-thanh-binh-2022"],
     ],
   ])("%s charts the figures its text states", async (slug, ids) => {
-    const html = await (await fetch(`${server.url}/tin-tuc/${slug}/`)).text();
+    const html = await (await fetch(`${site.server.url}/tin-tuc/${slug}/`)).text();
     for (const id of ids) expect(html).toContain(`id="${id}"`);
   });
 });

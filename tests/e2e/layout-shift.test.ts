@@ -1,27 +1,14 @@
 // No layout shift while a page loads on a phone: fonts, widgets and charts keep their place.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
-import { startServer, type RunningServer } from "../helpers/server.ts";
+import { describe, expect, it } from "vitest";
+import { useSite } from "../helpers/site.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe("layout shift at 360 px", () => {
   it.each(["/", "/tin-tuc/thanh-binh-xay-dung-dang-sat-voi-thuc-tien/", "/thong-ke/", "/du-lieu/"])(
     "%s: cumulative layout shift stays under 0.05 once loaded",
     async (path) => {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       await page.addInitScript(() => {
         const w = window as unknown as { __cls: number };
@@ -35,7 +22,7 @@ describe("layout shift at 360 px", () => {
           }
         }).observe({ type: "layout-shift", buffered: true });
       });
-      await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+      await page.goto(`${site.server.url}${path}`, { waitUntil: "networkidle" });
       // The counter's figures arrive after load; give them a moment to land.
       await page.waitForTimeout(300);
       const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);

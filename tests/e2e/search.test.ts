@@ -1,26 +1,13 @@
 // Article search in Chromium: diacritic-free queries, no match, and the no-JavaScript page.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
-import { startServer, type RunningServer } from "../helpers/server.ts";
+import { describe, expect, it } from "vitest";
+import { useSite } from "../helpers/site.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe("search", () => {
   it("the header links to the search page and the form finds articles typed without diacritics", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/`);
     await page
       .getByRole("navigation", { name: "Điều hướng chính" })
       .getByRole("link", { name: "Tìm kiếm" })
@@ -39,14 +26,14 @@ describe("search", () => {
   });
 
   it("a query matching several articles lists each once; one matching none says so", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/tim-kiem/?q=${encodeURIComponent("Lạng Sơn")}`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/tim-kiem/?q=${encodeURIComponent("Lạng Sơn")}`);
     await expect.poll(() => page.locator(".search-results li").count()).toBe(2);
     const hrefs = await page
       .locator(".search-results a")
       .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(new Set(hrefs).size).toBe(2);
-    await page.goto(`${server.url}/tim-kiem/?q=khongcobainay`);
+    await page.goto(`${site.server.url}/tim-kiem/?q=khongcobainay`);
     await expect
       .poll(() => page.getByRole("status").textContent())
       .toBe("Không tìm thấy bài nào cho “khongcobainay”.");
@@ -55,9 +42,9 @@ describe("search", () => {
   });
 
   it("without JavaScript the page says search needs it and links to the lists", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/tim-kiem/?q=tuyen`);
+    await page.goto(`${site.server.url}/tim-kiem/?q=tuyen`);
     const note = page.locator(".search-note");
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toContain("Tìm kiếm cần JavaScript.");
