@@ -18,6 +18,7 @@ import type { ServerConfig } from "./config.ts";
 import {
   assertSameSite,
   bodyKind,
+  header,
   errorResponse,
   HttpError,
   parseJsonObject,
@@ -41,6 +42,11 @@ const API_HEADERS = {
   "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
   "referrer-policy": "no-referrer",
 };
+/** API_HEADERS with the JSON type, for answers that set no cookie. */
+const API_JSON_HEADERS = { ...API_HEADERS, "content-type": "application/json" };
+/** A JSON answer built directly: the Node adapter writes it without Hono's header merging. */
+const plainJson = (body: unknown): Response =>
+  new Response(JSON.stringify(body), { status: 200, headers: API_JSON_HEADERS });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type AppOptions = {
@@ -69,7 +75,7 @@ export function createApp(options: AppOptions): Hono {
   };
   const isHttps = (c: Context): boolean =>
     new URL(c.req.url).protocol === "https:" ||
-    (config.trustProxy > 0 && c.req.header("x-forwarded-proto") === "https");
+    (config.trustProxy > 0 && header(c, "x-forwarded-proto") === "https");
   const guardPost = (c: Context): void => {
     assertSameSite(c);
     if (!limiter.allow(clientAddress(c, config.trustProxy))) {
@@ -181,19 +187,15 @@ export function createApp(options: AppOptions): Hono {
     if (typeof body.path !== "string" || !body.path.startsWith("/") || body.path.length > 512) {
       throw new HttpError(400, "path must be a site path starting with /");
     }
-    const ua = c.req.header("user-agent") ?? "";
-    if (isBot(ua) || isPrefetch(c.req.raw.headers)) {
-      return c.json(
-        await figures(false, await store.visitTotals(visitors.today())),
-        200,
-        API_HEADERS,
-      );
+    const ua = header(c, "user-agent") ?? "";
+    if (isBot(ua) || isPrefetch({ get: (name) => header(c, name) })) {
+      return plainJson(await figures(false, await store.visitTotals(visitors.today())));
     }
     const sighting = visitors.see(clientAddress(c, config.trustProxy), ua);
     const totals = sighting.newVisit
       ? await store.recordVisit(sighting.day)
       : await store.visitTotals(sighting.day);
-    return c.json(await figures(sighting.newVisit, totals), 200, API_HEADERS);
+    return plainJson(await figures(sighting.newVisit, totals));
   });
 
   const methodNotAllowed = (allow: string) => (c: Context) => {

@@ -1,24 +1,28 @@
 // The client's address (socket, or X-Forwarded-For from trusted proxies) and a per-address limit.
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import { header } from "./http.ts";
 
 /**
  * With `trustProxy` = N, the last N X-Forwarded-For entries were written by our proxies, so
  * the entry just left of our own proxy's is the client: the right-most one nobody can forge.
  */
 export function clientAddress(c: Context, trustProxy: number): string {
+  if (trustProxy > 0) {
+    const hops = (header(c, "x-forwarded-for") ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
+    const forwarded = hops[hops.length - trustProxy] ?? hops[0];
+    if (forwarded) return forwarded;
+  }
   let socket = "unknown";
   try {
     socket = getConnInfo(c).remote.address ?? "unknown";
   } catch {
     // Not running on a Node socket (in-process tests): fall through with "unknown".
   }
-  if (trustProxy === 0) return socket;
-  const hops = (c.req.header("x-forwarded-for") ?? "")
-    .split(",")
-    .map((h) => h.trim())
-    .filter(Boolean);
-  return hops[hops.length - trustProxy] ?? hops[0] ?? socket;
+  return socket;
 }
 
 /** Fixed one-minute windows per address; memory is dropped when a window ends. */
