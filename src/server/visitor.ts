@@ -1,5 +1,5 @@
 // Who is a visitor, without storing who they are: a keyed hash held in memory only.
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { isoDateInVietnam } from "../lib/format.ts";
 
 export const ONLINE_WINDOW_MS = 5 * 60_000;
@@ -14,7 +14,9 @@ export function isBot(userAgent: string): boolean {
 }
 
 /** Prefetch and prerender requests announce themselves; those are not visits. */
-export function isPrefetch(headers: Headers): boolean {
+export function isPrefetch(
+  headers: Pick<Headers, "get"> | { get(name: string): string | null | undefined },
+): boolean {
   const purpose = [
     headers.get("sec-purpose"),
     headers.get("purpose"),
@@ -25,6 +27,11 @@ export function isPrefetch(headers: Headers): boolean {
     .join(" ")
     .toLowerCase();
   return /prefetch|prerender|preview/.test(purpose);
+}
+
+/** 32 random bytes, as hex; kept in memory only. */
+function newSalt(): string {
+  return randomBytes(32).toString("hex");
 }
 
 export type Sighting = { newVisit: boolean; online: number; day: string };
@@ -38,8 +45,8 @@ export type Sighting = { newVisit: boolean; online: number; day: string };
  * keys leave `lastSeen` 30 minutes after that visitor's last page view, like any other.
  */
 export class VisitorTracker {
-  private salt = randomBytes(32);
-  private previousSalt: Buffer | undefined;
+  private salt = newSalt();
+  private previousSalt: string | undefined;
   private day: string;
   private readonly lastSeen = new Map<string, number>();
   private readonly recent = new Map<string, number>();
@@ -51,8 +58,8 @@ export class VisitorTracker {
   }
 
   /** sha256(secret salt, address, user agent): the salt is fixed-length, so this is a keyed hash. */
-  private key(salt: Buffer, address: string, userAgent: string): string {
-    return createHash("sha256").update(salt).update(`${address}\n${userAgent}`).digest("base64url");
+  private key(salt: string, address: string, userAgent: string): string {
+    return hash("sha256", `${salt}\n${address}\n${userAgent}`, "base64url");
   }
 
   private dayMinute = -1;
@@ -84,7 +91,7 @@ export class VisitorTracker {
     const today = this.dayAt(t);
     if (today !== this.day) {
       this.previousSalt = this.salt;
-      this.salt = randomBytes(32);
+      this.salt = newSalt();
       this.day = today;
     }
     this.prune(t);
