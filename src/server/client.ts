@@ -37,6 +37,11 @@ export class RateLimiter {
     this.now = now;
   }
 
+  /** False when RATE_LIMIT_PER_MINUTE is 0: callers may skip finding the address. */
+  get enabled(): boolean {
+    return this.limit > 0;
+  }
+
   /** Counts one request; false when the address is over its limit this minute. */
   allow(address: string): boolean {
     if (this.limit === 0) return true;

@@ -13,20 +13,18 @@ export function isBot(userAgent: string): boolean {
   return userAgent.trim() === "" || BOT_UA.test(userAgent);
 }
 
+const PURPOSE_HEADERS = ["sec-purpose", "purpose", "x-purpose", "x-moz"];
+const PREFETCH = /prefetch|prerender|preview/i;
+
 /** Prefetch and prerender requests announce themselves; those are not visits. */
 export function isPrefetch(
   headers: Pick<Headers, "get"> | { get(name: string): string | null | undefined },
 ): boolean {
-  const purpose = [
-    headers.get("sec-purpose"),
-    headers.get("purpose"),
-    headers.get("x-purpose"),
-    headers.get("x-moz"),
-  ]
-    .filter(Boolean)
-    .join(" ")
-    .toLowerCase();
-  return /prefetch|prerender|preview/.test(purpose);
+  for (const name of PURPOSE_HEADERS) {
+    const value = headers.get(name);
+    if (value && PREFETCH.test(value)) return true;
+  }
+  return false;
 }
 
 /** 32 random bytes, as hex; kept in memory only. */
