@@ -1,32 +1,17 @@
 // The visit counter in Chromium against the real server: live figures, counting, definitions.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
-import { startServer, type RunningServer } from "../helpers/server.ts";
+import { describe, expect, it } from "vitest";
+import { useSite } from "../helpers/site.ts";
 
 const UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const site = useSite();
 
 async function newPage(userAgent: string, routeApiAway = false) {
-  const ctx = await browser.newContext({ userAgent });
-  contexts.push(ctx);
+  const ctx = await site.browser.newContext({ userAgent });
   if (routeApiAway) await ctx.route("**/api/**", (route) => route.abort());
   return ctx.newPage();
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const ctx of contexts) await ctx.close();
-  await browser?.close();
-  await server?.close();
-});
 
 const figure = (page: Awaited<ReturnType<typeof newPage>>, key: string) =>
   page.locator(`[data-counter] [data-counter-value="${key}"]`).textContent();
@@ -34,20 +19,20 @@ const figure = (page: Awaited<ReturnType<typeof newPage>>, key: string) =>
 describe("visit counter", () => {
   it("shows live figures and counts each new visitor once", async () => {
     const page = await newPage(UA);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page.locator("[data-counter]").getByText("Số liệu trực tiếp.").waitFor();
     expect(await figure(page, "total")).toBe("6.264.686");
     expect(await figure(page, "today")).toBe("1");
     expect(await figure(page, "online")).toBe("1");
 
     // The same reader opening another page is the same visit.
-    await page.goto(`${server.url}/tin-tuc/`);
+    await page.goto(`${site.server.url}/tin-tuc/`);
     await page.locator("[data-counter]").getByText("Số liệu trực tiếp.").waitFor();
     expect(await figure(page, "total")).toBe("6.264.686");
 
     // Another reader is a new visit.
     const other = await newPage(`${UA} Edg/156.0`);
-    await other.goto(`${server.url}/`);
+    await other.goto(`${site.server.url}/`);
     await other.locator("[data-counter]").getByText("Số liệu trực tiếp.").waitFor();
     expect(await figure(other, "total")).toBe("6.264.687");
     expect(await figure(other, "today")).toBe("2");
@@ -56,14 +41,14 @@ describe("visit counter", () => {
 
   it("does not count headless browsers announcing themselves", async () => {
     const page = await newPage("Mozilla/5.0 HeadlessChrome/156.0");
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page.locator("[data-counter]").getByText("Số liệu trực tiếp.").waitFor();
     expect(await figure(page, "today")).toBe("2");
   });
 
   it("explains its figures one click away", async () => {
     const page = await newPage(UA);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page
       .locator("[data-counter]")
       .getByRole("link", { name: "Cách tính các số này" })
@@ -74,7 +59,7 @@ describe("visit counter", () => {
 
   it("shows the original site's figures and says so when the API is unreachable", async () => {
     const page = await newPage(UA, true);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page
       .locator("[data-counter]")
       .getByText("Hiện không xem được số liệu trực tiếp; đây là số liệu trên trang cũ.")

@@ -3,34 +3,21 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
-import { ROOT, startServer, type RunningServer } from "../helpers/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ROOT, startServer } from "../helpers/server.ts";
+import { useSite } from "../helpers/site.ts";
 
 const UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 const ARTICLE = "/tin-tuc/tuyen-hoa-cung-co-to-chuc-co-so-dang/";
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const site = useSite();
 
 async function context(options: { javaScriptEnabled?: boolean } = {}) {
-  const ctx = await browser.newContext({ userAgent: UA, ...options });
-  contexts.push(ctx);
+  const ctx = await site.browser.newContext({ userAgent: UA, ...options });
   return ctx;
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const ctx of contexts) await ctx.close();
-  await browser?.close();
-  await server?.close();
-});
 
 describe("poll", () => {
   it("takes a vote with JavaScript, shows bars, and says 'Bạn đã bình chọn' after a reload", async () => {
@@ -39,7 +26,7 @@ describe("poll", () => {
     page.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
-    await page.goto(`${server.url}${ARTICLE}`);
+    await page.goto(`${site.server.url}${ARTICLE}`);
     const poll = page.locator("#binh-chon");
     await expect
       .poll(() => poll.locator("[data-poll-note]").textContent())
@@ -67,7 +54,7 @@ describe("poll", () => {
 
   it("works without JavaScript: a plain form post lands on live results", async () => {
     const page = await (await context({ javaScriptEnabled: false })).newPage();
-    await page.goto(`${server.url}${ARTICLE}`);
+    await page.goto(`${site.server.url}${ARTICLE}`);
     const poll = page.locator("#binh-chon");
     await poll.getByLabel("Dễ sử dụng").check();
     await poll.getByRole("button", { name: "Bình chọn" }).click();
@@ -93,7 +80,7 @@ describe("poll", () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}${ARTICLE}`);
+    await page.goto(`${site.server.url}${ARTICLE}`);
     const poll = page.locator("#binh-chon");
     await expect
       .poll(() => poll.locator("[data-poll-note]").textContent())
@@ -186,7 +173,7 @@ describe("poll", () => {
         }),
       );
       const page = await ctx.newPage();
-      const poll = await openArticle(page, server.url);
+      const poll = await openArticle(page, site.server.url);
       await poll.getByLabel("Phong phú đa dạng").check();
       await poll.getByRole("button", { name: "Bình chọn" }).click();
       await poll.getByText(answer.says).waitFor();
