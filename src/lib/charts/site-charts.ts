@@ -32,7 +32,7 @@ export function siteChart(id: string): ChartDefinition {
   const chart = siteCharts().find((c) => c.id === id);
   if (!chart) {
     throw new Error(
-      `Unknown chart "${id}"; known: ${buildCharts(chartData())
+      `Unknown chart "${id}"; known: ${siteCharts()
         .map((c) => c.id)
         .join(", ")}`,
     );
