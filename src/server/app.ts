@@ -27,7 +27,7 @@ import {
 import { pollResults } from "./polls.ts";
 import { SECURITY_HEADERS } from "./security.ts";
 import { createStaticSite } from "./static.ts";
-import type { Store } from "./store/types.ts";
+import type { Store, VisitTotals } from "./store/types.ts";
 import { isBot, isPrefetch, VisitorTracker } from "./visitor.ts";
 
 export const VOTER_COOKIE = "voter";
@@ -47,6 +47,13 @@ const API_JSON_HEADERS = { ...API_HEADERS, "content-type": "application/json" };
 /** A JSON answer built directly: the Node adapter writes it without Hono's header merging. */
 const plainJson = (body: unknown): Response =>
   new Response(JSON.stringify(body), { status: 200, headers: API_JSON_HEADERS });
+/** The API's paths and the methods each accepts (for 405 answers and their Allow header). */
+const API_METHODS: [RegExp, string][] = [
+  [/^\/api\/polls$/, "GET, HEAD"],
+  [/^\/api\/polls\/[^/]+$/, "GET, HEAD"],
+  [/^\/api\/polls\/[^/]+\/votes$/, "POST"],
+  [/^\/api\/visits$/, "GET, HEAD, POST"],
+];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type AppOptions = {
@@ -168,17 +175,17 @@ export function createApp(options: AppOptions): Hono {
     return c.json(results, outcome.status === "recorded" ? 201 : 409, API_HEADERS);
   });
 
-  const figures = async (counted: boolean, totals: { today: number; total: number }) =>
-    ({
-      online: visitors.online(),
-      today: totals.today,
-      total: options.counterBaseline + totals.total,
-      counted,
-    }) satisfies VisitFigures;
+  const figures = (counted: boolean, online: number, totals: VisitTotals): VisitFigures => ({
+    online,
+    today: totals.today,
+    total: options.counterBaseline + totals.total,
+    counted,
+  });
+  /** The figures without counting anything (a GET, a bot, a prefetch). */
+  const currentFigures = async (): Promise<VisitFigures> =>
+    figures(false, visitors.online(), await store.visitTotals(visitors.today()));
 
-  app.get("/api/visits", async (c) =>
-    c.json(await figures(false, await store.visitTotals(visitors.today())), 200, API_HEADERS),
-  );
+  app.get("/api/visits", async (c) => c.json(await currentFigures(), 200, API_HEADERS));
 
   app.post("/api/visits", async (c) => {
     guardPost(c);
@@ -189,23 +196,14 @@ export function createApp(options: AppOptions): Hono {
     }
     const ua = header(c, "user-agent") ?? "";
     if (isBot(ua) || isPrefetch({ get: (name) => header(c, name) })) {
-      return plainJson(await figures(false, await store.visitTotals(visitors.today())));
+      return plainJson(await currentFigures());
     }
     const sighting = visitors.see(clientAddress(c, config.trustProxy), ua);
     const totals = sighting.newVisit
       ? await store.recordVisit(sighting.day)
       : await store.visitTotals(sighting.day);
-    return plainJson(await figures(sighting.newVisit, totals));
+    return plainJson(figures(sighting.newVisit, sighting.online, totals));
   });
-
-  const methodNotAllowed = (allow: string) => (c: Context) => {
-    return c.json({ error: "method not allowed" }, 405, { ...API_HEADERS, allow });
-  };
-  app.all("/api/polls", methodNotAllowed("GET, HEAD"));
-  app.all("/api/polls/:id", methodNotAllowed("GET, HEAD"));
-  app.all("/api/polls/:id/votes", methodNotAllowed("POST"));
-  app.all("/api/visits", methodNotAllowed("GET, HEAD, POST"));
-  app.all("/api/*", (c) => c.json({ error: "not found" }, 404, API_HEADERS));
 
   // Where a vote sent without JavaScript lands: the built page with live results filled in.
   app.get(POLL_PAGE_PATH, async (c) => {
@@ -237,8 +235,16 @@ export function createApp(options: AppOptions): Hono {
     });
   });
 
-  app.on(["GET", "HEAD"], "*", (c) => site.serve(c));
-  app.all("*", (c) => {
+  // Everything no route matched: the static site, or a 404/405. Kept out of the route table so
+  // each request matches exactly one handler and Hono calls it without composing a chain.
+  app.notFound((c) => {
+    const path = c.req.path;
+    if (path.startsWith("/api/")) {
+      const allow = API_METHODS.find(([pattern]) => pattern.test(path))?.[1];
+      if (allow) return c.json({ error: "method not allowed" }, 405, { ...API_HEADERS, allow });
+      return c.json({ error: "not found" }, 404, API_HEADERS);
+    }
+    if (c.req.method === "GET" || c.req.method === "HEAD") return site.serve(c);
     return c.text("Method not allowed", 405, { ...SECURITY_HEADERS, allow: "GET, HEAD" });
   });
   return app;

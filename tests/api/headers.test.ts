@@ -41,3 +41,26 @@ describe("API response headers", () => {
     });
   }
 });
+
+const methodRows: { path: string; method: string; status: number; allow?: string }[] = [
+  { path: "/api/polls", method: "POST", status: 405, allow: "GET, HEAD" },
+  { path: `/api/polls/${POLL}`, method: "PATCH", status: 405, allow: "GET, HEAD" },
+  { path: `/api/polls/${POLL}/votes`, method: "GET", status: 405, allow: "POST" },
+  { path: "/api/visits", method: "PUT", status: 405, allow: "GET, HEAD, POST" },
+  { path: "/api/visits/", method: "POST", status: 404 },
+  { path: "/api/", method: "GET", status: 404 },
+  { path: `/api/polls/${POLL}/votes/x`, method: "POST", status: 404 },
+];
+
+describe("API methods", () => {
+  for (const row of methodRows) {
+    it(`${row.method} ${row.path} -> ${row.status}${row.allow ? ` (Allow: ${row.allow})` : ""}`, async () => {
+      const res = await fetch(`${t.url}${row.path}`, { method: row.method });
+      expect(res.status).toBe(row.status);
+      expect(res.headers.get("allow")).toBe(row.allow ?? null);
+      expect(((await res.json()) as { error: string }).error).toBe(
+        row.status === 405 ? "method not allowed" : "not found",
+      );
+    });
+  }
+});

@@ -115,8 +115,9 @@ function sqliteStore(db: DatabaseSync): Store {
     },
     async recordVisit(day) {
       return transaction(db, () => {
-        upsertVisit.get(day);
-        return totals(day);
+        // The upsert returns the day's new count: only the all-days sum needs another read.
+        const today = Number((upsertVisit.get(day) as { visits: number }).visits);
+        return { today, total: Number((allVisits.get() as { n: number }).n) };
       });
     },
     async visitTotals(day) {
