@@ -15,7 +15,7 @@ import { openSqliteStore } from "../server/store/sqlite.ts";
 const ROOT = resolve(import.meta.dirname, "../..");
 const AMOUNT = Number(process.env.BENCH_AMOUNT ?? 20000);
 const CONNECTIONS = 50;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = 2000;
 const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36";
 
@@ -54,7 +54,26 @@ type Kind = "portal" | "bare";
 /** Servers still running, stopped if this process ends early. */
 const children = new Set<ChildProcess>();
 process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
-type Run = { kind: Kind; rate: number; p50: number; p99: number; ok: number; stored: number };
+type Run = {
+  kind: Kind;
+  rate: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  stored: number;
+  /** Server CPU time (user + system) per measured request, µs; NaN where /proc is missing. */
+  cpuUs: number;
+};
+
+/** A process's user + system CPU time in ms, from /proc (clock ticks are 10 ms on Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 function start(kind: Kind, db: string): Promise<{ url: string; child: ChildProcess }> {
   const args =
@@ -119,7 +138,9 @@ async function measure(kind: Kind, dir: string, round: number): Promise<Run> {
   const db = join(dir, `${kind}-${round}.sqlite`);
   const { url, child } = await start(kind, db);
   const warm = await load(url, WARMUP);
+  const cpuBefore = cpuMs(child.pid!);
   const r = await load(url, AMOUNT);
+  const cpuUs = ((cpuMs(child.pid!) - cpuBefore) * 1000) / AMOUNT;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   await exited;
@@ -135,6 +156,7 @@ async function measure(kind: Kind, dir: string, round: number): Promise<Run> {
     p99: r.latency.p99,
     ok: r["2xx"],
     stored: Number(row.n) - warm["2xx"],
+    cpuUs,
   };
 }
 
@@ -151,7 +173,7 @@ async function main(): Promise<void> {
         const run = await measure(kind, dir, round);
         runs.push(run);
         console.log(
-          `round ${round + 1} ${kind.padEnd(6)} ${run.rate.toFixed(0)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  2xx ${run.ok}  stored ${run.stored}`,
+          `round ${round + 1} ${kind.padEnd(6)} ${run.rate.toFixed(0)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  2xx ${run.ok}  stored ${run.stored}  server CPU ${run.cpuUs.toFixed(0)} µs/req`,
         );
       }
     }
@@ -164,6 +186,7 @@ async function main(): Promise<void> {
       rate: median(rs.map((r) => r.rate)),
       p50: median(rs.map((r) => r.p50)),
       p99: median(rs.map((r) => r.p99)),
+      cpuUs: median(rs.map((r) => r.cpuUs)),
       exact: rs.every((r) => r.ok === AMOUNT && r.stored === r.ok),
       ok: rs.map((r) => r.ok).join("/"),
       stored: rs.map((r) => r.stored).join("/"),
@@ -174,10 +197,10 @@ async function main(): Promise<void> {
   const ratio = portal.rate / bare.rate;
   const verdict = (pass: boolean) => (pass ? "met" : "NOT met");
   const lines = [
-    `| server | req/s (median of ${ROUNDS}) | p50 ms | p99 ms | 2xx per run | stored per run |`,
-    "| --- | --- | --- | --- | --- | --- |",
-    `| portal (Hono, src/server) | ${portal.rate.toFixed(0)} | ${portal.p50} | ${portal.p99} | ${portal.ok} | ${portal.stored} |`,
-    `| bare node:http, same write | ${bare.rate.toFixed(0)} | ${bare.p50} | ${bare.p99} | ${bare.ok} | ${bare.stored} |`,
+    `| server | req/s (median of ${ROUNDS}) | p50 ms | p99 ms | server CPU µs per request | 2xx per run | stored per run |`,
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    `| portal (Hono, src/server) | ${portal.rate.toFixed(0)} | ${portal.p50} | ${portal.p99} | ${portal.cpuUs.toFixed(0)} | ${portal.ok} | ${portal.stored} |`,
+    `| bare node:http, same write | ${bare.rate.toFixed(0)} | ${bare.p50} | ${bare.p99} | ${bare.cpuUs.toFixed(0)} | ${bare.ok} | ${bare.stored} |`,
   ];
   const report = [
     `POST /api/visits, ${AMOUNT} requests per run (after ${WARMUP} warm-up), ${CONNECTIONS} connections, a distinct visitor per request (X-Forwarded-For, TRUST_PROXY=1), fresh database per run, runs alternating.`,
@@ -185,6 +208,7 @@ async function main(): Promise<void> {
     ...lines,
     "",
     `- portal / bare rate: ${ratio.toFixed(2)} (target ≥ 0.70: ${verdict(ratio >= 0.7)})`,
+    `- server CPU per request, portal / bare: ${(portal.cpuUs / bare.cpuUs).toFixed(2)} (less disturbed than the rates by other work on the machine)`,
     `- portal p99: ${portal.p99} ms (target < 50 ms: ${verdict(portal.p99 < 50)})`,
     `- stored visits equal 2xx answers in every run: ${portal.exact && bare.exact ? "yes" : "NO"}`,
   ].join("\n");
