@@ -9,11 +9,7 @@ import { header } from "./http.ts";
  */
 export function clientAddress(c: Context, trustProxy: number): string {
   if (trustProxy > 0) {
-    const hops = (header(c, "x-forwarded-for") ?? "")
-      .split(",")
-      .map((h) => h.trim())
-      .filter(Boolean);
-    const forwarded = hops[hops.length - trustProxy] ?? hops[0];
+    const forwarded = forwardedClient(header(c, "x-forwarded-for") ?? "", trustProxy);
     if (forwarded) return forwarded;
   }
   let socket = "unknown";
@@ -23,6 +19,17 @@ export function clientAddress(c: Context, trustProxy: number): string {
     // Not running on a Node socket (in-process tests): fall through with "unknown".
   }
   return socket;
+}
+
+/** The entry `trustProxy` hops from the right of X-Forwarded-For, else the left-most one. */
+export function forwardedClient(xff: string, trustProxy: number): string | undefined {
+  // A single address (the usual case behind one proxy) needs no splitting.
+  if (!xff.includes(",")) return xff.trim() || undefined;
+  const hops = xff
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return hops[hops.length - trustProxy] ?? hops[0];
 }
 
 /** Fixed one-minute windows per address; memory is dropped when a window ends. */

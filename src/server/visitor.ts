@@ -94,12 +94,15 @@ export class VisitorTracker {
     }
     this.prune(t);
     let key = this.key(this.salt, address, userAgent);
-    if (!this.lastSeen.has(key) && this.previousSalt) {
+    let seen = this.lastSeen.get(key);
+    if (seen === undefined && this.previousSalt) {
       const oldKey = this.key(this.previousSalt, address, userAgent);
-      if (this.lastSeen.has(oldKey)) key = oldKey; // still the visit that began before midnight
+      seen = this.lastSeen.get(oldKey);
+      if (seen !== undefined) key = oldKey; // still the visit that began before midnight
     }
-    const newVisit = !this.lastSeen.has(key);
-    this.lastSeen.delete(key);
+    const newVisit = seen === undefined;
+    // Re-inserting moves the key to the end, keeping both maps ordered by last sighting.
+    if (!newVisit) this.lastSeen.delete(key);
     this.lastSeen.set(key, t);
     this.recent.delete(key);
     this.recent.set(key, t);
