@@ -14,5 +14,6 @@ export default defineConfig({
   trailingSlash: "always",
   // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
   integrations: [mdx({ smartypants: false }), sitemap()],
-  build: { format: "directory" },
+  // Pages render 8 at a time: writing one page's file overlaps rendering the next.
+  build: { format: "directory", concurrency: 8 },
 });

@@ -255,7 +255,10 @@ How to read the results:
   disturbed than wall time by other work on the machine, but it counts parallel work twice.
 - **sync / bundle / render**: Astro's own phase timings from its log: content sync and types,
   Vite/Rolldown bundling, rendering the static pages. The route table splits the render phase
-  by route (the sum of each page's own "+N ms").
+  by route (the sum of each page's own "+N ms"). The portal renders 8 pages at a time
+  (\`build.concurrency: 8\` in \`astro.config.mjs\`: one page's file is written while the next
+  renders); the bare site keeps Astro's default of 1. Overlapping pages each count the time they
+  share, so the portal's route sums exceed its render phase: read them as shares.
 - **peak RSS**: the larger of the build process's own peak resident memory from the kernel
   (\`ru_maxrss\`, exact) and the largest sum of \`VmRSS\` over the whole process tree seen in one
   50 ms sample (which catches child processes: esbuild, \`git\` from the data pages).

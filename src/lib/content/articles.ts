@@ -28,13 +28,22 @@ export function articleDate(data: Dated): Date | undefined {
   return new Date(`${published.includes("T") ? published : `${published}T00:00`}${VIETNAM_OFFSET}`);
 }
 
+/** Formatted dates by source value: an article's date is shown on many pages of a build. */
+const formattedPublished = new Map<string, string>();
+
 /** "28/02/2023 05:40:48" as precise as the source ("12/08/2022" for a day); undefined when undated. */
 export function formatPublished(data: Dated): string | undefined {
-  const date = articleDate(data);
-  if (date === undefined) return undefined;
-  const time = data.published!.split("T")[1];
-  if (time === undefined) return formatDate(date);
-  return formatDateTime(date, time.split(":").length === 3);
+  const { published } = data;
+  if (published === undefined) return undefined;
+  let text = formattedPublished.get(published);
+  if (text === undefined) {
+    const date = articleDate(data)!;
+    const time = published.split("T")[1];
+    text =
+      time === undefined ? formatDate(date) : formatDateTime(date, time.split(":").length === 3);
+    formattedPublished.set(published, text);
+  }
+  return text;
 }
 
 /** "Số liệu đến hết năm 2020" when the article states the period its figures describe. */
