@@ -21,6 +21,7 @@ import {
   header,
   errorResponse,
   HttpError,
+  isFormPost,
   parseJsonObject,
   readBody,
 } from "./http.ts";
@@ -127,7 +128,15 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.post("/api/polls/:id/votes", async (c) => {
-    guardPost(c);
+    try {
+      guardPost(c);
+    } catch (error) {
+      // A reader without JavaScript sees a page saying so, not the API's JSON.
+      if (error instanceof HttpError && error.status === 429 && isFormPost(c)) {
+        return pollPage(c, c.req.param("id"), "qua-nhieu", undefined, 429, error.headers);
+      }
+      throw error;
+    }
     const poll = findPoll(c.req.param("id"));
     const kind = bodyKind(c, true);
     const text = await readBody(c);
@@ -205,21 +214,24 @@ export function createApp(options: AppOptions): Hono {
     return plainJson(figures(sighting.newVisit, sighting.online, totals));
   });
 
-  // Where a vote sent without JavaScript lands: the built page with live results filled in.
-  app.get(POLL_PAGE_PATH, async (c) => {
+  /** The built poll page with live results and an optional outcome message filled in. */
+  const pollPage = async (
+    c: Context,
+    pollId: string | undefined,
+    outcome: FormOutcome | undefined,
+    from: string | undefined,
+    status: 200 | 429 = 200,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> => {
     const page = await site.page(`${POLL_PAGE_PATH.slice(1)}index.html`);
-    const poll =
-      polls.get(c.req.query("id") ?? "") ?? featuredPoll([...polls.values()], new Date(now()));
+    const poll = polls.get(pollId ?? "") ?? featuredPoll([...polls.values()], new Date(now()));
     if (!page || !poll) return site.notFound(c);
     const voter = voterOf(c);
     const voted = voter ? ((await store.voteOf(poll.id, voter)) ?? null) : null;
     const results = await pollResults(store, poll, new Date(now()), voted);
-    const outcome = c.req.query("ket-qua") as FormOutcome | undefined;
-    const message =
-      outcome && outcome in FORM_OUTCOMES
-        ? `<p class="poll-status" role="status">${FORM_OUTCOMES[outcome]}</p>`
-        : "";
-    const from = safeReturnPath(c.req.query("tu"));
+    const message = outcome
+      ? `<p class="poll-status" role="status">${FORM_OUTCOMES[outcome]}</p>`
+      : "";
     const link = from ? `<p><a href="${escapeHtml(from)}">Trở lại trang bạn đang đọc</a></p>` : "";
     const live =
       `${message}<h2 class="poll-question">${escapeHtml(results.question)}</h2>` +
@@ -228,11 +240,23 @@ export function createApp(options: AppOptions): Hono {
       /<!--poll-live-->[\s\S]*?<!--\/poll-live-->/,
       () => `<!--poll-live-->${live}<!--/poll-live-->`,
     );
-    return c.html(html, 200, {
+    return c.html(html, status, {
       ...SECURITY_HEADERS,
       "cache-control": "no-store",
       "content-security-policy": page.csp,
+      ...extraHeaders,
     });
+  };
+
+  // Where a vote sent without JavaScript lands: the built page with live results filled in.
+  app.get(POLL_PAGE_PATH, (c) => {
+    const outcome = c.req.query("ket-qua");
+    return pollPage(
+      c,
+      c.req.query("id"),
+      outcome && outcome in FORM_OUTCOMES ? (outcome as FormOutcome) : undefined,
+      safeReturnPath(c.req.query("tu")),
+    );
   });
 
   // Everything no route matched: the static site, or a 404/405. Kept out of the route table so

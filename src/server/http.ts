@@ -47,9 +47,18 @@ export function assertSameSite(c: Context): void {
 
 export type BodyKind = "json" | "form";
 
+/** A plain HTML form post (the no-JavaScript poll). */
+export function isFormPost(c: Context): boolean {
+  return mediaType(c) === "application/x-www-form-urlencoded";
+}
+
+function mediaType(c: Context): string {
+  return (header(c, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
 /** The body's media type, or 415. */
 export function bodyKind(c: Context, allowForm: boolean): BodyKind {
-  const type = (header(c, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = mediaType(c);
   if (type === "application/json") return "json";
   if (allowForm && type === "application/x-www-form-urlencoded") return "form";
   throw new HttpError(415, allowForm ? "send application/json or a form" : "send application/json");

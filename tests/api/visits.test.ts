@@ -264,6 +264,35 @@ describe("rate limit", () => {
   });
 });
 
+describe("a form vote over the rate limit", () => {
+  it("gets the poll page (HTML, 429) saying the vote was not recorded, not the API's JSON", async () => {
+    const limited = await startApp({ rateLimitPerMinute: 1, trustProxy: 1 });
+    try {
+      const send = (optionId: string) =>
+        fetch(`${limited.url}/api/polls/danh-gia-website/votes`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-forwarded-for": "192.0.2.10",
+          },
+          body: `optionId=${optionId}&returnTo=%2Ftin-tuc%2F`,
+          redirect: "manual",
+        });
+      expect((await send("huu-ich")).status).toBe(303);
+      const res = await send("de-su-dung");
+      expect(res.status).toBe(429);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toContain("phiếu chưa được ghi");
+      // The live results replace the baked block: one vote so far (the first post).
+      expect(html).not.toContain("<!--poll-live-->baked");
+      expect(limited.counts().votes).toBe(1);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe("Retry-After on 429", () => {
   // A fixed clock 45.5 s into a minute: 14.5 s of the window are left, answered as 15.
   const now = () => Date.parse("2026-03-01T10:00:45.500+07:00");

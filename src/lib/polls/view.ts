@@ -76,6 +76,8 @@ export const FORM_OUTCOMES = {
   "da-binh-chon": "Bạn đã bình chọn trước đó; mỗi trình duyệt chỉ bình chọn một lần.",
   "da-dong": "Cuộc bình chọn này không nhận phiếu (chưa mở hoặc đã kết thúc).",
   "chua-chon": "Bạn chưa chọn phương án nào; mời bạn chọn rồi gửi lại.",
+  "qua-nhieu":
+    "Có quá nhiều lượt gửi từ địa chỉ mạng của bạn trong một phút; phiếu chưa được ghi. Mời bạn thử lại sau ít phút.",
 } as const;
 
 export type FormOutcome = keyof typeof FORM_OUTCOMES;
