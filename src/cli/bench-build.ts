@@ -1,4 +1,4 @@
-// npm run bench:build [-- --sizes 1000,3000 --runs 2 --no-record --keep --no-warmup --profile]
+// npm run bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile]
 // Cold builds of the portal and of a bare Astro + MDX site over the same N articles, alternating;
 // prints wall time and peak memory for both and records them in BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
@@ -31,7 +31,7 @@ const BENCH = join(REPO, ".bench");
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,3000" },
-    runs: { type: "string", default: "2" },
+    runs: { type: "string", default: "3" },
     "no-record": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "no-warmup": { type: "boolean", default: false },
@@ -42,7 +42,7 @@ const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
 const runs = Number(values.runs);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error(
-    "Usage: bench:build [-- --sizes 1000,3000 --runs 2 --no-record --keep --no-warmup --profile]",
+    "Usage: bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile]",
   );
   process.exit(2);
 }
