@@ -43,8 +43,13 @@ function show(mark: Element): void {
     Math.max(8, box.left + box.width / 2 - width / 2),
     document.documentElement.clientWidth - width - 8,
   );
+  // Below the mark: each bar's label sits above it, and a tap must not hide what was tapped.
+  // Above only when the viewport has no room below.
+  const below = box.bottom + 8;
+  const fitsBelow = below + tip.offsetHeight <= document.documentElement.clientHeight;
+  const top = fitsBelow || box.top < tip.offsetHeight + 16 ? below : box.top - tip.offsetHeight - 8;
   tip.style.left = `${left + window.scrollX}px`;
-  tip.style.top = `${box.top + window.scrollY - tip.offsetHeight - 8}px`;
+  tip.style.top = `${top + window.scrollY}px`;
   mark.setAttribute("aria-describedby", TOOLTIP_ID);
   current = mark;
   highlight(mark);

@@ -12,11 +12,13 @@ const site = useSite();
 
 async function open(
   path: string,
-  options: { javaScript: boolean; width?: number; fontSize?: string },
+  options: { javaScript: boolean; width?: number; fontSize?: string; touch?: boolean },
 ) {
   const context = await site.browser.newContext({
     javaScriptEnabled: options.javaScript,
-    viewport: { width: options.width ?? 1280, height: 900 },
+    viewport: { width: options.width ?? 1280, height: options.touch ? 740 : 900 },
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
   });
   if (options.fontSize) {
     await context.addInitScript(
@@ -226,6 +228,35 @@ describe("charts on a 390 px screen", () => {
       expect(left).toBeGreaterThanOrEqual(0);
       expect(right).toBeLessThanOrEqual(390);
     }
+    await page.context().close();
+  });
+});
+
+describe("a tap on a 360 px phone", () => {
+  type Box = { x: number; y: number; width: number; height: number };
+  const overlaps = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it("shows the tooltip without covering the tapped bar or its label above it", async () => {
+    const page = await open(DASHBOARD, { javaScript: true, width: 360, touch: true });
+    const chart = page.locator("#bieu-do-so-dang-vien");
+    const mark = chart.locator('.chart-mark[data-series="du-bi"]').first();
+    await mark.scrollIntoViewIfNeeded();
+    await mark.tap();
+    const tooltip = page.getByRole("tooltip");
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toBe(await mark.getAttribute("data-tip"));
+    const bar = (await mark.boundingBox())!;
+    // The label line nearest above the bar is the one that names it.
+    const labels = await chart
+      .locator("text.chart-label")
+      .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().toJSON() as Box));
+    const above = labels
+      .filter((l) => l.y + l.height <= bar.y + 1)
+      .sort((a, b) => b.y + b.height - (a.y + a.height))[0]!;
+    const tip = (await tooltip.boundingBox())!;
+    expect(overlaps(tip, bar)).toBe(false);
+    expect(overlaps(tip, above)).toBe(false);
     await page.context().close();
   });
 });
