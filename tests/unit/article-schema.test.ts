@@ -58,6 +58,20 @@ describe("articleSchema", () => {
     expect(complaint({ ...good, published: "2023-2-28" })).toMatch(/at published/);
   });
 
+  it("rejects a well-formed date or time that does not exist, naming the field", () => {
+    for (const published of [
+      "2023-02-30",
+      "2023-13-01",
+      "2023-02-28T24:00",
+      "2023-02-28T05:60:48",
+    ]) {
+      expect(complaint({ ...good, published })).toMatch(/not a real date or time.*at published/s);
+    }
+    expect(articleSchema.safeParse({ ...good, published: "2024-02-29T23:59:59" }).success).toBe(
+      true,
+    );
+  });
+
   it("rejects an unknown topic, naming the field", () => {
     expect(complaint({ ...good, topics: ["tin-vui"] })).toMatch(/at topics\[0\]/);
   });

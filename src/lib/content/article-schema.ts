@@ -4,7 +4,22 @@ import { TOPIC_IDS } from "../../consts.ts";
 /** A local date or date-time as the source prints it, in Vietnam time: "2023-02-28" or "2023-02-28T05:40:48". */
 const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, "expected yyyy-mm-dd or yyyy-mm-ddThh:mm[:ss]");
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, "expected yyyy-mm-dd or yyyy-mm-ddThh:mm[:ss]")
+  // The pattern lets "2023-02-30" or "T24:00" through; Date would roll them into another day.
+  .refine(isCalendarMoment, "not a real date or time (check the day, month and hour)");
+
+function isCalendarMoment(value: string): boolean {
+  const [y, mo, d, h = 0, mi = 0, s = 0] = value.split(/[-T:]/).map(Number) as number[];
+  const t = new Date(Date.UTC(y!, mo! - 1, d!, h, mi, s));
+  return (
+    t.getUTCFullYear() === y &&
+    t.getUTCMonth() === mo! - 1 &&
+    t.getUTCDate() === d &&
+    t.getUTCHours() === h &&
+    t.getUTCMinutes() === mi &&
+    t.getUTCSeconds() === s
+  );
+}
 
 export const articleSchema = z
   .object({
