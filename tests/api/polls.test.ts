@@ -1,5 +1,6 @@
 // POST/GET /api/polls: one row per request shape, with the status and what changed in the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PollResults } from "../../src/lib/polls/view.ts";
 import { POLL, startApp, voterCookie, type TestApp } from "./harness.ts";
 
 let t: TestApp;
@@ -291,7 +292,23 @@ describe("the no-JavaScript result page", () => {
     });
     expect(res.status).toBe(200);
     const html = await res.text();
+    // The fake build's block says "baked"; the server puts the database's figures in its place.
+    const blocks = [...html.matchAll(/<!--poll-live-->([\s\S]*?)<!--\/poll-live-->/g)];
+    expect(blocks).toHaveLength(1);
+    const block = blocks[0]![1]!;
     expect(html).not.toContain("baked");
+    const live = (await (
+      await fetch(`${t.url}/api/polls/${POLL}`, { headers: { cookie } })
+    ).json()) as PollResults;
+    expect(live.options.find((o) => o.id === "de-su-dung")!.votes).toBeGreaterThan(0);
+    for (const o of live.options) {
+      expect(block).toContain(
+        `${o.label}</span> <span class="poll-option__figure">${o.votes} phiếu`,
+      );
+    }
+    expect(block).toMatch(/<li class="poll-option poll-option--mine"><span[^>]*>Dễ sử dụng</);
+    expect(block).toContain(`+ ${live.participantsHere} người bình chọn tại đây.`);
+    expect(block).toContain("Số liệu trực tiếp lúc bạn mở trang.");
     expect(html).toContain("Cảm ơn bạn, phiếu bình chọn đã được ghi nhận.");
     expect(html).toContain("126 người đã bình chọn trên trang cũ (không rõ chọn phương án nào)");
     expect(html).toContain('<a href="/tin-tuc/">');
