@@ -1,5 +1,6 @@
 // <search-results>: answers ?q= from the built index; without JavaScript the page says so.
 import { search, type SearchEntry } from "../lib/search.ts";
+import { formatNumber } from "../lib/format.ts";
 
 class SearchResults extends HTMLElement {
   async connectedCallback(): Promise<void> {
@@ -21,7 +22,7 @@ class SearchResults extends HTMLElement {
     }
     const found = search(entries, query);
     status.textContent = found.length
-      ? `Tìm thấy ${found.length} bài cho “${query}”.`
+      ? `Tìm thấy ${formatNumber(found.length)} bài cho “${query}”.`
       : `Không tìm thấy bài nào cho “${query}”.`;
     list.replaceChildren(...found.map(item));
   }

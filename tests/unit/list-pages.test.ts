@@ -27,6 +27,11 @@ const many = Array.from({ length: ARTICLES_PER_PAGE * 2 + 1 }, (_, i) =>
 );
 
 describe("list pages", () => {
+  it("counts in descriptions are written the Vietnamese way (1.234)", () => {
+    const lots = Array.from({ length: 1234 }, (_, i) => entry(`b${i}`, "Lạng Sơn"));
+    expect(newsLists(lots)[0]!.props.list.description).toContain("Tất cả 1.234 bài viết");
+  });
+
   it("newsLists(entries) makes /tin-tuc/ then trang/2, trang/3 with page params", () => {
     const routes = newsLists(many);
     expect(routes.map((r) => r.params)).toEqual([{}, { page: "2" }, { page: "3" }]);

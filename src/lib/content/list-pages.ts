@@ -1,6 +1,7 @@
 // Every paginated list of articles (all news, per topic, per province, per district) as route
 // data: thin pages under src/pages/ pick the first page or the rest and hand it to ListLayout.
 import { ARTICLES_PER_PAGE } from "../../consts.ts";
+import { formatNumber } from "../format.ts";
 import type { ArticleData } from "./article-schema.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { groupByLocality, groupByTopic } from "./taxonomy.ts";
@@ -39,7 +40,7 @@ function pages<T, P extends Record<string, string>>(
 export function newsLists<T extends { data: ArticleData }>(entries: readonly T[]) {
   return pages({}, entries, "/tin-tuc/", {
     title: "Tin tức",
-    description: `Tất cả ${entries.length} bài viết về công tác xây dựng Đảng ở cơ sở, mới nhất trước.`,
+    description: `Tất cả ${formatNumber(entries.length)} bài viết về công tác xây dựng Đảng ở cơ sở, mới nhất trước.`,
     crumbs: [HOME],
     subsections: [],
   });

@@ -1,4 +1,5 @@
 // Checks particular to one dataset: percentages against their counts, counts against stated totals.
+import { formatNumber } from "../format.ts";
 import type { DatasetId } from "./datasets.ts";
 import type { RowCheckContext, RowRecord } from "./validate.ts";
 
@@ -41,7 +42,7 @@ function checkRatings(records: RowRecord[], context: RowCheckContext) {
         record,
         "count",
         "count-exceeds-total",
-        `${count} lớn hơn số được xếp loại ${rated}`,
+        `${formatNumber(count)} lớn hơn số được xếp loại ${formatNumber(rated)}`,
       );
     } else {
       checkPercent(record, context, "percent", count, rated, "được xếp loại");
@@ -58,7 +59,7 @@ function checkRatings(records: RowRecord[], context: RowCheckContext) {
           other,
           "rated",
           "rated-mismatch",
-          `dòng ${first.line} ghi ${rated}, dòng này ghi ${Number(other.row.rated)}`,
+          `dòng ${first.line} ghi ${formatNumber(rated)}, dòng này ghi ${formatNumber(Number(other.row.rated))}`,
         );
       }
     }
@@ -69,7 +70,7 @@ function checkRatings(records: RowRecord[], context: RowCheckContext) {
         last,
         "count",
         "parts-exceed-total",
-        `các mức của nhóm (dòng ${group.map((r) => r.line).join(", ")}) cộng lại ${sum}, số được xếp loại ${rated}`,
+        `các mức của nhóm (dòng ${group.map((r) => r.line).join(", ")}) cộng lại ${formatNumber(sum)}, số được xếp loại ${formatNumber(rated)}`,
       );
     }
   }

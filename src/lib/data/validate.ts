@@ -1,5 +1,6 @@
 // One CSV file -> typed rows and every problem found, with real line and column numbers.
 import type { z } from "zod";
+import { formatNumber } from "../format.ts";
 import { columnMeta, type ColumnMeta } from "./columns.ts";
 import { decodeCsv, parseCsvText } from "./csv.ts";
 import type { DataIssue, IssueKey } from "./issues.ts";
@@ -375,7 +376,7 @@ function checkParts(
         total,
         "count",
         "parts-exceed-total",
-        `các phần${split ? ` theo ${quoted(split)}` : ""} (dòng ${lines}) cộng lại ${sum}, tổng ghi ${totalCount}`,
+        `các phần${split ? ` theo ${quoted(split)}` : ""} (dòng ${lines}) cộng lại ${formatNumber(sum)}, tổng ghi ${formatNumber(totalCount)}`,
       );
     }
   }

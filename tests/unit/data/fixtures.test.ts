@@ -93,7 +93,7 @@ const CASES: [string, DatasetId, number, string[]][] = [
     "dang-vien",
     3,
     [
-      "2:8 Tổng các phần vượt quá tổng: các phần theo “tình trạng” (dòng 3, 4) cộng lại 3994, tổng ghi 3912 (parts-exceed-total)",
+      "2:8 Tổng các phần vượt quá tổng: các phần theo “tình trạng” (dòng 3, 4) cộng lại 3.994, tổng ghi 3.912 (parts-exceed-total)",
     ],
   ],
   [
