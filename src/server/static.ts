@@ -30,6 +30,9 @@ const MAX_CACHED_FILES = 2000;
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
 const SHORT = "public, max-age=3600";
+/** How long a request waits for dist/ to reappear during a deploy's swap: up to 2 s. */
+const SWAP_WAIT_MS = 20;
+const SWAP_WAIT_STEPS = 100;
 
 type CachedFile = { mtimeMs: number; size: number; body: Buffer; etag: string; csp: string };
 
@@ -104,11 +107,26 @@ export function createStaticSite(distDir: string): StaticSite {
     });
   }
 
+  /**
+   * `npm run build` swaps the new build in with two renames (dist → dist-previous, staging → dist);
+   * a request landing between them waits for dist/ to be back instead of getting a 404.
+   */
+  async function distPresent(): Promise<boolean> {
+    for (let i = 0; i < SWAP_WAIT_STEPS; i++) {
+      if (await stat(root).catch(() => undefined)) return true;
+      await new Promise((r) => setTimeout(r, SWAP_WAIT_MS));
+    }
+    return false;
+  }
+
   async function serve(c: Context): Promise<Response> {
     const url = new URL(c.req.url);
     const file = toFile(url.pathname);
     if (!file) return notFound(c);
-    const entry = await load(file);
+    let entry = await load(file);
+    if (!entry && !(await stat(root).catch(() => undefined)) && (await distPresent())) {
+      entry = await load(file);
+    }
     if (!entry) {
       // A folder asked for without its trailing slash: send readers to the canonical URL.
       if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {

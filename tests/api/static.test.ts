@@ -1,5 +1,6 @@
 // Serving the build: cache and security headers, HEAD, ETags, safe paths, real 404s.
 import { createHash } from "node:crypto";
+import { renameSync } from "node:fs";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INLINE_SCRIPT, startApp, type TestApp } from "./harness.ts";
@@ -106,5 +107,19 @@ describe("static files", () => {
     const res = await fetch(`${t.url}/`, { method: "POST" });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET, HEAD");
+  });
+});
+
+describe("during a deploy's swap", () => {
+  it("a request made while dist/ is briefly missing waits for the new build instead of a 404", async () => {
+    const away = `${t.distDir}-swapping`;
+    renameSync(t.distDir, away);
+    const pending = fetch(`${t.url}/tin-tuc/`);
+    // The new build arrives a moment later, as the second rename of `npm run build` does.
+    await new Promise((r) => setTimeout(r, 150));
+    renameSync(away, t.distDir);
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Tin tức");
   });
 });
