@@ -1,8 +1,10 @@
 // Enhances the poll form: vote with fetch, show results as bars, remember "Bạn đã bình chọn".
 import {
+  closedMessage,
   participantsText,
   refusalMessage,
   renderBarsHtml,
+  NO_LIVE_FIGURES,
   VOTE_MESSAGES,
   type PollResults,
 } from "../lib/polls/view.ts";
@@ -10,6 +12,9 @@ import {
 function show(root: HTMLElement, r: PollResults, status: string): void {
   const form = root.querySelector("form");
   if (form) form.hidden = r.votedOptionId !== null || !r.open;
+  // The build's "no votes" line is stale now: the live status below says whether votes are taken.
+  const closed = root.querySelector<HTMLElement>("[data-poll-closed]");
+  if (closed) closed.hidden = true;
   const box = root.querySelector<HTMLElement>("[data-poll-results]")!;
   box.innerHTML = form?.hidden === false ? "" : renderBarsHtml(r);
   if (status) box.insertAdjacentHTML("afterbegin", `<p class="poll-status">${status}</p>`);
@@ -18,7 +23,7 @@ function show(root: HTMLElement, r: PollResults, status: string): void {
 
 function statusOf(r: PollResults): string {
   if (r.votedOptionId) return "Bạn đã bình chọn. Cảm ơn bạn!";
-  return r.open ? "" : VOTE_MESSAGES.closed;
+  return r.open ? "" : closedMessage(r, new Date());
 }
 
 function note(root: HTMLElement, text: string): void {
@@ -82,8 +87,9 @@ async function enhance(root: HTMLElement): Promise<void> {
     const r = await load(url);
     show(root, r, statusOf(r));
   } catch {
+    // The build's note already says live figures are unavailable; add when to come back.
     const n = root.querySelector("[data-poll-note]")!;
-    n.textContent = `${n.textContent!.trim()} ${VOTE_MESSAGES.unavailable}`.trim();
+    n.textContent = n.textContent!.trim().replace(NO_LIVE_FIGURES, VOTE_MESSAGES.unavailable);
   }
 }
 

@@ -1,11 +1,11 @@
 // The poll in Chromium against the real server: vote with JavaScript, reload, vote without it,
 // and what readers see when the live figures cannot be reached.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ROOT, startServer } from "../helpers/server.ts";
+import { DIST, ROOT, startServer } from "../helpers/server.ts";
 import { useSite } from "../helpers/site.ts";
 
 const UA =
@@ -13,6 +13,44 @@ const UA =
 const ARTICLE = "/tin-tuc/tuyen-hoa-cung-co-to-chuc-co-so-dang/";
 
 const site = useSite();
+const REFUSAL = "Cuộc bình chọn này không nhận phiếu.";
+const BUILD_NOTE =
+  "126 người đã bình chọn trên trang cũ (không rõ chọn phương án nào). Hiện không xem được số liệu trực tiếp.";
+
+/** A polls folder holding the committed poll with `dates` added (what staff do to close it). */
+function pollsDirWith(dates: { opensAt?: string; closesAt?: string }): string {
+  const dir = mkdtempSync(join(tmpdir(), "poll-e2e-"));
+  const source = join(ROOT, "content/polls/danh-gia-website.json");
+  const definition = JSON.parse(readFileSync(source, "utf8")) as object;
+  writeFileSync(join(dir, "danh-gia-website.json"), JSON.stringify({ ...definition, ...dates }));
+  return dir;
+}
+
+function replaceOnce(text: string, from: string, to: string): string {
+  const parts = text.split(from);
+  if (parts.length !== 2) throw new Error(`expected one ${from} in the built page`);
+  return parts.join(to);
+}
+
+/**
+ * The build renders the poll open (content/polls gives it no dates). Built while it was closed,
+ * Poll.astro's output differs only in which of the form and the refusal line is hidden, so the
+ * real build with those two swapped is that build.
+ */
+function distBuiltWhileClosed(): string {
+  const dir = mkdtempSync(join(tmpdir(), "poll-dist-"));
+  cpSync(DIST, dir, { recursive: true });
+  const file = join(dir, ARTICLE, "index.html");
+  let html = readFileSync(file, "utf8");
+  html = replaceOnce(html, 'class="poll-form">', 'class="poll-form" hidden>');
+  html = replaceOnce(
+    html,
+    `<p data-poll-closed hidden>${REFUSAL}`,
+    `<p data-poll-closed>${REFUSAL}`,
+  );
+  writeFileSync(file, html);
+  return dir;
+}
 
 async function context(options: { javaScriptEnabled?: boolean } = {}) {
   const ctx = await site.browser.newContext({ userAgent: UA, ...options });
@@ -56,6 +94,12 @@ describe("poll", () => {
     const page = await (await context({ javaScriptEnabled: false })).newPage();
     await page.goto(`${site.server.url}${ARTICLE}`);
     const poll = page.locator("#binh-chon");
+    // Built while open: the form and the build's figures, which say they are not live.
+    expect(await poll.getByText(REFUSAL).isHidden()).toBe(true);
+    expect(await poll.locator("[data-poll-note]").textContent()).toBe(BUILD_NOTE);
+    expect(await poll.getByRole("link", { name: "Xem kết quả" }).getAttribute("href")).toBe(
+      "/binh-chon/?id=danh-gia-website",
+    );
     await poll.getByLabel("Dễ sử dụng").check();
     await poll.getByRole("button", { name: "Bình chọn" }).click();
     await page.waitForURL(/\/binh-chon\/\?/);
@@ -84,11 +128,12 @@ describe("poll", () => {
     const poll = page.locator("#binh-chon");
     await expect
       .poll(() => poll.locator("[data-poll-note]").textContent())
-      .toContain("Hiện không xem được số liệu trực tiếp");
-    expect(await poll.locator("[data-poll-note]").textContent()).toContain(
-      "126 người đã bình chọn trên trang cũ",
-    );
+      .toBe(
+        "126 người đã bình chọn trên trang cũ (không rõ chọn phương án nào). " +
+          "Hiện không xem được số liệu trực tiếp; mời bạn thử lại sau.",
+      );
     expect(await poll.locator("form").isVisible()).toBe(true);
+    expect(await poll.getByText(REFUSAL).isHidden()).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -139,6 +184,73 @@ describe("poll", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("a page built while the poll was closed takes votes once the live API says it is open", async () => {
+    const dist = distBuiltWhileClosed();
+    const own = await startServer({ env: { DIST_DIR: dist } });
+    try {
+      // Without JavaScript the page is as built: no form, the refusal and the build's figures.
+      const plain = await (await context({ javaScriptEnabled: false })).newPage();
+      await plain.goto(`${own.url}${ARTICLE}`);
+      const built = plain.locator("#binh-chon");
+      expect(await built.locator("form").isHidden()).toBe(true);
+      expect(await built.getByText(REFUSAL).isVisible()).toBe(true);
+      expect(await built.locator("[data-poll-note]").textContent()).toBe(BUILD_NOTE);
+      expect(await built.getByRole("link", { name: "Xem kết quả" }).isVisible()).toBe(true);
+
+      const page = await (await context()).newPage();
+      const poll = await openArticle(page, own.url);
+      expect(await poll.locator("form").isVisible()).toBe(true);
+      expect(await poll.getByText(REFUSAL).isHidden()).toBe(true);
+      await poll.getByLabel("Hữu ích").check();
+      await poll.getByRole("button", { name: "Bình chọn" }).click();
+      await poll.getByText("Cảm ơn bạn, phiếu đã được ghi nhận.").waitFor();
+      expect(await poll.getByText(REFUSAL).isHidden()).toBe(true);
+    } finally {
+      await own.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  for (const state of [
+    {
+      name: "closed",
+      dates: { closesAt: "2024-01-01T00:00:00+07:00" },
+      says: "Cuộc bình chọn đã kết thúc.",
+    },
+    {
+      name: "not open yet",
+      dates: { opensAt: "2999-01-01T00:00:00+07:00" },
+      says: "Cuộc bình chọn chưa bắt đầu.",
+    },
+  ]) {
+    it(`a page built while the poll was open hides the form when the live API says it is ${state.name}`, async () => {
+      const dir = pollsDirWith(state.dates);
+      const own = await startServer({ env: { POLLS_DIR: dir } });
+      try {
+        const page = await (await context()).newPage();
+        const poll = await openArticle(page, own.url);
+        expect(await poll.locator(".poll-status").textContent()).toBe(state.says);
+        expect(await poll.locator("form").isHidden()).toBe(true);
+        // One message: the live status, not the build's line beside it.
+        expect(await poll.getByText(REFUSAL).isHidden()).toBe(true);
+        expect(await poll.locator(".poll-option").count()).toBe(3);
+
+        // Without JavaScript the form is as built; the server refuses the vote and says so.
+        const plain = await (await context({ javaScriptEnabled: false })).newPage();
+        await plain.goto(`${own.url}${ARTICLE}`);
+        await plain.locator("#binh-chon").getByLabel("Hữu ích").check();
+        await plain.locator("#binh-chon").getByRole("button", { name: "Bình chọn" }).click();
+        await plain.waitForURL(/ket-qua=da-dong/);
+        expect(await plain.locator("#ket-qua").getByRole("status").textContent()).toBe(
+          "Cuộc bình chọn này không nhận phiếu (chưa mở hoặc đã kết thúc).",
+        );
+      } finally {
+        await own.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 
   for (const answer of [
     {

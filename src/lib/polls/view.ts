@@ -101,6 +101,16 @@ export const VOTE_MESSAGES = {
   refused: "Chưa ghi được phiếu; mời bạn tải lại trang rồi bình chọn lại.",
 } as const;
 
+/** Why the widget takes no votes: the API decided `open`; the dates only pick the words. */
+export function closedMessage(r: Pick<PollResults, "opensAt">, now: Date): string {
+  return r.opensAt !== null && Date.parse(r.opensAt) > now.getTime()
+    ? VOTE_MESSAGES.notOpen
+    : VOTE_MESSAGES.closed;
+}
+
+/** Said wherever only the build's figures are shown (no JavaScript, static host, API down). */
+export const NO_LIVE_FIGURES = "Hiện không xem được số liệu trực tiếp.";
+
 /**
  * Reader text for a vote the API did not take (any status but 201/409). `body` is the parsed
  * JSON, or undefined when the answer was not JSON (a proxy's or static host's error page).
