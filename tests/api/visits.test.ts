@@ -286,6 +286,7 @@ describe("a form vote over the rate limit", () => {
       expect(html).toContain("phiếu chưa được ghi");
       // The live results replace the baked block: one vote so far (the first post).
       expect(html).not.toContain("<!--poll-live-->baked");
+      expect(html).toContain("1 người bình chọn tại đây");
       expect(limited.counts().votes).toBe(1);
     } finally {
       await limited.close();
