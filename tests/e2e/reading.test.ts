@@ -270,6 +270,11 @@ describe("layout", () => {
     "/chu-de/to-chuc-co-so-dang/",
     "/thong-ke/",
     "/du-lieu/",
+    "/du-lieu/dang-vien/",
+    "/bieu-do/",
+    "/tim-kiem/",
+    "/binh-chon/",
+    "/thong-ke-truy-cap/",
   ];
   const localities = readdirSync(join(DIST, "dia-phuong"), { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -278,31 +283,92 @@ describe("layout", () => {
     existsSync(join(DIST, p, "index.html")),
   );
 
-  async function overflow(context: BrowserContext, path: string): Promise<number> {
+  /** Pixels the page scrolls sideways, plus anything sticking out past the right edge of the
+   * screen outside a box that scrolls on its own (a table wrapper that scrolls is fine). */
+  const measure = (page: Page) =>
+    page.evaluate(async () => {
+      // Web fonts change text widths: measure with the fonts the reader ends up with.
+      await document.fonts.ready;
+      const root = document.documentElement;
+      const width = root.clientWidth;
+      const scrollsSideways = (el: Element | null): boolean => {
+        for (let node = el; node && node !== root; node = node.parentElement) {
+          if (/auto|scroll/.test(getComputedStyle(node).overflowX)) return true;
+        }
+        return false;
+      };
+      const outside: string[] = [];
+      for (const el of document.body.querySelectorAll("*")) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.right <= width + 0.5) continue;
+        if (scrollsSideways(el.parentElement)) continue;
+        const style = getComputedStyle(el);
+        // Visually hidden (screen-reader only) text sits in a clipped 1 px box.
+        if (style.position === "absolute" && box.width <= 1) continue;
+        outside.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(box.right)}`);
+      }
+      return { extra: root.scrollWidth - width, outside: outside.slice(0, 5) };
+    });
+
+  /** 200% text: the root font size doubled, as a reader's browser setting would. */
+  const DOUBLE_TEXT = "html { font-size: 200% !important; }";
+  const rootFontSize = (page: Page) =>
+    page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+
+  async function overflow(
+    context: BrowserContext,
+    path: string,
+    { doubleText = false } = {},
+  ): Promise<{ extra: number; outside: string[] }> {
     const page = await context.newPage();
     await page.goto(`${server.url}${path}`);
-    const extra = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    if (doubleText) {
+      await page.addStyleTag({ content: DOUBLE_TEXT });
+      // Prove the 200% took effect before measuring (16 px default -> 32 px).
+      expect(await rootFontSize(page), path).toBe(32);
+    }
+    const result = await measure(page);
     await page.close();
-    return extra;
+    return result;
   }
 
   it("fits a 360 px wide screen without horizontal scrolling", async () => {
     const context = await fresh({ viewport: { width: 360, height: 740 } });
-    for (const path of paths) expect(await overflow(context, path), path).toBeLessThanOrEqual(0);
+    for (const path of paths) {
+      const { extra, outside } = await overflow(context, path);
+      expect(extra, path).toBeLessThanOrEqual(0);
+      expect(outside, path).toEqual([]);
+    }
     await context.close();
   });
 
   it("fits at 200% text size without horizontal scrolling", async () => {
     for (const width of [1280, 360]) {
       const context = await fresh({ viewport: { width, height: 800 } });
-      await context.addInitScript(() => {
-        document.documentElement.style.fontSize = "200%";
-      });
       for (const path of paths) {
-        expect(await overflow(context, path), `${path} at ${width}px`).toBeLessThanOrEqual(0);
+        const { extra, outside } = await overflow(context, path, { doubleText: true });
+        expect(extra, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+        expect(outside, `${path} at ${width}px`).toEqual([]);
       }
+      await context.close();
+    }
+  });
+
+  it("fits at 200% text with the largest reading size (A+) on an article", async () => {
+    for (const width of [1280, 360]) {
+      const context = await fresh({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/tin-tuc/${first}/`);
+      await page.addStyleTag({ content: DOUBLE_TEXT });
+      expect(await rootFontSize(page)).toBe(32);
+      const increase = page.getByRole("button", { name: "A+ tăng cỡ chữ" });
+      while ((await increase.getAttribute("aria-disabled")) !== "true") await increase.click();
+      expect(await page.evaluate(() => document.documentElement.dataset.fontSize)).toBe("2");
+      // 200% of 16 px times the 1.125 rem reading base times the 1.5 A+ scale.
+      expect(await bodySize(page)).toBeCloseTo(32 * 1.125 * 1.5, 1);
+      const { extra, outside } = await measure(page);
+      expect(extra, `at ${width}px`).toBeLessThanOrEqual(0);
+      expect(outside, `at ${width}px`).toEqual([]);
       await context.close();
     }
   });
