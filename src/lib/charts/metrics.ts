@@ -1,11 +1,11 @@
 // Layout constants in viewBox units. The viewBox is phone-sized so text stays legible at 360 px.
 // Text is sized in em (the page's A-/A/A+ control scales it; ChartFigure caps chart text at
-// 1.1rem), so wrapping and line spacing budget for the largest size, not the default.
+// 17.6 viewBox units, i.e. FONT), so wrapping and line spacing budget for the largest size.
 
 /** viewBox width. */
 export const WIDTH = 360;
 export const PAD = 8;
-/** The largest text size the layout must hold (1.1rem on a 16 px page). */
+/** The largest text size the layout must hold, in viewBox units (ChartFigure's cap). */
 export const FONT = 17.6;
 /** The svg root's font-size, in em of the surrounding text (14 px on a 16 px page). */
 export const ROOT_FONT_SIZE = "0.875em";
