@@ -89,7 +89,10 @@ export function createRelatedIndex(items: readonly RelatedInput[]) {
     const top: Ranked[] = [];
     for (const item of prepared) {
       if (item === current) continue;
-      const candidate = { item, score: score(current, item), distance: distance(current, item) };
+      const s = score(current, item);
+      // Most articles lose to the current worst on score alone: skip them without allocating.
+      if (top.length === limit && s < top[limit - 1]!.score) continue;
+      const candidate = { item, score: s, distance: distance(current, item) };
       if (top.length === limit && !before(candidate, top[limit - 1]!)) continue;
       // Insertion into a short sorted list: the worst entry falls off the end.
       if (top.length < limit) top.push(candidate);
