@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TOPIC_IDS } from "../../consts.ts";
+import { isCalendarMoment } from "../calendar.ts";
 
 /** A local date or date-time as the source prints it, in Vietnam time: "2023-02-28" or "2023-02-28T05:40:48". */
 const localDateTime = z
@@ -8,18 +9,6 @@ const localDateTime = z
   // The pattern lets "2023-02-30" or "T24:00" through; Date would roll them into another day.
   .refine(isCalendarMoment, "not a real date or time (check the day, month and hour)");
 
-function isCalendarMoment(value: string): boolean {
-  const [y, mo, d, h = 0, mi = 0, s = 0] = value.split(/[-T:]/).map(Number) as number[];
-  const t = new Date(Date.UTC(y!, mo! - 1, d!, h, mi, s));
-  return (
-    t.getUTCFullYear() === y &&
-    t.getUTCMonth() === mo! - 1 &&
-    t.getUTCDate() === d &&
-    t.getUTCHours() === h &&
-    t.getUTCMinutes() === mi &&
-    t.getUTCSeconds() === s
-  );
-}
 
 export const articleSchema = z
   .object({

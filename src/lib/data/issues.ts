@@ -26,6 +26,7 @@ export const ISSUE_MESSAGES = {
   "unknown-parent": "Cột part_of trỏ tới mã không có trong tệp",
   "part-cycle": "Quan hệ part_of bị vòng (một dòng là phần của chính nó)",
   "parts-exceed-total": "Tổng các phần vượt quá tổng",
+  "part-mismatch": "Phần và tổng (part_of) không cùng đơn vị, kỳ hoặc bài nguồn",
   "count-exceeds-total": "Số đếm vượt quá tổng",
   "rated-mismatch": "Số được xếp loại khác các dòng cùng nhóm",
   "percent-mismatch": "Tỉ lệ phần trăm không khớp với số đếm",

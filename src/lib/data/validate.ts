@@ -1,5 +1,6 @@
 // One CSV file -> typed rows and every problem found, with real line and column numbers.
 import type { z } from "zod";
+import { isCalendarMoment } from "../calendar.ts";
 import { formatNumber } from "../format.ts";
 import { columnMeta, type ColumnMeta } from "./columns.ts";
 import { decodeCsv, parseCsvText } from "./csv.ts";
@@ -284,6 +285,8 @@ function checkRows(
       issue(record, "period", "period-mismatch", `loại kỳ ${kind} cần năm (vd. 2014)`);
     } else if (kind === "as_of_date" && !/^\d{4}-\d{2}-\d{2}$/.test(period ?? "")) {
       issue(record, "period", "period-mismatch", `loại kỳ as_of_date cần ngày yyyy-mm-dd`);
+    } else if (kind === "as_of_date" && !isCalendarMoment(period!)) {
+      issue(record, "period", "period-mismatch", `ngày ${quoted(period!)} không có trên lịch`);
     }
 
     if (row.derived === true) {
@@ -334,6 +337,13 @@ function checkRows(
   if (names.has("part_of")) checkParts(records, ids, context, writtenIds);
 }
 
+/** A cell's value in a message; an empty cell says so. */
+const shown = (value: unknown): string =>
+  value === undefined || value === "" ? "ô trống" : quoted(String(value));
+
+/** Columns a part shares with its total (part_of). */
+const PART_MUST_MATCH = ["unit", "period", "period_kind", "source"] as const;
+
 /** Parts name their total with part_of; parts of one breakdown must not add up to more than it. */
 function checkParts(
   records: RowRecord[],
@@ -360,6 +370,16 @@ function checkParts(
       }
       const up = cursor.row.part_of as string | undefined;
       cursor = up === undefined ? undefined : ids.get(up);
+    }
+    // A part is a share of the same unit's figure, at the same time, from the same article.
+    const differs = PART_MUST_MATCH.find((column) => record.row[column] !== total.row[column]);
+    if (differs) {
+      context.issue(
+        record,
+        "part_of",
+        "part-mismatch",
+        `dòng ${total.line} ghi ${shown(total.row[differs])} ở cột ${quoted(differs)}, dòng này ghi ${shown(record.row[differs])}`,
+      );
     }
     const split = (record.row.split as string | undefined) ?? "";
     const key = `${parent}\u0000${split}`;

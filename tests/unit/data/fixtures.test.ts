@@ -97,6 +97,22 @@ const CASES: [string, DatasetId, number, string[]][] = [
     ],
   ],
   [
+    "bad-impossible-date.csv",
+    "dang-vien",
+    1,
+    [
+      "2:5 Kỳ số liệu không khớp với loại kỳ: ngày “2022-02-30” không có trên lịch (period-mismatch)",
+    ],
+  ],
+  [
+    "bad-part-mismatch.csv",
+    "dang-vien",
+    3,
+    [
+      "4:9 Phần và tổng (part_of) không cùng đơn vị, kỳ hoặc bài nguồn: dòng 2 ghi ô trống ở cột “period”, dòng này ghi “2014” (part-mismatch)",
+    ],
+  ],
+  [
     "bad-period-mismatch.csv",
     "dang-vien",
     2,
