@@ -129,12 +129,24 @@ describe.each(DATASET_IDS.map((id) => [id] as const))("/du-lieu/%s/", (id) => {
 });
 
 describe("figures as readers see them", () => {
+  // The number cells themselves, not the page text: every figure is also in the row's quote.
+  const numberCells = (page: string, rowId: string) => {
+    const row = new RegExp(`<tr id="${rowId}"[^>]*>([\\s\\S]*?)</tr>`).exec(page)?.[1] ?? "";
+    return [...row.matchAll(/<td class="num"[^>]*>([\s\S]*?)<\/td>/g)].map((m) => textOf(m[1]!));
+  };
+
   it("writes numbers the Vietnamese way and states the gaps", () => {
-    const members = textOf(bodyOf(read("du-lieu", "dang-vien", "index.html")));
-    for (const figure of ["6.001", "66.024", "3.912", "3.618", "294"])
-      expect(members).toContain(figure);
-    const ratings = textOf(bodyOf(read("du-lieu", "xep-loai", "index.html")));
-    for (const figure of ["16,7%", "83,33%", "3,6%", "96,4%"]) expect(ratings).toContain(figure);
+    const members = bodyOf(read("du-lieu", "dang-vien", "index.html"));
+    expect(numberCells(members, "th-dang-vien")).toEqual(["6.001"]);
+    expect(numberCells(members, "ls-dang-vien")).toEqual(["66.024"]);
+    expect(numberCells(members, "kcq-dang-vien")).toEqual(["3.912"]);
+    expect(numberCells(members, "kcq-dang-vien-chinh-thuc")).toEqual(["3.618"]);
+    expect(numberCells(members, "kcq-dang-vien-du-bi")).toEqual(["294"]);
+    const ratings = bodyOf(read("du-lieu", "xep-loai", "index.html"));
+    expect(numberCells(ratings, "tb-2022-co-so-xuat-sac")).toEqual(["5", "30", "16,7%"]);
+    expect(numberCells(ratings, "tb-2022-co-so-tot")).toEqual(["25", "30", "83,33%"]);
+    expect(numberCells(ratings, "tb-2022-ca-nhan-xuat-sac")).toEqual(["5", "140", "3,6%"]);
+    expect(numberCells(ratings, "tb-2022-ca-nhan-tot")).toEqual(["135", "140", "96,4%"]);
     expect(read("du-lieu", "xep-loai-excel.csv")).toContain(";5;30;16,7;0;");
     const organisations = textOf(bodyOf(read("du-lieu", "to-chuc-dang", "index.html")));
     expect(organisations).toContain("Không rõ: 5 (nguồn không nêu");
