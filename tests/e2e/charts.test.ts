@@ -7,6 +7,7 @@ import { useSite } from "../helpers/site.ts";
 const DASHBOARD = "/thong-ke/";
 const ARTICLE = "/tin-tuc/thanh-binh-xay-dung-dang-sat-voi-thuc-tien/";
 const DATASET = "/du-lieu/to-chuc-dang/";
+const DATASET_RATINGS = "/du-lieu/xep-loai/";
 
 const site = useSite();
 
@@ -124,6 +125,24 @@ describe("charts without JavaScript", () => {
         .map((l) => l.split(",")[0])
         .sort(),
     ).toEqual(["kcq-ket-nap-2014", "ls-ket-nap-2020", "tb-ket-nap-2022"]);
+  });
+
+  it("the CSV for Excel in Vietnamese has the same rows with `;` and decimal commas", async () => {
+    const res = await fetch(`${site.server.url}/bieu-do/xep-loai-huyen-thanh-binh-2022-excel.csv`);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // UTF-8 with a BOM, so Excel reads the Vietnamese text as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+    expect(lines[0]).toMatch(/^id;unit;province/);
+    const excellent = lines.find((l) => l.startsWith("tb-2022-co-so-xuat-sac;"))!;
+    expect(excellent.split(";")).toContain("16,7");
+    expect(excellent).not.toContain("16.7");
+    // Linked from the chart on the dataset page, beside the standard CSV.
+    const page = await open(DATASET_RATINGS, { javaScript: false });
+    const links = page.locator(".chart__downloads a");
+    expect(await links.allTextContents()).toEqual(["SVG", "CSV cho Excel tiếng Việt", "CSV chuẩn"]);
+    await page.context().close();
   });
 });
 

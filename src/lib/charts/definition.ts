@@ -31,6 +31,8 @@ export type ChartDefinition = {
   table: ChartTable;
   /** Exactly the plotted dataset rows, as CSV (UTF-8 with BOM for spreadsheets). */
   csv: string;
+  /** The same rows for Excel set to Vietnamese (`;`, decimal comma). */
+  excelCsv: string;
   provinces: string[];
   /** Units (đảng bộ) of the plotted rows. */
   units: string[];
@@ -44,4 +46,8 @@ export function svgUrl(id: string): string {
 
 export function csvUrl(id: string): string {
   return `/bieu-do/${id}.csv`;
+}
+
+export function excelCsvUrl(id: string): string {
+  return `/bieu-do/${id}-excel.csv`;
 }

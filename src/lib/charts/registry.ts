@@ -1,6 +1,7 @@
 // Every chart the site shows, built from dataset rows in one place, so the dashboard, dataset
 // pages, articles and downloads all use the same definitions.
 import { DATASETS } from "../data/datasets.ts";
+import { toExcelCsv } from "../data/download.ts";
 import type {
   AdmissionRow,
   BadgeRow,
@@ -65,6 +66,7 @@ function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): C
     dataset,
     articles: [...new Set(rows.map((r) => r.source))],
     csv: toCsv(columns, rows),
+    excelCsv: toExcelCsv(DATASETS[dataset].schema, rows),
     provinces: [...new Set(rows.map((r) => r.province))],
     units: [...new Set(rows.map((r) => r.unit))],
     years: [...new Set(rows.flatMap((r) => yearOf(r) ?? []))].sort(),

@@ -40,7 +40,7 @@ function excelCell(kind: string, value: unknown): string {
  * CSV for Excel with Vietnamese regional settings (list separator `;`, decimal `,`): BOM, CRLF,
  * `16,7`. No "sep=;" line: with it Excel ignores the BOM and garbles the Vietnamese text.
  */
-export function toExcelCsv(schema: z.ZodObject, rows: readonly Row[]): string {
+export function toExcelCsv(schema: z.ZodObject, rows: readonly Record<string, unknown>[]): string {
   const columns = columnsOf(schema);
   const lines = [columns.map((c) => c.name).join(";")];
   for (const row of rows) lines.push(columns.map((c) => excelCell(c.kind, row[c.name])).join(";"));
