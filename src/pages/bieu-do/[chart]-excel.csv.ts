@@ -1,12 +1,5 @@
 // The rows each chart draws, for Excel set to Vietnamese (`;`, decimal comma, UTF-8 with BOM).
-import type { APIRoute, GetStaticPaths } from "astro";
-import { siteCharts } from "../../lib/charts/site-charts.ts";
+import { chartDownloadRoute } from "../../lib/charts/download-route.ts";
 
-export const getStaticPaths = (() =>
-  siteCharts().map((chart) => ({
-    params: { chart: chart.id },
-    props: { csv: chart.excelCsv },
-  }))) satisfies GetStaticPaths;
-
-export const GET: APIRoute = ({ props }) =>
-  new Response(props.csv as string, { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+const route = chartDownloadRoute((chart) => chart.excelCsv, "text/csv; charset=utf-8");
+export const { getStaticPaths, GET } = route;

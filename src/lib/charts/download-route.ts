@@ -1,0 +1,16 @@
+// One static file per chart (SVG, CSV, CSV for Excel): the routes under src/pages/bieu-do/ differ
+// only in which body they take from the chart and its media type.
+import type { APIRoute, GetStaticPaths } from "astro";
+import type { ChartDefinition } from "./definition.ts";
+import { siteCharts } from "./site-charts.ts";
+
+export function chartDownloadRoute(body: (chart: ChartDefinition) => string, type: string) {
+  const getStaticPaths = (() =>
+    siteCharts().map((chart) => ({
+      params: { chart: chart.id },
+      props: { body: body(chart) },
+    }))) satisfies GetStaticPaths;
+  const GET: APIRoute = ({ props }) =>
+    new Response(props.body as string, { headers: { "Content-Type": type } });
+  return { getStaticPaths, GET };
+}
