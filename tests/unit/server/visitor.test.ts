@@ -45,6 +45,37 @@ describe("VisitorTracker", () => {
     expect(v.online()).toBe(0);
   });
 
+  it("online() counts a visitor once however often they view, and from their latest view", () => {
+    const { clock, v } = tracker();
+    v.see("a", "ua");
+    v.see("a", "ua"); // the same millisecond
+    expect(v.see("a", "ua").online).toBe(1);
+    clock.t += 4 * MIN;
+    expect(v.see("a", "ua").online).toBe(1);
+    // 5 minutes after the first views, but only 1 after the latest: still online.
+    clock.t += 1 * MIN;
+    expect(v.online()).toBe(1);
+    clock.t += 4 * MIN;
+    expect(v.online()).toBe(0);
+    // Back after 9 minutes (same visit, within 30): online again, counted once.
+    expect(v.see("a", "ua")).toMatchObject({ newVisit: false, online: 1 });
+    clock.t += 5 * MIN;
+    expect(v.online()).toBe(0);
+  });
+
+  it("online() stays exact over many visitors whose windows end at different times", () => {
+    const { clock, v } = tracker();
+    for (let i = 0; i < 3000; i++) {
+      v.see(`10.0.${i >> 8}.${i & 255}`, "ua");
+      if (i % 2 === 0) v.see(`10.0.${i >> 8}.${i & 255}`, "ua");
+      clock.t += 200; // 3,000 views over 10 minutes
+    }
+    // Seen less than 5 minutes ago: steps 1,501 to 2,999 (step 1,500 is exactly 5 minutes old).
+    expect(v.online()).toBe(1499);
+    clock.t += 5 * MIN;
+    expect(v.online()).toBe(0);
+  });
+
   it("see() keeps a visit that spans midnight (Vietnam time) as one visit", () => {
     const clock = { t: Date.parse("2026-03-01T23:50:00+07:00") };
     const v = new VisitorTracker(() => clock.t);
