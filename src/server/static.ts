@@ -112,8 +112,11 @@ export function createStaticSite(distDir: string): StaticSite {
    * a request landing between them waits for dist/ to be back instead of getting a 404.
    */
   async function distPresent(): Promise<boolean> {
+    const exists = async (dir: string) => !!(await stat(dir).catch(() => undefined));
     for (let i = 0; i < SWAP_WAIT_STEPS; i++) {
-      if (await stat(root).catch(() => undefined)) return true;
+      if (await exists(root)) return true;
+      // Only a swap in progress is worth waiting for; a dist/ that is simply gone is not.
+      if (!(await exists(`${root}-previous`)) && !(await exists(`${root}-staging`))) return false;
       await new Promise((r) => setTimeout(r, SWAP_WAIT_MS));
     }
     return false;

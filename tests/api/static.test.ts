@@ -112,7 +112,8 @@ describe("static files", () => {
 
 describe("during a deploy's swap", () => {
   it("a request made while dist/ is briefly missing waits for the new build instead of a 404", async () => {
-    const away = `${t.distDir}-swapping`;
+    // As `npm run build` does: dist/ → dist-previous/, then (a moment later) staging → dist/.
+    const away = `${t.distDir}-previous`;
     renameSync(t.distDir, away);
     const pending = fetch(`${t.url}/tin-tuc/`);
     // The new build arrives a moment later, as the second rename of `npm run build` does.
