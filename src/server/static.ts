@@ -107,14 +107,15 @@ export function createStaticSite(distDir: string): StaticSite {
     });
   }
 
+  const exists = async (dir: string) => !!(await stat(dir).catch(() => undefined));
+
   /**
-   * `npm run build` swaps the new build in with two renames (dist → dist-previous, staging → dist);
-   * a request landing between them waits for dist/ to be back instead of getting a 404.
+   * `npm run build` swaps the new build in with two renames (dist → dist-previous, staging → dist).
+   * True when dist/ was missing in that gap and is back, so a request there need not get a 404.
    */
-  async function distPresent(): Promise<boolean> {
-    const exists = async (dir: string) => !!(await stat(dir).catch(() => undefined));
-    for (let i = 0; i < SWAP_WAIT_STEPS; i++) {
-      if (await exists(root)) return true;
+  async function swappedIn(): Promise<boolean> {
+    for (let i = 0; i <= SWAP_WAIT_STEPS; i++) {
+      if (await exists(root)) return i > 0;
       // Only a swap in progress is worth waiting for; a dist/ that is simply gone is not.
       if (!(await exists(`${root}-previous`)) && !(await exists(`${root}-staging`))) return false;
       await new Promise((r) => setTimeout(r, SWAP_WAIT_MS));
@@ -127,9 +128,7 @@ export function createStaticSite(distDir: string): StaticSite {
     const file = toFile(url.pathname);
     if (!file) return notFound(c);
     let entry = await load(file);
-    if (!entry && !(await stat(root).catch(() => undefined)) && (await distPresent())) {
-      entry = await load(file);
-    }
+    if (!entry && (await swappedIn())) entry = await load(file);
     if (!entry) {
       // A folder asked for without its trailing slash: send readers to the canonical URL.
       if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {
