@@ -1,14 +1,10 @@
 // /du-lieu/<dataset>-excel.csv: for Excel set to Vietnamese (`;`, decimal comma), UTF-8 with BOM.
-import type { APIRoute } from "astro";
-import { DATASET_IDS, DATASETS, getDataset, type DatasetId } from "../../lib/data/index.ts";
+import { DATASETS } from "../../lib/data/index.ts";
 import { toExcelCsv } from "../../lib/data/download.ts";
+import { datasetDownloadRoute } from "../../lib/data/download-route.ts";
 
-export function getStaticPaths() {
-  return DATASET_IDS.map((dataset) => ({ params: { dataset } }));
-}
-
-export const GET: APIRoute = ({ params }) => {
-  const id = params.dataset as DatasetId;
-  const body = toExcelCsv(DATASETS[id].schema, getDataset(id).rows);
-  return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8" } });
-};
+const route = datasetDownloadRoute(
+  (id, dataset) => toExcelCsv(DATASETS[id].schema, dataset.rows),
+  "text/csv; charset=utf-8",
+);
+export const { getStaticPaths, GET } = route;

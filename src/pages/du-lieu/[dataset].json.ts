@@ -1,15 +1,10 @@
 // /du-lieu/<dataset>.json: every row with every column (null where empty) plus the computed gaps.
-import type { APIRoute } from "astro";
-import { DATASET_IDS, DATASETS, getDataset, type DatasetId } from "../../lib/data/index.ts";
+import { DATASETS } from "../../lib/data/index.ts";
 import { toJson } from "../../lib/data/download.ts";
+import { datasetDownloadRoute } from "../../lib/data/download-route.ts";
 
-export function getStaticPaths() {
-  return DATASET_IDS.map((dataset) => ({ params: { dataset } }));
-}
-
-export const GET: APIRoute = ({ params }) => {
-  const id = params.dataset as DatasetId;
-  const dataset = getDataset(id);
-  const body = toJson({ id, ...DATASETS[id] }, DATASETS[id].schema, dataset.rows, dataset.gaps);
-  return new Response(body, { headers: { "Content-Type": "application/json; charset=utf-8" } });
-};
+const route = datasetDownloadRoute(
+  (id, dataset) => toJson({ id, ...DATASETS[id] }, DATASETS[id].schema, dataset.rows, dataset.gaps),
+  "application/json; charset=utf-8",
+);
+export const { getStaticPaths, GET } = route;
