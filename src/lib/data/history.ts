@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { relative } from "node:path";
-import { REPO_ROOT } from "./paths.ts";
+import { REPO_ROOT, dataDir } from "./paths.ts";
 
 export type LastChanged = { date: Date; from: "git" | "mtime" };
 
@@ -25,12 +25,15 @@ function gitDates(): GitDates | null {
     const committed = new Map<string, Date>();
     let date: Date | undefined;
     // Newest commit first: the first date seen for a file is its last change.
-    for (const line of git(["log", "--format=%x00%cI", "--name-only"]).split("\n")) {
+    // Only the data folder's history when it is in the repository: the whole log grows with every commit.
+    const data = relative(REPO_ROOT, dataDir());
+    const pathspec = data.startsWith("..") ? [] : ["--", data || "."];
+    for (const line of git(["log", "--format=%x00%cI", "--name-only", ...pathspec]).split("\n")) {
       if (line.startsWith("\0")) date = new Date(line.slice(1));
       else if (line && date && !committed.has(line)) committed.set(line, date);
     }
     const dirty = new Set(
-      git(["status", "--porcelain", "--no-renames"])
+      git(["status", "--porcelain", "--no-renames", ...pathspec])
         .split("\n")
         .filter(Boolean)
         .map((line) => line.slice(3)),
