@@ -15,5 +15,6 @@ export default defineConfig({
   // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
   integrations: [mdx({ smartypants: false }), sitemap()],
   // Pages render 8 at a time: writing one page's file overlaps rendering the next.
-  build: { format: "directory", concurrency: 8 },
+  build: { format: "directory", concurrency: 8, inlineStylesheets: "never" },
+  vite: { build: { cssCodeSplit: false } },
 });
