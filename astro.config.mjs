@@ -15,7 +15,8 @@ export default defineConfig({
   // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
   integrations: [mdx({ smartypants: false }), sitemap()],
   // Pages render 8 at a time: writing one page's file overlaps rendering the next. All CSS is one
-  // linked, cached file: readers load it once, not again inline in every page they open.
+  // linked, cached file, and scripts are files too: readers load each once, not again inline in
+  // every page they open.
   build: { format: "directory", concurrency: 8, inlineStylesheets: "never" },
-  vite: { build: { cssCodeSplit: false } },
+  vite: { build: { cssCodeSplit: false, assetsInlineLimit: 0 } },
 });
