@@ -28,6 +28,32 @@ describe("page budgets", () => {
     expect(over).toEqual([]);
   });
 
+  it("pages carry no CSS or module script inline: each is one cached file, loaded once per reader", () => {
+    const stylesheets = new Set<string>();
+    const inline = pages.filter(({ path, html }) => {
+      const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+      expect(links, path).toHaveLength(1);
+      stylesheets.add(links[0]!);
+      return /<style[\s>]/.test(html) || /<script type="module">/.test(html);
+    });
+    expect(inline.map((p) => p.path)).toEqual([]);
+    expect([...stylesheets]).toHaveLength(1);
+  });
+
+  it("the widgets' script is written once on pages with widgets and not at all on pages without", () => {
+    const count = (path: string) =>
+      pages
+        .find((p) => p.path === path)!
+        .html.match(/<script type="module" src="\/_astro\/Enhancements[^"]*"/g)?.length ?? 0;
+    const article = pages.find(
+      (p) => p.path.startsWith("/tin-tuc/") && /<article-tools/.test(p.html),
+    )!;
+    expect(count(article.path)).toBe(1);
+    expect(count("/index.html")).toBe(1);
+    expect(count("/thong-ke/index.html")).toBe(0);
+    expect(count("/du-lieu/dang-vien/index.html")).toBe(0);
+  });
+
   it(`every page with a chart delivers its first chart within ${FIRST_CHART_BUDGET} bytes gzip`, () => {
     const withChart = pages.flatMap(({ path, html }) => {
       const head = htmlToFirstChart(html);
