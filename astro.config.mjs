@@ -1,6 +1,7 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
+import { onRolldownLog } from "./src/lib/build/rolldown-log.ts";
 
 // The public address, for canonical URLs, feeds and the sitemap; set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? "http://localhost:4321";
@@ -18,5 +19,12 @@ export default defineConfig({
   // linked, cached file, and scripts are files too: readers load each once, not again inline in
   // every page they open.
   build: { format: "directory", concurrency: 8, inlineStylesheets: "never" },
-  vite: { build: { cssCodeSplit: false, assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      cssCodeSplit: false,
+      assetsInlineLimit: 0,
+      // Drops Astro's one-per-article "use astro:head-inject" warning; every other log is kept.
+      rolldownOptions: { onLog: onRolldownLog },
+    },
+  },
 });
