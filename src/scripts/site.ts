@@ -1,5 +1,6 @@
-// The site's one enhancement bundle, loaded by every page (BaseLayout): each part acts only where
-// its markup is (poll, visit counter, reading size, article tools), so one cached file serves all.
+// The site's one enhancement bundle, loaded where a widget renders <Enhancements />: each part acts
+// only where its markup is (poll, visit counter, reading size, article tools), so one cached file
+// serves every page that has any of them.
 import "./poll.ts";
 import "./visit-counter.ts";
 import "./font-size.ts";
