@@ -49,6 +49,7 @@ export function checkDatasetBytes<K extends DatasetId>(
     file: options.file ?? `data/${id}.csv`,
     sources,
     checks: DATASET_CHECKS[id],
+    labelColumn: DATASETS[id].labelColumn,
   });
   return { rows: parsed.rows as RowOf<K>[], lines: parsed.lines, issues: parsed.issues };
 }

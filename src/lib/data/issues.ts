@@ -35,6 +35,8 @@ export const ISSUE_MESSAGES = {
   "unknown-source": "Nguồn không trỏ tới bài viết nào",
   "quote-not-found": "Không tìm thấy đoạn trích trong bài nguồn",
   "figure-not-in-quote": "Con số không có trong đoạn trích",
+  "figure-swapped":
+    "Hai dòng dùng chung đoạn trích có vẻ đổi chỗ số cho nhau: trong đoạn trích, số của dòng này đi với tên của dòng kia",
   "quote-too-long":
     "Đoạn trích quá dài: chỉ chép cụm từ ngắn nhất quanh con số, để không lẫn với số khác trong câu",
 } as const;

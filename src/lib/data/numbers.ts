@@ -60,12 +60,20 @@ export function parseDecimal(raw: string, options: { percent?: boolean } = {}): 
 
 /** Every number a Vietnamese text writes, read the Vietnamese way: "6.001" -> 6001, "16,7%" -> 16.7, "01" -> 1. */
 export function numbersInText(text: string): number[] {
-  const found: number[] = [];
-  for (const [token] of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
-    if (/^\d{1,3}(\.\d{3})+$/.test(token)) found.push(Number(token.replace(/\./g, "")));
-    else if (/^\d+,\d+$/.test(token)) found.push(Number(token.replace(",", ".")));
-    else if (/^\d+$/.test(token)) found.push(Number(token));
-    else for (const part of token.split(/[.,]/)) found.push(Number(part));
-  }
-  return found;
+  return numberSpans(text).flatMap((span) => span.values);
+}
+
+/** Each number token in `text`, where it ends, and the value(s) it may mean (see numbersInText). */
+export function numberSpans(text: string): { values: number[]; start: number; end: number }[] {
+  return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((match) => {
+    const token = match[0];
+    const values = /^\d{1,3}(\.\d{3})+$/.test(token)
+      ? [Number(token.replace(/\./g, ""))]
+      : /^\d+,\d+$/.test(token)
+        ? [Number(token.replace(",", "."))]
+        : /^\d+$/.test(token)
+          ? [Number(token)]
+          : token.split(/[.,]/).map(Number);
+    return { values, start: match.index, end: match.index + token.length };
+  });
 }

@@ -7,6 +7,7 @@ import { decodeCsv, parseCsvText } from "./csv.ts";
 import type { DataIssue, IssueKey } from "./issues.ts";
 import { numbersInText, parseCount, parseDecimal } from "./numbers.ts";
 import { normaliseText, type SourceReader } from "./sources.ts";
+import { swappedFigures } from "./swaps.ts";
 
 export type Value = string | number | boolean | undefined;
 export type Row = Record<string, Value>;
@@ -131,6 +132,8 @@ export type FileOptions = {
   sources: SourceReader;
   /** Checks particular to a dataset (percentages against counts, …). */
   checks?: (records: RowRecord[], context: RowCheckContext) => void;
+  /** The column that names what a row counts, for telling swapped figures of one quote apart. */
+  labelColumn?: string;
 };
 
 export function validateCsv(
@@ -235,6 +238,8 @@ export function validateCsv(
     },
   };
   checkRows(records, columns, options.sources, context, writtenIds);
+  const label = options.labelColumn === undefined ? undefined : byName.get(options.labelColumn);
+  if (label) checkSwaps(records, label, columns, context);
   options.checks?.(records, context);
   return { rows: records.map((r) => r.row), lines: records.map((r) => r.line), issues };
 }
@@ -335,6 +340,34 @@ function checkRows(
   }
 
   if (names.has("part_of")) checkParts(records, ids, context, writtenIds);
+}
+
+/** Rows sharing a quote whose figures look swapped (see swaps.ts): both rows are reported. */
+function checkSwaps(
+  records: RowRecord[],
+  label: Column,
+  columns: Column[],
+  { issue }: RowCheckContext,
+) {
+  const fromQuotes = records.filter((r) => r.row.quote !== undefined && r.row.derived !== true);
+  for (const column of columns.filter((c) => c.meta.kind === "count")) {
+    const rows = fromQuotes.filter((r) => typeof r.row[column.name] === "number");
+    const labelOf = (r: RowRecord) => {
+      const value = String(r.row[label.name] ?? "");
+      return label.meta.labels?.[value] ?? value;
+    };
+    const figures = rows.map((r) => ({
+      quote: `${String(r.row.source)}\u0000${String(r.row.quote)}`,
+      label: labelOf(r),
+      value: r.row[column.name] as number,
+    }));
+    for (const [i, j] of swappedFigures(figures)) {
+      const [a, b] = [rows[i]!, rows[j]!];
+      const says = (r: RowRecord) => `“${labelOf(r)}” = ${quoted(r.raw[column.name]!.trim())}`;
+      issue(a, column.name, "figure-swapped", `${says(a)}, còn dòng ${b.line} ghi ${says(b)}`);
+      issue(b, column.name, "figure-swapped", `${says(b)}, còn dòng ${a.line} ghi ${says(a)}`);
+    }
+  }
 }
 
 /** A cell's value in a message; an empty cell says so. */

@@ -54,6 +54,15 @@ const CASES: [string, DatasetId, number, string[]][] = [
     ["2:8 Con số không có trong đoạn trích: cột “count” = “6.002” (figure-not-in-quote)"],
   ],
   [
+    "bad-figure-swapped.csv",
+    "dang-vien",
+    3,
+    [
+      "3:8 Hai dòng dùng chung đoạn trích có vẻ đổi chỗ số cho nhau: trong đoạn trích, số của dòng này đi với tên của dòng kia: “Đảng viên chính thức” = “294”, còn dòng 4 ghi “Đảng viên dự bị” = “3.618” (figure-swapped)",
+      "4:8 Hai dòng dùng chung đoạn trích có vẻ đổi chỗ số cho nhau: trong đoạn trích, số của dòng này đi với tên của dòng kia: “Đảng viên dự bị” = “3.618”, còn dòng 3 ghi “Đảng viên chính thức” = “294” (figure-swapped)",
+    ],
+  ],
+  [
     "bad-fractional-count.csv",
     "dang-vien",
     0,
