@@ -36,7 +36,11 @@ const meets = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
  */
 export function swappedFigures(figures: readonly QuotedFigure[]): [number, number][] {
   const byQuote = new Map<string, number[]>();
-  figures.forEach((f, i) => byQuote.set(f.quote, [...(byQuote.get(f.quote) ?? []), i]));
+  figures.forEach((f, i) => {
+    const group = byQuote.get(f.quote);
+    if (group) group.push(i);
+    else byQuote.set(f.quote, [i]);
+  });
   const pairs: [number, number][] = [];
   for (const [quote, indexes] of byQuote) {
     for (const [n, i] of indexes.entries()) {
