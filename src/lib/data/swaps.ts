@@ -30,39 +30,51 @@ function wordsAfter(quote: string, value: number): Set<string> {
 const meets = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
 
 /**
- * Pairs of figures (indexes into `figures`) from the same quote whose numbers look swapped: the
- * words only one label has follow the other figure's number, and not its own. Silent whenever
- * the words do not say (labels with no words of their own, equal numbers, a label not in the quote).
+ * Figures (indexes into `figures`) from a quote whose numbers look swapped with another figure of
+ * the same quote, each with the index of one it swaps with: the words only one label has follow
+ * the other figure's number, and not its own. Silent whenever the words do not say (labels with
+ * no words of their own, equal numbers, a label not in the quote). Rows repeating the same label
+ * and number are compared once, so a quote shared by thousands of rows stays cheap.
  */
-export function swappedFigures(figures: readonly QuotedFigure[]): [number, number][] {
-  const byQuote = new Map<string, number[]>();
+export function swappedFigures(figures: readonly QuotedFigure[]): Map<number, number> {
+  // quote -> "label\0value" -> indexes of the figures saying it
+  const byQuote = new Map<string, Map<string, number[]>>();
   figures.forEach((f, i) => {
-    const group = byQuote.get(f.quote);
-    if (group) group.push(i);
-    else byQuote.set(f.quote, [i]);
+    const claims = byQuote.get(f.quote) ?? new Map<string, number[]>();
+    byQuote.set(f.quote, claims);
+    const key = `${f.label}\u0000${f.value}`;
+    const same = claims.get(key);
+    if (same) same.push(i);
+    else claims.set(key, [i]);
   });
-  const pairs: [number, number][] = [];
-  for (const [quote, indexes] of byQuote) {
-    for (const [n, i] of indexes.entries()) {
-      for (const j of indexes.slice(n + 1)) {
-        const a = figures[i]!;
-        const b = figures[j]!;
-        if (a.value === b.value) continue;
-        const aWords = new Set(words(a.label));
-        const bWords = new Set(words(b.label));
-        const onlyA = new Set([...aWords].filter((w) => !bWords.has(w)));
-        const onlyB = new Set([...bWords].filter((w) => !aWords.has(w)));
-        if (onlyA.size === 0 || onlyB.size === 0) continue;
-        const afterA = wordsAfter(quote, a.value);
-        const afterB = wordsAfter(quote, b.value);
-        const swapped =
-          meets(onlyA, afterB) &&
-          meets(onlyB, afterA) &&
-          !meets(onlyA, afterA) &&
-          !meets(onlyB, afterB);
-        if (swapped) pairs.push([i, j]);
+  const partner = new Map<number, number>();
+  const mark = (rows: number[], other: number) => {
+    for (const i of rows) if (!partner.has(i)) partner.set(i, other);
+  };
+  for (const [quote, claims] of byQuote) {
+    const groups = [...claims.values()];
+    for (const [n, aRows] of groups.entries()) {
+      for (const bRows of groups.slice(n + 1)) {
+        if (isSwap(quote, figures[aRows[0]!]!, figures[bRows[0]!]!)) {
+          mark(aRows, bRows[0]!);
+          mark(bRows, aRows[0]!);
+        }
       }
     }
   }
-  return pairs;
+  return partner;
+}
+
+function isSwap(quote: string, a: QuotedFigure, b: QuotedFigure): boolean {
+  if (a.value === b.value) return false;
+  const aWords = new Set(words(a.label));
+  const bWords = new Set(words(b.label));
+  const onlyA = new Set([...aWords].filter((w) => !bWords.has(w)));
+  const onlyB = new Set([...bWords].filter((w) => !aWords.has(w)));
+  if (onlyA.size === 0 || onlyB.size === 0) return false;
+  const afterA = wordsAfter(quote, a.value);
+  const afterB = wordsAfter(quote, b.value);
+  return (
+    meets(onlyA, afterB) && meets(onlyB, afterA) && !meets(onlyA, afterA) && !meets(onlyB, afterB)
+  );
 }

@@ -361,11 +361,15 @@ function checkSwaps(
       label: labelOf(r),
       value: r.row[column.name] as number,
     }));
+    const says = (r: RowRecord) => `“${labelOf(r)}” = ${quoted(r.raw[column.name]!.trim())}`;
     for (const [i, j] of swappedFigures(figures)) {
-      const [a, b] = [rows[i]!, rows[j]!];
-      const says = (r: RowRecord) => `“${labelOf(r)}” = ${quoted(r.raw[column.name]!.trim())}`;
-      issue(a, column.name, "figure-swapped", `${says(a)}, còn dòng ${b.line} ghi ${says(b)}`);
-      issue(b, column.name, "figure-swapped", `${says(b)}, còn dòng ${a.line} ghi ${says(a)}`);
+      const [row, other] = [rows[i]!, rows[j]!];
+      issue(
+        row,
+        column.name,
+        "figure-swapped",
+        `${says(row)}, còn dòng ${other.line} ghi ${says(other)}`,
+      );
     }
   }
 }

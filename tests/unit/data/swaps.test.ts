@@ -17,7 +17,12 @@ describe("swappedFigures", () => {
         figure(organisations, "Đảng bộ (trực thuộc Huyện ủy)", 19),
         figure(organisations, "Chi bộ (trực thuộc Huyện ủy)", 28),
       ]),
-    ).toEqual([[0, 1]]);
+    ).toEqual(
+      new Map([
+        [0, 1],
+        [1, 0],
+      ]),
+    );
     // Labels that share their first words are told apart by the words only one of them has.
     expect(
       swappedFigures([
@@ -25,7 +30,12 @@ describe("swappedFigures", () => {
         figure(members, "Đảng viên chính thức", 294),
         figure(members, "Đảng viên dự bị", 3618),
       ]),
-    ).toEqual([[1, 2]]);
+    ).toEqual(
+      new Map([
+        [1, 2],
+        [2, 1],
+      ]),
+    );
   });
 
   it("passes the figures as the source gives them", () => {
@@ -36,13 +46,26 @@ describe("swappedFigures", () => {
         figure(members, "Đảng viên chính thức", 3618),
         figure(members, "Đảng viên dự bị", 294),
       ]),
-    ).toEqual([]);
+    ).toEqual(new Map());
+  });
+
+  it("compares each label and number once, however many rows repeat them", () => {
+    const copies = Array.from({ length: 20_000 }, (_, k) =>
+      k % 2 === 0
+        ? figure(organisations, "Đảng bộ (trực thuộc Huyện ủy)", 19)
+        : figure(organisations, "Chi bộ (trực thuộc Huyện ủy)", 28),
+    );
+    const partner = swappedFigures(copies);
+    expect(partner.size).toBe(20_000);
+    expect(partner.get(0)).toBe(1);
+    expect(partner.get(1)).toBe(0);
+    expect(partner.get(19_998)).toBe(1);
   });
 
   it("stays silent where the words cannot tell: equal numbers, labels not in the quote, other quotes", () => {
     const awards = "khen thưởng 1 tập thể, 1 cá nhân tiêu biểu";
     expect(swappedFigures([figure(awards, "Tập thể", 1), figure(awards, "Cá nhân", 1)])).toEqual(
-      [],
+      new Map(),
     );
     const inspected = "kiểm tra 100 tổ chức và 228 đảng viên";
     expect(
@@ -50,12 +73,12 @@ describe("swappedFigures", () => {
         figure(inspected, "Được kiểm tra (lần một)", 228),
         figure(inspected, "Được kiểm tra (lần hai)", 100),
       ]),
-    ).toEqual([]);
+    ).toEqual(new Map());
     expect(
       swappedFigures([
         figure(organisations, "Đảng bộ (trực thuộc Huyện ủy)", 19),
         figure("trong đó có 31 đảng bộ, 28 chi bộ", "Chi bộ (cơ sở trực thuộc)", 28),
       ]),
-    ).toEqual([]);
+    ).toEqual(new Map());
   });
 });
