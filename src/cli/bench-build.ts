@@ -1,4 +1,5 @@
-// npm run bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile]
+// npm run bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile
+//                        --bare-concurrency N]
 // Cold builds of the portal and of a bare Astro + MDX site over the same N articles, alternating;
 // prints wall time and peak memory for both and records them in BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
@@ -36,13 +37,26 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "no-warmup": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    // A bare site rendering N pages at a time, as the portal does: shown, never recorded.
+    "bare-concurrency": { type: "string" },
   },
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
+const bareConcurrency = values["bare-concurrency"];
+if (bareConcurrency !== undefined) {
+  if (!/^[1-9]\d*$/.test(bareConcurrency)) {
+    console.error("--bare-concurrency takes a whole number of pages, e.g. 8");
+    process.exit(2);
+  }
+  // The recorded comparison is always against Astro's defaults.
+  values["no-record"] = true;
+  process.env.BENCH_BARE_CONCURRENCY = bareConcurrency;
+  console.log(`Bare site renders ${bareConcurrency} pages at a time (not recorded).`);
+}
 const runs = Number(values.runs);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error(
-    "Usage: bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile]",
+    "Usage: bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile --bare-concurrency N]",
   );
   process.exit(2);
 }

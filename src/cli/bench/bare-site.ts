@@ -15,7 +15,13 @@ export default defineConfig({
   trailingSlash: "always",
   // Same Markdown options as the portal, so both sites turn the same text into the same HTML.
   integrations: [mdx({ smartypants: false })],
-  build: { format: "directory" },
+  // Astro's default (one page at a time) unless bench:build -- --bare-concurrency N asks otherwise.
+  build: {
+    format: "directory",
+    ...(process.env.BENCH_BARE_CONCURRENCY
+      ? { concurrency: Number(process.env.BENCH_BARE_CONCURRENCY) }
+      : {}),
+  },
 });
 `,
   "src/content.config.ts": `import { defineCollection } from "astro:content";
