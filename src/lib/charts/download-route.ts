@@ -2,14 +2,17 @@
 // only in which body they take from the chart and its media type.
 import type { APIRoute, GetStaticPaths } from "astro";
 import type { ChartDefinition } from "./definition.ts";
-import { siteCharts } from "./site-charts.ts";
+import { downloadIdOf, siteCharts } from "./site-charts.ts";
 
 export function chartDownloadRoute(body: (chart: ChartDefinition) => string, type: string) {
   const getStaticPaths = (() =>
-    siteCharts().map((chart) => ({
-      params: { chart: chart.id },
-      props: { body: body(chart) },
-    }))) satisfies GetStaticPaths;
+    // Charts that link to another chart's identical files have none of their own.
+    siteCharts()
+      .filter((chart) => downloadIdOf(chart.id) === chart.id)
+      .map((chart) => ({
+        params: { chart: chart.id },
+        props: { body: body(chart) },
+      }))) satisfies GetStaticPaths;
   const GET: APIRoute = ({ props }) =>
     new Response(props.body as string, { headers: { "Content-Type": type } });
   return { getStaticPaths, GET };

@@ -119,3 +119,21 @@ export function allCharts(data: ChartData): ChartDefinition[] {
   }
   return charts;
 }
+
+/**
+ * Where each chart's download files are. Charts of one family (the same id before "--") that draw
+ * exactly the same thing (same rows, same SVG but for the id) share the files of the first of them
+ * (the unfiltered chart when it is one), so no file is published twice under two names.
+ */
+export function downloadIds(charts: readonly ChartDefinition[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  return new Map(
+    charts.map((chart) => {
+      const family = chart.id.split("--")[0]!;
+      const drawing = chart.svg.replaceAll(chart.id, "\u0000");
+      const key = [family, chart.csv, chart.excelCsv, drawing].join("\u0001");
+      if (!owners.has(key)) owners.set(key, chart.id);
+      return [chart.id, owners.get(key)!];
+    }),
+  );
+}

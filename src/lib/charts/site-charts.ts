@@ -4,6 +4,7 @@ import {
   allCharts,
   buildCharts,
   chartFilters,
+  downloadIds,
   type ChartData,
   type ChartFilter,
 } from "./registry.ts";
@@ -26,6 +27,14 @@ let cached: ChartDefinition[] | undefined;
 export function siteCharts(): ChartDefinition[] {
   cached ??= allCharts(chartData());
   return cached;
+}
+
+let downloads: Map<string, string> | undefined;
+
+/** The chart whose files (SVG, CSV) a chart's "Tải về" links point to (see downloadIds). */
+export function downloadIdOf(id: string): string {
+  downloads ??= downloadIds(siteCharts());
+  return downloads.get(id) ?? id;
 }
 
 export function siteChart(id: string): ChartDefinition {

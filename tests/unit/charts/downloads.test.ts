@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { allCharts, downloadIds } from "../../../src/lib/charts/registry.ts";
+import type { ChartDefinition } from "../../../src/lib/charts/definition.ts";
+import { chartData } from "../../../src/lib/charts/site-charts.ts";
+
+const charts = allCharts(chartData());
+const owners = downloadIds(charts);
+const byId = new Map(charts.map((c) => [c.id, c]));
+/** What a reader downloads, with the chart's own id taken out of the SVG. */
+const drawing = (c: ChartDefinition) => [c.csv, c.excelCsv, c.svg.replaceAll(c.id, "#")];
+
+describe("downloadIds", () => {
+  it("lets a filtered chart that draws what its unfiltered chart draws use that chart's files", () => {
+    // Tuyên Hóa is the only district of Quảng Bình in the data: the filtered chart is the same.
+    expect(owners.get("to-chuc-huyen-tuyen-hoa--quang-binh")).toBe("to-chuc-huyen-tuyen-hoa");
+    expect(owners.get("to-chuc-huyen-tuyen-hoa")).toBe("to-chuc-huyen-tuyen-hoa");
+  });
+
+  it("gives every chart files that draw exactly it, and no two owners the same drawing", () => {
+    expect(owners.size).toBe(charts.length);
+    for (const chart of charts) {
+      const owner = byId.get(owners.get(chart.id)!)!;
+      expect(owners.get(owner.id), chart.id).toBe(owner.id);
+      expect(drawing(chart), chart.id).toEqual(drawing(owner));
+    }
+    const published = [...new Set(owners.values())].map((id) => byId.get(id)!);
+    const seen = new Set(published.map((c) => JSON.stringify([c.id.split("--")[0], drawing(c)])));
+    expect(seen.size).toBe(published.length);
+    expect(published.length).toBeLessThan(charts.length);
+  });
+
+  it("never shares files across chart families, even for the same drawing", () => {
+    const chart = charts[0]!;
+    const twin = {
+      ...chart,
+      id: `${chart.id}-ban-sao`,
+      svg: chart.svg.replaceAll(chart.id, `${chart.id}-ban-sao`),
+    };
+    expect(downloadIds([chart, twin]).get(twin.id)).toBe(twin.id);
+  });
+});
