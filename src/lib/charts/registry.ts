@@ -2,6 +2,8 @@
 // pages, articles and downloads all use the same definitions.
 import { DATASETS } from "../data/datasets.ts";
 import { toExcelCsv } from "../data/download.ts";
+import { computeGaps } from "../data/gaps.ts";
+import { formatNumber } from "../format.ts";
 import type {
   AdmissionRow,
   BadgeRow,
@@ -14,6 +16,7 @@ import { slugify } from "../slug.ts";
 import { toCsv } from "./csv.ts";
 import type { ChartDefinition } from "./definition.ts";
 import { yearOf, type Dated } from "./period.ts";
+import { UNKNOWN_LABEL } from "./remainder.ts";
 import { admissionCharts } from "./specs/admissions.ts";
 import { badgeCharts } from "./specs/badges.ts";
 import { inspectionCharts } from "./specs/inspection.ts";
@@ -58,15 +61,39 @@ function keep(filter: ChartFilter) {
     (filter.source === undefined || row.source === filter.source);
 }
 
+/**
+ * The chart's "Không rõ (nguồn không nêu)" bars as rows, so its downloads hold what it draws: one
+ * per total whose parts fall short, marked derived and saying how it was computed.
+ */
+function unknownRows<R extends Row>(dataset: ChartDatasetId, rows: readonly R[]): R[] {
+  const { schema, labelColumn } = DATASETS[dataset];
+  if (!("part_of" in schema.shape)) return [];
+  const byId = new Map(rows.map((r) => [String(r.id), r]));
+  return computeGaps(rows as never).map((gap) => {
+    const part = byId.get(gap.partIds[0]!)!;
+    return {
+      ...part,
+      id: `${gap.totalId}-khong-ro-${slugify(gap.split)}`,
+      [labelColumn]: UNKNOWN_LABEL,
+      count: gap.missing,
+      derived: true,
+      quote: undefined,
+      note: `Tính ra, nguồn không nêu: tổng ${formatNumber(gap.total)} trừ các phần theo “${gap.split}” (cộng lại ${formatNumber(gap.partsSum)}).`,
+    };
+  });
+}
+
 function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): ChartDefinition {
   const columns = Object.keys(DATASETS[dataset].schema.shape);
   const { rows, ...rest } = built;
+  // The drawn rows, then the derived remainders the chart draws as "Không rõ".
+  const downloaded = [...rows, ...unknownRows(dataset, rows)];
   return {
     ...rest,
     dataset,
     articles: [...new Set(rows.map((r) => r.source))],
-    csv: toCsv(columns, rows),
-    excelCsv: toExcelCsv(DATASETS[dataset].schema, rows),
+    csv: toCsv(columns, downloaded),
+    excelCsv: toExcelCsv(DATASETS[dataset].schema, downloaded),
     provinces: [...new Set(rows.map((r) => r.province))],
     units: [...new Set(rows.map((r) => r.unit))],
     years: [...new Set(rows.flatMap((r) => yearOf(r) ?? []))].sort(),

@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { allCharts, downloadIds } from "../../../src/lib/charts/registry.ts";
 import type { ChartDefinition } from "../../../src/lib/charts/definition.ts";
@@ -37,5 +38,28 @@ describe("downloadIds", () => {
       svg: chart.svg.replaceAll(chart.id, `${chart.id}-ban-sao`),
     };
     expect(downloadIds([chart, twin]).get(twin.id)).toBe(twin.id);
+  });
+});
+
+describe("chart CSV downloads", () => {
+  it("hold a derived “Không rõ” row for every “Không rõ” bar the chart draws, and none otherwise", () => {
+    for (const chart of charts) {
+      const marks = chart.svg.match(/data-series="khong-ro"/g)?.length ?? 0;
+      const unknown = chart.csv.split("\r\n").filter((line) => line.includes("Không rõ"));
+      expect(unknown, chart.id).toHaveLength(marks);
+    }
+    const parsed = Papa.parse<Record<string, string>>(
+      byId.get("to-chuc-huyen-tuyen-hoa")!.csv.replace("\uFEFF", ""),
+      { header: true, skipEmptyLines: true },
+    );
+    const cells = parsed.data.at(-1);
+    expect(cells).toMatchObject({
+      kind: "Không rõ (nguồn không nêu)",
+      count: "5",
+      part_of: "th-chi-bo-xa-thi-tran",
+      derived: "1",
+      quote: "",
+      note: "Tính ra, nguồn không nêu: tổng 241 trừ các phần theo “loại chi bộ” (cộng lại 236).",
+    });
   });
 });
