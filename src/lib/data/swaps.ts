@@ -3,8 +3,8 @@
 import { foldVietnamese } from "../slug.ts";
 import { numberSpans } from "./numbers.ts";
 
-/** One figure of a row: its label as readers see it, and the number the row gives. */
-export type QuotedFigure = { quote: string; label: string; value: number };
+/** One figure of a row: the article and sentence it quotes, its label as readers see it, its number. */
+export type QuotedFigure = { source: string; quote: string; label: string; value: number };
 
 /** How many words after a number still describe it ("3.618 đảng viên chính thức"). */
 const TAIL_WORDS = 6;
@@ -37,11 +37,12 @@ const meets = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
  * and number are compared once, so a quote shared by thousands of rows stays cheap.
  */
 export function swappedFigures(figures: readonly QuotedFigure[]): Map<number, number> {
-  // quote -> "label\0value" -> indexes of the figures saying it
+  // "source\0quote" -> "label\0value" -> indexes of the figures saying it
   const byQuote = new Map<string, Map<string, number[]>>();
   figures.forEach((f, i) => {
-    const claims = byQuote.get(f.quote) ?? new Map<string, number[]>();
-    byQuote.set(f.quote, claims);
+    const where = `${f.source}\u0000${f.quote}`;
+    const claims = byQuote.get(where) ?? new Map<string, number[]>();
+    byQuote.set(where, claims);
     const key = `${f.label}\u0000${f.value}`;
     const same = claims.get(key);
     if (same) same.push(i);
@@ -51,11 +52,11 @@ export function swappedFigures(figures: readonly QuotedFigure[]): Map<number, nu
   const mark = (rows: number[], other: number) => {
     for (const i of rows) if (!partner.has(i)) partner.set(i, other);
   };
-  for (const [quote, claims] of byQuote) {
+  for (const claims of byQuote.values()) {
     const groups = [...claims.values()];
     for (const [n, aRows] of groups.entries()) {
       for (const bRows of groups.slice(n + 1)) {
-        if (isSwap(quote, figures[aRows[0]!]!, figures[bRows[0]!]!)) {
+        if (isSwap(figures[aRows[0]!]!, figures[bRows[0]!]!)) {
           mark(aRows, bRows[0]!);
           mark(bRows, aRows[0]!);
         }
@@ -65,15 +66,16 @@ export function swappedFigures(figures: readonly QuotedFigure[]): Map<number, nu
   return partner;
 }
 
-function isSwap(quote: string, a: QuotedFigure, b: QuotedFigure): boolean {
+/** a and b quote the same sentence of the same article. */
+function isSwap(a: QuotedFigure, b: QuotedFigure): boolean {
   if (a.value === b.value) return false;
   const aWords = new Set(words(a.label));
   const bWords = new Set(words(b.label));
   const onlyA = new Set([...aWords].filter((w) => !bWords.has(w)));
   const onlyB = new Set([...bWords].filter((w) => !aWords.has(w)));
   if (onlyA.size === 0 || onlyB.size === 0) return false;
-  const afterA = wordsAfter(quote, a.value);
-  const afterB = wordsAfter(quote, b.value);
+  const afterA = wordsAfter(a.quote, a.value);
+  const afterB = wordsAfter(a.quote, b.value);
   return (
     meets(onlyA, afterB) && meets(onlyB, afterA) && !meets(onlyA, afterA) && !meets(onlyB, afterB)
   );

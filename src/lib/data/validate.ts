@@ -350,14 +350,15 @@ function checkSwaps(
   { issue }: RowCheckContext,
 ) {
   const fromQuotes = records.filter((r) => r.row.quote !== undefined && r.row.derived !== true);
+  const labelOf = (r: RowRecord) => {
+    const value = String(r.row[label.name] ?? "");
+    return label.meta.labels?.[value] ?? value;
+  };
   for (const column of columns.filter((c) => c.meta.kind === "count")) {
     const rows = fromQuotes.filter((r) => typeof r.row[column.name] === "number");
-    const labelOf = (r: RowRecord) => {
-      const value = String(r.row[label.name] ?? "");
-      return label.meta.labels?.[value] ?? value;
-    };
     const figures = rows.map((r) => ({
-      quote: `${String(r.row.source)}\u0000${String(r.row.quote)}`,
+      source: String(r.row.source),
+      quote: String(r.row.quote),
       label: labelOf(r),
       value: r.row[column.name] as number,
     }));

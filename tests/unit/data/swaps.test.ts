@@ -4,7 +4,8 @@ import { swappedFigures, type QuotedFigure } from "../../../src/lib/data/swaps.t
 const organisations = "có 28 đảng bộ, 19 chi bộ trực thuộc Huyện ủy";
 const members = "có 3.618 đảng viên chính thức, 294 đảng viên dự bị";
 
-const figure = (quote: string, label: string, value: number): QuotedFigure => ({
+const figure = (quote: string, label: string, value: number, source = "bai"): QuotedFigure => ({
+  source,
   quote,
   label,
   value,
@@ -80,5 +81,25 @@ describe("swappedFigures", () => {
         figure("trong đó có 31 đảng bộ, 28 chi bộ", "Chi bộ (cơ sở trực thuộc)", 28),
       ]),
     ).toEqual(new Map());
+  });
+
+  it("compares figures only within one sentence of one article, whatever the article is called", () => {
+    expect(
+      swappedFigures([
+        figure(organisations, "Đảng bộ (trực thuộc Huyện ủy)", 19, "bao-cao-2022"),
+        figure(organisations, "Chi bộ (trực thuộc Huyện ủy)", 28, "tong-ket-2023"),
+      ]),
+    ).toEqual(new Map());
+    expect(
+      swappedFigures([
+        figure(organisations, "Đảng bộ (trực thuộc Huyện ủy)", 19, "bao-cao-2022"),
+        figure(organisations, "Chi bộ (trực thuộc Huyện ủy)", 28, "bao-cao-2022"),
+      ]),
+    ).toEqual(
+      new Map([
+        [0, 1],
+        [1, 0],
+      ]),
+    );
   });
 });
