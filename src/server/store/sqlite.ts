@@ -2,8 +2,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { StoreOpenError } from "./errors.ts";
 import { MIGRATIONS, type Migration } from "./migrations.ts";
-import type { Store, VisitTotals, VoteResult } from "./types.ts";
+import {
+  ONLINE_WINDOW_MS,
+  VISIT_WINDOW_MS,
+  type Store,
+  type VisitTotals,
+  type VoteResult,
+} from "./types.ts";
 
 /**
  * NORMAL: a commit is in the WAL (the OS has it) before we answer, so it survives kill -9 of
@@ -14,7 +21,7 @@ export type Synchronous = "NORMAL" | "FULL";
 
 export type SqliteOptions = { synchronous?: Synchronous; busyTimeoutMs?: number };
 
-export class StoreOpenError extends Error {}
+export { StoreOpenError };
 
 export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
   let db: DatabaseSync;
@@ -91,6 +98,18 @@ function sqliteStore(db: DatabaseSync): Store {
   );
   const dayVisits = s("SELECT visits FROM visit_days WHERE day = ?");
   const allVisits = s("SELECT COALESCE(SUM(visits), 0) AS n FROM visit_days");
+  const selectVisitor = s("SELECT visit_until FROM visitors WHERE key = ?");
+  const upsertVisitor = s(
+    "INSERT INTO visitors (key, online_until, visit_until) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET online_until = excluded.online_until, visit_until = excluded.visit_until",
+  );
+  const countOnline = s("SELECT COUNT(*) AS n FROM visitors WHERE online_until > ?");
+  const deleteExpired = s("DELETE FROM visitors WHERE visit_until <= ?");
+  /** True when `key`'s visit window is still open at `at`. */
+  const isOpenAt = (key: string, at: number): boolean => {
+    const row = selectVisitor.get(key) as { visit_until: number } | undefined;
+    return row !== undefined && Number(row.visit_until) > at;
+  };
+  const online = (at: number): number => Number((countOnline.get(at) as { n: number }).n);
 
   const totals = (day: string): VisitTotals => ({
     today: Number((dayVisits.get(day) as { visits: number } | undefined)?.visits ?? 0),
@@ -98,6 +117,7 @@ function sqliteStore(db: DatabaseSync): Store {
   });
 
   return {
+    kind: "sqlite",
     async recordVote(pollId, voter, optionId, at): Promise<VoteResult> {
       return transaction(db, () => {
         const { changes } = insertVote.run(pollId, voter, optionId, at.toISOString());
@@ -123,7 +143,31 @@ function sqliteStore(db: DatabaseSync): Store {
     async visitTotals(day) {
       return totals(day);
     },
-    close() {
+    async recordView({ key, previousKey, day, at }) {
+      return transaction(db, () => {
+        let continuing = isOpenAt(key, at);
+        if (!continuing && previousKey !== undefined && isOpenAt(previousKey, at)) {
+          key = previousKey; // still the visit that began before midnight
+          continuing = true;
+        }
+        upsertVisitor.run(key, at + ONLINE_WINDOW_MS, at + VISIT_WINDOW_MS);
+        const today = continuing
+          ? totals(day).today
+          : Number((upsertVisit.get(day) as { visits: number }).visits);
+        const total = Number((allVisits.get() as { n: number }).n);
+        return { newVisit: !continuing, online: online(at), today, total };
+      });
+    },
+    async onlineCount(at) {
+      return online(at);
+    },
+    async pruneVisitors(at) {
+      transaction(db, () => deleteExpired.run(at));
+    },
+    async ping() {
+      db.prepare("SELECT 1").get();
+    },
+    async close() {
       if (db.isOpen) db.close();
     },
   };
