@@ -65,7 +65,10 @@ function shutdown(signal: string): void {
   server.close(() => {
     void store.close().finally(() => process.exit(0));
   });
+  // Keep-alive connections busy at SIGTERM (a proxy's) close as soon as their answer is sent,
+  // not after the keep-alive timeout: a rolling restart waits only for requests in flight.
   server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 50).unref();
   setTimeout(() => {
     server.closeAllConnections();
     void store.close().finally(() => process.exit(0));
