@@ -5,6 +5,9 @@ import { redactUrl, StoreOpenError } from "./errors.ts";
 import type { Migration } from "./migrations.ts";
 import { PG_MIGRATIONS } from "./postgres-migrations.ts";
 import {
+  onlineBounds,
+  prunableBefore,
+  secondOf,
   ONLINE_WINDOW_MS,
   VISIT_WINDOW_MS,
   type Store,
@@ -23,6 +26,7 @@ export type PostgresOptions = {
 const MIGRATION_LOCK = 4_271_305;
 
 type Sql = postgres.Sql;
+type Tx = Sql | postgres.TransactionSql;
 
 export async function openPostgresStore(
   url: string,
@@ -68,7 +72,7 @@ const n = (value: unknown): number => Number(value ?? 0);
 
 function postgresStore(sql: Sql): Store {
   /** Adds one visit to `day` and answers the totals after it, in one statement. */
-  const addVisit = async (tx: Sql | postgres.TransactionSql, day: string): Promise<VisitTotals> => {
+  const addVisit = async (tx: Tx, day: string): Promise<VisitTotals> => {
     const [row] = await tx`
       WITH d AS (
         INSERT INTO visit_days (day, visits) VALUES (${day}, 1)
@@ -79,12 +83,21 @@ function postgresStore(sql: Sql): Store {
       FROM d`;
     return { today: n(row!.today), total: n(row!.total) };
   };
-  const totals = async (tx: Sql | postgres.TransactionSql, day: string, at?: number) => {
+  const totals = async (tx: Tx, day: string): Promise<VisitTotals> => {
     const [row] = await tx`
       SELECT (SELECT visits FROM visit_days WHERE day = ${day}) AS today,
-        (SELECT COALESCE(SUM(visits), 0) FROM visit_days) AS total,
-        (SELECT COUNT(*) FROM visitors WHERE online_until > ${at ?? 0}) AS online`;
-    return { today: n(row!.today), total: n(row!.total), online: n(row!.online) };
+        (SELECT COALESCE(SUM(visits), 0) FROM visit_days) AS total`;
+    return { today: n(row!.today), total: n(row!.total) };
+  };
+  const addToSecond = (tx: Tx, second: number, delta: number) => tx`
+    INSERT INTO online_seconds (second, visitors) VALUES (${second}, ${delta})
+    ON CONFLICT (second) DO UPDATE SET visitors = online_seconds.visitors + EXCLUDED.visitors`;
+  const onlineAt = async (tx: Tx, at: number): Promise<number> => {
+    const [second, next] = onlineBounds(at);
+    const [row] = await tx`
+      SELECT (SELECT COALESCE(SUM(visitors), 0) FROM online_seconds WHERE second > ${second}) +
+        (SELECT COUNT(*) FROM visitors WHERE online_until > ${at} AND online_until < ${next}) AS n`;
+    return n(row!.n);
   };
 
   return {
@@ -112,45 +125,53 @@ function postgresStore(sql: Sql): Store {
       return addVisit(sql, day);
     },
     async visitTotals(day) {
-      const { today, total } = await totals(sql, day);
-      return { today, total };
+      return totals(sql, day);
     },
     async recordView({ key, previousKey, day, at }) {
       return sql.begin(async (tx) => {
+        type Row = { key: string; online_until: string; visit_until: string };
         const keys = previousKey === undefined ? [key] : [key, previousKey];
         // Lock this visitor's rows: two nodes seeing the same visitor at once count one visit.
-        const rows = await tx<{ key: string; visit_until: number }[]>`
-          SELECT key, visit_until FROM visitors WHERE key = ANY(${keys}) FOR UPDATE`;
-        const open = (k: string) => rows.some((r) => r.key === k && n(r.visit_until) > at);
-        let continuing = open(key);
-        if (!continuing && previousKey !== undefined && open(previousKey)) {
-          key = previousKey; // still the visit that began before midnight
-          continuing = true;
+        const rows = await tx<Row[]>`
+          SELECT key, online_until, visit_until FROM visitors WHERE key = ANY(${keys}) FOR UPDATE`;
+        const isOpen = (r: Row | undefined) => r !== undefined && n(r.visit_until) > at;
+        let row = rows.find((r) => r.key === key);
+        let continuing = isOpen(row);
+        const previous = rows.find((r) => r.key === previousKey);
+        if (!continuing && isOpen(previous)) {
+          [key, row, continuing] = [previousKey!, previous, true]; // the visit from before midnight
         }
-        const [row] = await tx<{ inserted: boolean }[]>`
-          INSERT INTO visitors (key, online_until, visit_until)
-          VALUES (${key}, ${at + ONLINE_WINDOW_MS}, ${at + VISIT_WINDOW_MS})
-          ON CONFLICT (key) DO UPDATE
-            SET online_until = EXCLUDED.online_until, visit_until = EXCLUDED.visit_until
-          RETURNING (xmax = 0) AS inserted`;
-        // A row another node inserted after our SELECT: that node counted the visit.
-        if (!continuing && !row!.inserted && !rows.some((r) => r.key === key)) continuing = true;
-        const [online] = await tx`SELECT COUNT(*) AS n FROM visitors WHERE online_until > ${at}`;
+        const until = at + ONLINE_WINDOW_MS;
+        const visitUntil = at + VISIT_WINDOW_MS;
+        if (row === undefined) {
+          const inserted = await tx`
+            INSERT INTO visitors (key, online_until, visit_until)
+            VALUES (${key}, ${until}, ${visitUntil}) ON CONFLICT (key) DO NOTHING RETURNING 1`;
+          if (inserted.length === 0) {
+            // Another node inserted this visitor after our SELECT: it counted the visit.
+            [row] = await tx<Row[]>`
+              SELECT key, online_until, visit_until FROM visitors WHERE key = ${key} FOR UPDATE`;
+            continuing = true;
+          }
+        }
+        if (row !== undefined) {
+          await tx`UPDATE visitors SET online_until = ${until}, visit_until = ${visitUntil} WHERE key = ${key}`;
+          // Past seconds are never read again (and pruned): only a second still ahead is moved.
+          const from = secondOf(n(row.online_until));
+          if (from >= secondOf(at)) await addToSecond(tx, from, -1);
+        }
+        await addToSecond(tx, secondOf(until), 1);
+        const online = await onlineAt(tx, at);
         const figures = continuing ? await totals(tx, day) : await addVisit(tx, day);
-        return {
-          newVisit: !continuing,
-          online: n(online!.n),
-          today: figures.today,
-          total: figures.total,
-        };
+        return { newVisit: !continuing, online, today: figures.today, total: figures.total };
       });
     },
     async onlineCount(at) {
-      const [row] = await sql`SELECT COUNT(*) AS n FROM visitors WHERE online_until > ${at}`;
-      return n(row!.n);
+      return onlineAt(sql, at);
     },
     async pruneVisitors(at) {
       await sql`DELETE FROM visitors WHERE visit_until <= ${at}`;
+      await sql`DELETE FROM online_seconds WHERE second < ${prunableBefore(at)}`;
     },
     async ping() {
       await sql`SELECT 1`;

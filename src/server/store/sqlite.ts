@@ -5,6 +5,9 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { StoreOpenError } from "./errors.ts";
 import { MIGRATIONS, type Migration } from "./migrations.ts";
 import {
+  onlineBounds,
+  prunableBefore,
+  secondOf,
   ONLINE_WINDOW_MS,
   VISIT_WINDOW_MS,
   type Store,
@@ -98,18 +101,24 @@ function sqliteStore(db: DatabaseSync): Store {
   );
   const dayVisits = s("SELECT visits FROM visit_days WHERE day = ?");
   const allVisits = s("SELECT COALESCE(SUM(visits), 0) AS n FROM visit_days");
-  const selectVisitor = s("SELECT visit_until FROM visitors WHERE key = ?");
+  const selectVisitor = s("SELECT online_until, visit_until FROM visitors WHERE key = ?");
   const upsertVisitor = s(
     "INSERT INTO visitors (key, online_until, visit_until) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET online_until = excluded.online_until, visit_until = excluded.visit_until",
   );
-  const countOnline = s("SELECT COUNT(*) AS n FROM visitors WHERE online_until > ?");
+  const addToSecond = s(
+    "INSERT INTO online_seconds (second, visitors) VALUES (?, ?) ON CONFLICT (second) DO UPDATE SET visitors = visitors + excluded.visitors",
+  );
+  const countOnline = s(`SELECT
+    (SELECT COALESCE(SUM(visitors), 0) FROM online_seconds WHERE second > ?) +
+    (SELECT COUNT(*) FROM visitors WHERE online_until > ? AND online_until < ?) AS n`);
   const deleteExpired = s("DELETE FROM visitors WHERE visit_until <= ?");
-  /** True when `key`'s visit window is still open at `at`. */
-  const isOpenAt = (key: string, at: number): boolean => {
-    const row = selectVisitor.get(key) as { visit_until: number } | undefined;
-    return row !== undefined && Number(row.visit_until) > at;
+  const deleteSeconds = s("DELETE FROM online_seconds WHERE second < ?");
+  type VisitorRow = { online_until: number; visit_until: number };
+  const visitorRow = (key: string) => selectVisitor.get(key) as VisitorRow | undefined;
+  const online = (at: number): number => {
+    const [second, next] = onlineBounds(at);
+    return Number((countOnline.get(second, at, next) as { n: number }).n);
   };
-  const online = (at: number): number => Number((countOnline.get(at) as { n: number }).n);
 
   const totals = (day: string): VisitTotals => ({
     today: Number((dayVisits.get(day) as { visits: number } | undefined)?.visits ?? 0),
@@ -145,12 +154,20 @@ function sqliteStore(db: DatabaseSync): Store {
     },
     async recordView({ key, previousKey, day, at }) {
       return transaction(db, () => {
-        let continuing = isOpenAt(key, at);
-        if (!continuing && previousKey !== undefined && isOpenAt(previousKey, at)) {
-          key = previousKey; // still the visit that began before midnight
-          continuing = true;
+        let row = visitorRow(key);
+        let continuing = row !== undefined && Number(row.visit_until) > at;
+        if (!continuing && previousKey !== undefined) {
+          const previous = visitorRow(previousKey);
+          if (previous && Number(previous.visit_until) > at) {
+            [key, row, continuing] = [previousKey, previous, true]; // the visit from before midnight
+          }
         }
-        upsertVisitor.run(key, at + ONLINE_WINDOW_MS, at + VISIT_WINDOW_MS);
+        const until = at + ONLINE_WINDOW_MS;
+        // Past seconds are never read again (and pruned): only a second still ahead is moved.
+        const from = row === undefined ? -1 : secondOf(Number(row.online_until));
+        if (from >= secondOf(at)) addToSecond.run(from, -1);
+        addToSecond.run(secondOf(until), 1);
+        upsertVisitor.run(key, until, at + VISIT_WINDOW_MS);
         const today = continuing
           ? totals(day).today
           : Number((upsertVisit.get(day) as { visits: number }).visits);
@@ -162,7 +179,10 @@ function sqliteStore(db: DatabaseSync): Store {
       return online(at);
     },
     async pruneVisitors(at) {
-      transaction(db, () => deleteExpired.run(at));
+      transaction(db, () => {
+        deleteExpired.run(at);
+        deleteSeconds.run(prunableBefore(at));
+      });
     },
     async ping() {
       db.prepare("SELECT 1").get();

@@ -61,3 +61,18 @@ export type Store = {
 
 export const ONLINE_WINDOW_MS = 5 * 60_000;
 export const VISIT_WINDOW_MS = 30 * 60_000;
+
+/** The whole second an instant (ms) falls in: the key of the online_seconds table. */
+export const secondOf = (ms: number): number => Math.floor(ms / 1000);
+
+/**
+ * Online at `at` = the visitors of every second after `at`'s own (a sum over at most 300 rows)
+ * + those of `at`'s own second still online (online_until in (at, next)): exact to the ms.
+ */
+export function onlineBounds(at: number): [second: number, next: number] {
+  const second = secondOf(at);
+  return [second, (second + 1) * 1000];
+}
+
+/** online_seconds rows before this second are past for every node, a minute of clock skew allowed. */
+export const prunableBefore = (at: number): number => secondOf(at) - 60;
