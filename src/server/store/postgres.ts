@@ -7,7 +7,6 @@ import { PG_MIGRATIONS } from "./postgres-migrations.ts";
 import {
   onlineBounds,
   prunableBefore,
-  secondOf,
   ONLINE_WINDOW_MS,
   VISIT_WINDOW_MS,
   type Store,
@@ -89,9 +88,6 @@ function postgresStore(sql: Sql): Store {
         (SELECT COALESCE(SUM(visits), 0) FROM visit_days) AS total`;
     return { today: n(row!.today), total: n(row!.total) };
   };
-  const addToSecond = (tx: Tx, second: number, delta: number) => tx`
-    INSERT INTO online_seconds (second, visitors) VALUES (${second}, ${delta})
-    ON CONFLICT (second) DO UPDATE SET visitors = online_seconds.visitors + EXCLUDED.visitors`;
   const onlineAt = async (tx: Tx, at: number): Promise<number> => {
     const [second, next] = onlineBounds(at);
     const [row] = await tx`
@@ -128,43 +124,18 @@ function postgresStore(sql: Sql): Store {
       return totals(sql, day);
     },
     async recordView({ key, previousKey, day, at }) {
-      return sql.begin(async (tx) => {
-        type Row = { key: string; online_until: string; visit_until: string };
-        const keys = previousKey === undefined ? [key] : [key, previousKey];
-        // Lock this visitor's rows: two nodes seeing the same visitor at once count one visit.
-        const rows = await tx<Row[]>`
-          SELECT key, online_until, visit_until FROM visitors WHERE key = ANY(${keys}) FOR UPDATE`;
-        const isOpen = (r: Row | undefined) => r !== undefined && n(r.visit_until) > at;
-        let row = rows.find((r) => r.key === key);
-        let continuing = isOpen(row);
-        const previous = rows.find((r) => r.key === previousKey);
-        if (!continuing && isOpen(previous)) {
-          [key, row, continuing] = [previousKey!, previous, true]; // the visit from before midnight
-        }
-        const until = at + ONLINE_WINDOW_MS;
-        const visitUntil = at + VISIT_WINDOW_MS;
-        if (row === undefined) {
-          const inserted = await tx`
-            INSERT INTO visitors (key, online_until, visit_until)
-            VALUES (${key}, ${until}, ${visitUntil}) ON CONFLICT (key) DO NOTHING RETURNING 1`;
-          if (inserted.length === 0) {
-            // Another node inserted this visitor after our SELECT: it counted the visit.
-            [row] = await tx<Row[]>`
-              SELECT key, online_until, visit_until FROM visitors WHERE key = ${key} FOR UPDATE`;
-            continuing = true;
-          }
-        }
-        if (row !== undefined) {
-          await tx`UPDATE visitors SET online_until = ${until}, visit_until = ${visitUntil} WHERE key = ${key}`;
-          // Past seconds are never read again (and pruned): only a second still ahead is moved.
-          const from = secondOf(n(row.online_until));
-          if (from >= secondOf(at)) await addToSecond(tx, from, -1);
-        }
-        await addToSecond(tx, secondOf(until), 1);
-        const online = await onlineAt(tx, at);
-        const figures = continuing ? await totals(tx, day) : await addVisit(tx, day);
-        return { newVisit: !continuing, online, today: figures.today, total: figures.total };
-      });
+      // record_view (postgres-migrations.ts): one round trip, atomic, locking this visitor's rows.
+      const [row] = await sql<
+        { new_visit: boolean; online: string; today: string; total: string }[]
+      >`
+        SELECT * FROM record_view(${key}, ${previousKey ?? null}, ${day}, ${at},
+          ${ONLINE_WINDOW_MS}, ${VISIT_WINDOW_MS})`;
+      return {
+        newVisit: row!.new_visit,
+        online: n(row!.online),
+        today: n(row!.today),
+        total: n(row!.total),
+      };
     },
     async onlineCount(at) {
       return onlineAt(sql, at);
