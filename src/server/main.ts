@@ -56,6 +56,11 @@ server.on("error", (error) =>
   fail(`Cannot listen on ${config.host}:${config.port}: ${error.message}`),
 );
 
+// Expired visitor keys go within a minute even when nobody visits (a view also prunes them).
+setInterval(() => {
+  store.pruneVisitors(Date.now()).catch((error) => console.error("Pruning visitor keys:", error));
+}, 60_000).unref();
+
 let stopping = false;
 function shutdown(signal: string): void {
   if (stopping) return;
