@@ -8,6 +8,8 @@ export default defineConfig({
         test: {
           name: "unit",
           root: ".",
+          // A PostgreSQL server for the store tests on both backends.
+          globalSetup: ["tests/setup/postgres.ts"],
           include: [
             "tests/unit/**/*.test.ts",
             "tests/snapshots/**/*.test.ts",

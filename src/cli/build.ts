@@ -22,6 +22,8 @@ run([resolve(root, "node_modules/astro/bin/astro.mjs"), "build", ...process.argv
   ...process.env,
   ASTRO_OUT_DIR: staging,
 });
+// Last step before the swap: .br and .gz beside whatever the staged build holds by now.
+run(["src/cli/compress.ts", staging]);
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(staging, dist);

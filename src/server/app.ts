@@ -54,12 +54,15 @@ const API_METHODS: [RegExp, string][] = [
   [/^\/api\/polls\/[^/]+$/, "GET, HEAD"],
   [/^\/api\/polls\/[^/]+\/votes$/, "POST"],
   [/^\/api\/visits$/, "GET, HEAD, POST"],
+  [/^\/api\/health$/, "GET, HEAD"],
 ];
+/** How long /api/health waits for the database before answering 503. */
+const HEALTH_TIMEOUT_MS = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type AppOptions = {
   store: Store;
-  config: Pick<ServerConfig, "distDir" | "trustProxy" | "rateLimitPerMinute">;
+  config: Pick<ServerConfig, "distDir" | "trustProxy" | "rateLimitPerMinute" | "visitorSecret">;
   polls: Map<string, PollDefinition>;
   /** The original site's "Tổng" (data/trang-goc.csv); Tổng continues from it. */
   counterBaseline: number;
@@ -68,12 +71,25 @@ export type AppOptions = {
   onStoreError?: (error: unknown) => void;
 };
 
+/** True when the store answers within `ms`. */
+async function pingWithin(store: Store, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([store.ping().then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createApp(options: AppOptions): Hono {
   const { store, config, polls } = options;
   const now = options.now ?? Date.now;
   const site = createStaticSite(config.distDir);
   const limiter = new RateLimiter(config.rateLimitPerMinute, now);
-  const visitors = new VisitorTracker(now);
+  const visitors = new VisitorTracker(store, { now, secret: config.visitorSecret });
   const app = new Hono();
 
   /** The browser's random id, hashed: the database never sees the cookie value itself. */
@@ -192,7 +208,7 @@ export function createApp(options: AppOptions): Hono {
   });
   /** The figures without counting anything (a GET, a bot, a prefetch). */
   const currentFigures = async (): Promise<VisitFigures> =>
-    figures(false, visitors.online(), await store.visitTotals(visitors.today()));
+    figures(false, await visitors.online(), await store.visitTotals(visitors.today()));
 
   app.get("/api/visits", async (c) => c.json(await currentFigures(), 200, API_HEADERS));
 
@@ -207,11 +223,14 @@ export function createApp(options: AppOptions): Hono {
     if (isBot(ua) || isPrefetch({ get: (name) => header(c, name) })) {
       return plainJson(await currentFigures());
     }
-    const sighting = visitors.see(clientAddress(c, config.trustProxy), ua);
-    const totals = sighting.newVisit
-      ? await store.recordVisit(sighting.day)
-      : await store.visitTotals(sighting.day);
-    return plainJson(figures(sighting.newVisit, sighting.online, totals));
+    const sighting = await visitors.see(clientAddress(c, config.trustProxy), ua);
+    return plainJson(figures(sighting.newVisit, sighting.online, sighting));
+  });
+
+  // For a load balancer: 200 while this node's database answers, 503 otherwise; nothing secret.
+  app.get("/api/health", async (c) => {
+    const ok = await pingWithin(store, HEALTH_TIMEOUT_MS);
+    return c.json({ ok, store: store.kind }, ok ? 200 : 503, API_HEADERS);
   });
 
   /** The built poll page with live results and an optional outcome message filled in. */

@@ -16,7 +16,16 @@ const envSchema = z.object({
   /** POSTs per client address per minute (every page view POSTs a visit, and an office shares one address); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   POLLS_DIR: z.string().min(1).default(resolve(ROOT, "content/polls")),
+  /** postgres://user:password@host:port/database: PostgreSQL instead of the SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  /** The same on every node: the daily visitor salt is derived from it (at least 32 characters). */
+  VISITOR_SECRET: z.string().min(32).optional(),
 });
+
+const OPTIONAL = ["DATABASE_URL", "VISITOR_SECRET"];
 
 export type ServerConfig = {
   host: string;
@@ -28,10 +37,18 @@ export type ServerConfig = {
   trustProxy: number;
   rateLimitPerMinute: number;
   pollsDir: string;
+  /** Set: PostgreSQL, and databasePath is ignored. */
+  databaseUrl?: string;
+  /** Set: every node derives the same daily visitor salt from it. */
+  visitorSecret?: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable counts as unset (a common way to unset one in a shell or unit file).
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => !(v === "" && OPTIONAL.includes(k))),
+  );
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid server configuration: ${problems}`);
@@ -46,5 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     pollsDir: resolve(e.POLLS_DIR),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.VISITOR_SECRET ? { visitorSecret: e.VISITOR_SECRET } : {}),
   };
 }

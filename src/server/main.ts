@@ -7,7 +7,7 @@ import type { PollDefinition } from "../lib/polls/schema.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { describePolls, displayFolder, loadPolls, reloadPolls } from "./polls.ts";
-import { openSqliteStore } from "./store/sqlite.ts";
+import { openStore } from "./store/open.ts";
 import type { Store } from "./store/types.ts";
 
 function fail(message: string): never {
@@ -27,7 +27,7 @@ try {
   fail((error as Error).message);
 }
 try {
-  store = openSqliteStore(config.databasePath, { synchronous: config.synchronous });
+  store = await openStore(config);
 } catch (error) {
   fail(
     `${(error as Error).message}\nThe server cannot count votes or visits without it; stopping.`,
@@ -35,6 +35,11 @@ try {
 }
 
 console.log(`Loaded ${describePolls(polls, new Date())} from ${displayFolder(config.pollsDir)}.`);
+if (config.databaseUrl && !config.visitorSecret) {
+  console.warn(
+    "DATABASE_URL without VISITOR_SECRET: this node's visitor salt is its own, so with several nodes a reader is counted once per node. Give every node the same VISITOR_SECRET.",
+  );
+}
 
 const app = createApp({
   store,
@@ -51,6 +56,11 @@ server.on("error", (error) =>
   fail(`Cannot listen on ${config.host}:${config.port}: ${error.message}`),
 );
 
+// Expired visitor keys go within a minute even when nobody visits (a view also prunes them).
+setInterval(() => {
+  store.pruneVisitors(Date.now()).catch((error) => console.error("Pruning visitor keys:", error));
+}, 60_000).unref();
+
 let stopping = false;
 function shutdown(signal: string): void {
   if (stopping) return;
@@ -58,14 +68,15 @@ function shutdown(signal: string): void {
   console.log(`${signal}: finishing open requests, then stopping.`);
   // Stop accepting, let in-flight requests finish, then close the database.
   server.close(() => {
-    store.close();
-    process.exit(0);
+    void store.close().finally(() => process.exit(0));
   });
+  // Keep-alive connections busy at SIGTERM (a proxy's) close as soon as their answer is sent,
+  // not after the keep-alive timeout: a rolling restart waits only for requests in flight.
   server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 50).unref();
   setTimeout(() => {
     server.closeAllConnections();
-    store.close();
-    process.exit(0);
+    void store.close().finally(() => process.exit(0));
   }, 10_000).unref();
 }
 // Staff add or close a poll by committing a file; SIGHUP makes the running server re-read them.

@@ -1,7 +1,9 @@
-// Serves the built site from dist/: safe paths, cache headers, ETags, a CSP per page, real 404s.
+// Serves the built site from dist/: safe paths, cache headers, ETags, a CSP per page, real 404s,
+// and the build's .br/.gz copies to the clients that accept them.
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import type { Context } from "hono";
+import { chooseEncoding, ENCODINGS, isCompressible, type Encoding } from "../lib/compression.ts";
 import { htmlPolicy, inlineScriptHashes, RESOURCE_POLICY, SECURITY_HEADERS } from "./security.ts";
 
 const TYPES: Record<string, string> = {
@@ -138,19 +140,45 @@ export function createStaticSite(distDir: string): StaticSite {
       }
       return notFound(c);
     }
-    const headers = {
+    const compressible = isCompressible(file);
+    const variant = compressible ? await encoded(file, c.req.header("accept-encoding")) : undefined;
+    // Each encoding is its own representation: its own ETag, so a cache never mixes them.
+    const etag = variant ? `${entry.etag.slice(0, -1)}-${variant.encoding}"` : entry.etag;
+    const headers: Record<string, string> = {
       ...SECURITY_HEADERS,
       "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
       "cache-control": cacheControl(url.pathname, file),
-      etag: entry.etag,
+      etag,
       "last-modified": new Date(entry.mtimeMs).toUTCString(),
+      // The policy hashes the page's own inline scripts, read from the uncompressed HTML.
       "content-security-policy": entry.csp,
     };
+    if (compressible) headers.vary = "Accept-Encoding";
+    if (variant) headers["content-encoding"] = variant.encoding;
     const inm = c.req.header("if-none-match");
-    if (inm && inm.split(",").some((tag) => tag.trim() === entry.etag)) {
+    if (inm && inm.split(",").some((tag) => tag.trim() === etag)) {
       return c.body(null, 304, headers);
     }
-    return c.body(new Uint8Array(entry.body), 200, headers);
+    return c.body(new Uint8Array(variant?.file.body ?? entry.body), 200, headers);
+  }
+
+  /** The best precompressed copy of `file` that `accept` allows, if the build wrote one. */
+  async function encoded(
+    file: string,
+    accept: string | undefined,
+  ): Promise<{ encoding: Encoding; file: CachedFile } | undefined> {
+    const available = [...ENCODINGS];
+    for (;;) {
+      const encoding = chooseEncoding(
+        accept,
+        available.map((e) => e.encoding),
+      );
+      if (encoding === undefined) return undefined;
+      const i = available.findIndex((e) => e.encoding === encoding);
+      const copy = await load(`${file}${available[i]!.suffix}`);
+      if (copy) return { encoding, file: copy };
+      available.splice(i, 1); // this file has no such copy: the next best
+    }
   }
 
   async function page(relative: string) {

@@ -1,9 +1,10 @@
-// Who is a visitor, without storing who they are: a keyed hash held in memory only.
-import { hash, randomBytes } from "node:crypto";
+// Who is a visitor, without storing who they are: a keyed hash of (daily salt, address, user
+// agent), kept in the database only until its visit window ends, so every node sees it.
+import { createHmac, hash, randomBytes } from "node:crypto";
 import { isoDateInVietnam } from "../lib/format.ts";
+import type { Store, ViewResult } from "./store/types.ts";
 
-export const ONLINE_WINDOW_MS = 5 * 60_000;
-export const VISIT_WINDOW_MS = 30 * 60_000;
+export { ONLINE_WINDOW_MS, VISIT_WINDOW_MS } from "./store/types.ts";
 
 /** User agents that announce a crawler, a link preview or a script rather than a reader. */
 const BOT_UA =
@@ -27,32 +28,57 @@ export function isPrefetch(
   return false;
 }
 
-/** 32 random bytes, as hex; kept in memory only. */
-function newSalt(): string {
-  return randomBytes(32).toString("hex");
+/**
+ * The salt of each Vietnam day. With a secret, HMAC-SHA256(secret, day): every node given the
+ * same VISITOR_SECRET computes the same salt, and nothing in the database can recompute it.
+ * Without one, 32 random bytes per day held in memory only (one node), and only today's and
+ * yesterday's are kept.
+ */
+export class DailySalts {
+  private readonly secret: string | undefined;
+  private readonly random = new Map<string, string>();
+
+  constructor(secret?: string) {
+    this.secret = secret;
+  }
+
+  /** Today's salt; `create: false` answers undefined for a random salt this node never made. */
+  saltOf(day: string, create = true): string | undefined {
+    if (this.secret !== undefined) {
+      return createHmac("sha256", this.secret).update(`visitor-salt\n${day}`).digest("hex");
+    }
+    let salt = this.random.get(day);
+    if (salt === undefined && create) {
+      salt = randomBytes(32).toString("hex");
+      this.random.set(day, salt);
+      // Only today and yesterday are ever asked for: forget the rest.
+      for (const old of [...this.random.keys()].sort().slice(0, -2)) this.random.delete(old);
+    }
+    return salt;
+  }
 }
 
-export type Sighting = { newVisit: boolean; online: number; day: string };
+export type Sighting = ViewResult & { day: string };
+
+const DAY_MS = 24 * 3600_000;
+/** Expired keys are deleted at most this often per node (they never match once expired). */
+const PRUNE_EVERY_MS = 60_000;
 
 /**
- * Remembers when each visitor key was last seen. Maps keep insertion order, and a key is
- * re-inserted on every sighting, so the oldest entries are always first and pruning is cheap.
- * The salt is random per Vietnam day and never leaves memory. At midnight the old salt becomes
- * `previousSalt` (until the next midnight replaces it) and is used only to recognise a visitor
- * already in `lastSeen` under it, so a visit that spans midnight is not counted twice; such
- * keys leave `lastSeen` 30 minutes after that visitor's last page view, like any other.
+ * Marks page views in the store. A visitor's key changes at midnight with the salt; yesterday's
+ * key is offered too, used only to recognise a visit still open from before midnight, so a visit
+ * that spans midnight is not counted twice.
  */
 export class VisitorTracker {
-  private salt = newSalt();
-  private previousSalt: string | undefined;
-  private day: string;
-  private readonly lastSeen = new Map<string, number>();
-  private readonly recent = new Map<string, number>();
+  private readonly store: Store;
+  private readonly salts: DailySalts;
   private readonly now: () => number;
+  private lastPrune = 0;
 
-  constructor(now: () => number = Date.now) {
-    this.now = now;
-    this.day = isoDateInVietnam(new Date(now()));
+  constructor(store: Store, options: { now?: () => number; secret?: string } = {}) {
+    this.store = store;
+    this.now = options.now ?? Date.now;
+    this.salts = new DailySalts(options.secret);
   }
 
   /** sha256(secret salt, address, user agent): the salt is fixed-length, so this is a keyed hash. */
@@ -72,47 +98,28 @@ export class VisitorTracker {
     return this.dayOfMinute;
   }
 
-  private prune(t: number): void {
-    for (const [k, seen] of this.lastSeen) {
-      if (t - seen < VISIT_WINDOW_MS) break;
-      this.lastSeen.delete(k);
-    }
-    for (const [k, seen] of this.recent) {
-      if (t - seen < ONLINE_WINDOW_MS) break;
-      this.recent.delete(k);
-    }
-  }
-
   /** Marks a page view; `newVisit` when this visitor had no page view in the last 30 minutes. */
-  see(address: string, userAgent: string): Sighting {
+  async see(address: string, userAgent: string): Promise<Sighting> {
     const t = this.now();
-    const today = this.dayAt(t);
-    if (today !== this.day) {
-      this.previousSalt = this.salt;
-      this.salt = newSalt();
-      this.day = today;
+    const day = this.dayAt(t);
+    if (t - this.lastPrune >= PRUNE_EVERY_MS) {
+      this.lastPrune = t;
+      await this.store.pruneVisitors(t);
     }
-    this.prune(t);
-    let key = this.key(this.salt, address, userAgent);
-    let seen = this.lastSeen.get(key);
-    if (seen === undefined && this.previousSalt) {
-      const oldKey = this.key(this.previousSalt, address, userAgent);
-      seen = this.lastSeen.get(oldKey);
-      if (seen !== undefined) key = oldKey; // still the visit that began before midnight
-    }
-    const newVisit = seen === undefined;
-    // Re-inserting moves the key to the end, keeping both maps ordered by last sighting.
-    if (!newVisit) this.lastSeen.delete(key);
-    this.lastSeen.set(key, t);
-    this.recent.delete(key);
-    this.recent.set(key, t);
-    return { newVisit, online: this.recent.size, day: today };
+    // Vietnam keeps no daylight saving: 24 hours earlier is always the day before.
+    const yesterday = this.salts.saltOf(isoDateInVietnam(new Date(t - DAY_MS)), false);
+    const result = await this.store.recordView({
+      key: this.key(this.salts.saltOf(day)!, address, userAgent),
+      previousKey: yesterday === undefined ? undefined : this.key(yesterday, address, userAgent),
+      day,
+      at: t,
+    });
+    return { ...result, day };
   }
 
   /** Visitors seen in the last 5 minutes. */
-  online(): number {
-    this.prune(this.now());
-    return this.recent.size;
+  online(): Promise<number> {
+    return this.store.onlineCount(this.now());
   }
 
   today(): string {

@@ -2,8 +2,18 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { StoreOpenError } from "./errors.ts";
 import { MIGRATIONS, type Migration } from "./migrations.ts";
-import type { Store, VisitTotals, VoteResult } from "./types.ts";
+import {
+  onlineBounds,
+  prunableBefore,
+  secondOf,
+  ONLINE_WINDOW_MS,
+  VISIT_WINDOW_MS,
+  type Store,
+  type VisitTotals,
+  type VoteResult,
+} from "./types.ts";
 
 /**
  * NORMAL: a commit is in the WAL (the OS has it) before we answer, so it survives kill -9 of
@@ -14,7 +24,7 @@ export type Synchronous = "NORMAL" | "FULL";
 
 export type SqliteOptions = { synchronous?: Synchronous; busyTimeoutMs?: number };
 
-export class StoreOpenError extends Error {}
+export { StoreOpenError };
 
 export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
   let db: DatabaseSync;
@@ -91,6 +101,24 @@ function sqliteStore(db: DatabaseSync): Store {
   );
   const dayVisits = s("SELECT visits FROM visit_days WHERE day = ?");
   const allVisits = s("SELECT COALESCE(SUM(visits), 0) AS n FROM visit_days");
+  const selectVisitor = s("SELECT online_until, visit_until FROM visitors WHERE key = ?");
+  const upsertVisitor = s(
+    "INSERT INTO visitors (key, online_until, visit_until) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET online_until = excluded.online_until, visit_until = excluded.visit_until",
+  );
+  const addToSecond = s(
+    "INSERT INTO online_seconds (second, visitors) VALUES (?, ?) ON CONFLICT (second) DO UPDATE SET visitors = visitors + excluded.visitors",
+  );
+  const countOnline = s(`SELECT
+    (SELECT COALESCE(SUM(visitors), 0) FROM online_seconds WHERE second > ?) +
+    (SELECT COUNT(*) FROM visitors WHERE online_until > ? AND online_until < ?) AS n`);
+  const deleteExpired = s("DELETE FROM visitors WHERE visit_until <= ?");
+  const deleteSeconds = s("DELETE FROM online_seconds WHERE second < ?");
+  type VisitorRow = { online_until: number; visit_until: number };
+  const visitorRow = (key: string) => selectVisitor.get(key) as VisitorRow | undefined;
+  const online = (at: number): number => {
+    const [second, next] = onlineBounds(at);
+    return Number((countOnline.get(second, at, next) as { n: number }).n);
+  };
 
   const totals = (day: string): VisitTotals => ({
     today: Number((dayVisits.get(day) as { visits: number } | undefined)?.visits ?? 0),
@@ -98,6 +126,7 @@ function sqliteStore(db: DatabaseSync): Store {
   });
 
   return {
+    kind: "sqlite",
     async recordVote(pollId, voter, optionId, at): Promise<VoteResult> {
       return transaction(db, () => {
         const { changes } = insertVote.run(pollId, voter, optionId, at.toISOString());
@@ -123,7 +152,42 @@ function sqliteStore(db: DatabaseSync): Store {
     async visitTotals(day) {
       return totals(day);
     },
-    close() {
+    async recordView({ key, previousKey, day, at }) {
+      return transaction(db, () => {
+        let row = visitorRow(key);
+        let continuing = row !== undefined && Number(row.visit_until) > at;
+        if (!continuing && previousKey !== undefined) {
+          const previous = visitorRow(previousKey);
+          if (previous && Number(previous.visit_until) > at) {
+            [key, row, continuing] = [previousKey, previous, true]; // the visit from before midnight
+          }
+        }
+        const until = at + ONLINE_WINDOW_MS;
+        // Past seconds are never read again (and pruned): only a second still ahead is moved.
+        const from = row === undefined ? -1 : secondOf(Number(row.online_until));
+        if (from >= secondOf(at)) addToSecond.run(from, -1);
+        addToSecond.run(secondOf(until), 1);
+        upsertVisitor.run(key, until, at + VISIT_WINDOW_MS);
+        const today = continuing
+          ? totals(day).today
+          : Number((upsertVisit.get(day) as { visits: number }).visits);
+        const total = Number((allVisits.get() as { n: number }).n);
+        return { newVisit: !continuing, online: online(at), today, total };
+      });
+    },
+    async onlineCount(at) {
+      return online(at);
+    },
+    async pruneVisitors(at) {
+      transaction(db, () => {
+        deleteExpired.run(at);
+        deleteSeconds.run(prunableBefore(at));
+      });
+    },
+    async ping() {
+      db.prepare("SELECT 1").get();
+    },
+    async close() {
       if (db.isOpen) db.close();
     },
   };

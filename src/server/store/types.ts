@@ -1,4 +1,6 @@
-// What the API needs from a database; SQLite implements it here, PostgreSQL could later.
+// What the API needs from a database; SQLite (sqlite.ts) and PostgreSQL (postgres.ts) implement it.
+
+export type StoreKind = "sqlite" | "postgres";
 
 export type VisitTotals = {
   /** Visits counted here on `day`. */
@@ -12,8 +14,28 @@ export type VoteResult =
   /** This voter already voted in this poll: nothing changed. */
   | { status: "duplicate"; optionId: string };
 
-/** Every method resolves only after its write is committed. */
+/** One page view of a visitor, identified only by a keyed hash (see visitor.ts). */
+export type VisitorView = {
+  /** The visitor's key under today's salt. */
+  key: string;
+  /** The key under yesterday's salt: a visit that began before midnight continues under it. */
+  previousKey?: string;
+  /** Vietnam date of the view (yyyy-mm-dd): the day a new visit is counted on. */
+  day: string;
+  /** The view's instant, ms since the epoch. */
+  at: number;
+};
+
+export type ViewResult = VisitTotals & {
+  /** True when this view began a visit (no view of this visitor in the last 30 minutes). */
+  newVisit: boolean;
+  /** Visitors seen in the last 5 minutes, this one included. */
+  online: number;
+};
+
+/** Every method resolves only after its write is committed, on every node sharing the database. */
 export type Store = {
+  readonly kind: StoreKind;
   /** Records one vote unless `voter` already voted in `pollId`. */
   recordVote(pollId: string, voter: string, optionId: string, at: Date): Promise<VoteResult>;
   /** Votes per option id counted here for one poll. */
@@ -23,5 +45,34 @@ export type Store = {
   /** Counts one visit on `day` (yyyy-mm-dd, Vietnam time) and returns the totals after it. */
   recordVisit(day: string): Promise<VisitTotals>;
   visitTotals(day: string): Promise<VisitTotals>;
-  close(): void;
+  /**
+   * Marks a page view: keeps the key with its expiry (5 minutes online, 30 minutes of visit),
+   * counts a visit on `day` when it begins one, and answers the figures after it, atomically.
+   */
+  recordView(view: VisitorView): Promise<ViewResult>;
+  /** Visitors seen in the 5 minutes before `at`. */
+  onlineCount(at: number): Promise<number>;
+  /** Deletes keys whose visit window ended before `at` (they can never match again). */
+  pruneVisitors(at: number): Promise<void>;
+  /** Resolves when the database answers a query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
 };
+
+export const ONLINE_WINDOW_MS = 5 * 60_000;
+export const VISIT_WINDOW_MS = 30 * 60_000;
+
+/** The whole second an instant (ms) falls in: the key of the online_seconds table. */
+export const secondOf = (ms: number): number => Math.floor(ms / 1000);
+
+/**
+ * Online at `at` = the visitors of every second after `at`'s own (a sum over at most 300 rows)
+ * + those of `at`'s own second still online (online_until in (at, next)): exact to the ms.
+ */
+export function onlineBounds(at: number): [second: number, next: number] {
+  const second = secondOf(at);
+  return [second, (second + 1) * 1000];
+}
+
+/** online_seconds rows before this second are past for every node, a minute of clock skew allowed. */
+export const prunableBefore = (at: number): number => secondOf(at) - 60;

@@ -1,4 +1,5 @@
-// The SQLite store on temporary files: migrations, votes, visits, and refusing a bad database.
+// SQLite-only behaviour on temporary files: WAL, refusing a bad file, the busy timeout.
+// What every store does is in store-contract.test.ts.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,8 +15,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "portal-store-"));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const at = new Date("2026-03-01T03:00:00Z");
 
 describe("openSqliteStore", () => {
   it("creates its folder, runs every migration once and uses WAL", () => {
@@ -48,49 +47,7 @@ describe("openSqliteStore", () => {
   });
 });
 
-describe("votes", () => {
-  it("records one vote per voter and poll, and counts per option", async () => {
-    const store = openSqliteStore(join(dir, "v.sqlite"));
-    expect(await store.recordVote("p", "v1", "a", at)).toEqual({ status: "recorded" });
-    expect(await store.recordVote("p", "v1", "b", at)).toEqual({
-      status: "duplicate",
-      optionId: "a",
-    });
-    expect(await store.recordVote("p", "v2", "b", at)).toEqual({ status: "recorded" });
-    expect(await store.recordVote("q", "v1", "b", at)).toEqual({ status: "recorded" });
-    expect(await store.optionVotes("p")).toEqual(
-      new Map([
-        ["a", 1],
-        ["b", 1],
-      ]),
-    );
-    expect(await store.voteOf("p", "v1")).toBe("a");
-    expect(await store.voteOf("p", "v3")).toBeUndefined();
-    store.close();
-  });
-
-  it("keeps committed votes after closing and reopening", async () => {
-    const path = join(dir, "v.sqlite");
-    const store = openSqliteStore(path);
-    await store.recordVote("p", "v1", "a", at);
-    store.close();
-    const again = openSqliteStore(path);
-    expect(await again.optionVotes("p")).toEqual(new Map([["a", 1]]));
-    again.close();
-  });
-});
-
-describe("visits", () => {
-  it("counts visits per day and in total", async () => {
-    const store = openSqliteStore(join(dir, "c.sqlite"));
-    expect(await store.visitTotals("2026-03-01")).toEqual({ today: 0, total: 0 });
-    expect(await store.recordVisit("2026-03-01")).toEqual({ today: 1, total: 1 });
-    expect(await store.recordVisit("2026-03-01")).toEqual({ today: 2, total: 2 });
-    expect(await store.recordVisit("2026-03-02")).toEqual({ today: 1, total: 3 });
-    expect(await store.visitTotals("2026-03-01")).toEqual({ today: 2, total: 3 });
-    store.close();
-  });
-
+describe("SQLite visits", () => {
   it("waits for another process's write lock instead of failing (busy timeout)", async () => {
     const path = join(dir, "b.sqlite");
     const store = openSqliteStore(path);

@@ -1,88 +1,157 @@
-// VisitorTracker with a hand-driven clock: visits, online window, the midnight salt change.
-import { describe, expect, it } from "vitest";
+// VisitorTracker with a hand-driven clock, on both stores: visits, the online window, the
+// midnight salt change, and one visitor seen by two nodes sharing VISITOR_SECRET.
+import { afterEach, describe, expect, it } from "vitest";
 import { RateLimiter } from "../../../src/server/client.ts";
-import { isBot, isPrefetch, VisitorTracker } from "../../../src/server/visitor.ts";
+import type { Store } from "../../../src/server/store/types.ts";
+import { DailySalts, isBot, isPrefetch, VisitorTracker } from "../../../src/server/visitor.ts";
+import { BACKENDS, type TestStoreTarget } from "../../helpers/stores.ts";
 
 const MIN = 60_000;
 // 10:00 on 1 March 2026 in Vietnam (UTC+7).
 const start = Date.parse("2026-03-01T10:00:00+07:00");
+const SECRET = "a-secret-every-node-shares-0123456789";
 
-function tracker() {
-  const clock = { t: start };
-  return { clock, v: new VisitorTracker(() => clock.t) };
-}
+describe("DailySalts", () => {
+  it("derives the same salt for a day from the same secret, another for another day", () => {
+    const a = new DailySalts(SECRET);
+    const b = new DailySalts(SECRET);
+    expect(a.saltOf("2026-03-01")).toBe(b.saltOf("2026-03-01"));
+    expect(a.saltOf("2026-03-01")).not.toBe(a.saltOf("2026-03-02"));
+    expect(a.saltOf("2026-03-01")).not.toBe(new DailySalts(`${SECRET}x`).saltOf("2026-03-01"));
+    expect(a.saltOf("2026-03-01")).not.toContain(SECRET);
+  });
 
-describe("VisitorTracker", () => {
-  it("see() counts a visit on the first view and not again within 30 minutes", () => {
-    const { clock, v } = tracker();
-    expect(v.see("a", "ua").newVisit).toBe(true);
+  it("without a secret makes a random salt per node and day, and keeps two days", () => {
+    const a = new DailySalts();
+    expect(a.saltOf("2026-03-01")).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.saltOf("2026-03-01")).toBe(a.saltOf("2026-03-01"));
+    expect(a.saltOf("2026-03-01")).not.toBe(new DailySalts().saltOf("2026-03-01"));
+    expect(a.saltOf("2026-02-28", false)).toBeUndefined();
+    a.saltOf("2026-03-02");
+    a.saltOf("2026-03-03");
+    expect(a.saltOf("2026-03-01", false)).toBeUndefined();
+    expect(a.saltOf("2026-03-02", false)).toBeDefined();
+  });
+});
+
+describe.each(BACKENDS)("VisitorTracker on $kind", (backend) => {
+  const opened: { store: Store; dispose?: () => Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const { store, dispose } of opened.splice(0)) {
+      await store.close();
+      await dispose?.();
+    }
+  });
+  /** A tracker on a fresh database, or on `shared`'s database (another node). */
+  async function tracker(options: { t?: number; secret?: string; shared?: TestStoreTarget } = {}) {
+    const clock = { t: options.t ?? start };
+    const target = options.shared ?? (await backend.create());
+    const store = await target.open();
+    opened.push({ store, dispose: options.shared ? undefined : () => target.dispose() });
+    const v = new VisitorTracker(store, { now: () => clock.t, secret: options.secret });
+    return { clock, target, v };
+  }
+  const test = it.runIf(backend.available);
+
+  test("see() counts a visit on the first view and not again within 30 minutes", async () => {
+    const { clock, v } = await tracker();
+    expect((await v.see("a", "ua")).newVisit).toBe(true);
     clock.t += 29 * MIN;
-    expect(v.see("a", "ua").newVisit).toBe(false);
+    expect((await v.see("a", "ua")).newVisit).toBe(false);
     // The 30 minutes run from the last view, not the first.
     clock.t += 29 * MIN;
-    expect(v.see("a", "ua").newVisit).toBe(false);
+    expect((await v.see("a", "ua")).newVisit).toBe(false);
     clock.t += 30 * MIN;
-    expect(v.see("a", "ua").newVisit).toBe(true);
+    expect((await v.see("a", "ua")).newVisit).toBe(true);
   });
 
-  it("see() tells address and user agent pairs apart", () => {
-    const { v } = tracker();
-    expect(v.see("a", "ua").newVisit).toBe(true);
-    expect(v.see("a", "ub").newVisit).toBe(true);
-    expect(v.see("b", "ua").newVisit).toBe(true);
-    expect(v.online()).toBe(3);
+  test("see() tells address and user agent pairs apart", async () => {
+    const { v } = await tracker();
+    expect((await v.see("a", "ua")).newVisit).toBe(true);
+    expect((await v.see("a", "ub")).newVisit).toBe(true);
+    expect((await v.see("b", "ua")).newVisit).toBe(true);
+    expect(await v.online()).toBe(3);
   });
 
-  it("online() counts visitors seen in the last 5 minutes", () => {
-    const { clock, v } = tracker();
-    v.see("a", "ua");
+  test("online() counts visitors seen in the last 5 minutes", async () => {
+    const { clock, v } = await tracker();
+    await v.see("a", "ua");
     clock.t += 3 * MIN;
-    v.see("b", "ua");
-    expect(v.online()).toBe(2);
+    await v.see("b", "ua");
+    expect(await v.online()).toBe(2);
     clock.t += 2 * MIN;
-    expect(v.online()).toBe(1);
+    expect(await v.online()).toBe(1);
     clock.t += 3 * MIN;
-    expect(v.online()).toBe(0);
+    expect(await v.online()).toBe(0);
   });
 
-  it("online() counts a visitor once however often they view, and from their latest view", () => {
-    const { clock, v } = tracker();
-    v.see("a", "ua");
-    v.see("a", "ua"); // the same millisecond
-    expect(v.see("a", "ua").online).toBe(1);
+  test("online() counts a visitor once however often they view, and from their latest view", async () => {
+    const { clock, v } = await tracker();
+    await v.see("a", "ua");
+    await v.see("a", "ua"); // the same millisecond
+    expect((await v.see("a", "ua")).online).toBe(1);
     clock.t += 4 * MIN;
-    expect(v.see("a", "ua").online).toBe(1);
+    expect((await v.see("a", "ua")).online).toBe(1);
     // 5 minutes after the first views, but only 1 after the latest: still online.
     clock.t += 1 * MIN;
-    expect(v.online()).toBe(1);
+    expect(await v.online()).toBe(1);
     clock.t += 4 * MIN;
-    expect(v.online()).toBe(0);
+    expect(await v.online()).toBe(0);
     // Back after 9 minutes (same visit, within 30): online again, counted once.
-    expect(v.see("a", "ua")).toMatchObject({ newVisit: false, online: 1 });
+    expect(await v.see("a", "ua")).toMatchObject({ newVisit: false, online: 1 });
     clock.t += 5 * MIN;
-    expect(v.online()).toBe(0);
+    expect(await v.online()).toBe(0);
   });
 
-  it("online() stays exact over many visitors whose windows end at different times", () => {
-    const { clock, v } = tracker();
-    for (let i = 0; i < 3000; i++) {
-      v.see(`10.0.${i >> 8}.${i & 255}`, "ua");
-      if (i % 2 === 0) v.see(`10.0.${i >> 8}.${i & 255}`, "ua");
-      clock.t += 200; // 3,000 views over 10 minutes
-    }
-    // Seen less than 5 minutes ago: steps 1,501 to 2,999 (step 1,500 is exactly 5 minutes old).
-    expect(v.online()).toBe(1499);
-    clock.t += 5 * MIN;
-    expect(v.online()).toBe(0);
-  });
+  // 4,500 sequential views: on PostgreSQL each is a transaction of a few round trips.
+  test(
+    "online() stays exact over many visitors whose windows end at different times",
+    { timeout: 180_000 },
+    async () => {
+      const { clock, v } = await tracker();
+      for (let i = 0; i < 3000; i++) {
+        await v.see(`10.0.${i >> 8}.${i & 255}`, "ua");
+        if (i % 2 === 0) await v.see(`10.0.${i >> 8}.${i & 255}`, "ua");
+        clock.t += 200; // 3,000 views over 10 minutes
+      }
+      // Seen less than 5 minutes ago: steps 1,501 to 2,999 (step 1,500 is exactly 5 minutes old).
+      expect(await v.online()).toBe(1499);
+      clock.t += 5 * MIN;
+      expect(await v.online()).toBe(0);
+    },
+  );
 
-  it("see() keeps a visit that spans midnight (Vietnam time) as one visit", () => {
-    const clock = { t: Date.parse("2026-03-01T23:50:00+07:00") };
-    const v = new VisitorTracker(() => clock.t);
-    expect(v.see("a", "ua")).toMatchObject({ newVisit: true, day: "2026-03-01" });
+  test("see() keeps a visit that spans midnight (Vietnam time) as one visit", async () => {
+    const { clock, v } = await tracker({ t: Date.parse("2026-03-01T23:50:00+07:00") });
+    expect(await v.see("a", "ua")).toMatchObject({ newVisit: true, day: "2026-03-01" });
     clock.t += 20 * MIN;
-    expect(v.see("a", "ua")).toMatchObject({ newVisit: false, day: "2026-03-02" });
-    expect(v.see("b", "ua")).toMatchObject({ newVisit: true, day: "2026-03-02" });
+    expect(await v.see("a", "ua")).toMatchObject({ newVisit: false, day: "2026-03-02" });
+    expect(await v.see("b", "ua")).toMatchObject({ newVisit: true, day: "2026-03-02" });
+  });
+
+  test("two nodes with one VISITOR_SECRET on one database count a reader once", async () => {
+    const one = await tracker({ secret: SECRET });
+    const two = await tracker({ secret: SECRET, shared: one.target });
+    expect(await one.v.see("a", "ua")).toMatchObject({ newVisit: true, online: 1, today: 1 });
+    expect(await two.v.see("a", "ua")).toMatchObject({ newVisit: false, online: 1, today: 1 });
+    expect(await two.v.see("b", "ua")).toMatchObject({ newVisit: true, online: 2, today: 2 });
+    expect(await one.v.online()).toBe(2);
+    // Across midnight too: node two continues the visit node one began before it.
+    const late = await tracker({ t: Date.parse("2026-03-01T23:50:00+07:00"), secret: SECRET });
+    const other = await tracker({
+      t: Date.parse("2026-03-02T00:10:00+07:00"),
+      secret: SECRET,
+      shared: late.target,
+    });
+    expect((await late.v.see("c", "ua")).newVisit).toBe(true);
+    expect((await other.v.see("c", "ua")).newVisit).toBe(false);
+  });
+
+  test("without the secret each node has its own salt, so two nodes count a reader twice", async () => {
+    const one = await tracker();
+    const two = await tracker({ shared: one.target });
+    expect((await one.v.see("a", "ua")).newVisit).toBe(true);
+    expect((await two.v.see("a", "ua")).newVisit).toBe(true);
   });
 });
 

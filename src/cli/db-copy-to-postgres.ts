@@ -1,0 +1,124 @@
+// `npm run db:copy-to-postgres`: copies the SQLite database's votes and daily visit counts
+// (DATABASE_PATH, default var/portal.sqlite) into PostgreSQL (DATABASE_URL), in one transaction.
+// Running it again copies nothing new; a PostgreSQL database holding anything else is refused.
+// Visitor keys are not copied: they expire within 30 minutes and belong to the old salt.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import postgres from "postgres";
+import { redactUrl } from "../server/store/errors.ts";
+import { openPostgresStore } from "../server/store/postgres.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+type Vote = { poll_id: string; voter: string; option_id: string; voted_at: string };
+type Day = { day: string; visits: number };
+
+export type CopyResult =
+  | { ok: true; votes: number; days: number; skippedVotes: number; skippedDays: number }
+  | { ok: false; message: string };
+
+const voteKey = (v: Pick<Vote, "poll_id" | "voter">) => `${v.poll_id}\n${v.voter}`;
+
+export async function copyToPostgres(sqlitePath: string, url: string): Promise<CopyResult> {
+  if (!existsSync(sqlitePath)) {
+    return {
+      ok: false,
+      message: `Không thấy tệp SQLite ${sqlitePath}. Hãy đặt DATABASE_PATH là đường dẫn tệp cần chép.`,
+    };
+  }
+  const source = new DatabaseSync(sqlitePath, { readOnly: true });
+  let votes: Vote[];
+  let days: Day[];
+  try {
+    votes = source
+      .prepare("SELECT poll_id, voter, option_id, voted_at FROM poll_votes")
+      .all() as Vote[];
+    days = (source.prepare("SELECT day, visits FROM visit_days").all() as Day[]).map((d) => ({
+      day: d.day,
+      visits: Number(d.visits),
+    }));
+  } catch (error) {
+    return {
+      ok: false,
+      message: `Không đọc được ${sqlitePath} như cơ sở dữ liệu của cổng: ${(error as Error).message}`,
+    };
+  } finally {
+    source.close();
+  }
+  // Opening the store creates or migrates the schema, as a server start would.
+  await (await openPostgresStore(url, { max: 1 })).close();
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await sql.begin(async (tx) => {
+      // No node may write while we compare and copy.
+      await tx`LOCK TABLE poll_votes, visit_days IN EXCLUSIVE MODE`;
+      const have = await tx<Vote[]>`SELECT poll_id, voter, option_id FROM poll_votes`;
+      const haveDays = await tx<Day[]>`SELECT day, visits FROM visit_days`;
+      const byKey = new Map(votes.map((v) => [voteKey(v), v]));
+      const sourceDays = new Map(days.map((d) => [d.day, d.visits]));
+      const otherVotes = have.filter((v) => byKey.get(voteKey(v))?.option_id !== v.option_id);
+      const otherDays = haveDays.filter((d) => sourceDays.get(d.day) !== Number(d.visits));
+      if (otherVotes.length > 0 || otherDays.length > 0) {
+        return {
+          ok: false as const,
+          message:
+            `Cơ sở dữ liệu PostgreSQL ${redactUrl(url)} đã có số liệu khác với tệp SQLite ` +
+            `(${otherVotes.length} phiếu bầu, ${otherDays.length} ngày lượt truy cập không có hoặc khác trong tệp). ` +
+            "Không chép gì. Hãy dùng một cơ sở dữ liệu PostgreSQL trống (createdb), hoặc chép trước khi cho máy chủ ghi vào đó.",
+        };
+      }
+      const haveKeys = new Set(have.map(voteKey));
+      const newVotes = votes.filter((v) => !haveKeys.has(voteKey(v)));
+      const haveDayKeys = new Set(haveDays.map((d) => d.day));
+      const newDays = days.filter((d) => !haveDayKeys.has(d.day));
+      // A few thousand rows per statement keeps each under PostgreSQL's parameter limit.
+      for (let i = 0; i < newVotes.length; i += 5000) {
+        const rows = newVotes
+          .slice(i, i + 5000)
+          .map((v) => ({ ...v, voted_at: new Date(v.voted_at) }));
+        await tx`INSERT INTO poll_votes ${tx(rows, "poll_id", "voter", "option_id", "voted_at")}`;
+      }
+      if (newDays.length > 0) await tx`INSERT INTO visit_days ${tx(newDays, "day", "visits")}`;
+      return {
+        ok: true as const,
+        votes: newVotes.length,
+        days: newDays.length,
+        skippedVotes: votes.length - newVotes.length,
+        skippedDays: days.length - newDays.length,
+      };
+    });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+if (import.meta.main) {
+  const url = process.env.DATABASE_URL;
+  const path = resolve(process.env.DATABASE_PATH || resolve(ROOT, "var/portal.sqlite"));
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+    console.error(
+      "Hãy đặt DATABASE_URL=postgres://người-dùng:mật-khẩu@máy:5432/tên-cơ-sở-dữ-liệu (nơi chép đến); DATABASE_PATH là tệp SQLite chép từ đó (mặc định var/portal.sqlite).",
+    );
+    process.exit(2);
+  }
+  let result: CopyResult;
+  try {
+    result = await copyToPostgres(path, url);
+  } catch (error) {
+    result = {
+      ok: false,
+      message: `Không chép được: ${(error as Error).message}. Không có gì thay đổi.`,
+    };
+  }
+  if (!result.ok) {
+    console.error(result.message);
+    process.exit(1);
+  }
+  console.log(
+    `Đã chép ${result.votes} phiếu bầu và ${result.days} ngày lượt truy cập từ ${path} sang ${redactUrl(url)}` +
+      (result.skippedVotes + result.skippedDays > 0
+        ? ` (${result.skippedVotes} phiếu và ${result.skippedDays} ngày đã có sẵn, giữ nguyên).`
+        : "."),
+  );
+}

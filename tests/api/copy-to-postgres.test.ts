@@ -1,0 +1,108 @@
+// `npm run db:copy-to-postgres` on a SQLite database with votes and daily counts: copies them
+// once, copies nothing again, refuses a database with other data, and the server then serves them.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgresStore } from "../../src/server/store/postgres.ts";
+import { openSqliteStore } from "../../src/server/store/sqlite.ts";
+import { createTestDatabase, POSTGRES_URL, type TestDatabase } from "../helpers/postgres.ts";
+import { startServer } from "../helpers/server.ts";
+import { POLL, writeFakeDist } from "./harness.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "portal-copy-"));
+const sqlitePath = join(dir, "portal.sqlite");
+const at = new Date("2026-03-01T03:00:00Z");
+const databases: TestDatabase[] = [];
+
+function copy(env: Record<string, string>) {
+  return spawnSync(process.execPath, [join(ROOT, "src/cli/db-copy-to-postgres.ts")], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 30000,
+  });
+}
+
+beforeAll(async () => {
+  const store = openSqliteStore(sqlitePath);
+  await store.recordVote(POLL, "v1", "huu-ich", at);
+  await store.recordVote(POLL, "v2", "huu-ich", at);
+  await store.recordVote(POLL, "v3", "de-su-dung", at);
+  for (let i = 0; i < 5; i++) await store.recordVisit("2026-02-28");
+  for (let i = 0; i < 2; i++) await store.recordVisit("2026-03-01");
+  await store.close();
+});
+afterAll(async () => {
+  for (const db of databases) await db.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.runIf(POSTGRES_URL !== "")("db:copy-to-postgres", () => {
+  it("copies votes and counts once, then nothing, and the server answers with them", async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const env = { DATABASE_PATH: sqlitePath, DATABASE_URL: db.url };
+    const first = copy(env);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("Đã chép 3 phiếu bầu và 2 ngày lượt truy cập");
+    const again = copy(env);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("Đã chép 0 phiếu bầu và 0 ngày lượt truy cập");
+    expect(again.stdout).toContain("3 phiếu và 2 ngày đã có sẵn, giữ nguyên");
+
+    const store = await openPostgresStore(db.url);
+    expect(await store.optionVotes(POLL)).toEqual(
+      new Map([
+        ["huu-ich", 2],
+        ["de-su-dung", 1],
+      ]),
+    );
+    expect(await store.voteOf(POLL, "v3")).toBe("de-su-dung");
+    expect(await store.visitTotals("2026-02-28")).toEqual({ today: 5, total: 7 });
+    await store.close();
+
+    const distDir = join(dir, "dist");
+    writeFakeDist(distDir);
+    const server = await startServer({ env: { DATABASE_URL: db.url, DIST_DIR: distDir } });
+    try {
+      const poll = (await (await fetch(`${server.url}/api/polls/${POLL}`)).json()) as {
+        participantsHere: number;
+      };
+      expect(poll.participantsHere).toBe(3);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses a database with other data, naming what differs, and changes nothing", async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const store = await openPostgresStore(db.url);
+    await store.recordVote(POLL, "someone-else", "huu-ich", at);
+    await store.recordVisit("2026-03-01");
+    await store.close();
+    const result = copy({ DATABASE_PATH: sqlitePath, DATABASE_URL: db.url });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("đã có số liệu khác với tệp SQLite");
+    expect(result.stderr).toContain("1 phiếu bầu, 1 ngày lượt truy cập");
+    expect(result.stderr).toContain("Không chép gì");
+    const after = await openPostgresStore(db.url);
+    expect(await after.optionVotes(POLL)).toEqual(new Map([["huu-ich", 1]]));
+    expect(await after.visitTotals("2026-03-01")).toEqual({ today: 1, total: 1 });
+    await after.close();
+  });
+
+  it("says what to set when DATABASE_URL or the SQLite file is missing", async () => {
+    const noUrl = copy({ DATABASE_PATH: sqlitePath, DATABASE_URL: "" });
+    expect(noUrl.status).toBe(2);
+    expect(noUrl.stderr).toContain("Hãy đặt DATABASE_URL=postgres://");
+    const db = await createTestDatabase();
+    databases.push(db);
+    const noFile = copy({ DATABASE_PATH: join(dir, "khong-co.sqlite"), DATABASE_URL: db.url });
+    expect(noFile.status).toBe(1);
+    expect(noFile.stderr).toContain(`Không thấy tệp SQLite ${join(dir, "khong-co.sqlite")}`);
+  });
+});
