@@ -18,10 +18,12 @@ import type { ServerConfig } from "./config.ts";
 import {
   assertSameSite,
   bodyKind,
+  ClientAbortError,
   header,
   errorResponse,
   HttpError,
   isFormPost,
+  own,
   parseJsonObject,
   readBody,
 } from "./http.ts";
@@ -55,6 +57,12 @@ const API_METHODS: [RegExp, string][] = [
   [/^\/api\/polls\/[^/]+\/votes$/, "POST"],
   [/^\/api\/visits$/, "GET, HEAD, POST"],
 ];
+/** Refusals of a no-JavaScript vote that get the poll page (same status) instead of JSON. */
+const FORM_REFUSALS: Partial<Record<number, FormOutcome>> = {
+  403: "khac-trang",
+  404: "khong-co",
+  429: "qua-nhieu",
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type AppOptions = {
@@ -66,6 +74,8 @@ export type AppOptions = {
   now?: () => number;
   /** Where a store failure is reported (the server logs it). */
   onStoreError?: (error: unknown) => void;
+  /** Where a client that disconnected mid-body is reported (one line; not a server fault). */
+  onClientAbort?: (method: string, path: string) => void;
 };
 
 export function createApp(options: AppOptions): Hono {
@@ -100,6 +110,11 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error, API_HEADERS);
+    if (error instanceof ClientAbortError) {
+      options.onClientAbort?.(c.req.method, c.req.path);
+      // Nobody is there to read it; the status only keeps logs and proxies honest.
+      return c.json({ error: "request body incomplete; nothing was recorded" }, 400, API_HEADERS);
+    }
     options.onStoreError?.(error);
     return c.json({ error: "internal error; nothing was recorded" }, 500, API_HEADERS);
   });
@@ -128,25 +143,28 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.post("/api/polls/:id/votes", async (c) => {
+    let poll: PollDefinition;
     try {
       guardPost(c);
+      poll = findPoll(c.req.param("id"));
     } catch (error) {
       // A reader without JavaScript sees a page saying so, not the API's JSON.
-      if (error instanceof HttpError && error.status === 429 && isFormPost(c)) {
-        return pollPage(c, c.req.param("id"), "qua-nhieu", undefined, 429, error.headers);
+      const outcome = error instanceof HttpError ? FORM_REFUSALS[error.status] : undefined;
+      if (outcome && error instanceof HttpError && isFormPost(c)) {
+        const pollId = error.status === 404 ? undefined : c.req.param("id");
+        return pollPage(c, pollId, outcome, undefined, error.status, error.headers);
       }
       throw error;
     }
-    const poll = findPoll(c.req.param("id"));
     const kind = bodyKind(c, true);
     const text = await readBody(c);
     let fields: Record<string, unknown>;
     if (kind === "json") fields = parseJsonObject(text);
     else fields = Object.fromEntries(new URLSearchParams(text));
-    const optionId = fields.optionId;
+    const optionId = own(fields, "optionId");
     const back = (outcome: FormOutcome) => {
       const query = new URLSearchParams({ id: poll.id, "ket-qua": outcome });
-      const from = safeReturnPath(fields.returnTo);
+      const from = safeReturnPath(own(fields, "returnTo"));
       if (from) query.set("tu", from);
       return c.body(null, 303, {
         ...SECURITY_HEADERS,
@@ -220,7 +238,7 @@ export function createApp(options: AppOptions): Hono {
     pollId: string | undefined,
     outcome: FormOutcome | undefined,
     from: string | undefined,
-    status: 200 | 429 = 200,
+    status: 200 | 403 | 404 | 429 = 200,
     extraHeaders: Record<string, string> = {},
   ): Promise<Response> => {
     const page = await site.page(`${POLL_PAGE_PATH.slice(1)}index.html`);
@@ -254,7 +272,7 @@ export function createApp(options: AppOptions): Hono {
     return pollPage(
       c,
       c.req.query("id"),
-      outcome && outcome in FORM_OUTCOMES ? (outcome as FormOutcome) : undefined,
+      outcome && Object.hasOwn(FORM_OUTCOMES, outcome) ? (outcome as FormOutcome) : undefined,
       safeReturnPath(c.req.query("tu")),
     );
   });

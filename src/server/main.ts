@@ -41,7 +41,9 @@ const app = createApp({
   config,
   polls,
   counterBaseline,
-  onStoreError: (error) => console.error("Request failed:", error),
+  onStoreError: (error) => console.error("Server error (store or code), nothing recorded:", error),
+  onClientAbort: (method, path) =>
+    console.warn(`Client disconnected before sending its whole body: ${method} ${path}`),
 });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) =>
