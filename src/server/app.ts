@@ -152,7 +152,8 @@ export function createApp(options: AppOptions): Hono {
       const outcome = error instanceof HttpError ? FORM_REFUSALS[error.status] : undefined;
       if (outcome && error instanceof HttpError && isFormPost(c)) {
         const pollId = error.status === 404 ? undefined : c.req.param("id");
-        return pollPage(c, pollId, outcome, undefined, error.status, error.headers);
+        const status = error.status as 403 | 404 | 429;
+        return pollPage(c, pollId, outcome, undefined, status, error.headers);
       }
       throw error;
     }
