@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { MIGRATIONS, type Migration } from "./migrations.ts";
+import { sqliteCommentStore } from "./sqlite-comments.ts";
 import type { Store, VisitTotals, VoteResult } from "./types.ts";
 
 /**
@@ -98,6 +99,7 @@ function sqliteStore(db: DatabaseSync): Store {
   });
 
   return {
+    ...sqliteCommentStore(db, (fn) => transaction(db, fn)),
     async recordVote(pollId, voter, optionId, at): Promise<VoteResult> {
       return transaction(db, () => {
         const { changes } = insertVote.run(pollId, voter, optionId, at.toISOString());
