@@ -27,8 +27,14 @@ import {
   parseJsonObject,
   readBody,
 } from "./http.ts";
+import {
+  DEFAULT_COMMENT_SETTINGS,
+  mountCommentRoutes,
+  type CommentSettings,
+} from "./comments/routes.ts";
 import { pollResults } from "./polls.ts";
 import { SECURITY_HEADERS } from "./security.ts";
+import { DEFAULT_STAFF_SETTINGS, mountStaffRoutes, type StaffSettings } from "./staff/routes.ts";
 import { createStaticSite } from "./static.ts";
 import type { Store, VisitTotals } from "./store/types.ts";
 import { isBot, isPrefetch, VisitorTracker } from "./visitor.ts";
@@ -56,6 +62,7 @@ const API_METHODS: [RegExp, string][] = [
   [/^\/api\/polls\/[^/]+$/, "GET, HEAD"],
   [/^\/api\/polls\/[^/]+\/votes$/, "POST"],
   [/^\/api\/visits$/, "GET, HEAD, POST"],
+  [/^\/api\/comments$/, "GET, HEAD, POST"],
 ];
 /** Refusals of a no-JavaScript vote that get the poll page (same status) instead of JSON. */
 const FORM_REFUSALS: Partial<Record<number, FormOutcome>> = {
@@ -76,6 +83,10 @@ export type AppOptions = {
   onStoreError?: (error: unknown) => void;
   /** Where a client that disconnected mid-body is reported (one line; not a server fault). */
   onClientAbort?: (method: string, path: string) => void;
+  /** Comment spam defences and email retention (COMMENT_* variables). */
+  comments?: Partial<CommentSettings>;
+  /** Staff sign-in and sessions (STAFF_* variables). */
+  staff?: Partial<StaffSettings>;
 };
 
 export function createApp(options: AppOptions): Hono {
@@ -276,6 +287,24 @@ export function createApp(options: AppOptions): Hono {
       outcome && Object.hasOwn(FORM_OUTCOMES, outcome) ? (outcome as FormOutcome) : undefined,
       safeReturnPath(c.req.query("tu")),
     );
+  });
+
+  mountCommentRoutes(app, {
+    store,
+    site,
+    distDir: config.distDir,
+    trustProxy: config.trustProxy,
+    now,
+    settings: { ...DEFAULT_COMMENT_SETTINGS, ...options.comments },
+    apiHeaders: API_HEADERS,
+  });
+  mountStaffRoutes(app, {
+    store,
+    distDir: config.distDir,
+    trustProxy: config.trustProxy,
+    now,
+    isHttps,
+    settings: { ...DEFAULT_STAFF_SETTINGS, ...options.staff },
   });
 
   // Everything no route matched: the static site, or a 404/405. Kept out of the route table so

@@ -16,6 +16,14 @@ const envSchema = z.object({
   /** POSTs per client address per minute (every page view POSTs a visit, and an office shares one address); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   POLLS_DIR: z.string().min(1).default(resolve(ROOT, "content/polls")),
+  /** Readers' emails are deleted this many days after their comment (Decree 13/2023: no longer than needed). */
+  COMMENT_EMAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Seconds a person needs at least between seeing the form and sending it. */
+  COMMENT_MIN_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  /** Comments accepted per client address per hour; 0 turns the limit off. */
+  COMMENT_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  /** A staff session unused this many minutes ends. */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 
 export type ServerConfig = {
@@ -28,6 +36,8 @@ export type ServerConfig = {
   trustProxy: number;
   rateLimitPerMinute: number;
   pollsDir: string;
+  comments: { emailRetentionDays: number; minSeconds: number; perHour: number };
+  staffIdleMinutes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -46,5 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     pollsDir: resolve(e.POLLS_DIR),
+    comments: {
+      emailRetentionDays: e.COMMENT_EMAIL_RETENTION_DAYS,
+      minSeconds: e.COMMENT_MIN_SECONDS,
+      perHour: e.COMMENT_LIMIT_PER_HOUR,
+    },
+    staffIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
   };
 }

@@ -84,20 +84,20 @@ export function bodyKind(c: Context, allowForm: boolean): BodyKind {
   throw new HttpError(415, allowForm ? "send application/json or a form" : "send application/json");
 }
 
-/** Reads at most MAX_BODY_BYTES, then refuses with 413 (also for chunked bodies). */
-export async function readBody(c: Context): Promise<string> {
+/** Reads at most `maxBytes` (MAX_BODY_BYTES unless a route needs more), then refuses with 413 (also for chunked bodies). */
+export async function readBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<string> {
   try {
-    return await readBodyUnguarded(c);
+    return await readBodyUnguarded(c, maxBytes);
   } catch (error) {
     if (!(error instanceof HttpError) && isAbort(c, error)) throw new ClientAbortError("aborted");
     throw error;
   }
 }
 
-async function readBodyUnguarded(c: Context): Promise<string> {
+async function readBodyUnguarded(c: Context, maxBytes: number): Promise<string> {
   const length = header(c, "content-length");
   if (length !== undefined) {
-    if (Number(length) > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    if (Number(length) > maxBytes) throw new HttpError(413, "request body too large");
     // Declared and small: the adapter's fast path reads the Node stream without Web streams.
     return c.req.raw.text();
   }
@@ -107,7 +107,7 @@ async function readBodyUnguarded(c: Context): Promise<string> {
   let size = 0;
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    if (size > maxBytes) throw new HttpError(413, "request body too large");
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");

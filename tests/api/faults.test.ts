@@ -92,7 +92,7 @@ describe("a client that disconnects mid-body", () => {
       await new Promise<void>((resolve, reject) => {
         const socket = connect(Number(port), "127.0.0.1", () => {
           socket.write(
-            "POST /api/visits HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"path\":",
+            'POST /api/visits HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"path":',
           );
           setTimeout(() => {
             socket.destroy();

@@ -96,14 +96,12 @@ export function sqliteCommentStore(
       return (approved.all(article) as Row[]).map(publicOf);
     },
     async pendingComments(limit) {
-      return (pending.all(limit) as Row[]).map(
-        (r): QueuedComment => ({
-          ...publicOf(r),
-          kind: str(r.kind) as CommentKind,
-          article: strOrNull(r.article),
-          email: strOrNull(r.email),
-        }),
-      );
+      return (pending.all(limit) as Row[]).map((r): QueuedComment => ({
+        ...publicOf(r),
+        kind: str(r.kind) as CommentKind,
+        article: strOrNull(r.article),
+        email: strOrNull(r.email),
+      }));
     },
     async decideComments(ids, decision, username, at) {
       const when = at.toISOString();
@@ -118,17 +116,15 @@ export function sqliteCommentStore(
       });
     },
     async decisionLog(limit) {
-      return (log.all(limit) as Row[]).map(
-        (r): DecisionEntry => ({
-          commentId: Number(r.comment_id),
-          username: str(r.username),
-          decision: str(r.decision) as Decision,
-          at: str(r.at),
-          kind: str(r.kind) as CommentKind,
-          article: strOrNull(r.article),
-          name: str(r.name),
-        }),
-      );
+      return (log.all(limit) as Row[]).map((r): DecisionEntry => ({
+        commentId: Number(r.comment_id),
+        username: str(r.username),
+        decision: str(r.decision) as Decision,
+        at: str(r.at),
+        kind: str(r.kind) as CommentKind,
+        article: strOrNull(r.article),
+        name: str(r.name),
+      }));
     },
     async purgeEmails(before) {
       return transaction(() => Number(purge.run(before.toISOString()).changes));
@@ -166,7 +162,9 @@ export function sqliteCommentStore(
       transaction(() => deleteSession.run(idHash));
     },
     async recordSignin(a) {
-      transaction(() => insertSignin.run(a.at.toISOString(), a.username, a.addressKey, a.ok ? 1 : 0));
+      transaction(() =>
+        insertSignin.run(a.at.toISOString(), a.username, a.addressKey, a.ok ? 1 : 0),
+      );
     },
     async failedSignins(username, addressKey, since) {
       const when = since.toISOString();
