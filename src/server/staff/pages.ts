@@ -27,7 +27,7 @@ const STYLE = `
   .item__text { white-space: pre-line; overflow-wrap: anywhere; margin: 0.25rem 0 0.5rem; }
   .item__actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   .tag { font-weight: 600; color: #8a1c1c; }
-  .bulk { position: sticky; bottom: 0; background: #f6f6f4; padding: 0.75rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+  .bulk { padding: 0.75rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
   table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.9rem; }
   th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #e2e2dc; vertical-align: top; }
   .table-wrap { overflow-x: auto; }
