@@ -2,7 +2,7 @@
 // form sends JSON and says what happened in place. Without it, the same form posts and the
 // server answers with a page. Reader text is only ever set as textContent.
 import { formatDateTime } from "../lib/format.ts";
-import { NO_COMMENTS } from "../lib/comments/view.ts";
+import { NO_COMMENTS } from "../lib/comments/constants.ts";
 
 type ApiComment = { id: number; name: string; text: string; createdAt: string };
 const SENT_COMMENT =

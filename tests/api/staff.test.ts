@@ -126,7 +126,7 @@ describe("sign-in", () => {
     const sessions = count("SELECT COUNT(*) AS n FROM staff_sessions");
     const f = await signinForm();
     for (const body of [
-      { username: "bientap", password: PASSWORD },
+      { username: "bientap", password: PASSWORD } as Record<string, string>,
       { username: "bientap", password: PASSWORD, csrf: "sai" },
     ]) {
       const res = await fetch(`${t.url}/quan-tri/dang-nhap`, {

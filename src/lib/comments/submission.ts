@@ -1,15 +1,15 @@
 // A reader's comment or feedback: the fields, their limits, and every refusal's words.
 import { z } from "zod";
 import { formatNumber } from "../format.ts";
+import { COMMENT_LIMITS, HONEYPOT_FIELD } from "./constants.ts";
 
-export const COMMENT_LIMITS = { name: 100, email: 254, text: 2000, links: 2 } as const;
-
-/** Where the form says what is kept and for how long (README "Bình luận và góp ý"). */
-export const PRIVACY_PATH = "/gop-y/#du-lieu";
-export const COMMENTS_PAGE_PATH = "/binh-luan/";
-export const FEEDBACK_PAGE_PATH = "/gop-y/";
-/** The honeypot: hidden from people, filled in by form-filling bots. */
-export const HONEYPOT_FIELD = "website";
+export {
+  COMMENT_LIMITS,
+  COMMENTS_PAGE_PATH,
+  FEEDBACK_PAGE_PATH,
+  HONEYPOT_FIELD,
+  PRIVACY_PATH,
+} from "./constants.ts";
 
 /** Every refusal (code → status, what the reader is told to do). Nothing is stored for any. */
 export const REFUSALS = {

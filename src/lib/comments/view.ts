@@ -2,7 +2,7 @@
 // server (/binh-luan/, refusals). Reader text is escaped; line breaks are kept by CSS (pre-line).
 import { formatDateTime } from "../format.ts";
 import { escapeHtml } from "../polls/view.ts";
-import { COMMENT_LIMITS, HONEYPOT_FIELD, PRIVACY_PATH } from "./submission.ts";
+import { COMMENT_LIMITS, HONEYPOT_FIELD, NO_COMMENTS, PRIVACY_PATH } from "./constants.ts";
 
 export type ShownComment = { id: number; name: string; text: string; createdAt: string };
 
@@ -19,7 +19,7 @@ export function renderCommentItem(c: ShownComment): string {
   );
 }
 
-export const NO_COMMENTS = "Chưa có bình luận nào được duyệt.";
+export { NO_COMMENTS };
 
 /** Approved comments, oldest first. */
 export function renderCommentList(comments: ShownComment[]): string {

@@ -207,7 +207,7 @@ export function mountCommentRoutes(app: Hono, d: Deps): void {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
       const words = refusalMessage(refusal.code, refusal.retryMinutes);
-      const retry =
+      const retry: Record<string, string> =
         refusal.retryMinutes !== undefined
           ? { "retry-after": String(refusal.retryMinutes * 60) }
           : {};
