@@ -229,8 +229,8 @@ export function createApp(options: AppOptions): Hono {
   app.post("/api/visits", async (c) => {
     guardPost(c);
     bodyKind(c, false);
-    const body = parseJsonObject(await readBody(c));
-    if (typeof body.path !== "string" || !body.path.startsWith("/") || body.path.length > 512) {
+    const path = own(parseJsonObject(await readBody(c)), "path");
+    if (typeof path !== "string" || !path.startsWith("/") || path.length > 512) {
       throw new HttpError(400, "path must be a site path starting with /");
     }
     const ua = header(c, "user-agent") ?? "";
@@ -297,6 +297,11 @@ export function createApp(options: AppOptions): Hono {
     now,
     settings: { ...DEFAULT_COMMENT_SETTINGS, ...options.comments },
     apiHeaders: API_HEADERS,
+    // The API's per-minute limit counts comment posts too (refused ones included).
+    overMinuteLimit: (c) =>
+      limiter.enabled && !limiter.allow(clientAddress(c, config.trustProxy))
+        ? limiter.retryAfterSeconds()
+        : undefined,
   });
   mountStaffRoutes(app, {
     store,

@@ -374,6 +374,24 @@ describe("GET /api/comments and /binh-luan/", () => {
 });
 
 describe("per-address limit", () => {
+  it("the API's per-minute limit counts comment posts too → 429, as a page for a form", async () => {
+    const app = await startApp({ rateLimitPerMinute: 1, comments: { minSeconds: 0 } });
+    try {
+      const post = (headers: Record<string, string>, body: string) =>
+        fetch(`${app.url}/api/comments`, { method: "POST", headers, body });
+      expect((await post(json, "{}")).status).toBe(400);
+      const res = await post(json, "{}");
+      expect(res.status).toBe(429);
+      expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(((await res.json()) as { code: string }).code).toBe("qua-nhieu");
+      const page = await post(form, `article=${ARTICLE}&name=A&text=B`);
+      expect(page.status).toBe(429);
+      expect(await page.text()).toContain("thử lại sau khoảng");
+    } finally {
+      await app.close();
+    }
+  });
+
   it("the third comment in an hour → 429 with Retry-After and when to come back; nothing added", async () => {
     let now = Date.parse("2026-12-01T03:00:00Z");
     const app = await startApp({ now: () => now, comments: { minSeconds: 0, perHour: 2 } });

@@ -35,7 +35,10 @@ export const REFUSALS = {
     409,
     "Nội dung này đã được gửi trước đó và đang chờ duyệt hoặc đã được xử lý; bạn không cần gửi lại.",
   ],
-  "qua-nhieu": [429, "Địa chỉ mạng của bạn đã gửi nhiều lần trong một giờ; mời bạn thử lại sau."],
+  "qua-nhieu": [
+    429,
+    "Địa chỉ mạng của bạn đã gửi nhiều lần trong thời gian ngắn; mời bạn thử lại sau.",
+  ],
   "khac-trang": [
     403,
     "Nội dung được gửi từ một trang khác nên không được nhận. Mời bạn mở lại trang trên cổng thông tin rồi gửi.",
@@ -48,7 +51,7 @@ export type RefusalCode = keyof typeof REFUSALS;
 /** The message for a refusal; 429 says when to come back. */
 export function refusalMessage(code: RefusalCode, retryMinutes?: number): string {
   if (code === "qua-nhieu" && retryMinutes !== undefined) {
-    return `Địa chỉ mạng của bạn đã gửi nhiều lần trong một giờ; mời bạn thử lại sau khoảng ${formatNumber(retryMinutes)} phút.`;
+    return `Địa chỉ mạng của bạn đã gửi nhiều lần trong thời gian ngắn; mời bạn thử lại sau khoảng ${formatNumber(retryMinutes)} phút.`;
   }
   return REFUSALS[code][1];
 }

@@ -60,6 +60,8 @@ type Deps = {
   now: () => number;
   settings: CommentSettings;
   apiHeaders: Record<string, string>;
+  /** Seconds to wait when the address is over RATE_LIMIT_PER_MINUTE, else undefined. */
+  overMinuteLimit: (c: Context) => number | undefined;
 };
 
 /** A refusal: status, code and the Vietnamese words; for a form, the values to refill. */
@@ -187,6 +189,8 @@ export function mountCommentRoutes(app: Hono, d: Deps): void {
     let fields: Record<string, unknown> = {};
     try {
       assertSameSite(c);
+      const wait = d.overMinuteLimit(c);
+      if (wait !== undefined) throw new Refusal("qua-nhieu", Math.ceil(wait / 60));
       const kind = bodyKind(c, true);
       const text = await readBody(c, MAX_COMMENT_BODY_BYTES);
       fields =
