@@ -2,9 +2,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 /**
- * N = 2^15, r = 8, p = 1: 128·N·r = 32 MiB of memory per hash (OWASP's scrypt minimum is
- * N = 2^17, r = 8, p = 1, or N = 2^15, r = 8, p = 3 at the same cost). Measured 0.34–0.62 s
- * per hash on the shared 2-core build machine; it runs on libuv's pool, not the event loop.
+ * N = 2^15, r = 8, p = 1: 128·N·r = 32 MiB of memory per hash, 0.34–0.62 s measured on the
+ * shared 2-core build machine (libuv's pool, not the event loop). Below OWASP's scrypt minimum
+ * (N = 2^17, or N = 2^15 with p = 3), chosen for that machine: raise these on a faster server;
+ * each hash keeps its own parameters, so old hashes still verify and staff:add re-hashes.
  * Salt 16 random bytes, key 32 bytes.
  */
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, saltBytes: 16, keyBytes: 32 } as const;
