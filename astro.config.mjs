@@ -14,7 +14,11 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   trailingSlash: "always",
   // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
-  integrations: [mdx({ smartypants: false }), sitemap()],
+  // /binh-luan/ is filled per article by the server; the articles themselves are listed.
+  integrations: [
+    mdx({ smartypants: false }),
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith("/binh-luan/") }),
+  ],
   // Pages render 8 at a time: writing one page's file overlaps rendering the next. All CSS is one
   // linked, cached file, and scripts are files too: readers load each once, not again inline in
   // every page they open.

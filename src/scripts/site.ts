@@ -5,3 +5,4 @@ import "./poll.ts";
 import "./visit-counter.ts";
 import "./font-size.ts";
 import "./article-tools.ts";
+import "./comments.ts";

@@ -18,15 +18,23 @@ import type { ServerConfig } from "./config.ts";
 import {
   assertSameSite,
   bodyKind,
+  ClientAbortError,
   header,
   errorResponse,
   HttpError,
   isFormPost,
+  own,
   parseJsonObject,
   readBody,
 } from "./http.ts";
+import {
+  DEFAULT_COMMENT_SETTINGS,
+  mountCommentRoutes,
+  type CommentSettings,
+} from "./comments/routes.ts";
 import { pollResults } from "./polls.ts";
 import { SECURITY_HEADERS } from "./security.ts";
+import { DEFAULT_STAFF_SETTINGS, mountStaffRoutes, type StaffSettings } from "./staff/routes.ts";
 import { createStaticSite } from "./static.ts";
 import type { Store, VisitTotals } from "./store/types.ts";
 import { isBot, isPrefetch, VisitorTracker } from "./visitor.ts";
@@ -55,9 +63,16 @@ const API_METHODS: [RegExp, string][] = [
   [/^\/api\/polls\/[^/]+\/votes$/, "POST"],
   [/^\/api\/visits$/, "GET, HEAD, POST"],
   [/^\/api\/health$/, "GET, HEAD"],
+  [/^\/api\/comments$/, "GET, HEAD, POST"],
 ];
 /** How long /api/health waits for the database before answering 503. */
 const HEALTH_TIMEOUT_MS = 2000;
+/** Refusals of a no-JavaScript vote that get the poll page (same status) instead of JSON. */
+const FORM_REFUSALS: Partial<Record<number, FormOutcome>> = {
+  403: "khac-trang",
+  404: "khong-co",
+  429: "qua-nhieu",
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type AppOptions = {
@@ -69,6 +84,12 @@ export type AppOptions = {
   now?: () => number;
   /** Where a store failure is reported (the server logs it). */
   onStoreError?: (error: unknown) => void;
+  /** Where a client that disconnected mid-body is reported (one line; not a server fault). */
+  onClientAbort?: (method: string, path: string) => void;
+  /** Comment spam defences and email retention (COMMENT_* variables). */
+  comments?: Partial<CommentSettings>;
+  /** Staff sign-in and sessions (STAFF_* variables). */
+  staff?: Partial<StaffSettings>;
 };
 
 /** True when the store answers within `ms`. */
@@ -116,6 +137,11 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error, API_HEADERS);
+    if (error instanceof ClientAbortError) {
+      options.onClientAbort?.(c.req.method, c.req.path);
+      // Nobody is there to read it; the status only keeps logs and proxies honest.
+      return c.json({ error: "request body incomplete; nothing was recorded" }, 400, API_HEADERS);
+    }
     options.onStoreError?.(error);
     return c.json({ error: "internal error; nothing was recorded" }, 500, API_HEADERS);
   });
@@ -144,25 +170,29 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.post("/api/polls/:id/votes", async (c) => {
+    let poll: PollDefinition;
     try {
       guardPost(c);
+      poll = findPoll(c.req.param("id"));
     } catch (error) {
       // A reader without JavaScript sees a page saying so, not the API's JSON.
-      if (error instanceof HttpError && error.status === 429 && isFormPost(c)) {
-        return pollPage(c, c.req.param("id"), "qua-nhieu", undefined, 429, error.headers);
+      const outcome = error instanceof HttpError ? FORM_REFUSALS[error.status] : undefined;
+      if (outcome && error instanceof HttpError && isFormPost(c)) {
+        const pollId = error.status === 404 ? undefined : c.req.param("id");
+        const status = error.status as 403 | 404 | 429;
+        return pollPage(c, pollId, outcome, undefined, status, error.headers);
       }
       throw error;
     }
-    const poll = findPoll(c.req.param("id"));
     const kind = bodyKind(c, true);
     const text = await readBody(c);
     let fields: Record<string, unknown>;
     if (kind === "json") fields = parseJsonObject(text);
     else fields = Object.fromEntries(new URLSearchParams(text));
-    const optionId = fields.optionId;
+    const optionId = own(fields, "optionId");
     const back = (outcome: FormOutcome) => {
       const query = new URLSearchParams({ id: poll.id, "ket-qua": outcome });
-      const from = safeReturnPath(fields.returnTo);
+      const from = safeReturnPath(own(fields, "returnTo"));
       if (from) query.set("tu", from);
       return c.body(null, 303, {
         ...SECURITY_HEADERS,
@@ -215,8 +245,8 @@ export function createApp(options: AppOptions): Hono {
   app.post("/api/visits", async (c) => {
     guardPost(c);
     bodyKind(c, false);
-    const body = parseJsonObject(await readBody(c));
-    if (typeof body.path !== "string" || !body.path.startsWith("/") || body.path.length > 512) {
+    const path = own(parseJsonObject(await readBody(c)), "path");
+    if (typeof path !== "string" || !path.startsWith("/") || path.length > 512) {
       throw new HttpError(400, "path must be a site path starting with /");
     }
     const ua = header(c, "user-agent") ?? "";
@@ -239,7 +269,7 @@ export function createApp(options: AppOptions): Hono {
     pollId: string | undefined,
     outcome: FormOutcome | undefined,
     from: string | undefined,
-    status: 200 | 429 = 200,
+    status: 200 | 403 | 404 | 429 = 200,
     extraHeaders: Record<string, string> = {},
   ): Promise<Response> => {
     const page = await site.page(`${POLL_PAGE_PATH.slice(1)}index.html`);
@@ -273,9 +303,32 @@ export function createApp(options: AppOptions): Hono {
     return pollPage(
       c,
       c.req.query("id"),
-      outcome && outcome in FORM_OUTCOMES ? (outcome as FormOutcome) : undefined,
+      outcome && Object.hasOwn(FORM_OUTCOMES, outcome) ? (outcome as FormOutcome) : undefined,
       safeReturnPath(c.req.query("tu")),
     );
+  });
+
+  mountCommentRoutes(app, {
+    store,
+    site,
+    distDir: config.distDir,
+    trustProxy: config.trustProxy,
+    now,
+    settings: { ...DEFAULT_COMMENT_SETTINGS, ...options.comments },
+    apiHeaders: API_HEADERS,
+    // The API's per-minute limit counts comment posts too (refused ones included).
+    overMinuteLimit: (c) =>
+      limiter.enabled && !limiter.allow(clientAddress(c, config.trustProxy))
+        ? limiter.retryAfterSeconds()
+        : undefined,
+  });
+  mountStaffRoutes(app, {
+    store,
+    distDir: config.distDir,
+    trustProxy: config.trustProxy,
+    now,
+    isHttps,
+    settings: { ...DEFAULT_STAFF_SETTINGS, ...options.staff },
   });
 
   // Everything no route matched: the static site, or a 404/405. Kept out of the route table so

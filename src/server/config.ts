@@ -23,6 +23,14 @@ const envSchema = z.object({
     .optional(),
   /** The same on every node: the daily visitor salt is derived from it (at least 32 characters). */
   VISITOR_SECRET: z.string().min(32).optional(),
+  /** Readers' emails are deleted this many days after their comment (Decree 13/2023: no longer than needed). */
+  COMMENT_EMAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Seconds a person needs at least between seeing the form and sending it. */
+  COMMENT_MIN_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  /** Comments accepted per client address per hour; 0 turns the limit off. */
+  COMMENT_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  /** A staff session unused this many minutes ends. */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 
 const OPTIONAL = ["DATABASE_URL", "VISITOR_SECRET"];
@@ -41,6 +49,8 @@ export type ServerConfig = {
   databaseUrl?: string;
   /** Set: every node derives the same daily visitor salt from it. */
   visitorSecret?: string;
+  comments: { emailRetentionDays: number; minSeconds: number; perHour: number };
+  staffIdleMinutes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -65,5 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pollsDir: resolve(e.POLLS_DIR),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.VISITOR_SECRET ? { visitorSecret: e.VISITOR_SECRET } : {}),
+    comments: {
+      emailRetentionDays: e.COMMENT_EMAIL_RETENTION_DAYS,
+      minSeconds: e.COMMENT_MIN_SECONDS,
+      perHour: e.COMMENT_LIMIT_PER_HOUR,
+    },
+    staffIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
   };
 }

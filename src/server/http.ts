@@ -15,6 +15,26 @@ export function header(c: Context, name: string): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
+/** A request value by own property only: "constructor" or "__proto__" never reach Object.prototype. */
+export function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** The client went away before its body arrived: not a server fault, nothing was read or written. */
+export class ClientAbortError extends Error {}
+
+/** Node's "aborted"/ECONNRESET from a request stream whose client disconnected. */
+function isAbort(c: Context, error: unknown): boolean {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    incoming?.readableAborted === true ||
+    incoming?.destroyed === true ||
+    code === "ECONNRESET" ||
+    (error instanceof Error && error.message === "aborted")
+  );
+}
+
 export class HttpError extends Error {
   readonly status: 400 | 403 | 404 | 405 | 413 | 415 | 429 | 500;
   /** Extra response headers (e.g. Retry-After on 429). */
@@ -64,11 +84,20 @@ export function bodyKind(c: Context, allowForm: boolean): BodyKind {
   throw new HttpError(415, allowForm ? "send application/json or a form" : "send application/json");
 }
 
-/** Reads at most MAX_BODY_BYTES, then refuses with 413 (also for chunked bodies). */
-export async function readBody(c: Context): Promise<string> {
+/** Reads at most `maxBytes` (MAX_BODY_BYTES unless a route needs more), then refuses with 413 (also for chunked bodies). */
+export async function readBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  try {
+    return await readBodyUnguarded(c, maxBytes);
+  } catch (error) {
+    if (!(error instanceof HttpError) && isAbort(c, error)) throw new ClientAbortError("aborted");
+    throw error;
+  }
+}
+
+async function readBodyUnguarded(c: Context, maxBytes: number): Promise<string> {
   const length = header(c, "content-length");
   if (length !== undefined) {
-    if (Number(length) > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    if (Number(length) > maxBytes) throw new HttpError(413, "request body too large");
     // Declared and small: the adapter's fast path reads the Node stream without Web streams.
     return c.req.raw.text();
   }
@@ -78,7 +107,7 @@ export async function readBody(c: Context): Promise<string> {
   let size = 0;
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, "request body too large");
+    if (size > maxBytes) throw new HttpError(413, "request body too large");
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");

@@ -6,6 +6,7 @@ import { originalSiteFigures } from "../lib/data/original-site.ts";
 import type { PollDefinition } from "../lib/polls/schema.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
+import { startEmailRetention } from "./comments/retention.ts";
 import { describePolls, displayFolder, loadPolls, reloadPolls } from "./polls.ts";
 import { openStore } from "./store/open.ts";
 import type { Store } from "./store/types.ts";
@@ -46,8 +47,15 @@ const app = createApp({
   config,
   polls,
   counterBaseline,
-  onStoreError: (error) => console.error("Request failed:", error),
+  onStoreError: (error) => console.error("Server error (store or code), nothing recorded:", error),
+  onClientAbort: (method, path) =>
+    console.warn(`Client disconnected before sending its whole body: ${method} ${path}`),
+  comments: config.comments,
+  staff: { idleMinutes: config.staffIdleMinutes },
 });
+const retention = startEmailRetention(store, config.comments.emailRetentionDays, (message) =>
+  console.error(message),
+);
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) =>
   console.log(`Listening on http://${config.host}:${info.port}/`),
@@ -67,6 +75,7 @@ function shutdown(signal: string): void {
   stopping = true;
   console.log(`${signal}: finishing open requests, then stopping.`);
   // Stop accepting, let in-flight requests finish, then close the database.
+  retention.stop();
   server.close(() => {
     void store.close().finally(() => process.exit(0));
   });

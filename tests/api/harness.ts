@@ -8,7 +8,7 @@ import { serve } from "@hono/node-server";
 import { DatabaseSync } from "node:sqlite";
 import type { Server } from "node:http";
 import { originalSiteFigures } from "../../src/lib/data/original-site.ts";
-import { createApp } from "../../src/server/app.ts";
+import { createApp, type AppOptions } from "../../src/server/app.ts";
 import { loadPolls } from "../../src/server/polls.ts";
 import { openSqliteStore } from "../../src/server/store/sqlite.ts";
 import type { Store } from "../../src/server/store/types.ts";
@@ -16,6 +16,8 @@ import { parsePollDefinition } from "../../src/lib/polls/schema.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const POLL = "danh-gia-website";
+/** An article the fake build lists for comments. */
+export const ARTICLE = "bai-thu";
 export const INLINE_SCRIPT = "document.documentElement.dataset.js='1'";
 
 /** A browser-like user agent the counter counts. */
@@ -33,6 +35,14 @@ export function writeFakeDist(dir: string): void {
     "favicon.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     "binh-chon/index.html":
       '<!doctype html><html lang="vi"><body><!--poll-live-->baked<!--/poll-live--></body></html>',
+    "binh-luan/index.html":
+      '<!doctype html><html lang="vi"><body><!--comments-live-->baked<!--/comments-live--></body></html>',
+    "gop-y/index.html":
+      '<!doctype html><html lang="vi"><body><!--feedback-form-->baked<!--/feedback-form--> <!--retention-days-->180<!--/retention-days--> ngày</body></html>',
+    "binh-luan/bai-viet.json": JSON.stringify({
+      [ARTICLE]: { title: "Bài thử", path: `/tin-tuc/${ARTICLE}/` },
+      "bai-khac": { title: "Bài khác", path: "/tin-tuc/bai-khac/" },
+    }),
   };
   for (const [path, body] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -52,7 +62,13 @@ export type TestApp = {
 };
 
 export async function startApp(
-  options: { rateLimitPerMinute?: number; trustProxy?: number; now?: () => number } = {},
+  options: {
+    rateLimitPerMinute?: number;
+    trustProxy?: number;
+    now?: () => number;
+    comments?: AppOptions["comments"];
+    staff?: AppOptions["staff"];
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "portal-api-"));
   const distDir = join(dir, "dist");
@@ -87,6 +103,8 @@ export async function startApp(
     polls,
     counterBaseline: originalSiteFigures().total,
     now: options.now,
+    comments: options.comments,
+    staff: options.staff,
     config: {
       distDir,
       trustProxy: options.trustProxy ?? 0,

@@ -78,6 +78,10 @@ export const FORM_OUTCOMES = {
   "chua-chon": "Bạn chưa chọn phương án nào; mời bạn chọn rồi gửi lại.",
   "qua-nhieu":
     "Có quá nhiều lượt gửi từ địa chỉ mạng của bạn trong một phút; phiếu chưa được ghi. Mời bạn thử lại sau ít phút.",
+  "khac-trang":
+    "Phiếu được gửi từ một trang khác nên không được ghi. Mời bạn mở lại trang của cổng thông tin rồi bình chọn.",
+  "khong-co":
+    "Không có cuộc bình chọn này (có thể đường dẫn đã cũ); phiếu chưa được ghi. Mời bạn bình chọn ở cuộc bình chọn dưới đây.",
 } as const;
 
 export type FormOutcome = keyof typeof FORM_OUTCOMES;

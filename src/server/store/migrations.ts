@@ -44,4 +44,58 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    // Dated so a merge with other branches' migrations shows which came first.
+    name: "2026-12-01 comments, feedback, staff accounts, sessions, sign-ins, decision log",
+    // Portable SQL: TEXT instants (ISO), INTEGER ids, CHECK lists; no SQLite-only types.
+    sql: `
+      CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('comment', 'feedback')),
+        article TEXT,             -- slug; NULL for feedback
+        name TEXT NOT NULL,
+        email TEXT,               -- NULL when not given or after the retention period
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL,  -- sha256 of the normalised text (duplicate refusal)
+        status TEXT NOT NULL DEFAULT 'pending'
+          CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
+        created_at TEXT NOT NULL,
+        decided_at TEXT
+      );
+      CREATE INDEX comments_article ON comments (article, status, created_at);
+      CREATE INDEX comments_status ON comments (status, created_at);
+      CREATE INDEX comments_text_hash ON comments (text_hash);
+      CREATE INDEX comments_email ON comments (email);
+      CREATE TABLE staff_accounts (
+        username TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,  -- scrypt$N$r$p$salt$key (src/server/staff/password.ts)
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE staff_sessions (
+        id_hash TEXT PRIMARY KEY,     -- sha256 of the cookie value
+        username TEXT NOT NULL REFERENCES staff_accounts (username) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      );
+      CREATE TABLE staff_signins (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        username TEXT NOT NULL,
+        address_key TEXT NOT NULL,    -- keyed hash of the address, never the address
+        ok INTEGER NOT NULL CHECK (ok IN (0, 1))
+      );
+      CREATE INDEX staff_signins_username ON staff_signins (username, ok, at);
+      CREATE INDEX staff_signins_address ON staff_signins (address_key, ok, at);
+      CREATE TABLE moderation_log (
+        id INTEGER PRIMARY KEY,
+        comment_id INTEGER NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+        username TEXT NOT NULL,       -- kept when the account is removed
+        decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected', 'spam')),
+        at TEXT NOT NULL
+      );
+      CREATE INDEX moderation_log_at ON moderation_log (at);
+    `,
+  },
 ];

@@ -14,6 +14,7 @@ import {
   type VisitTotals,
   type VoteResult,
 } from "./types.ts";
+import { sqliteCommentStore } from "./sqlite-comments.ts";
 
 /**
  * NORMAL: a commit is in the WAL (the OS has it) before we answer, so it survives kill -9 of
@@ -127,6 +128,7 @@ function sqliteStore(db: DatabaseSync): Store {
 
   return {
     kind: "sqlite",
+    ...sqliteCommentStore(db, (fn) => transaction(db, fn)),
     async recordVote(pollId, voter, optionId, at): Promise<VoteResult> {
       return transaction(db, () => {
         const { changes } = insertVote.run(pollId, voter, optionId, at.toISOString());

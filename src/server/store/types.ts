@@ -34,7 +34,7 @@ export type ViewResult = VisitTotals & {
 };
 
 /** Every method resolves only after its write is committed, on every node sharing the database. */
-export type Store = {
+export type Store = CommentStore & {
   readonly kind: StoreKind;
   /** Records one vote unless `voter` already voted in `pollId`. */
   recordVote(pollId: string, voter: string, optionId: string, at: Date): Promise<VoteResult>;
@@ -76,3 +76,96 @@ export function onlineBounds(at: number): [second: number, next: number] {
 
 /** online_seconds rows before this second are past for every node, a minute of clock skew allowed. */
 export const prunableBefore = (at: number): number => secondOf(at) - 60;
+
+// ---------------------------------------------------------------------------------------------
+// Comments, feedback, staff accounts, sessions and the decision log (issue 13; migration 3).
+// Kept in one block so another backend implements it as a unit; tests/api/comment-store.ts runs
+// the same checks against any Store.
+// ---------------------------------------------------------------------------------------------
+
+export type CommentKind = "comment" | "feedback";
+export type CommentStatus = "pending" | "approved" | "rejected" | "spam";
+export type Decision = Exclude<CommentStatus, "pending">;
+
+export type NewComment = {
+  kind: CommentKind;
+  /** The article's slug; null for feedback about the site. */
+  article: string | null;
+  name: string;
+  /** Kept for staff to answer, deleted after COMMENT_EMAIL_RETENTION_DAYS; never shown to readers. */
+  email: string | null;
+  text: string;
+  /** sha256 of the normalised text, to refuse the same text twice. */
+  textHash: string;
+  at: Date;
+};
+
+/** What a reader may see of an approved comment (never the email). */
+export type PublicComment = { id: number; name: string; text: string; createdAt: string };
+
+/** What staff see in the queue. */
+export type QueuedComment = PublicComment & {
+  kind: CommentKind;
+  article: string | null;
+  email: string | null;
+};
+
+export type DecisionEntry = {
+  commentId: number;
+  username: string;
+  decision: Decision;
+  at: string;
+  kind: CommentKind;
+  article: string | null;
+  name: string;
+};
+
+export type StaffSession = { username: string; csrf: string; lastSeenAt: string };
+
+export type SigninAttempt = {
+  at: Date;
+  username: string;
+  /** sha256 of the client address with a server secret: throttling without keeping addresses. */
+  addressKey: string;
+  ok: boolean;
+};
+
+export type CommentStore = {
+  /** Adds a pending comment unless the same text (hash) was sent before. */
+  addComment(
+    comment: NewComment,
+  ): Promise<{ status: "added"; id: number } | { status: "duplicate" }>;
+  /** Approved comments of one article, oldest first. */
+  approvedComments(article: string): Promise<PublicComment[]>;
+  /** Pending comments and feedback, newest first. */
+  pendingComments(limit: number): Promise<QueuedComment[]>;
+  /** Sets `decision` on those of `ids` still pending and logs each; returns how many changed. */
+  decideComments(ids: number[], decision: Decision, username: string, at: Date): Promise<number>;
+  /** The latest decisions, newest first. */
+  decisionLog(limit: number): Promise<DecisionEntry[]>;
+  /** Deletes the emails of comments sent before `before`; returns how many were deleted. */
+  purgeEmails(before: Date): Promise<number>;
+
+  /** Creates or replaces an account (a new password ends its sessions). */
+  putStaffAccount(username: string, passwordHash: string, at: Date): Promise<void>;
+  /** Removes an account and its sessions; false when there was none. The log keeps the name. */
+  removeStaffAccount(username: string): Promise<boolean>;
+  staffPasswordHash(username: string): Promise<string | undefined>;
+
+  /** `idHash` is the sha256 of the cookie value: the database never holds a usable session id. */
+  createSession(idHash: string, username: string, csrf: string, at: Date): Promise<void>;
+  /** The session unless it was idle since before `idleSince` (then it is deleted). */
+  sessionOf(idHash: string, idleSince: Date, now: Date): Promise<StaffSession | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+
+  recordSignin(attempt: SigninAttempt): Promise<void>;
+  /** Times of failed sign-ins since `since`, oldest first, for the account and for the address. */
+  failedSignins(
+    username: string,
+    addressKey: string,
+    since: Date,
+  ): Promise<{ account: string[]; address: string[] }>;
+
+  /** A random secret shared by every server on this database, made on first use. */
+  secret(name: string): Promise<string>;
+};

@@ -1,0 +1,96 @@
+// Staff accounts for /quan-tri/: `npm run staff:add -- <user>` (password from standard input,
+// never from the command line or the environment) and `npm run staff:remove -- <user>`.
+import { loadConfig } from "../server/config.ts";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../server/staff/password.ts";
+import { USERNAME } from "../server/staff/username.ts";
+import { openSqliteStore } from "../server/store/sqlite.ts";
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** One line typed with echo off (a terminal), or the first line piped in. */
+async function readPassword(prompt: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    let text = "";
+    for await (const chunk of input) {
+      text += String(chunk);
+      if (text.includes("\n")) break;
+    }
+    return text.split(/\r?\n/)[0] ?? "";
+  }
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.resume();
+  input.setEncoding("utf8");
+  return new Promise((resolve) => {
+    let typed = "";
+    const onData = (key: string) => {
+      for (const ch of key) {
+        if (ch === "\r" || ch === "\n") {
+          input.setRawMode(false);
+          input.pause();
+          input.off("data", onData);
+          process.stderr.write("\n");
+          resolve(typed);
+          return;
+        }
+        if (ch === "\u0003") fail("\nĐã huỷ.");
+        if (ch === "\u007f") typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    input.on("data", onData);
+  });
+}
+
+const [command, username, ...rest] = process.argv.slice(2);
+if ((command !== "add" && command !== "remove") || !username || rest.length > 0) {
+  fail(
+    "Cách dùng: npm run staff:add -- <tên đăng nhập>   (mật khẩu nhập từ bàn phím hoặc qua đầu vào chuẩn)\n" +
+      "           npm run staff:remove -- <tên đăng nhập>",
+  );
+}
+if (!USERNAME.test(username)) {
+  fail(
+    `Tên đăng nhập «${username}» không hợp lệ: chỉ dùng chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới; 2–40 ký tự.`,
+  );
+}
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  fail((error as Error).message);
+}
+const store = openSqliteStore(config.databasePath, { synchronous: config.synchronous });
+try {
+  if (command === "remove") {
+    if (!(await store.removeStaffAccount(username))) {
+      fail(`Không có tài khoản «${username}»; không có gì thay đổi.`);
+    }
+    console.log(`Đã xoá tài khoản «${username}» và các phiên đăng nhập của tài khoản này.`);
+  } else {
+    const password = await readPassword(`Mật khẩu cho «${username}»: `);
+    if ([...password].length < MIN_PASSWORD_LENGTH) {
+      fail(
+        `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự; không có gì thay đổi. Nhập lại: npm run staff:add -- ${username}`,
+      );
+    }
+    if (process.stdin.isTTY) {
+      const again = await readPassword("Nhập lại mật khẩu: ");
+      if (again !== password) fail("Hai lần nhập không khớp; không có gì thay đổi.");
+    }
+    const existed = (await store.staffPasswordHash(username)) !== undefined;
+    await store.putStaffAccount(username, await hashPassword(password), new Date());
+    console.log(
+      existed
+        ? `Đã đổi mật khẩu của «${username}»; các phiên đăng nhập cũ đã kết thúc.`
+        : `Đã tạo tài khoản «${username}».`,
+    );
+  }
+} finally {
+  store.close();
+}
