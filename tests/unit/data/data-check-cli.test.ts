@@ -40,7 +40,7 @@ describe("data:check", () => {
   it("exits 0 with a one-line summary on the committed data", () => {
     const result = check();
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^data: 11 datasets, \d+ rows OK/);
+    expect(result.stdout).toMatch(/^Dữ liệu: 11 bộ dữ liệu, \d+ dòng, không có lỗi/);
     expect(result.stderr).toBe("");
   });
 
