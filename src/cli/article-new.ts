@@ -87,7 +87,7 @@ mkdirSync(dir, { recursive: true });
 writeFileSync(target, captureToMdx(capture), { flag: "wx" });
 out.push("", `Đã tạo ${shown(target)}. Cần điền tay trước khi build (các ô ghi “CẦN ĐIỀN”):`);
 if (!capture.mark) out.push("  - source.outlet: tên báo/trang nguồn như bài ghi");
-out.push("  - locality.province (và district nếu bài nói về một huyện): bài không ghi rõ theo mẫu");
+out.push("  - locality.province (và district nếu bài nói về một huyện): hệ thống không tự đoán");
 out.push("  - unit: tổ chức đảng bài nói tới");
 out.push(
   `  - topics: một hoặc vài mã: ${Object.entries(TOPICS)

@@ -2,8 +2,9 @@
 // Files not in the canonical form only get a warning: they are read the same, git just shows more.
 import { relative } from "node:path";
 import { nonCanonicalFiles } from "../lib/data/canonical-files.ts";
-import { formatIssue, loadAllDatasets } from "../lib/data/index.ts";
-import { dataDir, REPO_ROOT } from "../lib/data/paths.ts";
+import { coverageOf } from "../lib/data/coverage-load.ts";
+import { articleSlugs, formatIssue, loadAllDatasets } from "../lib/data/index.ts";
+import { contentDir, dataDir, REPO_ROOT } from "../lib/data/paths.ts";
 
 const shown = (path: string) => {
   const rel = relative(REPO_ROOT, path);
@@ -28,4 +29,11 @@ const rows = all.reduce((n, d) => n + d.rows.length, 0);
 const gaps = all.reduce((n, d) => n + d.gaps.length, 0);
 console.log(
   `Dữ liệu: ${all.length} bộ dữ liệu, ${rows} dòng, không có lỗi (${gaps} phần chênh nguồn không nêu, hiện trên trang là “Không rõ”).`,
+);
+const uncovered = coverageOf(datasets, contentDir(), articleSlugs(contentDir())).reduce(
+  (n, article) => n + article.uncovered.length,
+  0,
+);
+console.log(
+  `Số trong bài chưa có trong dữ liệu: ${uncovered}${uncovered > 0 ? " (npm run data:coverage liệt kê từng số, kèm câu và dòng đề xuất)" : ""}.`,
 );
