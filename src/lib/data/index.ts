@@ -123,7 +123,7 @@ export function getDatasets(): AllDatasets {
   const { datasets, issues } = loadDatasets();
   if (issues.length > 0) {
     throw new Error(
-      `Dataset problems (run npm run data:check):\n${issues.map(formatIssue).join("\n")}`,
+      `Dữ liệu có lỗi (chạy npm run data:check để xem cách sửa):\n${issues.map(formatIssue).join("\n")}`,
     );
   }
   return datasets;

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Papa from "papaparse";
+import type { z } from "zod";
 import { afterEach, describe, expect, it } from "vitest";
 import { canonicalCsv } from "../../../src/lib/data/canonical.ts";
 import { columnMeta } from "../../../src/lib/data/columns.ts";
@@ -27,7 +28,8 @@ function excelVietnamese(id: DatasetId, options: { plainCounts?: boolean } = {})
   const rows = Papa.parse<string[]>(committed(id).toString("utf8").trimEnd(), {
     header: false,
   }).data;
-  const kinds = rows[0]!.map((name) => columnMeta(DATASETS[id].schema.shape[name]).kind);
+  const shape: Record<string, z.ZodType> = DATASETS[id].schema.shape;
+  const kinds = rows[0]!.map((name) => columnMeta(shape[name]!).kind);
   const cell = (value: string, i: number) => {
     let text = value;
     if (kinds[i] === "decimal" || kinds[i] === "percent") text = text.replace(".", ",");
