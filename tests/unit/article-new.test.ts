@@ -189,3 +189,28 @@ describe("readCapture and escapeMdx", () => {
     expect(escapeMdx("- không phải danh sách")).toBe("\\- không phải danh sách");
   });
 });
+
+describe("data/README.md walkthrough", () => {
+  it("shows what article:new really prints for the practice file (lines with … elide)", () => {
+    const readme = readFileSync(resolve(ROOT, "data/README.md"), "utf8");
+    const block = /Kết quả mong đợi \(với tệp mẫu\):\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const practice = mkdtempSync(join(tmpdir(), "article-new-walk-"));
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [resolve(ROOT, "src/cli/article-new.ts"), "tests/fixtures/captures/furniture.txt"],
+        { cwd: ROOT, env: { ...process.env, NEWS_DIR: practice }, encoding: "utf8" },
+      );
+      const printed = result.stdout.replaceAll(practice, "content/news");
+      for (const line of block!.split("\n").filter((l) => l.trim() !== "")) {
+        if (line.includes("…")) {
+          for (const part of line.split("…").filter((p) => p.trim() !== ""))
+            expect(printed).toContain(part.trim());
+        } else expect(printed.split("\n")).toContain(line);
+      }
+    } finally {
+      rmSync(practice, { recursive: true, force: true });
+    }
+  });
+});
