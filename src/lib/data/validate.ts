@@ -306,18 +306,25 @@ function checkLabelVariants(records: RowRecord[], columns: Column[], { issue }: 
   for (const column of columns) {
     if (column.meta.kind !== "text" || PROSE_COLUMNS.has(column.name)) continue;
     const first = new Map<string, { value: string; line: number }>();
+    // Labels repeat row after row: each distinct spelling is folded once, its verdict reused.
+    const verdicts = new Map<string, { value: string; line: number } | null>();
     for (const record of records) {
       const value = record.row[column.name];
       if (typeof value !== "string") continue;
-      const key = foldLabel(value);
-      const seen = first.get(key);
-      if (!seen) first.set(key, { value, line: record.line });
-      else if (seen.value !== value) {
+      let earlier = verdicts.get(value);
+      if (earlier === undefined) {
+        const key = foldLabel(value);
+        const seen = first.get(key);
+        if (!seen) first.set(key, { value, line: record.line });
+        earlier = seen && seen.value !== value ? seen : null;
+        verdicts.set(value, earlier);
+      }
+      if (earlier) {
         issue(
           record,
           column.name,
           "label-variant",
-          `cột ${quoted(column.name)} = ${quoted(value)}, dòng ${seen.line} ghi ${quoted(seen.value)}; chọn một cách viết và sửa các dòng cho giống hệt nhau`,
+          `cột ${quoted(column.name)} = ${quoted(value)}, dòng ${earlier.line} ghi ${quoted(earlier.value)}; chọn một cách viết và sửa các dòng cho giống hệt nhau`,
         );
       }
     }
