@@ -1,17 +1,39 @@
 // `npm run data:check`: validate every data/*.csv (or DATA_DIR); print each problem, exit 1 on any.
-import { formatIssue, loadAllDatasets } from "../lib/data/index.ts";
+// Files not in the canonical form only get a warning: they are read the same, git just shows more.
+import { relative } from "node:path";
+import { nonCanonicalFiles } from "../lib/data/canonical-files.ts";
+import { coverageOf } from "../lib/data/coverage-load.ts";
+import { articleSlugs, formatIssue, loadAllDatasets } from "../lib/data/index.ts";
+import { contentDir, dataDir, REPO_ROOT } from "../lib/data/paths.ts";
+
+const shown = (path: string) => {
+  const rel = relative(REPO_ROOT, path);
+  return rel.startsWith("..") ? path : rel;
+};
 
 const { datasets, issues } = loadAllDatasets();
 if (issues.length > 0) {
   for (const issue of issues) console.error(formatIssue(issue));
   console.error(
-    `\nDữ liệu có ${issues.length} lỗi — data has ${issues.length} problem(s). Xem data/README.md.`,
+    `\nDữ liệu có ${issues.length} lỗi. Sửa từng lỗi theo dòng:cột đã nêu (cách sửa: data/README.md, phần “Thông báo lỗi”), rồi chạy lại npm run data:check.`,
   );
   process.exit(1);
+}
+for (const path of nonCanonicalFiles(dataDir())) {
+  console.log(
+    `${shown(path)}:1:1 Cảnh báo: tệp chưa ở dạng chuẩn của kho (UTF-8 không BOM, dấu phẩy, xuống dòng LF, số viết như data/README.md); chạy npm run data:format -- ${shown(path)} để git chỉ hiện những ô thật sự đổi (not-canonical)`,
+  );
 }
 const all = Object.values(datasets);
 const rows = all.reduce((n, d) => n + d.rows.length, 0);
 const gaps = all.reduce((n, d) => n + d.gaps.length, 0);
 console.log(
-  `data: ${all.length} datasets, ${rows} rows OK (${gaps} unexplained gap(s) shown as such)`,
+  `Dữ liệu: ${all.length} bộ dữ liệu, ${rows} dòng, không có lỗi (${gaps} phần chênh nguồn không nêu, hiện trên trang là “Không rõ”).`,
+);
+const uncovered = coverageOf(datasets, contentDir(), articleSlugs(contentDir())).reduce(
+  (n, article) => n + article.uncovered.length,
+  0,
+);
+console.log(
+  `Số trong bài chưa có trong dữ liệu: ${uncovered}${uncovered > 0 ? " (npm run data:coverage liệt kê từng số, kèm câu và dòng đề xuất)" : ""}.`,
 );

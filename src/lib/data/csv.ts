@@ -6,6 +6,8 @@ export type CsvProblem = { line: number; column: number; key: IssueKey; detail?:
 
 export type CsvTable = {
   header: string[];
+  /** The cell separator the file uses ("," or ";"). */
+  delimiter: string;
   headerLine: number;
   /** Data rows (blank lines dropped), each with the file line it starts on. */
   rows: {
@@ -206,5 +208,5 @@ export function parseCsvText(input: string): CsvResult {
     rows.push({ line: rowLine, cells, cellLines });
   });
   if (!header) return { ok: false, problems: [{ line: 1, column: 1, key: "empty-file" }] };
-  return { ok: true, table: { header, headerLine, rows } };
+  return { ok: true, table: { header, delimiter, headerLine, rows } };
 }

@@ -38,16 +38,26 @@ function displayPath(path: string): string {
   return rel.startsWith("..") ? path : rel;
 }
 
+/** Names of the articles in `dir` (file names without .mdx). */
+export function articleSlugs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".mdx"))
+    .map((name) => name.slice(0, -4))
+    .sort();
+}
+
 /** Validate one dataset's CSV bytes (also used by tests on fixtures). */
 export function checkDatasetBytes<K extends DatasetId>(
   id: K,
   bytes: Uint8Array,
-  options: { file?: string; sources?: SourceReader } = {},
+  options: { file?: string; sources?: SourceReader; articles?: readonly string[] } = {},
 ): { rows: RowOf<K>[]; lines: number[]; issues: DataIssue[] } {
   const sources = options.sources ?? createSourceReader(contentDir(), pagesDir());
   const parsed = validateCsv(DATASETS[id].schema, bytes, {
     file: options.file ?? `data/${id}.csv`,
     sources,
+    articles: options.articles ?? articleSlugs(contentDir()),
     checks: DATASET_CHECKS[id],
     labelColumn: DATASETS[id].labelColumn,
   });
@@ -57,6 +67,7 @@ export function checkDatasetBytes<K extends DatasetId>(
 /** Read and validate every dataset in `dir` (default: data/ or DATA_DIR). Never throws on bad data. */
 export function loadAllDatasets(dir: string = dataDir()): LoadResult {
   const sources = createSourceReader(contentDir(), pagesDir());
+  const articles = articleSlugs(contentDir());
   const issues: DataIssue[] = [];
   const datasets = {} as Record<DatasetId, LoadedDataset>;
   for (const id of DATASET_IDS) {
@@ -69,7 +80,7 @@ export function loadAllDatasets(dir: string = dataDir()): LoadResult {
       datasets[id] = { ...base, rows: [], lines: [], gaps: [] };
       continue;
     }
-    const parsed = checkDatasetBytes(id, readFileSync(path), { file, sources });
+    const parsed = checkDatasetBytes(id, readFileSync(path), { file, sources, articles });
     issues.push(...parsed.issues);
     const rows = parsed.rows;
     const gaps = "part_of" in definition.schema.shape ? computeGaps(rows as never) : [];
@@ -112,7 +123,7 @@ export function getDatasets(): AllDatasets {
   const { datasets, issues } = loadDatasets();
   if (issues.length > 0) {
     throw new Error(
-      `Dataset problems (run npm run data:check):\n${issues.map(formatIssue).join("\n")}`,
+      `Dữ liệu có lỗi (chạy npm run data:check để xem cách sửa):\n${issues.map(formatIssue).join("\n")}`,
     );
   }
   return datasets;

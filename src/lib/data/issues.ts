@@ -37,6 +37,8 @@ export const ISSUE_MESSAGES = {
   "figure-not-in-quote": "Con số không có trong đoạn trích",
   "figure-swapped":
     "Hai dòng dùng chung đoạn trích có vẻ đổi chỗ số cho nhau: trong đoạn trích, số của dòng này đi với tên của dòng kia",
+  "label-variant":
+    "Cùng một nhãn viết hai cách (chỉ khác chữ hoa, khoảng trắng hoặc dấu): hệ thống sẽ coi là hai nhóm khác nhau",
   "quote-too-long":
     "Đoạn trích quá dài: chỉ chép cụm từ ngắn nhất quanh con số, để không lẫn với số khác trong câu",
 } as const;

@@ -77,3 +77,30 @@ export function numberSpans(text: string): { values: number[]; start: number; en
     return { values, start: match.index, end: match.index + token.length };
   });
 }
+
+/** Thousands grouped with dots, as Vietnamese print them: 6001 -> "6.001". */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
+/**
+ * The one way the repository writes a count (see data/README.md): "6001", "6 001" -> "6.001";
+ * a leading zero the source printed ("01") is kept; text that is not a valid count is left as is.
+ */
+export function canonicalCount(raw: string): string {
+  const text = clean(raw);
+  if (/^0\d+$/.test(text)) return text;
+  const parsed = parseCount(text);
+  return parsed.ok ? groupThousands(String(parsed.value)) : raw;
+}
+
+/**
+ * The one way the repository writes a decimal or percentage: decimal comma, no "%", the digits
+ * after the comma exactly as written ("16.7" -> "16,7", "83,30%" -> "83,30"); invalid text left as is.
+ */
+export function canonicalDecimal(raw: string, options: { percent?: boolean } = {}): string {
+  const parsed = parseDecimal(raw, options);
+  if (!parsed.ok) return raw;
+  const [whole, fraction] = parsed.value.toFixed(parsed.decimals).split(".");
+  return fraction === undefined ? whole! : `${whole},${fraction}`;
+}

@@ -5,6 +5,7 @@ import { formatNumber } from "../format.ts";
 import { columnMeta, type ColumnMeta } from "./columns.ts";
 import { decodeCsv, parseCsvText } from "./csv.ts";
 import type { DataIssue, IssueKey } from "./issues.ts";
+import { foldLabel, nearestName, strayCharacterHint, strayDelimiterCells } from "./hints.ts";
 import { numbersInText, parseCount, parseDecimal } from "./numbers.ts";
 import { normaliseText, type SourceReader } from "./sources.ts";
 import { swappedFigures } from "./swaps.ts";
@@ -41,6 +42,7 @@ export function schemaColumns(schema: z.ZodObject): Column[] {
 const quoted = (text: string) => `“${text}”`;
 
 function countHint(problem: string, text: string): string {
+  if (problem === "not-a-number") return strayHint(text);
   if (problem === "ambiguous-number")
     return "; viết không dấu phân cách (6001) hoặc với dấu chấm (6.001)";
   // Excel set to English reads "3.280" as 3.28 and writes it back without the trailing zero.
@@ -49,6 +51,11 @@ function countHint(problem: string, text: string): string {
     return `; có thể Excel đã đổi ${whole}.${fraction.padEnd(3, "0")} thành ${text}: định dạng cột là Văn bản (Text) rồi gõ lại số`;
   }
   return "";
+}
+
+function strayHint(text: string): string {
+  const hint = strayCharacterHint(text);
+  return hint === undefined ? "" : `: ${hint}`;
 }
 
 function parseCell(
@@ -75,7 +82,9 @@ function parseCell(
       const hint =
         parsed.problem === "ambiguous-number"
           ? "; số thập phân viết bằng dấu phẩy (16,7), số nghìn viết liền (1234)"
-          : "";
+          : parsed.problem === "not-a-number"
+            ? strayHint(text)
+            : "";
       return { key: parsed.problem, detail: `${where}${hint}` };
     }
     case "flag":
@@ -134,6 +143,8 @@ export type FileOptions = {
   checks?: (records: RowRecord[], context: RowCheckContext) => void;
   /** The column that names what a row counts, for telling swapped figures of one quote apart. */
   labelColumn?: string;
+  /** Names of the articles in content/news/, for suggesting the one a misspelt `source` meant. */
+  articles?: readonly string[];
 };
 
 export function validateCsv(
@@ -190,12 +201,8 @@ export function validateCsv(
   for (const tableRow of tableRows) {
     const { cells, cellLines, line } = tableRow;
     if (cells.length !== header.length) {
-      fail(
-        line,
-        Math.min(cells.length, header.length) + 1,
-        "ragged-row",
-        `dòng có ${cells.length} ô, tiêu đề có ${header.length} cột`,
-      );
+      const ragged = raggedDetail(cells, header, byName, parsed.table.delimiter);
+      fail(line, ragged.column, "ragged-row", ragged.detail);
       continue;
     }
     const at = (name: string) => {
@@ -237,11 +244,91 @@ export function validateCsv(
       fail(pos.line, pos.column, key, detail);
     },
   };
-  checkRows(records, columns, options.sources, context, writtenIds);
+  checkRows(records, columns, options, context, writtenIds);
+  checkLabelVariants(records, columns, context);
   const label = options.labelColumn === undefined ? undefined : byName.get(options.labelColumn);
   if (label) checkSwaps(records, label, columns, context);
   options.checks?.(records, context);
   return { rows: records.map((r) => r.row), lines: records.map((r) => r.line), issues };
+}
+
+/** How many cells of a would-be row read as their columns expect (for locating a stray separator). */
+function cellsReadingCorrectly(
+  cells: string[],
+  header: string[],
+  byName: Map<string, Column>,
+  delimiter: string,
+): number {
+  let good = 0;
+  header.forEach((name, index) => {
+    const column = byName.get(name);
+    const text = (cells[index] ?? "").replaceAll("\u0000", delimiter);
+    if (!column) return;
+    const result = parseCell(column, text);
+    if ("key" in result) return;
+    if (column.schema.safeParse(result.value).success) good++;
+  });
+  return good;
+}
+
+/** "dòng có 15 ô, tiêu đề có 14 cột; dấu “,” thừa có lẽ nằm trong ô cột “quote” (ô 13) …" */
+function raggedDetail(
+  cells: string[],
+  header: string[],
+  byName: Map<string, Column>,
+  delimiter: string,
+): { column: number; detail: string } {
+  const counts = `dòng có ${cells.length} ô, tiêu đề có ${header.length} cột`;
+  if (cells.length < header.length) {
+    return {
+      column: cells.length + 1,
+      detail: `${counts}; thiếu ô từ cột ${quoted(header[cells.length]!)} (ô ${cells.length + 1}): kiểm tra dấu ${quoted(delimiter)} giữa các ô, hoặc một ô có xuống dòng mà không nằm trong ngoặc kép`,
+    };
+  }
+  const starts = strayDelimiterCells(cells, header.length, (row) =>
+    cellsReadingCorrectly(row, header, byName, delimiter),
+  ).slice(0, 3);
+  const where = starts.map((i) => `cột ${quoted(header[i]!)} (ô ${i + 1})`).join(" hoặc ");
+  return {
+    column: (starts[0] ?? header.length) + 1,
+    detail: `${counts}; dấu ${quoted(delimiter)} thừa có lẽ nằm trong ô ${where}: ô có dấu ${quoted(delimiter)} phải đặt trong ngoặc kép, vd. "47 tổ chức cơ sở đảng, 6.001 đảng viên"`,
+  };
+}
+
+/** Columns whose values are free prose, where two spellings are not two labels. */
+const PROSE_COLUMNS = new Set(["quote", "note"]);
+
+/**
+ * Labels of one column that a reader cannot tell apart ("Tình trạng" / "tình trạng") are two groups
+ * to the checker and the charts: refused, with the line of the first spelling.
+ */
+function checkLabelVariants(records: RowRecord[], columns: Column[], { issue }: RowCheckContext) {
+  for (const column of columns) {
+    if (column.meta.kind !== "text" || PROSE_COLUMNS.has(column.name)) continue;
+    const first = new Map<string, { value: string; line: number }>();
+    // Labels repeat row after row: each distinct spelling is folded once, its verdict reused.
+    const verdicts = new Map<string, { value: string; line: number } | null>();
+    for (const record of records) {
+      const value = record.row[column.name];
+      if (typeof value !== "string") continue;
+      let earlier = verdicts.get(value);
+      if (earlier === undefined) {
+        const key = foldLabel(value);
+        const seen = first.get(key);
+        if (!seen) first.set(key, { value, line: record.line });
+        earlier = seen && seen.value !== value ? seen : null;
+        verdicts.set(value, earlier);
+      }
+      if (earlier) {
+        issue(
+          record,
+          column.name,
+          "label-variant",
+          `cột ${quoted(column.name)} = ${quoted(value)}, dòng ${earlier.line} ghi ${quoted(earlier.value)}; chọn một cách viết và sửa các dòng cho giống hệt nhau`,
+        );
+      }
+    }
+  }
 }
 
 /** Longest quote accepted: a phrase around the figure, not a paragraph (the longest real one is ~100). */
@@ -261,11 +348,14 @@ function quoteNumbers(quote: string): number[] {
 function checkRows(
   records: RowRecord[],
   columns: Column[],
-  sources: SourceReader,
+  options: FileOptions,
   context: RowCheckContext,
   writtenIds: Set<string>,
 ) {
   const { issue } = context;
+  const { sources } = options;
+  // Rows naming no article; reported after the parts check, which folds its follow-on errors in.
+  const unknownSources = new Map<RowRecord, number[]>();
   const names = new Set(columns.map((c) => c.name));
   const numeric = columns.filter(
     (c) =>
@@ -303,7 +393,7 @@ function checkRows(
     const slug = String(row.source);
     const source = sources(slug);
     if (!source.exists) {
-      issue(record, "source", "unknown-source", `không có content/news/${slug}.mdx`);
+      unknownSources.set(record, []);
       continue;
     }
     if (row.quote === undefined || row.derived === true) continue;
@@ -339,7 +429,24 @@ function checkRows(
     }
   }
 
-  if (names.has("part_of")) checkParts(records, ids, context, writtenIds);
+  if (names.has("part_of")) checkParts(records, ids, context, writtenIds, unknownSources);
+  for (const [record, followOn] of unknownSources) {
+    const slug = String(record.row.source);
+    const nearest = options.articles ? nearestName(slug, options.articles) : undefined;
+    const suggestion = nearest
+      ? `; có phải ${quoted(nearest)} không?`
+      : "; chép tên tệp bài trong content/news/, bỏ đuôi .mdx";
+    const folded =
+      followOn.length > 0
+        ? ` Sửa ô này thì dòng ${followOn.join(", ")} (tổng hoặc phần của dòng này) cũng hết lỗi`
+        : "";
+    issue(
+      record,
+      "source",
+      "unknown-source",
+      `không có content/news/${slug}.mdx${suggestion}${folded}`,
+    );
+  }
 }
 
 /** Rows sharing a quote whose figures look swapped (see swaps.ts): both rows are reported. */
@@ -388,6 +495,7 @@ function checkParts(
   ids: Map<string, RowRecord>,
   context: RowCheckContext,
   writtenIds: Set<string>,
+  unknownSources: Map<RowRecord, number[]>,
 ) {
   const groups = new Map<string, { total: RowRecord; split: string; parts: RowRecord[] }>();
   for (const record of records) {
@@ -411,7 +519,12 @@ function checkParts(
     }
     // A part is a share of the same unit's figure, at the same time, from the same article.
     const differs = PART_MUST_MATCH.find((column) => record.row[column] !== total.row[column]);
-    if (differs) {
+    // A source that names no article is one mistake, reported once on its own row.
+    const misnamed = [record, total].find((r) => unknownSources.has(r));
+    if (differs === "source" && misnamed) {
+      const other = misnamed === record ? total : record;
+      unknownSources.get(misnamed)!.push(other.line);
+    } else if (differs) {
       context.issue(
         record,
         "part_of",

@@ -40,7 +40,9 @@ describe("data:check", () => {
   it("exits 0 with a one-line summary on the committed data", () => {
     const result = check();
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^data: 11 datasets, \d+ rows OK/);
+    expect(result.stdout).toMatch(/^Dữ liệu: 11 bộ dữ liệu, \d+ dòng, không có lỗi/);
+    expect(result.stdout).toContain("\nSố trong bài chưa có trong dữ liệu: 0.\n");
+    expect(result.stdout).not.toContain("not-canonical");
     expect(result.stderr).toBe("");
   });
 
@@ -54,6 +56,7 @@ describe("data:check", () => {
     writeFileSync(join(dir, "khac.csv"), "a,b\n1,2\n");
     const result = check(dir);
     expect(result.status).toBe(1);
+    expect(result.stderr).toContain("\nDữ liệu có 3 lỗi. Sửa từng lỗi theo dòng:cột đã nêu");
     const shown = (name: string) => join(dir, name);
     expect(result.stderr.split("\n").filter((l) => l.includes(dir))).toEqual([
       `${shown("dang-vien.csv")}:2:8 Số âm không hợp lệ cho số đếm: cột “count” = “-6.001” (negative-count)`,

@@ -151,13 +151,27 @@ const CASES: [string, DatasetId, number, string[]][] = [
     "bad-ragged-short.csv",
     "dang-vien",
     1,
-    ["3:6 Số ô của dòng khác số cột của tiêu đề: dòng có 5 ô, tiêu đề có 14 cột (ragged-row)"],
+    [
+      "3:6 Số ô của dòng khác số cột của tiêu đề: dòng có 5 ô, tiêu đề có 14 cột; thiếu ô từ cột “period_kind” (ô 6): kiểm tra dấu “,” giữa các ô, hoặc một ô có xuống dòng mà không nằm trong ngoặc kép (ragged-row)",
+    ],
   ],
   [
     "bad-ragged.csv",
     "dang-vien",
     1,
-    ["3:15 Số ô của dòng khác số cột của tiêu đề: dòng có 15 ô, tiêu đề có 14 cột (ragged-row)"],
+    // "…3.912 đồng chí,,thừa": the extra comma could close the quote or open the note.
+    [
+      '3:13 Số ô của dòng khác số cột của tiêu đề: dòng có 15 ô, tiêu đề có 14 cột; dấu “,” thừa có lẽ nằm trong ô cột “quote” (ô 13) hoặc cột “note” (ô 14): ô có dấu “,” phải đặt trong ngoặc kép, vd. "47 tổ chức cơ sở đảng, 6.001 đảng viên" (ragged-row)',
+    ],
+  ],
+  [
+    // An unquoted quote "47 tổ chức cơ sở đảng, 6.001 đảng viên": the comma followed by a space is prose.
+    "bad-ragged-missing-quotes.csv",
+    "dang-vien",
+    1,
+    [
+      '2:13 Số ô của dòng khác số cột của tiêu đề: dòng có 15 ô, tiêu đề có 14 cột; dấu “,” thừa có lẽ nằm trong ô cột “quote” (ô 13): ô có dấu “,” phải đặt trong ngoặc kép, vd. "47 tổ chức cơ sở đảng, 6.001 đảng viên" (ragged-row)',
+    ],
   ],
   [
     "bad-ratings-ambiguous-percent.csv",
@@ -209,7 +223,33 @@ const CASES: [string, DatasetId, number, string[]][] = [
     "bad-text-in-number.csv",
     "dang-vien",
     0,
-    ["2:8 Không phải là số: cột “count” = “sáu nghìn” (not-a-number)"],
+    [
+      "2:8 Không phải là số: cột “count” = “sáu nghìn”: ký tự thứ 1 “s” không phải chữ số (not-a-number)",
+    ],
+  ],
+  [
+    "bad-letter-in-number.csv",
+    "dang-vien",
+    0,
+    [
+      "2:8 Không phải là số: cột “count” = “6.12O”: ký tự thứ 5 “O” không phải chữ số (chữ O thay cho số 0?) (not-a-number)",
+    ],
+  ],
+  [
+    "bad-label-case.csv",
+    "dang-vien",
+    3,
+    [
+      "4:10 Cùng một nhãn viết hai cách (chỉ khác chữ hoa, khoảng trắng hoặc dấu): hệ thống sẽ coi là hai nhóm khác nhau: cột “split” = “tình trạng”, dòng 3 ghi “Tình trạng”; chọn một cách viết và sửa các dòng cho giống hệt nhau (label-variant)",
+    ],
+  ],
+  [
+    "bad-label-diacritics-spaces.csv",
+    "dang-vien",
+    3,
+    [
+      "4:10 Cùng một nhãn viết hai cách (chỉ khác chữ hoa, khoảng trắng hoặc dấu): hệ thống sẽ coi là hai nhóm khác nhau: cột “split” = “tình  trạng”, dòng 3 ghi “tinh trang”; chọn một cách viết và sửa các dòng cho giống hệt nhau (label-variant)",
+    ],
   ],
   [
     "bad-unbalanced-quote-last-row.csv",
@@ -249,7 +289,16 @@ const CASES: [string, DatasetId, number, string[]][] = [
     "dang-vien",
     1,
     [
-      "2:12 Nguồn không trỏ tới bài viết nào: không có content/news/bai-khong-ton-tai.mdx (unknown-source)",
+      "2:12 Nguồn không trỏ tới bài viết nào: không có content/news/bai-khong-ton-tai.mdx; chép tên tệp bài trong content/news/, bỏ đuôi .mdx (unknown-source)",
+    ],
+  ],
+  [
+    // The total's source is misspelt: one message with the nearest article, not two part-mismatch more.
+    "bad-unknown-source-misspelt.csv",
+    "dang-vien",
+    3,
+    [
+      "2:12 Nguồn không trỏ tới bài viết nào: không có content/news/khoi-cac-co-quan-tinh-lang-son-xay-dung-dang-then-chot.mdx; có phải “khoi-cac-co-quan-tinh-lang-son-xay-dung-dang-la-then-chot” không? Sửa ô này thì dòng 3, 4 (tổng hoặc phần của dòng này) cũng hết lỗi (unknown-source)",
     ],
   ],
   [

@@ -1,0 +1,21 @@
+// Astro's build log as staff see it: stack traces (for developers) dropped unless BUILD_DEBUG=1,
+// and an error located in an article restated in Vietnamese with its file:line:column.
+
+/** Drops "Stack trace:" headers and the "    at …" frames that follow them. */
+export function createStackFilter(): (line: string) => boolean {
+  let inStack = false;
+  return (line) => {
+    if (/^\s*Stack trace:\s*$/.test(line)) {
+      inStack = true;
+      return false;
+    }
+    if (inStack && /^\s+at\s/.test(line)) return false;
+    inStack = false;
+    return true;
+  };
+}
+
+/** "…/bai.mdx:30:16" locations Astro prints for an article it could not compile. */
+export function articleLocations(log: string): string[] {
+  return [...new Set([...log.matchAll(/(\S+\.mdx):(\d+):(\d+)/g)].map((m) => m[0]))];
+}
