@@ -14,7 +14,7 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   for (const user of ["bientap", "duyet2", "khoa"])
     await t.store.putStaffAccount(user, hash, new Date(clock));
-});
+}, 60_000);
 afterAll(async () => {
   db.close();
   await t.close();
@@ -228,7 +228,8 @@ describe("sign-in", () => {
   });
 });
 
-describe("throttling", () => {
+// Each try runs scrypt at its real cost (OWASP minimum): eleven in a row need room on a loaded machine.
+describe("throttling", { timeout: 120_000 }, () => {
   it("after 10 wrong passwords for an account, the 11th try (even right) → 429 saying when; 15 minutes later it works", async () => {
     // Past the earlier tests' failures from this address; 12:00 in Vietnam.
     clock = Date.parse("2026-12-01T05:00:00Z");
@@ -266,7 +267,7 @@ describe("moderation", () => {
   beforeAll(async () => {
     clock += 60 * 60_000;
     cookie = (await signIn()).cookie;
-  });
+  }, 60_000);
 
   it("CSRF: a missing, wrong or another session's token → 403, nothing changes", async () => {
     const id = await addComment("Kiểm tra CSRF");

@@ -109,6 +109,8 @@ export type Checked = { ok: true; value: Submission } | { ok: false; code: Refus
 export function checkSubmission(
   raw: Record<string, unknown>,
   isArticle: (slug: string) => boolean,
+  /** The form must carry the ticked box; an API client may leave it out (it shows the line itself). */
+  options: { consentRequired: boolean } = { consentRequired: true },
 ): Checked {
   const parsed = submissionSchema.safeParse(raw);
   if (!parsed.success) {
@@ -134,7 +136,10 @@ export function checkSubmission(
   }
   const text = normaliseText(f.text ?? "");
   if (text === "" || [...text].length > COMMENT_LIMITS.text) return { ok: false, code: "noi-dung" };
-  if (f.consent !== true && f.consent !== "on" && f.consent !== "1" && f.consent !== "true") {
+  const consentLeftOut = f.consent === undefined && !options.consentRequired;
+  const consented =
+    f.consent === true || f.consent === "on" || f.consent === "1" || f.consent === "true";
+  if (!consented && !consentLeftOut) {
     return { ok: false, code: "dong-y" };
   }
   return { ok: true, value: { article, name, email, text } };
