@@ -141,7 +141,9 @@ export function createStaticSite(distDir: string): StaticSite {
       return notFound(c);
     }
     const compressible = isCompressible(file);
-    const variant = compressible ? await encoded(file, c.req.header("accept-encoding")) : undefined;
+    const variant = compressible
+      ? await encoded(file, entry, c.req.header("accept-encoding"))
+      : undefined;
     // Each encoding is its own representation: its own ETag, so a cache never mixes them.
     const etag = variant ? `${entry.etag.slice(0, -1)}-${variant.encoding}"` : entry.etag;
     const headers: Record<string, string> = {
@@ -162,9 +164,10 @@ export function createStaticSite(distDir: string): StaticSite {
     return c.body(new Uint8Array(variant?.file.body ?? entry.body), 200, headers);
   }
 
-  /** The best precompressed copy of `file` that `accept` allows, if the build wrote one. */
+  /** The best precompressed copy of `file` that `accept` allows, if the build wrote a current one. */
   async function encoded(
     file: string,
+    original: CachedFile,
     accept: string | undefined,
   ): Promise<{ encoding: Encoding; file: CachedFile } | undefined> {
     const available = [...ENCODINGS];
@@ -176,7 +179,8 @@ export function createStaticSite(distDir: string): StaticSite {
       if (encoding === undefined) return undefined;
       const i = available.findIndex((e) => e.encoding === encoding);
       const copy = await load(`${file}${available[i]!.suffix}`);
-      if (copy) return { encoding, file: copy };
+      // A copy older than its file (the file edited after the build) would send stale bytes.
+      if (copy && copy.mtimeMs >= original.mtimeMs) return { encoding, file: copy };
       available.splice(i, 1); // this file has no such copy: the next best
     }
   }

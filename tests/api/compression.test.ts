@@ -1,7 +1,7 @@
 // Precompressed copies: the build step writes them; the server picks br, gzip or identity by
 // Accept-Encoding, with Vary, an ETag per encoding, 304s, and the page's CSP unchanged.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { dirname, join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -105,6 +105,18 @@ describe("serving the copies", () => {
     });
     expect(mixed.status).toBe(200);
     expect(mixed.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("sends the file itself when it was edited after its copies were written", async () => {
+    const edited = BIG_HTML.replace("Kết nạp", "Đã sửa");
+    const file = join(t.distDir, "bai/index.html");
+    writeFileSync(file, edited);
+    // Newer than its copies, whatever the file system's timestamp resolution.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    const res = await get("/bai/", { "accept-encoding": "br, gzip" });
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.body.toString()).toBe(edited);
   });
 
   it("sends small files and fonts as they are", async () => {
