@@ -22,6 +22,8 @@ run([resolve(root, "node_modules/astro/bin/astro.mjs"), "build", ...process.argv
   ...process.env,
   ASTRO_OUT_DIR: staging,
 });
+// The search index is part of the build: if it fails, the published site stays as it was.
+run(["src/cli/search-index.ts", staging]);
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(staging, dist);

@@ -26,6 +26,8 @@ import {
   readBody,
 } from "./http.ts";
 import { pollResults } from "./polls.ts";
+import { createSearchPage } from "./search.ts";
+import { SEARCH_PATH } from "../lib/search/view.ts";
 import { SECURITY_HEADERS } from "./security.ts";
 import { createStaticSite } from "./static.ts";
 import type { Store, VisitTotals } from "./store/types.ts";
@@ -258,6 +260,9 @@ export function createApp(options: AppOptions): Hono {
       safeReturnPath(c.req.query("tu")),
     );
   });
+
+  // Search without JavaScript: the built page with the server's results (src/server/search.ts).
+  app.get(SEARCH_PATH, createSearchPage(config.distDir, site));
 
   // Everything no route matched: the static site, or a 404/405. Kept out of the route table so
   // each request matches exactly one handler and Hono calls it without composing a chain.
