@@ -1,5 +1,6 @@
 // What a search asks for, read from the URL of /tim-kiem/ (the same for the form, the script and the server).
-import { z } from "zod";
+// zod/mini: the same schemas, tree-shaken, so the browser script stays within its size budget.
+import * as z from "zod/mini";
 import { MAX_QUERY_LENGTH } from "./text.ts";
 
 /** Results shown per step; "Xem thêm kết quả" shows as many again. */
@@ -24,7 +25,7 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   nam: "Năm",
 };
 
-const text = z.string().trim().max(MAX_QUERY_LENGTH).catch("");
+const text = z.catch(z.string().check(z.trim(), z.maxLength(MAX_QUERY_LENGTH)), "");
 
 export const searchRequestSchema = z.object({
   /** The words typed. */
@@ -34,12 +35,12 @@ export const searchRequestSchema = z.object({
   /** Topic label, or "" for all. */
   "chu-de": text,
   /** Four-digit year of publication, or "" for all (undated articles are in no year). */
-  nam: z
-    .string()
-    .regex(/^\d{4}$/)
-    .catch(""),
+  nam: z.catch(z.string().check(z.regex(/^\d{4}$/)), ""),
   /** How many steps of results to show, 1 to MAX_STEPS. */
-  trang: z.coerce.number().int().min(1).max(MAX_STEPS).catch(1),
+  trang: z.catch(
+    z.coerce.number().check(z.refine(Number.isInteger), z.gte(1), z.lte(MAX_STEPS)),
+    1,
+  ),
 });
 export type SearchRequest = z.infer<typeof searchRequestSchema>;
 
