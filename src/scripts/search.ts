@@ -1,6 +1,6 @@
 // <search-page>: results as the reader types (debounced), the URL following the form, filters
 // and "more results" without reloading; everything it shows comes from src/lib/search/view.ts.
-import { runSearch, type PagefindApi } from "../lib/search/engine.ts";
+import { oneAtATime, runSearch, type PagefindApi } from "../lib/search/engine.ts";
 import {
   parseSearchRequest,
   RESULTS_PER_STEP,
@@ -67,7 +67,7 @@ class SearchPage extends HTMLElement {
         // On the main thread, as on the server: the same code path gives the same results.
         await module.options({ noWorker: true });
         await module.init();
-        return module;
+        return oneAtATime(module);
       },
     );
     return this.#pagefind;

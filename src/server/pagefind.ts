@@ -4,7 +4,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { PagefindApi } from "../lib/search/engine.ts";
+import { oneAtATime, type PagefindApi } from "../lib/search/engine.ts";
 
 /** Never resolved or sent anywhere: only the hook below answers it. */
 const BASE = "http://pagefind.invalid/pagefind/";
@@ -57,7 +57,7 @@ export function createIndexLoader(distDir: string): IndexLoader {
           };
           await module.options({ basePath: `${BASE}${key}/`, baseUrl: "/" });
           await module.init();
-          return module;
+          return oneAtATime(module);
         })();
         loaded = { version, api };
         // A failed load is retried on the next request.

@@ -1,6 +1,7 @@
 // Search in Chromium against the real server: results as you type with the URL following,
 // filters, more results, highlights, the same results without JavaScript, and the header box.
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIST } from "../helpers/server.ts";
@@ -112,6 +113,21 @@ describe("search", () => {
     await page.waitForURL("**/tim-kiem/?q=*");
     expect((await hrefs(page))[0]).toBe(THANH_BINH);
     await context.close();
+  });
+
+  it("the results page, with and without JavaScript, has no serious or critical axe violations", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await site.browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${site.server.url}/tim-kiem/?q=dang`);
+      await expect.poll(() => page.locator("main .search-hit").count()).toBe(10);
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(bad, `JavaScript ${javaScriptEnabled ? "on" : "off"}`).toEqual([]);
+      await context.close();
+    }
   });
 
   it("odd requests get the page with their text escaped, never an error", async () => {

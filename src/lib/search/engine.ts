@@ -17,6 +17,23 @@ export type PagefindApi = {
   filters(): Promise<Record<string, Record<string, number>>>;
 };
 
+/**
+ * The same API with its calls run one after another: overlapping searches would each load index
+ * chunks into Pagefind's shared WebAssembly state (two readers typing, or a fast typist).
+ */
+export function oneAtATime(api: PagefindApi): PagefindApi {
+  let queue: Promise<unknown> = Promise.resolve();
+  const next = <T>(call: () => Promise<T>): Promise<T> => {
+    const run = queue.then(call);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    search: (term, options) => next(() => api.search(term, options)),
+    filters: () => next(() => api.filters()),
+  };
+}
+
 /** One result as shown. */
 export type SearchHit = {
   url: string;
@@ -61,7 +78,6 @@ export async function rankedResults(
   const words = queryWords(request.q);
   if (words.length === 0) return [];
   const filters = pagefindFilters(request);
-  // One at a time: a Pagefind instance keeps per-search state.
   const ranked = await pagefind.search(words.join(" "), { filters });
   let every: Set<string> | undefined;
   for (const word of words) {
