@@ -1,11 +1,22 @@
-// npm run bench:search [-- --sizes 1000,3000,10000 --no-record]
+// npm run bench:search [-- --sizes 1000,3000,10000 --no-record --copies]
+// --copies: instead of an astro build, copy dist/ and give it N article pages by copying the
+// built article pages under new URLs (titles marked "(bản sao k)"): the index step and the
+// queries are measured the same; the build column then says "copied".
 // For each N: a cold portal build of N articles (as bench:build makes them), then the search index
 // step of `npm run build` on it, timed on its own; the index's files and size; then, in Chromium
 // against the real server, the bytes a reader downloads for a first and a second query (gzip, as
 // a compressing server or CDN sends them) and the time from pressing Enter to the results shown.
 // Prints a table and updates "## Search (bench:search)" in BENCHMARKS.md.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -27,6 +38,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,3000,10000" },
     "no-record": { type: "boolean", default: false },
+    copies: { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -90,6 +102,29 @@ async function startServer(dist: string): Promise<{ url: string; stop: () => Pro
   };
 }
 
+/** dist/ with N article pages: the built ones and renamed copies of them (no astro build). */
+function copySite(size: number, outDir: string): void {
+  const dist = join(REPO, "dist");
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(dist, outDir, { recursive: true });
+  rmSync(join(outDir, "pagefind"), { recursive: true, force: true });
+  const news = join(outDir, "tin-tuc");
+  const built = readdirSync(news).filter(
+    (slug) => slug !== "trang" && existsSync(join(news, slug, "index.html")),
+  );
+  for (let k = 1; built.length * k < size; k++) {
+    for (const [i, slug] of built.entries()) {
+      if (built.length * k + i >= size) break;
+      const html = readFileSync(join(news, slug, "index.html"), "utf8").replace(
+        /(<h1 id="article-title"[^>]*>)([^<]*)/,
+        (_, open: string, title: string) => `${open}${title} (bản sao ${k})`,
+      );
+      mkdirSync(join(news, `${slug}-ban-sao-${k}`));
+      writeFileSync(join(news, `${slug}-ban-sao-${k}`, "index.html"), html);
+    }
+  }
+}
+
 type QueryFigures = { query: string; requests: number; gzip: number; ms: number; total: string };
 
 /** Counts what the page fetches under /pagefind/ while one query is answered. */
@@ -149,19 +184,24 @@ const rows: Row[] = [];
 try {
   for (const size of sizes) {
     const newsDir = join(BENCH, `news-${size}`);
-    writeCorpus(sources, size, newsDir);
+    if (!values.copies) writeCorpus(sources, size, newsDir);
     const outDir = join(BENCH, `out-search-${size}`);
     const load = loadavg()[0] ?? 0;
-    process.stdout.write(`N=${size}: build … `);
-    const build = await measureBuild({
-      root: REPO,
-      outDir,
-      cacheDir: join(REPO, "node_modules/.astro-bench-search"),
-      newsDir,
-      logFile: join(BENCH, "logs", `search-${size}.log`),
-      privateDotAstro: isolate ? join(BENCH, "dot-astro-search") : undefined,
-    });
-    process.stdout.write(`${(build.wallMs / 1000).toFixed(1)} s; index … `);
+    process.stdout.write(`N=${size}: ${values.copies ? "copies" : "build"} … `);
+    let buildMs = Number.NaN;
+    if (values.copies) copySite(size, outDir);
+    else {
+      const build = await measureBuild({
+        root: REPO,
+        outDir,
+        cacheDir: join(REPO, "node_modules/.astro-bench-search"),
+        newsDir,
+        logFile: join(BENCH, "logs", `search-${size}.log`),
+        privateDotAstro: isolate ? join(BENCH, "dot-astro-search") : undefined,
+      });
+      buildMs = build.wallMs;
+    }
+    process.stdout.write(`${(buildMs / 1000).toFixed(1)} s; index … `);
     const started = performance.now();
     const summary = await buildSearchIndex(outDir);
     const indexS = (performance.now() - started) / 1000;
@@ -186,7 +226,7 @@ try {
       }
       rows.push({
         size,
-        buildS: build.wallMs / 1000,
+        buildS: buildMs / 1000,
         indexS,
         pages: summary.pages,
         files: size_.files,
@@ -211,7 +251,7 @@ const table = [
   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ...rows.map(
     (r) =>
-      `| ${r.size} | ${r.buildS.toFixed(1)} | ${r.indexS.toFixed(1)} | ${(r.indexS / r.buildS).toFixed(2)} | ${r.pages} | ${r.files} | ${r.mib.toFixed(1)} | ${r.gzipMib.toFixed(1)} | ${kib(r.first.gzip)} | ${r.first.ms.toFixed(0)} | ${kib(r.second.gzip)} | ${r.second.gzip <= SECOND_QUERY_TARGET ? "yes" : "no"} | ${r.second.ms.toFixed(0)} | ${Math.max(r.first.ms, r.second.ms) <= FIRST_RESULT_TARGET_MS ? "yes" : "no"} | ${r.load.toFixed(2)} |`,
+      `| ${r.size} | ${Number.isNaN(r.buildS) ? "copied" : r.buildS.toFixed(1)} | ${r.indexS.toFixed(1)} | ${Number.isNaN(r.buildS) ? "—" : (r.indexS / r.buildS).toFixed(2)} | ${r.pages} | ${r.files} | ${r.mib.toFixed(1)} | ${r.gzipMib.toFixed(1)} | ${kib(r.first.gzip)} | ${r.first.ms.toFixed(0)} | ${kib(r.second.gzip)} | ${r.second.gzip <= SECOND_QUERY_TARGET ? "yes" : "no"} | ${r.second.ms.toFixed(0)} | ${Math.max(r.first.ms, r.second.ms) <= FIRST_RESULT_TARGET_MS ? "yes" : "no"} | ${r.load.toFixed(2)} |`,
   ),
 ].join("\n");
 console.log(`\n${table}\n`);
@@ -227,7 +267,8 @@ if (!values["no-record"]) {
     "Chromium, opens `/tim-kiem/`, types a query and presses Enter: first",
     `“${QUERIES[0]}” (every copy has it: the longest result list), then “${QUERIES[1]}”.`,
     "",
-    "- **build (s)**: the cold `astro build` (no index); **index (s)**: the index step alone;",
+    "- **build (s)**: the cold `astro build` (no index), or “copied” with `-- --copies` (dist/ plus",
+    "  renamed copies of its built article pages, no build); **index (s)**: the index step alone;",
     "  `npm run build` takes their sum. **index ÷ build** is what the index adds to a build.",
     "- **index (MiB) / gzip (MiB)**: everything in `dist/pagefind/` (Pagefind's index files are",
     "  gzip already; `pagefind.js` and the WebAssembly are counted gzipped, as a compressing server",
