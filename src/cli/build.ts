@@ -63,6 +63,8 @@ await runAstro(
     ASTRO_OUT_DIR: staging,
   },
 );
+// The search index is part of the build: if it fails, the published site stays as it was.
+run(["src/cli/search-index.ts", staging]);
 // Last step before the swap: .br and .gz beside whatever the staged build holds by now.
 run(["src/cli/compress.ts", staging]);
 rmSync(previous, { recursive: true, force: true });

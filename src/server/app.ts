@@ -33,6 +33,8 @@ import {
   type CommentSettings,
 } from "./comments/routes.ts";
 import { pollResults } from "./polls.ts";
+import { createSearchPage } from "./search.ts";
+import { SEARCH_PATH } from "../lib/search/view.ts";
 import { SECURITY_HEADERS } from "./security.ts";
 import { DEFAULT_STAFF_SETTINGS, mountStaffRoutes, type StaffSettings } from "./staff/routes.ts";
 import { createStaticSite } from "./static.ts";
@@ -330,6 +332,8 @@ export function createApp(options: AppOptions): Hono {
     isHttps,
     settings: { ...DEFAULT_STAFF_SETTINGS, ...options.staff },
   });
+  // Search without JavaScript: the built page with the server's results (src/server/search.ts).
+  app.get(SEARCH_PATH, createSearchPage(config.distDir, site));
 
   // Everything no route matched: the static site, or a 404/405. Kept out of the route table so
   // each request matches exactly one handler and Hono calls it without composing a chain.

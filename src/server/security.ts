@@ -19,7 +19,8 @@ export function inlineScriptHashes(html: string): string[] {
 export function htmlPolicy(scriptHashes: string[]): string {
   return [
     "default-src 'self'",
-    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join("")}`,
+    // 'wasm-unsafe-eval' lets the search index's WebAssembly compile; it allows no JavaScript eval.
+    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join("")} 'wasm-unsafe-eval'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -1,56 +1,161 @@
-// Article search in Chromium: diacritic-free queries, no match, and the no-JavaScript page.
+// Search in Chromium against the real server: results as you type with the URL following,
+// filters, more results, highlights, the same results without JavaScript, and the header box.
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DIST } from "../helpers/server.ts";
 import { useSite } from "../helpers/site.ts";
 
 const site = useSite();
+const CAO_LANH = "/tin-tuc/cao-lanh-doi-moi-phuong-thuc-lanh-dao-to-chuc-co-so-dang/";
+const THANH_BINH = "/tin-tuc/thanh-binh-xay-dung-dang-sat-voi-thuc-tien/";
+const status = (page: import("playwright-core").Page) =>
+  page.locator("main .search-status").textContent();
+const hrefs = (page: import("playwright-core").Page) =>
+  page
+    .locator("main .search-hit a")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
 
 describe("search", () => {
-  it("the header links to the search page and the form finds articles typed without diacritics", async () => {
+  it("results appear as the reader types, the URL follows, and the matched words are highlighted", async () => {
     const page = await site.browser.newPage();
-    await page.goto(`${site.server.url}/`);
-    await page
-      .getByRole("navigation", { name: "Điều hướng chính" })
-      .getByRole("link", { name: "Tìm kiếm" })
-      .click();
-    await page.getByLabel("Tìm bài viết").fill("tuyen hoa");
-    await page.getByRole("button", { name: "Tìm" }).click();
+    await page.goto(`${site.server.url}/tim-kiem/`);
+    await page.getByLabel("Tìm bài viết và dữ liệu").pressSequentially("chat van", { delay: 30 });
+    await expect.poll(() => status(page)).toMatch(/^Tìm thấy \d+ kết quả cho “chat van”\.$/);
+    await expect.poll(() => new URL(page.url()).search).toBe("?q=chat+van");
+    expect((await hrefs(page))[0]).toBe(CAO_LANH);
+    const first = page.locator("main .search-hit").first();
+    expect(await first.locator("mark").allTextContents()).toEqual(
+      expect.arrayContaining(["chất", "vấn"]),
+    );
+    expect(await first.locator(".meta").textContent()).toBe("Cập nhật ngày: 17/06/2013 04:36:39");
+    await first.getByRole("link").click();
+    await page.waitForURL(`**${CAO_LANH}`);
+    await page.goBack();
     await expect
-      .poll(() => page.getByRole("status").textContent())
-      .toBe("Tìm thấy 1 bài cho “tuyen hoa”.");
-    const link = page.locator(".search-results a");
-    expect(await link.getAttribute("href")).toBe("/tin-tuc/tuyen-hoa-cung-co-to-chuc-co-so-dang/");
-    expect(await page.getByLabel("Tìm bài viết").inputValue()).toBe("tuyen hoa");
-    await link.click();
-    await page.waitForURL("**/tin-tuc/tuyen-hoa-cung-co-to-chuc-co-so-dang/");
+      .poll(() => page.getByLabel("Tìm bài viết và dữ liệu").inputValue())
+      .toBe("chat van");
     await page.close();
   });
 
-  it("a query matching several articles lists each once; one matching none says so", async () => {
+  it("a filter narrows the results at once and is kept in the URL", async () => {
     const page = await site.browser.newPage();
-    await page.goto(`${site.server.url}/tim-kiem/?q=${encodeURIComponent("Lạng Sơn")}`);
-    await expect.poll(() => page.locator(".search-results li").count()).toBe(2);
-    const hrefs = await page
-      .locator(".search-results a")
-      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    expect(new Set(hrefs).size).toBe(2);
-    await page.goto(`${site.server.url}/tim-kiem/?q=khongcobainay`);
-    await expect
-      .poll(() => page.getByRole("status").textContent())
-      .toBe("Không tìm thấy bài nào cho “khongcobainay”.");
-    expect(await page.locator(".search-results li").count()).toBe(0);
+    await page.goto(`${site.server.url}/tim-kiem/?q=${encodeURIComponent("kết nạp")}`);
+    await expect.poll(() => status(page)).toMatch(/^Tìm thấy 6 kết quả/);
+    await page.getByLabel("Tỉnh").selectOption("Đồng Tháp");
+    await expect.poll(() => status(page)).toBe("Tìm thấy 2 kết quả cho “kết nạp” (đã lọc).");
+    expect(new Set(await hrefs(page))).toEqual(new Set([THANH_BINH, CAO_LANH]));
+    expect(new URL(page.url()).searchParams.get("tinh")).toBe("Đồng Tháp");
+    await page.getByLabel("Năm").selectOption("2013");
+    await expect.poll(() => hrefs(page)).toEqual([CAO_LANH]);
     await page.close();
   });
 
-  it("without JavaScript the page says search needs it and links to the lists", async () => {
+  it("more results on request: ten at first, then the rest, the URL saying how many", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/tim-kiem/?q=dang`);
+    await expect.poll(() => status(page)).toBe("Tìm thấy 16 kết quả cho “dang”.");
+    expect(await page.locator("main .search-hit").count()).toBe(10);
+    await page.getByRole("link", { name: /Xem thêm kết quả/ }).click();
+    await expect.poll(() => page.locator("main .search-hit").count()).toBe(16);
+    expect(new URL(page.url()).searchParams.get("trang")).toBe("2");
+    expect(await page.getByRole("link", { name: /Xem thêm kết quả/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("without JavaScript the server answers the same URL with the same results, as plain links in <main>", async () => {
+    const withJs = await site.browser.newPage();
+    await withJs.goto(`${site.server.url}/tim-kiem/?q=dang`);
+    await expect.poll(() => status(withJs)).toMatch(/^Tìm thấy/);
+    const expected = await hrefs(withJs);
+    await withJs.close();
+
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.server.url}/tim-kiem/?q=tuyen`);
-    const note = page.locator(".search-note");
-    expect(await note.isVisible()).toBe(true);
-    expect(await note.textContent()).toContain("Tìm kiếm cần JavaScript.");
-    expect(await page.getByRole("link", { name: "tất cả tin tức" }).getAttribute("href")).toBe(
-      "/tin-tuc/",
-    );
+    await page.goto(`${site.server.url}/tim-kiem/?q=dang`);
+    expect(await status(page)).toBe("Tìm thấy 16 kết quả cho “dang”.");
+    expect(await hrefs(page)).toEqual(expected);
+    expect(await page.locator("main .search-hit mark").count()).toBeGreaterThan(0);
+    expect(await page.locator(".search-note").count()).toBe(0);
+    // More, and a filter, through plain GET requests.
+    await page.getByRole("link", { name: /Xem thêm kết quả/ }).click();
+    await page.waitForURL(/trang=2/);
+    expect(await page.locator("main .search-hit").count()).toBe(16);
+    await page.getByLabel("Tỉnh").selectOption("Đồng Tháp");
+    await page.getByRole("button", { name: "Tìm", exact: true }).last().click();
+    await page.waitForURL(/tinh=/);
+    expect(new Set(await hrefs(page))).toEqual(new Set([THANH_BINH, CAO_LANH]));
+    expect(await page.getByLabel("Tìm bài viết và dữ liệu").inputValue()).toBe("dang");
     await context.close();
+  });
+
+  it("the header of every kind of page has a search box that opens the results", async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of [
+      "/",
+      CAO_LANH,
+      "/tin-tuc/",
+      "/thong-ke/",
+      "/du-lieu/ket-nap/",
+      "/chu-de/",
+      "/khong-co-trang-nay/",
+    ]) {
+      await page.goto(`${site.server.url}${path}`);
+      const box = page.getByRole("banner").getByRole("search");
+      expect(await box.getByRole("searchbox", { name: "Tìm trên trang" }).count(), path).toBe(1);
+    }
+    await page.goto(`${site.server.url}${THANH_BINH}`);
+    const box = page.getByRole("banner").getByRole("search");
+    await box.getByRole("searchbox").fill("Phan Văn Thắng");
+    await box.getByRole("button", { name: "Tìm" }).click();
+    await page.waitForURL("**/tim-kiem/?q=*");
+    expect((await hrefs(page))[0]).toBe(THANH_BINH);
+    await context.close();
+  });
+
+  // axe runs as a script in the page, so it audits with JavaScript on; the markup is the same
+  // view.ts renders on the server.
+  it.each([true])(
+    "the results page has no serious or critical axe violations (JavaScript %s)",
+    async (javaScriptEnabled) => {
+      const context = await site.browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${site.server.url}/tim-kiem/?q=dang`);
+      await expect.poll(() => page.locator("main .search-hit").count()).toBe(10);
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(bad).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it("odd requests get the page with their text escaped, never an error", async () => {
+    for (const query of [
+      "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+      "q=dang&trang=abc&nam=20x3&tinh=%00",
+      "q=dang&q=hai&__proto__=x",
+      `q=${"a".repeat(5000)}`,
+    ]) {
+      const response = await fetch(`${site.server.url}/tim-kiem/?${query}`);
+      expect(response.status, query).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+      const html = await response.text();
+      expect(html).not.toContain("<script>alert(1)");
+      expect(html).toContain('<p class="search-status" role="status">');
+    }
+    const html = await (await fetch(`${site.server.url}/tim-kiem/?q=%3Cb%3Ex`)).text();
+    expect(html).toContain("Không tìm thấy kết quả nào cho “&lt;b&gt;x”.");
+  });
+
+  it("on a static host without JavaScript the page says search needs it and links to topics and places", () => {
+    const html = readFileSync(join(DIST, "tim-kiem/index.html"), "utf8");
+    const note = /<noscript>([\s\S]*?)<\/noscript>/.exec(html)?.[1] ?? "";
+    expect(note).toContain("Tìm kiếm trên trang này cần JavaScript.");
+    expect(note).toContain('href="/chu-de/"');
+    expect(note).toContain('href="/dia-phuong/"');
   });
 });

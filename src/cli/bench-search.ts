@@ -1,0 +1,305 @@
+// npm run bench:search [-- --sizes 1000,3000,10000 --no-record --copies]
+// --copies: instead of an astro build, copy dist/ and give it N article pages by copying the
+// built article pages under new URLs (titles marked "(bản sao k)"): the index step and the
+// queries are measured the same; the build column then says "copied".
+// For each N: a cold portal build of N articles (as bench:build makes them), then the search index
+// step of `npm run build` on it, timed on its own; the index's files and size; then, in Chromium
+// against the real server, the bytes a reader downloads for a first and a second query (gzip, as
+// a compressing server or CDN sends them) and the time from pressing Enter to the results shown.
+// Prints a table and updates "## Search (bench:search)" in BENCHMARKS.md.
+import { execFileSync, spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type Page } from "playwright-core";
+import { buildSearchIndex } from "../lib/build/search-index.ts";
+import { readSourceArticles, writeCorpus } from "./bench/corpus.ts";
+import { canIsolateDotAstro, measureBuild } from "./bench/measure.ts";
+import { gzipBytes } from "./bench/page-weight.ts";
+
+const REPO = resolve(import.meta.dirname, "../..");
+const BENCH = join(REPO, ".bench");
+const SECTION = "## Search (bench:search)";
+const SECOND_QUERY_TARGET = 150 * 1024;
+const FIRST_RESULT_TARGET_MS = 300;
+/** A phrase every copy has (so the result list is as long as it gets), then one from a caption. */
+const QUERIES = ["ket nap dang vien", "Phan Văn Thắng"];
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,3000,10000" },
+    "no-record": { type: "boolean", default: false },
+    copies: { type: "boolean", default: false },
+  },
+});
+const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 5)) {
+  console.error("Usage: bench:search [-- --sizes 1000,3000,10000 --no-record] (N ≥ 5)");
+  process.exit(2);
+}
+
+const git = (...args: string[]) =>
+  execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
+const commit = git("rev-parse", "--short", "HEAD");
+const dirty =
+  git("status", "--porcelain", "--untracked-files=no") === "" ? "" : " plus uncommitted changes";
+
+function folderSize(dir: string): { files: number; bytes: number; gzip: number } {
+  let files = 0;
+  let bytes = 0;
+  let gzip = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const body = readFileSync(join(e.parentPath, e.name));
+    files++;
+    bytes += body.length;
+    // Pagefind's index files are gzip already; pagefind.js and the wasm are not.
+    gzip += /\.pf_/.test(e.name) ? body.length : gzipBytes(body);
+  }
+  return { files, bytes, gzip };
+}
+
+async function startServer(dist: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = join(BENCH, "search-db");
+  rmSync(dir, { recursive: true, force: true });
+  const child = spawn(process.execPath, [join(REPO, "src/server/main.ts")], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      DIST_DIR: dist,
+      DATABASE_PATH: join(dir, "bench.sqlite"),
+      RATE_LIMIT_PER_MINUTE: "0",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /http:\/\/[\d.]+:\d+/.exec(out);
+      if (m) ok(m[0]);
+    });
+    child.on("exit", () => fail(new Error(`server exited: ${out}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((done) => {
+        child.once("exit", () => done());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** dist/ with N article pages: the built ones and renamed copies of them (no astro build). */
+function copySite(size: number, outDir: string): void {
+  const dist = join(REPO, "dist");
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(dist, outDir, { recursive: true });
+  rmSync(join(outDir, "pagefind"), { recursive: true, force: true });
+  const news = join(outDir, "tin-tuc");
+  const built = readdirSync(news).filter(
+    (slug) => slug !== "trang" && existsSync(join(news, slug, "index.html")),
+  );
+  for (let k = 1; built.length * k < size; k++) {
+    for (const [i, slug] of built.entries()) {
+      if (built.length * k + i >= size) break;
+      const html = readFileSync(join(news, slug, "index.html"), "utf8").replace(
+        /(<h1 id="article-title"[^>]*>)([^<]*)/,
+        (_, open: string, title: string) => `${open}${title} (bản sao ${k})`,
+      );
+      mkdirSync(join(news, `${slug}-ban-sao-${k}`));
+      writeFileSync(join(news, `${slug}-ban-sao-${k}`, "index.html"), html);
+    }
+  }
+}
+
+type QueryFigures = { query: string; requests: number; gzip: number; ms: number; total: string };
+
+/** Counts what the page fetches under /pagefind/ while one query is answered. */
+async function measureQuery(page: Page, query: string): Promise<QueryFigures> {
+  const bodies: Promise<number>[] = [];
+  const onResponse = (response: import("playwright-core").Response) => {
+    if (!new URL(response.url()).pathname.startsWith("/pagefind/")) return;
+    bodies.push(
+      response
+        .body()
+        .then((b) => (/\.pf_/.test(response.url()) ? b.length : gzipBytes(b)))
+        .catch(() => 0),
+    );
+  };
+  page.on("response", onResponse);
+  const box = page.locator("#search-q");
+  await box.fill(query);
+  const before = await page.locator(".search-status").textContent();
+  const started = await page.evaluate(() => performance.now());
+  await box.press("Enter");
+  await page.waitForFunction(
+    ([q, old]) => {
+      const s = document.querySelector(".search-status")?.textContent ?? "";
+      return s !== old && s.includes(`“${q}”`) && !!document.querySelector(".search-hit");
+    },
+    [query, before] as const,
+    { polling: "raf", timeout: 120_000 },
+  );
+  const ms = (await page.evaluate(() => performance.now())) - started;
+  await page.waitForLoadState("networkidle");
+  page.off("response", onResponse);
+  const sizes = await Promise.all(bodies);
+  const total = (await page.locator(".search-status").textContent()) ?? "";
+  return { query, requests: sizes.length, gzip: sizes.reduce((a, b) => a + b, 0), ms, total };
+}
+
+type Row = {
+  size: number;
+  buildS: number;
+  indexS: number;
+  pages: number;
+  files: number;
+  mib: number;
+  gzipMib: number;
+  first: QueryFigures;
+  second: QueryFigures;
+  load: number;
+};
+
+const sources = readSourceArticles(join(REPO, "content/news"));
+const isolate = canIsolateDotAstro();
+mkdirSync(join(BENCH, "logs"), { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+});
+const rows: Row[] = [];
+try {
+  for (const size of sizes) {
+    const newsDir = join(BENCH, `news-${size}`);
+    if (!values.copies) writeCorpus(sources, size, newsDir);
+    const outDir = join(BENCH, `out-search-${size}`);
+    const load = loadavg()[0] ?? 0;
+    process.stdout.write(`N=${size}: ${values.copies ? "copies" : "build"} … `);
+    let buildMs = Number.NaN;
+    if (values.copies) copySite(size, outDir);
+    else {
+      const build = await measureBuild({
+        root: REPO,
+        outDir,
+        cacheDir: join(REPO, "node_modules/.astro-bench-search"),
+        newsDir,
+        logFile: join(BENCH, "logs", `search-${size}.log`),
+        privateDotAstro: isolate ? join(BENCH, "dot-astro-search") : undefined,
+      });
+      buildMs = build.wallMs;
+    }
+    process.stdout.write(`${(buildMs / 1000).toFixed(1)} s; index … `);
+    const started = performance.now();
+    const summary = await buildSearchIndex(outDir);
+    const indexS = (performance.now() - started) / 1000;
+    const size_ = folderSize(join(outDir, "pagefind"));
+    console.log(
+      `${indexS.toFixed(1)} s, ${summary.pages} pages, ${size_.files} files, ` +
+        `${(size_.bytes / 2 ** 20).toFixed(1)} MiB`,
+    );
+    const server = await startServer(outDir);
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/tim-kiem/`);
+      const first = await measureQuery(page, QUERIES[0]!);
+      const second = await measureQuery(page, QUERIES[1]!);
+      await context.close();
+      for (const q of [first, second]) {
+        console.log(
+          `  “${q.query}”: ${q.requests} requests, ${(q.gzip / 1024).toFixed(1)} KiB gzip, ` +
+            `${q.ms.toFixed(0)} ms to the results (${q.total})`,
+        );
+      }
+      rows.push({
+        size,
+        buildS: buildMs / 1000,
+        indexS,
+        pages: summary.pages,
+        files: size_.files,
+        mib: size_.bytes / 2 ** 20,
+        gzipMib: size_.gzip / 2 ** 20,
+        first,
+        second,
+        load,
+      });
+    } finally {
+      await server.stop();
+    }
+    rmSync(outDir, { recursive: true, force: true });
+  }
+} finally {
+  await browser.close();
+}
+
+const kib = (n: number) => (n / 1024).toFixed(1);
+const table = [
+  "| N | build (s) | index (s) | index ÷ build | pages indexed | index files | index (MiB) | gzip (MiB) | 1st query (KiB gzip) | 1st query (ms) | 2nd query (KiB gzip) | ≤ 150 KB | 2nd query (ms) | ≤ 300 ms | load |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ...rows.map(
+    (r) =>
+      `| ${r.size} | ${Number.isNaN(r.buildS) ? "copied" : r.buildS.toFixed(1)} | ${r.indexS.toFixed(1)} | ${Number.isNaN(r.buildS) ? "—" : (r.indexS / r.buildS).toFixed(2)} | ${r.pages} | ${r.files} | ${r.mib.toFixed(1)} | ${r.gzipMib.toFixed(1)} | ${kib(r.first.gzip)} | ${r.first.ms.toFixed(0)} | ${kib(r.second.gzip)} | ${r.second.gzip <= SECOND_QUERY_TARGET ? "yes" : "no"} | ${r.second.ms.toFixed(0)} | ${Math.max(r.first.ms, r.second.ms) <= FIRST_RESULT_TARGET_MS ? "yes" : "no"} | ${r.load.toFixed(2)} |`,
+  ),
+].join("\n");
+console.log(`\n${table}\n`);
+
+if (!values["no-record"]) {
+  const section = [
+    SECTION,
+    "",
+    "`npm run bench:search` (`src/cli/bench-search.ts`) builds the portal cold over N articles (the",
+    "bench:build corpus: the five real ones plus renamed copies), then runs the search index step of",
+    "`npm run build` (`src/lib/build/search-index.ts`: Pagefind over the article and dataset pages)",
+    "on that output, timed on its own. It then serves the build with the real server and, in",
+    "Chromium, opens `/tim-kiem/`, types a query and presses Enter: first",
+    `“${QUERIES[0]}” (every copy has it: the longest result list), then “${QUERIES[1]}”.`,
+    "",
+    "- **build (s)**: the cold `astro build` (no index), or “copied” with `-- --copies` (dist/ plus",
+    "  renamed copies of its built article pages, no build); **index (s)**: the index step alone;",
+    "  `npm run build` takes their sum. **index ÷ build** is what the index adds to a build.",
+    "- **index (MiB) / gzip (MiB)**: everything in `dist/pagefind/` (Pagefind's index files are",
+    "  gzip already; `pagefind.js` and the WebAssembly are counted gzipped, as a compressing server",
+    "  or CDN sends them).",
+    "- **query (KiB gzip)**: the bytes the page fetched under `/pagefind/` for that query, from",
+    "  pressing Enter until the network was idle (the first includes `pagefind.js`, the",
+    "  WebAssembly, the entry and metadata files; each includes the index chunks for its words and",
+    "  the fragments of the ten results shown). Target for a query after the first: ≤ 150 KB.",
+    "- **query (ms)**: from pressing Enter to the results on the page (the first query loads the",
+    "  index too). Target ≤ 300 ms.",
+    "- **load**: one-minute load average at the start; above ~0.5 on this 2-core machine the",
+    "  times are noisy.",
+    "",
+    `### Last run: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`,
+    "",
+    `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}); Node ${process.version}; commit \`${commit}\`${dirty}.`,
+    "",
+    table,
+    "",
+  ].join("\n");
+  const file = join(REPO, "BENCHMARKS.md");
+  const doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const lines = doc.split("\n");
+  const start = lines.findIndex((l) => l.trimEnd() === SECTION);
+  let next: string;
+  if (start === -1) next = `${doc.trimEnd()}\n\n${section}`;
+  else {
+    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+    if (end === -1) end = lines.length;
+    next = [...lines.slice(0, start), section, ...lines.slice(end)].join("\n");
+  }
+  writeFileSync(file, `${next.trimEnd()}\n`);
+  console.log(`Recorded in ${file}`);
+}

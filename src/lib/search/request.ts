@@ -1,0 +1,66 @@
+// What a search asks for, read from the URL of /tim-kiem/ (the same for the form, the script and the server).
+// zod/mini: the same schemas, tree-shaken, so the browser script stays within its size budget.
+import * as z from "zod/mini";
+import { MAX_QUERY_LENGTH } from "./text.ts";
+
+/** Results shown per step; "Xem thêm kết quả" shows as many again. */
+export const RESULTS_PER_STEP = 10;
+
+/** Most steps a URL may ask for (trang=20 shows 200 results). */
+export const MAX_STEPS = 20;
+
+/** The filters, as URL parameter -> Pagefind filter name (the same strings, kept apart on purpose). */
+export const FILTERS = {
+  tinh: "tinh",
+  "chu-de": "chu-de",
+  nam: "nam",
+} as const;
+export type FilterKey = keyof typeof FILTERS;
+export const FILTER_KEYS = Object.keys(FILTERS) as FilterKey[];
+
+/** Labels of the filters on the form. */
+export const FILTER_LABELS: Record<FilterKey, string> = {
+  tinh: "Tỉnh",
+  "chu-de": "Chủ đề",
+  nam: "Năm",
+};
+
+const text = z.catch(z.string().check(z.trim(), z.maxLength(MAX_QUERY_LENGTH)), "");
+
+export const searchRequestSchema = z.object({
+  /** The words typed. */
+  q: text,
+  /** Province name exactly as the articles give it, or "" for all. */
+  tinh: text,
+  /** Topic label, or "" for all. */
+  "chu-de": text,
+  /** Four-digit year of publication, or "" for all (undated articles are in no year). */
+  nam: z.catch(z.string().check(z.regex(/^\d{4}$/)), ""),
+  /** How many steps of results to show, 1 to MAX_STEPS. */
+  trang: z.catch(
+    z.coerce.number().check(z.refine(Number.isInteger), z.gte(1), z.lte(MAX_STEPS)),
+    1,
+  ),
+});
+export type SearchRequest = z.infer<typeof searchRequestSchema>;
+
+/** Reads a request from a query string; anything missing or malformed falls back to "all". */
+export function parseSearchRequest(params: URLSearchParams): SearchRequest {
+  return searchRequestSchema.parse({
+    q: params.get("q") ?? "",
+    tinh: params.get("tinh") ?? "",
+    "chu-de": params.get("chu-de") ?? "",
+    nam: params.get("nam") ?? "",
+    trang: params.get("trang") ?? "1",
+  });
+}
+
+/** The query string of a request, leaving out what is empty or default. */
+export function searchQueryString(request: SearchRequest, steps = request.trang): string {
+  const params = new URLSearchParams();
+  if (request.q) params.set("q", request.q);
+  for (const key of FILTER_KEYS) if (request[key]) params.set(key, request[key]);
+  if (steps > 1) params.set("trang", String(steps));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

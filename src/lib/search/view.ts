@@ -1,0 +1,101 @@
+// The search form and results as HTML strings: the page at build time, the script and the
+// server all render through these, so the three show the same thing.
+import { formatNumber } from "../format.ts";
+import { escapeHtml } from "../polls/view.ts";
+import type { SearchHit, SearchOutcome } from "./engine.ts";
+import {
+  FILTER_KEYS,
+  FILTER_LABELS,
+  RESULTS_PER_STEP,
+  searchQueryString,
+  type FilterKey,
+  type SearchRequest,
+} from "./request.ts";
+
+export const SEARCH_PATH = "/tim-kiem/";
+/** The server replaces what lies between these markers in the built page. */
+export const LIVE_START = "<!--search-live-->";
+export const LIVE_END = "<!--/search-live-->";
+
+export type FilterOptions = Record<FilterKey, string[]>;
+
+const byName = new Intl.Collator("vi").compare;
+
+/** Filter values in the order the form lists them: names alphabetically, years newest first. */
+export function sortFilterOptions(values: Partial<Record<string, string[]>>): FilterOptions {
+  const list = (key: FilterKey) => [...new Set(values[key] ?? [])];
+  return {
+    tinh: list("tinh").sort(byName),
+    "chu-de": list("chu-de").sort(byName),
+    nam: list("nam").sort((a, b) => b.localeCompare(a)),
+  };
+}
+
+function select(key: FilterKey, options: string[], chosen: string): string {
+  const items = [`<option value="">Tất cả</option>`]
+    .concat(
+      options.map(
+        (value) =>
+          `<option value="${escapeHtml(value)}"${value === chosen ? " selected" : ""}>${escapeHtml(value)}</option>`,
+      ),
+    )
+    .join("");
+  return (
+    `<div class="search-filter"><label for="search-${key}">${FILTER_LABELS[key]}</label>` +
+    `<select id="search-${key}" name="${key}">${items}</select></div>`
+  );
+}
+
+/** The GET form of /tim-kiem/ with the request's values filled in. */
+export function renderSearchForm(options: FilterOptions, request: SearchRequest): string {
+  const filters = FILTER_KEYS.map((key) => select(key, options[key], request[key])).join("");
+  return (
+    `<form class="search-form" action="${SEARCH_PATH}" method="get" role="search">` +
+    `<label for="search-q">Tìm bài viết và dữ liệu (gõ có dấu hoặc không dấu)</label>` +
+    `<div class="search-form__row"><input id="search-q" name="q" type="search" autocomplete="off" ` +
+    `spellcheck="false" maxlength="200" value="${escapeHtml(request.q)}" />` +
+    `<button class="button" type="submit">Tìm</button></div>` +
+    `<fieldset class="search-filters"><legend>Lọc kết quả</legend>${filters}</fieldset></form>`
+  );
+}
+
+/** Pagefind's excerpt with nothing but text and <mark> kept as markup. */
+export function safeExcerpt(excerpt: string): string {
+  return excerpt.replace(/<(?!\/?mark>)/g, "&lt;");
+}
+
+function hitHtml(hit: SearchHit, position: number): string {
+  const meta = hit.kind === "du-lieu" ? "Trang dữ liệu" : (hit.date ?? "");
+  return (
+    `<li class="search-hit" id="kq-${position}"><h2 class="search-hit__title">` +
+    `<a href="${escapeHtml(hit.url)}">${escapeHtml(hit.title)}</a></h2>` +
+    `<p class="meta">${escapeHtml(meta)}</p>` +
+    `<p class="search-hit__excerpt">${safeExcerpt(hit.excerpt)}</p></li>`
+  );
+}
+
+/** The sentence above the results. */
+export function statusText(outcome: SearchOutcome): string {
+  const { request, total } = outcome;
+  const filtered = FILTER_KEYS.some((key) => request[key]) ? " (đã lọc)" : "";
+  return total === 0
+    ? `Không tìm thấy kết quả nào cho “${request.q}”${filtered}.`
+    : `Tìm thấy ${formatNumber(total)} kết quả cho “${request.q}”${filtered}.`;
+}
+
+/** Status line, the hits of the steps asked for, and a link for more when there are more. */
+export function renderResults(outcome: SearchOutcome): string {
+  const { request, total, hits } = outcome;
+  if (!request.q) return `<p class="search-status" role="status"></p>`;
+  const list = hits.map((hit, i) => hitHtml(hit, i + 1)).join("");
+  const next = request.trang + 1;
+  const more =
+    total > hits.length
+      ? `<p><a class="button search-more" href="${SEARCH_PATH}${escapeHtml(searchQueryString(request, next))}#kq-${hits.length + 1}">` +
+        `Xem thêm kết quả (${formatNumber(Math.min(RESULTS_PER_STEP, total - hits.length))} tiếp theo)</a></p>`
+      : "";
+  return (
+    `<p class="search-status" role="status">${escapeHtml(statusText(outcome))}</p>` +
+    `<ol class="search-results">${list}</ol>${more}`
+  );
+}
