@@ -39,7 +39,11 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
 for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-chart-png]")) {
   button.hidden = false;
   button.addEventListener("click", async () => {
-    const svg = document.getElementById(`${button.dataset.chartPng}-svg`);
+    // The layout on screen (the others are display: none).
+    const figure = document.getElementById(`bieu-do-${button.dataset.chartPng}`);
+    const svg = [...(figure?.querySelectorAll("svg.chart-svg") ?? [])].find(
+      (s) => s.getClientRects().length > 0,
+    );
     if (svg instanceof SVGSVGElement) download(await toPng(svg), `${button.dataset.chartPng}.png`);
   });
 }

@@ -1,4 +1,5 @@
 // What every page needs to show one chart: the SVG, its words, its rows and where they came from.
+import { DOWNLOAD_LAYOUT, type Layout } from "./metrics.ts";
 
 export type ChartTheme = "to-chuc" | "dang-vien" | "ket-nap" | "xep-loai" | "huy-hieu" | "kiem-tra";
 
@@ -23,7 +24,8 @@ export type ChartDefinition = {
   takeaway: string;
   /** The Vietnamese text alternative (also the SVG's <desc>). */
   description: string;
-  svg: string;
+  /** One SVG per layout, narrowest first; the page shows the widest that fits (ChartFigure). */
+  svgs: ChartSvg[];
   /** Dataset id: `/du-lieu/<dataset>/`. */
   dataset: string;
   /** Source article slugs of the plotted rows: `/tin-tuc/<slug>/`. */
@@ -39,6 +41,13 @@ export type ChartDefinition = {
   /** Years of the plotted rows; empty when the sources give none. */
   years: number[];
 };
+
+export type ChartSvg = { layout: Layout; svg: string };
+
+/** The SVG published as the chart's download (`/bieu-do/<id>.svg`): its widest layout. */
+export function downloadSvg(chart: Pick<ChartDefinition, "svgs">): string {
+  return chart.svgs.find((s) => s.layout.name === DOWNLOAD_LAYOUT.name)!.svg;
+}
 
 export function svgUrl(id: string): string {
   return `/bieu-do/${id}.svg`;

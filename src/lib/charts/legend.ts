@@ -1,6 +1,6 @@
 // A legend that wraps onto new rows instead of running off a phone screen.
 import { el, escapeXml } from "./svg.ts";
-import { FONT, LINE_HEIGHT, PAD, WIDTH, textWidth } from "./metrics.ts";
+import { FONT, LINE_HEIGHT, PAD, textWidth } from "./metrics.ts";
 
 export type LegendItem = {
   key: string;
@@ -14,15 +14,19 @@ const SWATCH = 12;
 const GAP = 5;
 const SPACING = 14;
 
-/** Legend rows starting at `top`; returns the markup and the height used. */
-export function legend(items: readonly LegendItem[], top: number): { svg: string; height: number } {
+/** Legend rows starting at `top` in a chart `width` wide; returns the markup and the height used. */
+export function legend(
+  items: readonly LegendItem[],
+  top: number,
+  width: number,
+): { svg: string; height: number } {
   if (items.length === 0) return { svg: "", height: 0 };
   let x = PAD;
   let row = 0;
   const parts: string[] = [];
   for (const item of items) {
-    const width = SWATCH + GAP + textWidth(item.label);
-    if (x > PAD && x + width > WIDTH - PAD) {
+    const itemWidth = SWATCH + GAP + textWidth(item.label);
+    if (x > PAD && x + itemWidth > width - PAD) {
       x = PAD;
       row += 1;
     }
@@ -53,7 +57,7 @@ export function legend(items: readonly LegendItem[], top: number): { svg: string
           escapeXml(item.label),
         ),
     );
-    x += width + SPACING;
+    x += itemWidth + SPACING;
   }
   return {
     svg: el("g", { class: "chart-legend" }, parts.join("")),

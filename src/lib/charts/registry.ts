@@ -14,7 +14,8 @@ import type {
 } from "../data/schemas.ts";
 import { slugify } from "../slug.ts";
 import { toCsv } from "./csv.ts";
-import type { ChartDefinition } from "./definition.ts";
+import { downloadSvg, type ChartDefinition } from "./definition.ts";
+import { LAYOUTS } from "./metrics.ts";
 import { yearOf, type Dated } from "./period.ts";
 import { UNKNOWN_LABEL } from "./remainder.ts";
 import { admissionCharts } from "./specs/admissions.ts";
@@ -85,11 +86,12 @@ function unknownRows<R extends Row>(dataset: ChartDatasetId, rows: readonly R[])
 
 function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): ChartDefinition {
   const columns = Object.keys(DATASETS[dataset].schema.shape);
-  const { rows, ...rest } = built;
+  const { rows, draw, ...rest } = built;
   // The drawn rows, then the derived remainders the chart draws as "Không rõ".
   const downloaded = [...rows, ...unknownRows(dataset, rows)];
   return {
     ...rest,
+    svgs: LAYOUTS.map((layout) => ({ layout, svg: draw(layout) })),
     dataset,
     articles: [...new Set(rows.map((r) => r.source))],
     csv: toCsv(columns, downloaded),
@@ -157,7 +159,7 @@ export function downloadIds(charts: readonly ChartDefinition[]): Map<string, str
   return new Map(
     charts.map((chart) => {
       const family = chart.id.split("--")[0]!;
-      const drawing = chart.svg.replaceAll(chart.id, "\u0000");
+      const drawing = downloadSvg(chart).replaceAll(chart.id, "\u0000");
       const key = [family, chart.csv, chart.excelCsv, drawing].join("\u0001");
       if (!owners.has(key)) owners.set(key, chart.id);
       return [chart.id, owners.get(key)!];

@@ -53,7 +53,7 @@ export function badgeCharts(rows: readonly BadgeRow[], suffix = ""): BuiltChart<
       title,
       takeaway: `${takeaway}.`,
       description,
-      svg: barChart({ id, title, description, groups, unit: "đồng chí" }),
+      draw: (layout) => barChart({ id, title, description, groups, unit: "đồng chí" }, layout),
       table: treeTable(groups, "Huy hiệu"),
       rows: [...rows],
     },

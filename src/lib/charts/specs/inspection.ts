@@ -79,7 +79,7 @@ export function inspectionCharts(
           title,
           takeaway: takeawayOf(own, kind.key),
           description,
-          svg: barChart({ id, title, description, groups, unit: "" }),
+          draw: (layout) => barChart({ id, title, description, groups, unit: "" }, layout),
           table: treeTable(groups, "Nội dung"),
           rows: own,
         },

@@ -3,7 +3,7 @@
 import type { MemberRow } from "../../data/schemas.ts";
 import { formatNumber } from "../../format.ts";
 import { barChart } from "../bars.ts";
-import { describeBars } from "../describe.ts";
+import { barValue, describeBars } from "../describe.ts";
 import { periodText } from "../period.ts";
 import type { Bar } from "../types.ts";
 import { NOT_SPLIT, type BuiltChart } from "./types.ts";
@@ -23,6 +23,7 @@ export function memberCharts(rows: readonly MemberRow[], suffix = ""): BuiltChar
       key: t.id,
       label: `${t.unit} (${periodText(t)})`,
       value: t.count,
+      qualifier: t.qualifier,
       ...(parts.length > 0 && {
         parts: parts.map((p) => ({
           key: p.status,
@@ -51,22 +52,26 @@ export function memberCharts(rows: readonly MemberRow[], suffix = ""): BuiltChar
       title: "Số đảng viên theo đảng bộ",
       takeaway,
       description: describeBars(groups, "đảng viên", SERIES),
-      svg: barChart({
-        id: `so-dang-vien${suffix}`,
-        title: "Số đảng viên theo đảng bộ",
-        description: describeBars(groups, "đảng viên", SERIES),
-        groups,
-        unit: "đảng viên",
-        series: SERIES,
-        totalLabel: `Tổng số (${NOT_SPLIT})`,
-      }),
+      draw: (layout) =>
+        barChart(
+          {
+            id: `so-dang-vien${suffix}`,
+            title: "Số đảng viên theo đảng bộ",
+            description: describeBars(groups, "đảng viên", SERIES),
+            groups,
+            unit: "đảng viên",
+            series: SERIES,
+            totalLabel: `Tổng số (${NOT_SPLIT})`,
+          },
+          layout,
+        ),
       table: {
         columns: ["Đảng bộ", "Thời điểm", "Tổng số", "Chính thức", "Dự bị"],
         numeric: [false, false, true, true, true],
         rows: totals.map((t) => [
           t.unit,
           periodText(t),
-          formatNumber(t.count),
+          barValue({ value: t.count, qualifier: t.qualifier }),
           cell(t, "chinh-thuc"),
           cell(t, "du-bi"),
         ]),

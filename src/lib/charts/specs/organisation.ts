@@ -49,7 +49,7 @@ export function organisationCharts(
       title,
       takeaway: takeawayOf(own, unit, gaps),
       description,
-      svg: barChart({ id, title, description, groups, unit: "" }),
+      draw: (layout) => barChart({ id, title, description, groups, unit: "" }, layout),
       table: treeTable(groups, "Loại tổ chức"),
       rows: own,
     };
