@@ -1,5 +1,6 @@
 // Every chart the site shows, built from dataset rows in one place, so the dashboard, dataset
 // pages, articles and downloads all use the same definitions.
+import { articleTitles, type TitleOf } from "../content/titles.ts";
 import { DATASETS } from "../data/datasets.ts";
 import { toExcelCsv } from "../data/download.ts";
 import { computeGaps } from "../data/gaps.ts";
@@ -103,7 +104,11 @@ function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): C
 }
 
 /** Every chart, optionally narrowed by a filter (whose ids then end in "--<filter>"). */
-export function buildCharts(data: ChartData, filter: ChartFilter = {}): ChartDefinition[] {
+export function buildCharts(
+  data: ChartData,
+  filter: ChartFilter = {},
+  titleOf: TitleOf = articleTitles(),
+): ChartDefinition[] {
   const slug = filterSlug(filter);
   const suffix = slug ? `--${slug}` : "";
   const f = keep(filter);
@@ -111,7 +116,9 @@ export function buildCharts(data: ChartData, filter: ChartFilter = {}): ChartDef
     ...organisationCharts(data["to-chuc-dang"].filter(f), suffix).map((c) =>
       finish("to-chuc-dang", c),
     ),
-    ...memberCharts(data["dang-vien"].filter(f), suffix).map((c) => finish("dang-vien", c)),
+    ...memberCharts(data["dang-vien"].filter(f), suffix, titleOf).map((c) =>
+      finish("dang-vien", c),
+    ),
     ...admissionCharts(data["ket-nap"].filter(f), suffix).map((c) => finish("ket-nap", c)),
     ...ratingCharts(data["xep-loai"].filter(f), suffix).map((c) => finish("xep-loai", c)),
     ...badgeCharts(data["huy-hieu"].filter(f), suffix).map((c) => finish("huy-hieu", c)),
