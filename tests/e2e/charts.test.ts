@@ -326,3 +326,37 @@ describe("article charts", () => {
     for (const id of ids) expect(html).toContain(`id="${id}"`);
   });
 });
+
+describe("dashboard filters with JavaScript", () => {
+  it("swap the charts in place; the URL and the back button follow", async () => {
+    const page = await open(DASHBOARD, { javaScript: true });
+    // A marker on the window survives only if the page is never reloaded.
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    const ids = () =>
+      page
+        .locator("svg.chart-svg:visible")
+        .evaluateAll((svgs) => svgs.map((s) => s.getAttribute("data-chart")));
+    const all = await ids();
+    await page.locator("#dashboard-filters").getByRole("link", { name: "Quảng Bình" }).click();
+    await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/quang-binh/`);
+    await expect
+      .poll(async () => (await ids()).every((id) => id!.endsWith("--quang-binh")))
+      .toBe(true);
+    expect(await page.locator("h1").textContent()).toBe("Thống kê: Quảng Bình");
+    await page.locator("#dashboard-filters").getByRole("link", { name: "Năm 2022" }).click();
+    await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/nam-2022/`);
+    await expect
+      .poll(async () => (await ids()).every((id) => id!.endsWith("--nam-2022")))
+      .toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/quang-binh/`);
+    await expect
+      .poll(async () => (await ids()).every((id) => id!.endsWith("--quang-binh")))
+      .toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/`);
+    await expect.poll(ids).toEqual(all);
+    expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await page.context().close();
+  });
+});
