@@ -91,18 +91,15 @@ describe.each([DASHBOARD, ARTICLE])("%s", (path) => {
 });
 
 describe("axe on chart pages", () => {
-  it.each([DASHBOARD, DATASET, ARTICLE])(
-    "%s has no serious or critical violations at 390 and 1280 px",
-    async (path) => {
-      for (const width of [390, 1280]) {
-        const page = await open(path, width, undefined);
-        const results = await new AxeBuilder({ page }).analyze();
-        const bad = results.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-        expect(bad, `${path} at ${width} px`).toEqual([]);
-        await page.context().close();
-      }
-    },
-  );
+  it.each(
+    [DASHBOARD, DATASET, ARTICLE].flatMap((path) => [390, 1280].map((w) => [path, w] as const)),
+  )("%s at %i px has no serious or critical violations", async (path, width) => {
+    const page = await open(path, width, undefined);
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(bad).toEqual([]);
+    await page.context().close();
+  });
 });

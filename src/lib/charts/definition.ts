@@ -1,16 +1,6 @@
 // What every page needs to show one chart: the SVG, its words, its rows and where they came from.
+import type { ChartTheme } from "./catalog.ts";
 import { DOWNLOAD_LAYOUT, type Layout } from "./metrics.ts";
-
-export type ChartTheme = "to-chuc" | "dang-vien" | "ket-nap" | "xep-loai" | "huy-hieu" | "kiem-tra";
-
-export const THEME_TITLES: Record<ChartTheme, string> = {
-  "to-chuc": "Tổ chức đảng",
-  "dang-vien": "Đảng viên",
-  "ket-nap": "Kết nạp đảng viên",
-  "xep-loai": "Đánh giá, xếp loại chất lượng",
-  "huy-hieu": "Huy hiệu Đảng",
-  "kiem-tra": "Kiểm tra, giám sát, kỷ luật",
-};
 
 /** The "Bảng số liệu": one row per plotted observation, cells already formatted for readers. */
 export type ChartTable = { columns: string[]; rows: string[][]; numeric: boolean[] };
@@ -19,6 +9,8 @@ export type ChartDefinition = {
   /** Stable id: URL segment of downloads and prefix of every id inside the SVG. */
   id: string;
   theme: ChartTheme;
+  /** The filter it was drawn for: "" unfiltered, else the filter's slug ("quang-binh", "nam-2014"). */
+  filter: string;
   title: string;
   /** One line saying what the chart shows, from the same rows. */
   takeaway: string;
@@ -26,6 +18,8 @@ export type ChartDefinition = {
   description: string;
   /** One SVG per layout, narrowest first; the page shows the widest that fits (ChartFigure). */
   svgs: ChartSvg[];
+  /** Ids of the dataset rows it draws, in order (what makes two charts of a family the same). */
+  rowIds: string[];
   /** Dataset id: `/du-lieu/<dataset>/`. */
   dataset: string;
   /** Source article slugs of the plotted rows: `/tin-tuc/<slug>/`. */

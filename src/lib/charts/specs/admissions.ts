@@ -42,7 +42,6 @@ export function admissionCharts(
   return [
     {
       id,
-      theme: "ket-nap",
       title,
       takeaway,
       description,

@@ -49,7 +49,6 @@ export function badgeCharts(rows: readonly BadgeRow[], suffix = ""): BuiltChart<
   return [
     {
       id,
-      theme: "huy-hieu",
       title,
       takeaway: `${takeaway}.`,
       description,

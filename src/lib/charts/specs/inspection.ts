@@ -75,7 +75,6 @@ export function inspectionCharts(
       return [
         {
           id,
-          theme: "kiem-tra" as const,
           title,
           takeaway: takeawayOf(own, kind.key),
           description,

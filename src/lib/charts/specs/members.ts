@@ -129,7 +129,6 @@ export function memberCharts(
   return [
     {
       id,
-      theme: "dang-vien",
       title,
       takeaway,
       description,

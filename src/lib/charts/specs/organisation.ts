@@ -45,7 +45,6 @@ export function organisationCharts(
     const description = describeBars(groups, "");
     return {
       id,
-      theme: "to-chuc" as const,
       title,
       takeaway: takeawayOf(own, unit, gaps),
       description,

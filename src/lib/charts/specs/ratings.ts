@@ -54,7 +54,6 @@ export function ratingCharts(rows: readonly RatingRow[], suffix = ""): BuiltChar
       : groups[0]!.parts[0]!.label;
     return {
       id,
-      theme: "xep-loai" as const,
       title,
       takeaway: `${lead}: ${best.join("; ")}.`,
       description,
