@@ -36,10 +36,25 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
   );
 }
 
-for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-chart-png]")) {
-  button.hidden = false;
-  button.addEventListener("click", async () => {
-    const svg = document.getElementById(`${button.dataset.chartPng}-svg`);
-    if (svg instanceof SVGSVGElement) download(await toPng(svg), `${button.dataset.chartPng}.png`);
-  });
+/** Shows the PNG buttons under `root` (the page, or charts the dashboard filter just put in). */
+export function showPngButtons(root: ParentNode = document): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>("button[data-chart-png]")) {
+    button.hidden = false;
+  }
 }
+
+showPngButtons();
+// Delegated, so charts swapped in by the dashboard filter work too.
+document.addEventListener("click", async (event) => {
+  const button =
+    event.target instanceof Element
+      ? event.target.closest<HTMLButtonElement>("button[data-chart-png]")
+      : null;
+  if (!button) return;
+  // The layout on screen (the others are display: none).
+  const figure = document.getElementById(`bieu-do-${button.dataset.chartPng}`);
+  const svg = [...(figure?.querySelectorAll("svg.chart-svg") ?? [])].find(
+    (s) => s.getClientRects().length > 0,
+  );
+  if (svg instanceof SVGSVGElement) download(await toPng(svg), `${button.dataset.chartPng}.png`);
+});

@@ -43,11 +43,11 @@ describe("dataset downloads", () => {
     const text = bytes.toString("utf8").slice(1);
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "id,unit,province,district,period,period_kind,group,rating,count,rated,percent,derived,source,quote,note",
+      "id,unit,province,district,period,period_kind,group,rating,qualifier,count,rated,percent,derived,source,quote,note",
     );
     expect(lines).toHaveLength(datasets["xep-loai"].rows.length + 1);
     expect(text).toContain(
-      'tb-2022-co-so-xuat-sac,Đảng bộ huyện Thanh Bình,Đồng Tháp,Thanh Bình,2022,year,"Chi bộ, đảng bộ cơ sở",hoan-thanh-xuat-sac,5,30,16.7,0,',
+      'tb-2022-co-so-xuat-sac,Đảng bộ huyện Thanh Bình,Đồng Tháp,Thanh Bình,2022,year,"Chi bộ, đảng bộ cơ sở",hoan-thanh-xuat-sac,,5,30,16.7,0,',
     );
   });
 
@@ -58,11 +58,11 @@ describe("dataset downloads", () => {
     const text = bytes.toString("utf8").slice(1);
     const lines = text.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "id;unit;province;district;period;period_kind;group;rating;count;rated;percent;derived;source;quote;note",
+      "id;unit;province;district;period;period_kind;group;rating;qualifier;count;rated;percent;derived;source;quote;note",
     );
     expect(lines).toHaveLength(datasets["xep-loai"].rows.length + 1);
     expect(text).toContain(
-      "tb-2022-co-so-xuat-sac;Đảng bộ huyện Thanh Bình;Đồng Tháp;Thanh Bình;2022;year;Chi bộ, đảng bộ cơ sở;hoan-thanh-xuat-sac;5;30;16,7;0;",
+      "tb-2022-co-so-xuat-sac;Đảng bộ huyện Thanh Bình;Đồng Tháp;Thanh Bình;2022;year;Chi bộ, đảng bộ cơ sở;hoan-thanh-xuat-sac;;5;30;16,7;0;",
     );
   });
 

@@ -342,7 +342,9 @@ describe("layout", () => {
     await context.close();
   });
 
-  it("fits at 200% text size without horizontal scrolling", async () => {
+  // Every element of every page at two widths: each chart now carries three layouts, so this scan
+  // takes longer than the default 60 s on a shared machine (a time limit, not an assertion).
+  it("fits at 200% text size without horizontal scrolling", { timeout: 180_000 }, async () => {
     for (const width of [1280, 360]) {
       const context = await fresh({ viewport: { width, height: 800 } });
       for (const path of paths) {

@@ -1,10 +1,18 @@
-import { it } from "vitest";
+import { describe, it } from "vitest";
 import { barChart } from "../../src/lib/charts/bars.ts";
+import { SNAPSHOT_LAYOUTS } from "../helpers/snapshot-layouts.ts";
 import { expectSvgSnapshot } from "../helpers/svg-snapshot.ts";
 import { badges, discipline, memberCounts, structure } from "./chart-inputs.ts";
 
-it("member-counts", () => expectSvgSnapshot("member-counts", barChart(memberCounts)));
-it("organisation-structure", () =>
-  expectSvgSnapshot("organisation-structure", barChart(structure)));
-it("badges", () => expectSvgSnapshot("badges", barChart(badges)));
-it("discipline", () => expectSvgSnapshot("discipline", barChart(discipline)));
+const charts = {
+  "member-counts": memberCounts,
+  "organisation-structure": structure,
+  badges,
+  discipline,
+};
+
+describe.each(SNAPSHOT_LAYOUTS)("bar charts, layout $name ($em em)", (layout) => {
+  for (const [name, input] of Object.entries(charts)) {
+    it(name, () => expectSvgSnapshot(`${name}.${layout.name}`, barChart(input, layout)));
+  }
+});

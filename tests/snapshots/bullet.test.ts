@@ -1,6 +1,10 @@
-import { it } from "vitest";
+import { describe, it } from "vitest";
 import { bulletChart } from "../../src/lib/charts/bullet.ts";
+import { SNAPSHOT_LAYOUTS } from "../helpers/snapshot-layouts.ts";
 import { expectSvgSnapshot } from "../helpers/svg-snapshot.ts";
 import { admissions } from "./chart-inputs.ts";
 
-it("admissions", () => expectSvgSnapshot("admissions", bulletChart(admissions)));
+describe.each(SNAPSHOT_LAYOUTS)("bullet charts, layout $name ($em em)", (layout) => {
+  it("admissions", () =>
+    expectSvgSnapshot(`admissions.${layout.name}`, bulletChart(admissions, layout)));
+});

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCharts } from "../../src/lib/charts/registry.ts";
 import { chartData } from "../../src/lib/charts/site-charts.ts";
+import { SNAPSHOT_LAYOUTS } from "../helpers/snapshot-layouts.ts";
 import { expectSvgSnapshot } from "../helpers/svg-snapshot.ts";
 
 const charts = buildCharts(chartData());
@@ -19,7 +20,12 @@ describe("registry charts", () => {
     }
   });
 
+  // Named by chart and layout, at the narrowest and the widest layout.
   for (const chart of charts) {
-    it(chart.id, () => expectSvgSnapshot(`registry-${chart.id}`, chart.svg));
+    for (const { layout, svg } of chart.svgs) {
+      if (!SNAPSHOT_LAYOUTS.includes(layout)) continue;
+      it(`${chart.id} (${layout.name})`, () =>
+        expectSvgSnapshot(`registry-${chart.id}.${layout.name}`, svg));
+    }
   }
 });

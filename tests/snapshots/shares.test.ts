@@ -1,8 +1,13 @@
-import { it } from "vitest";
+import { describe, it } from "vitest";
 import { sharesChart } from "../../src/lib/charts/shares.ts";
+import { SNAPSHOT_LAYOUTS } from "../helpers/snapshot-layouts.ts";
 import { expectSvgSnapshot } from "../helpers/svg-snapshot.ts";
 import { ratings, ratingsWithGap } from "./chart-inputs.ts";
 
-it("quality-ratings", () => expectSvgSnapshot("quality-ratings", sharesChart(ratings)));
-it("quality-ratings-remainder", () =>
-  expectSvgSnapshot("quality-ratings-remainder", sharesChart(ratingsWithGap)));
+const charts = { "quality-ratings": ratings, "quality-ratings-remainder": ratingsWithGap };
+
+describe.each(SNAPSHOT_LAYOUTS)("share charts, layout $name ($em em)", (layout) => {
+  for (const [name, input] of Object.entries(charts)) {
+    it(name, () => expectSvgSnapshot(`${name}.${layout.name}`, sharesChart(input, layout)));
+  }
+});

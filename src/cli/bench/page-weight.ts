@@ -9,7 +9,7 @@ export function gzipBytes(text: string | Uint8Array): number {
 
 /** The HTML up to and including the first chart's `</svg>`; undefined when the page has none. */
 export function htmlToFirstChart(html: string): string | undefined {
-  const start = html.indexOf('class="chart-svg"');
+  const start = html.indexOf('class="chart-svg');
   if (start === -1) return undefined;
   const end = html.indexOf("</svg>", start);
   return end === -1 ? undefined : html.slice(0, end + "</svg>".length);
@@ -18,7 +18,8 @@ export function htmlToFirstChart(html: string): string | undefined {
 /** Each inline chart: its id and its markup. */
 export function inlineCharts(html: string): { id: string; svg: string }[] {
   const charts: { id: string; svg: string }[] = [];
-  const pattern = /<svg[^>]*class="chart-svg"[^>]*>[\s\S]*?<\/svg>/g;
+  // Every layout of a chart (class="chart-svg chart-svg--<layout>").
+  const pattern = /<svg[^>]*class="chart-svg[ "][^>]*>[\s\S]*?<\/svg>/g;
   for (const match of html.matchAll(pattern)) {
     const id = /data-chart="([^"]+)"/.exec(match[0])?.[1] ?? "?";
     charts.push({ id, svg: match[0] });

@@ -1,13 +1,25 @@
-// Horizontal bars with the label above each bar: long Vietnamese names wrap instead of colliding.
+// Horizontal bars. Narrow layouts put each label above its bar (long Vietnamese names wrap instead
+// of colliding); wide ones put labels in a column beside the bars and the value at the bar's end.
 import { formatNumber } from "../format.ts";
-import { withUnit } from "./describe.ts";
-import { chartFrame, mark } from "./frame.ts";
+import { barValue, withUnit } from "./describe.ts";
+import { chartFrame, markMaker, svgIdOf } from "./frame.ts";
 import { legend, type LegendItem } from "./legend.ts";
-import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, WIDTH, charsThatFit } from "./metrics.ts";
+import {
+  BAR_HEIGHT,
+  FONT,
+  LINE_HEIGHT,
+  PAD,
+  STANDARD_LAYOUT,
+  SIDE_LABELS_FROM_EM,
+  charsThatFit,
+  textWidth,
+  widthOf,
+  type Layout,
+} from "./metrics.ts";
 import { TOTAL_COLOUR, hatchId, hatchPattern, seriesColour } from "./palette.ts";
 import { UNKNOWN_KEY, UNKNOWN_LABEL, remainderOf } from "./remainder.ts";
 import { zeroBasedScale } from "./scale.ts";
-import { el } from "./svg.ts";
+import { el, escapeXml } from "./svg.ts";
 import type { Bar, BarChartInput } from "./types.ts";
 import { textLines, wrapText } from "./wrap.ts";
 
@@ -49,20 +61,30 @@ function legendItems(input: BarChartInput, hatch: string): LegendItem[] {
   return items;
 }
 
+/** Share of the width the label column takes in side-label layouts. */
+const LABEL_COLUMN = 0.5;
+
 /** Bars grouped under optional headings; each bar labelled with its number, parts stacked. */
-export function barChart(input: BarChartInput): string {
-  const hatch = `url(#${hatchId(input.id)})`;
+export function barChart(input: BarChartInput, layout: Layout = STANDARD_LAYOUT): string {
+  const prefix = svgIdOf(input.id, layout);
+  const hatch = `url(#${hatchId(prefix)})`;
+  const mark = markMaker();
+  const width = widthOf(layout);
   const bars = input.groups.flatMap((g) => g.bars);
-  // Numbers sit at the end of each label, so bars can use the full width at any text size.
+  const side = layout.em >= SIDE_LABELS_FROM_EM;
+  // Side labels: the value follows the bar's end, so the scale leaves room for the longest value.
+  const valueRoom = side ? Math.max(...bars.map((b) => textWidth(barValue(b)))) + 6 : 0;
+  const plotLeft = side ? PAD + width * LABEL_COLUMN : PAD;
   const x = zeroBasedScale(
     bars.map((b) => b.value),
-    PAD,
-    WIDTH - PAD,
+    plotLeft,
+    width - PAD - valueRoom,
   );
-  const maxChars = charsThatFit(WIDTH - 2 * PAD);
+  const maxChars = charsThatFit(width - 2 * PAD);
+  const labelChars = side ? charsThatFit(plotLeft - 2 * PAD) : maxChars;
   const out: string[] = [];
   let y = PAD;
-  const key = legend(legendItems(input, hatch), y);
+  const key = legend(legendItems(input, hatch), y, width);
   out.push(key.svg);
   y += key.height + (key.height ? LINE_HEIGHT / 2 : 0);
 
@@ -73,25 +95,37 @@ export function barChart(input: BarChartInput): string {
       y += lines.length * LINE_HEIGHT + 4;
     }
     for (const bar of group.bars) {
-      const value = formatNumber(bar.value);
+      const value = barValue(bar);
       // A "trong đó" subset: label indented, thinner bar on the same zero line as its total.
       const subset = bar.subsetOf !== undefined;
       const indent = subset ? SUBSET_INDENT : 0;
       const height = subset ? BAR_HEIGHT * 0.625 : BAR_HEIGHT;
-      const lines = wrapText(`${bar.label}: ${value}`, subset ? maxChars - 2 : maxChars);
       const labelClass = subset ? "chart-label chart-label--subset" : "chart-label";
-      out.push(textLines(lines, PAD + indent, y + FONT, { class: labelClass }, value));
-      y += lines.length * LINE_HEIGHT + 6;
+      let barTop: number;
+      if (side) {
+        const lines = wrapText(bar.label, subset ? labelChars - 2 : labelChars);
+        out.push(textLines(lines, PAD + indent, y + FONT, { class: labelClass }));
+        // The bar sits on the label's first line; a long label makes the row taller.
+        barTop = y + (LINE_HEIGHT - height) / 2 + 2;
+        y += Math.max(lines.length * LINE_HEIGHT, height + 6);
+      } else {
+        const lines = wrapText(`${bar.label}: ${value}`, subset ? maxChars - 2 : maxChars);
+        out.push(textLines(lines, PAD + indent, y + FONT, { class: labelClass }, value));
+        y += lines.length * LINE_HEIGHT + 6;
+        barTop = y;
+        y += height;
+      }
       const segments = segmentsOf(bar, input, hatch);
       let offset = 0;
       for (const s of segments) {
         const x0 = x(offset);
         const x1 = x(offset + s.value);
         offset += s.value;
-        const tip = `${bar.label}${s.key === "total" || bar.unknown ? "" : ` — ${s.label}`}: ${withUnit(s.value, input.unit)}`;
+        const whole = s.key === "total" || bar.unknown;
+        const tip = `${bar.label}${whole ? "" : ` — ${s.label}`}: ${withUnit(s.value, input.unit, whole ? bar.qualifier : undefined)}`;
         const rect = el("rect", {
           x: x0,
-          y,
+          y: barTop,
           width: Math.max(0, x1 - x0),
           height,
           fill: s.fill,
@@ -102,16 +136,41 @@ export function barChart(input: BarChartInput): string {
         out.push(mark(tip, s.key, rect));
       }
       out.push(
-        el("line", { x1: PAD, x2: PAD, y1: y - 3, y2: y + height + 3, stroke: "currentColor" }),
+        el("line", {
+          x1: plotLeft,
+          x2: plotLeft,
+          y1: barTop - 3,
+          y2: barTop + height + 3,
+          stroke: "currentColor",
+        }),
       );
-      y += height;
+      if (side) {
+        out.push(
+          el(
+            "text",
+            {
+              x: x(bar.value) + 4,
+              y: barTop + height / 2 + FONT * 0.35,
+              fill: "currentColor",
+              "font-weight": 700,
+              class: "chart-value",
+            },
+            escapeXml(value),
+          ),
+        );
+      }
       if (segments.length > 1) {
         const note = segments.map((s) => `${s.label} ${formatNumber(s.value)}`).join(" · ");
-        const noteLines = wrapText(note, maxChars);
+        const noteLeft = side ? plotLeft : PAD;
+        const noteLines = wrapText(note, side ? charsThatFit(width - noteLeft - PAD) : maxChars);
+        const top = side ? Math.max(y - LINE_HEIGHT, barTop + height) : y;
         out.push(
-          textLines(noteLines, PAD, y + FONT + 4, { class: "chart-note", "font-size": "0.9em" }),
+          textLines(noteLines, noteLeft, top + FONT + 4, {
+            class: "chart-note",
+            "font-size": "0.9em",
+          }),
         );
-        y += noteLines.length * LINE_HEIGHT + 4;
+        y = top + noteLines.length * LINE_HEIGHT + 4;
       }
       y += LINE_HEIGHT * 0.6;
     }
@@ -120,10 +179,11 @@ export function barChart(input: BarChartInput): string {
   const usesHatch = out.some((s) => s.includes(hatch));
   return chartFrame({
     id: input.id,
+    layout,
     title: input.title,
     description: input.description,
     height: y + PAD,
     body: out.join(""),
-    defs: usesHatch ? hatchPattern(input.id) : undefined,
+    defs: usesHatch ? hatchPattern(prefix) : undefined,
   });
 }

@@ -1,9 +1,19 @@
 // Admissions against target in "% of target" space: sources state the percentage, never the
 // target itself, so no target number is ever computed or drawn.
 import { formatNumber, formatPercentPoints } from "../format.ts";
-import { chartFrame, mark } from "./frame.ts";
+import { qualified } from "../data/qualifiers.ts";
+import { chartFrame, markMaker } from "./frame.ts";
 import { legend } from "./legend.ts";
-import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, WIDTH, charsThatFit } from "./metrics.ts";
+import {
+  BAR_HEIGHT,
+  FONT,
+  LINE_HEIGHT,
+  PAD,
+  STANDARD_LAYOUT,
+  charsThatFit,
+  widthOf,
+  type Layout,
+} from "./metrics.ts";
 import { RULE_COLOUR, TRACK_COLOUR, seriesColour } from "./palette.ts";
 import { percentOfTargetScale, percentTicks } from "./scale.ts";
 import { el, escapeXml } from "./svg.ts";
@@ -14,7 +24,7 @@ export const NO_TARGET_TEXT = "không nêu chỉ tiêu";
 
 /** "Kết nạp 2.053 đảng viên · đạt 102% chỉ tiêu" or "… · không nêu chỉ tiêu". */
 export function bulletNote(row: BulletRow, unit: string): string {
-  const admitted = `Kết nạp ${formatNumber(row.count)} ${unit}`;
+  const admitted = `Kết nạp ${qualified(formatNumber(row.count), row.qualifier)} ${unit}`;
   return row.percentOfTarget === undefined
     ? `${admitted} · ${NO_TARGET_TEXT}`
     : `${admitted} · đạt ${formatPercentPoints(row.percentOfTarget)} ${row.targetWord ?? "chỉ tiêu"}`;
@@ -25,7 +35,9 @@ export function bulletLabel(row: BulletRow): string {
   return row.year === undefined ? row.label : `${row.label}, năm ${row.year}`;
 }
 
-export function bulletChart(input: BulletChartInput): string {
+export function bulletChart(input: BulletChartInput, layout: Layout = STANDARD_LAYOUT): string {
+  const mark = markMaker();
+  const WIDTH = widthOf(layout);
   const stated = input.rows.flatMap((r) =>
     r.percentOfTarget === undefined ? [] : [r.percentOfTarget],
   );
@@ -41,6 +53,7 @@ export function bulletChart(input: BulletChartInput): string {
       { key: "target", label: "Vạch đứng: đạt 100%", fill: "currentColor", shape: "line" },
     ],
     y,
+    WIDTH,
   );
   out.push(key.svg);
   y += key.height + 4;
@@ -114,6 +127,7 @@ export function bulletChart(input: BulletChartInput): string {
   }
   return chartFrame({
     id: input.id,
+    layout,
     title: input.title,
     description: input.description,
     height: y + PAD,

@@ -1,15 +1,6 @@
 // What every page needs to show one chart: the SVG, its words, its rows and where they came from.
-
-export type ChartTheme = "to-chuc" | "dang-vien" | "ket-nap" | "xep-loai" | "huy-hieu" | "kiem-tra";
-
-export const THEME_TITLES: Record<ChartTheme, string> = {
-  "to-chuc": "Tổ chức đảng",
-  "dang-vien": "Đảng viên",
-  "ket-nap": "Kết nạp đảng viên",
-  "xep-loai": "Đánh giá, xếp loại chất lượng",
-  "huy-hieu": "Huy hiệu Đảng",
-  "kiem-tra": "Kiểm tra, giám sát, kỷ luật",
-};
+import type { ChartTheme } from "./catalog.ts";
+import { DOWNLOAD_LAYOUT, type Layout } from "./metrics.ts";
 
 /** The "Bảng số liệu": one row per plotted observation, cells already formatted for readers. */
 export type ChartTable = { columns: string[]; rows: string[][]; numeric: boolean[] };
@@ -18,12 +9,17 @@ export type ChartDefinition = {
   /** Stable id: URL segment of downloads and prefix of every id inside the SVG. */
   id: string;
   theme: ChartTheme;
+  /** The filter it was drawn for: "" unfiltered, else the filter's slug ("quang-binh", "nam-2014"). */
+  filter: string;
   title: string;
   /** One line saying what the chart shows, from the same rows. */
   takeaway: string;
   /** The Vietnamese text alternative (also the SVG's <desc>). */
   description: string;
-  svg: string;
+  /** One SVG per layout, narrowest first; the page shows the widest that fits (ChartFigure). */
+  svgs: ChartSvg[];
+  /** Ids of the dataset rows it draws, in order (what makes two charts of a family the same). */
+  rowIds: string[];
   /** Dataset id: `/du-lieu/<dataset>/`. */
   dataset: string;
   /** Source article slugs of the plotted rows: `/tin-tuc/<slug>/`. */
@@ -39,6 +35,13 @@ export type ChartDefinition = {
   /** Years of the plotted rows; empty when the sources give none. */
   years: number[];
 };
+
+export type ChartSvg = { layout: Layout; svg: string };
+
+/** The SVG published as the chart's download (`/bieu-do/<id>.svg`): its widest layout. */
+export function downloadSvg(chart: Pick<ChartDefinition, "svgs">): string {
+  return chart.svgs.find((s) => s.layout.name === DOWNLOAD_LAYOUT.name)!.svg;
+}
 
 export function svgUrl(id: string): string {
   return `/bieu-do/${id}.svg`;

@@ -1,4 +1,5 @@
 // Vietnamese text alternatives generated from the same inputs the charts draw.
+import { qualified } from "../data/qualifiers.ts";
 import { formatNumber, formatPercentPoints } from "../format.ts";
 import { NO_TARGET_TEXT } from "./bullet.ts";
 import { withRemainder } from "./remainder.ts";
@@ -10,9 +11,15 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
 }
 
-/** "6.001 đảng viên", or just "6.001" when the label already says what is counted. */
-export function withUnit(value: number, unit: string): string {
-  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+/** "6.001 đảng viên", "trên 6.000 đảng viên", or just "6.001" when the label says what is counted. */
+export function withUnit(value: number, unit: string, qualifier?: string): string {
+  const number = qualified(formatNumber(value), qualifier);
+  return unit ? `${number} ${unit}` : number;
+}
+
+/** A bar's value as the source states it: "trên 6.000". */
+export function barValue(bar: Pick<Bar, "value" | "qualifier">): string {
+  return qualified(formatNumber(bar.value), bar.qualifier);
 }
 
 function sentence(text: string): string {
@@ -27,11 +34,11 @@ export function describeAdmission(row: BulletRow, unit = "đảng viên"): strin
     row.percentOfTarget === undefined
       ? NO_TARGET_TEXT
       : `đạt ${formatPercentPoints(row.percentOfTarget)} ${row.targetWord ?? "chỉ tiêu"}`;
-  return sentence(`${who} kết nạp ${formatNumber(row.count)} ${unit}, ${target}`);
+  return sentence(`${who} kết nạp ${withUnit(row.count, unit, row.qualifier)}, ${target}`);
 }
 
 function describeBar(bar: Bar, unit: string, series: Map<string, string>): string {
-  const main = `${bar.label}: ${withUnit(bar.value, unit)}`;
+  const main = `${bar.label}: ${withUnit(bar.value, unit, bar.qualifier)}`;
   if (!bar.parts?.length) return main;
   const parts = withRemainder(bar.value, bar.parts).map(
     (p) => `${formatNumber(p.value)} ${lowerFirst(series.get(p.key) ?? p.label)}`,
@@ -43,7 +50,7 @@ function describeBar(bar: Bar, unit: string, series: Map<string, string>): strin
 function subsetsOf(bar: Bar, group: BarGroup, unit: string): string {
   return group.bars
     .filter((b) => b.subsetOf === bar.key)
-    .map((b) => ` (${lowerFirst(b.label)}: ${withUnit(b.value, unit)})`)
+    .map((b) => ` (${lowerFirst(b.label)}: ${withUnit(b.value, unit, b.qualifier)})`)
     .join("");
 }
 
@@ -58,8 +65,8 @@ function describeGroup(group: BarGroup, unit: string, series: Map<string, string
     .filter((b) => !b.unknown)
     .map((b) => {
       const item = unit
-        ? `${b.label}: ${withUnit(b.value, unit)}`
-        : `${formatNumber(b.value)} ${lowerFirst(b.label)}`;
+        ? `${b.label}: ${withUnit(b.value, unit, b.qualifier)}`
+        : `${barValue(b)} ${lowerFirst(b.label)}`;
       return item + subsetsOf(b, group, unit);
     });
   const unknown = bars

@@ -1,9 +1,11 @@
-// The outer <svg>: role="img", labelled by its <title> and <desc>, sized by viewBox only.
+// The outer <svg>: role="img", labelled by its <title> and <desc>, sized in em like text.
 import { el, escapeXml } from "./svg.ts";
-import { ROOT_FONT_SIZE, WIDTH } from "./metrics.ts";
+import { FONT, widthOf, type Layout } from "./metrics.ts";
 
 export type FrameInput = {
+  /** The chart's id (`data-chart`); ids inside are prefixed with `svgIdOf(id, layout)`. */
   id: string;
+  layout: Layout;
   title: string;
   description: string;
   height: number;
@@ -11,40 +13,64 @@ export type FrameInput = {
   defs?: string;
 };
 
-/** A complete standalone-valid SVG document; no fixed pixel size, so it fills its container. */
-export function chartFrame({ id, title, description, height, body, defs }: FrameInput): string {
-  // One Tab stop per chart (roving tabindex): arrow keys move between marks (chart-tooltip.ts).
-  let first = true;
-  const marks = body.replace(/ tabindex="0"/g, (stop) => {
-    if (!first) return ' tabindex="-1"';
-    first = false;
-    return stop;
-  });
+/** Prefix of every id inside one layout of a chart, so the layouts of one page never share ids. */
+export function svgIdOf(chartId: string, layout: Layout): string {
+  return `${chartId}-${layout.name}`;
+}
+
+/**
+ * A complete standalone-valid SVG document. Width and height are in em with the viewBox in user
+ * units of FONT per em, so the drawing scales with the text around it and is never stretched to
+ * its column (max-width: 100% may only shrink it); standalone, 1em is 16 px.
+ */
+export function chartFrame({
+  id,
+  layout,
+  title,
+  description,
+  height,
+  body,
+  defs,
+}: FrameInput): string {
+  const prefix = svgIdOf(id, layout);
+  const h = Math.ceil(height);
   return el(
     "svg",
     {
       xmlns: "http://www.w3.org/2000/svg",
-      class: "chart-svg",
-      id: `${id}-svg`,
+      class: `chart-svg chart-svg--${layout.name}`,
+      id: `${prefix}-svg`,
       role: "img",
-      "aria-labelledby": `${id}-title ${id}-desc`,
-      viewBox: `0 0 ${WIDTH} ${Math.ceil(height)}`,
-      "font-size": ROOT_FONT_SIZE,
+      "aria-labelledby": `${prefix}-title ${prefix}-desc`,
+      width: `${layout.em}em`,
+      height: `${Math.round((h / FONT) * 1000) / 1000}em`,
+      viewBox: `0 0 ${widthOf(layout)} ${h}`,
       "font-family": "'Be Vietnam Pro', Arial, sans-serif",
       "data-chart": id,
+      "data-layout": layout.name,
     },
-    el("title", { id: `${id}-title` }, escapeXml(title)) +
-      el("desc", { id: `${id}-desc` }, escapeXml(description)) +
+    el("title", { id: `${prefix}-title` }, escapeXml(title)) +
+      el("desc", { id: `${prefix}-desc` }, escapeXml(description)) +
       (defs ? `<defs>${defs}</defs>` : "") +
-      marks,
+      // Text in user units: FONT is one chart em whatever the page's size.
+      el("g", { "font-size": FONT }, body),
   );
 }
 
-/** A focusable mark: the tooltip script reads `data-tip`, highlighting uses `data-series`. */
-export function mark(tip: string, series: string, children: string): string {
-  return el(
-    "g",
-    { class: "chart-mark", tabindex: 0, "data-tip": tip, "data-series": series },
-    children,
-  );
+/**
+ * Focusable marks with one Tab stop per chart (roving tabindex): the first mark made is in the Tab
+ * order, the rest are reached with arrow keys (chart-tooltip.ts). The tooltip script reads
+ * `data-tip`, highlighting uses `data-series`.
+ */
+export function markMaker(): (tip: string, series: string, children: string) => string {
+  let first = true;
+  return (tip, series, children) => {
+    const tabindex = first ? 0 : -1;
+    first = false;
+    return el(
+      "g",
+      { class: "chart-mark", tabindex, "data-tip": tip, "data-series": series },
+      children,
+    );
+  };
 }

@@ -1,6 +1,7 @@
 // A legend that wraps onto new rows instead of running off a phone screen.
-import { el, escapeXml } from "./svg.ts";
-import { FONT, LINE_HEIGHT, PAD, WIDTH, textWidth } from "./metrics.ts";
+import { el } from "./svg.ts";
+import { FONT, LINE_HEIGHT, PAD, charsThatFit, textWidth } from "./metrics.ts";
+import { textLines, wrapText } from "./wrap.ts";
 
 export type LegendItem = {
   key: string;
@@ -14,18 +15,28 @@ const SWATCH = 12;
 const GAP = 5;
 const SPACING = 14;
 
-/** Legend rows starting at `top`; returns the markup and the height used. */
-export function legend(items: readonly LegendItem[], top: number): { svg: string; height: number } {
+/** Legend rows starting at `top` in a chart `width` wide; returns the markup and the height used. */
+export function legend(
+  items: readonly LegendItem[],
+  top: number,
+  width: number,
+): { svg: string; height: number } {
   if (items.length === 0) return { svg: "", height: 0 };
   let x = PAD;
   let row = 0;
   const parts: string[] = [];
+  // A label too long for one row of a narrow layout wraps beside its swatch.
+  const labelRoom = width - 2 * PAD - SWATCH - GAP;
+  let rowLines = 1;
   for (const item of items) {
-    const width = SWATCH + GAP + textWidth(item.label);
-    if (x > PAD && x + width > WIDTH - PAD) {
+    const lines = wrapText(item.label, charsThatFit(labelRoom));
+    const itemWidth = SWATCH + GAP + Math.max(...lines.map(textWidth));
+    if (x > PAD && x + itemWidth > width - PAD) {
       x = PAD;
-      row += 1;
+      row += rowLines;
+      rowLines = 1;
     }
+    rowLines = Math.max(rowLines, lines.length);
     const y = top + row * LINE_HEIGHT;
     const swatch =
       item.shape === "line"
@@ -45,18 +56,11 @@ export function legend(items: readonly LegendItem[], top: number): { svg: string
             fill: item.fill,
             stroke: item.fill,
           });
-    parts.push(
-      swatch +
-        el(
-          "text",
-          { x: x + SWATCH + GAP, y: y + FONT * 0.95, fill: "currentColor" },
-          escapeXml(item.label),
-        ),
-    );
-    x += width + SPACING;
+    parts.push(swatch + textLines(lines, x + SWATCH + GAP, y + FONT * 0.95));
+    x += itemWidth + SPACING;
   }
   return {
     svg: el("g", { class: "chart-legend" }, parts.join("")),
-    height: (row + 1) * LINE_HEIGHT,
+    height: (row + rowLines) * LINE_HEIGHT,
   };
 }

@@ -1,25 +1,57 @@
-// Layout constants in viewBox units. The viewBox is phone-sized so text stays legible at 360 px.
-// Text is sized in em (the page's A-/A/A+ control scales it; ChartFigure caps chart text at
-// 17.6 viewBox units, i.e. FONT), so wrapping and line spacing budget for the largest size.
+// Layout constants in SVG user units, where FONT user units are one chart em.
+//
+// How charts are sized like text (issue 10). Three options were weighed against the widths (288 px
+// column at 320 px with A+ = 27 px text, up to 1,184 px at 1280) and sizes: (a) one layout with Plot-style width/height/viewBox and max-width: 100% (never
+// magnifies, but one layout narrow enough for a phone at A+ leaves desktop charts a narrow strip,
+// and a wide one shrinks its text to ~0.6× body on a phone); (b) HTML rows with SVG marks as
+// Datawrapper draws bars (text always exact, but the downloadable SVG and PNG then need a second
+// renderer, and stacked shares and bullets need their own HTML); (c) each chart laid out at a few
+// widths measured in em, the svg sized in em (width = layout em, so it grows with A-/A/A+ and zoom
+// exactly as text does) and CSS container queries showing the widest layout that fits its column.
+// We use (c): one renderer, one SVG per layout that is also the download, text at CHART_TEXT_EM of
+// the body at every width and reading size (a layout is never magnified, and shrinks below 1 only
+// when a column is narrower than the narrowest layout; tests/e2e/chart-sizing.test.ts measures it).
 
-/** viewBox width. */
-export const WIDTH = 360;
+/** A build-time layout: `em` is its width in chart em; the container query picks the widest that fits. */
+export type Layout = { name: "hep" | "vua" | "rong"; em: number };
+
+/** Narrow (phones, A+), medium (article columns, dashboard grid cells), wide (roomy columns). */
+export const LAYOUTS: readonly Layout[] = [
+  { name: "hep", em: 12 },
+  { name: "vua", em: 20 },
+  { name: "rong", em: 30 },
+];
+
+/** The layout a renderer uses when given none (unit tests): the medium one. */
+export const STANDARD_LAYOUT: Layout = LAYOUTS[1]!;
+
+/** The layout published as the SVG download: the widest. */
+export const DOWNLOAD_LAYOUT: Layout = LAYOUTS[LAYOUTS.length - 1]!;
+
+/** Chart text size relative to the surrounding body text (issue 10: 0.8–1.0). */
+export const CHART_TEXT_EM = 0.9;
+
+/** One chart em, in user units. */
+export const FONT = 16;
 export const PAD = 8;
-/** The largest text size the layout must hold, in viewBox units (ChartFigure's cap). */
-export const FONT = 17.6;
-/** The svg root's font-size, in em of the surrounding text (14 px on a 16 px page). */
-export const ROOT_FONT_SIZE = "0.875em";
 /** Average advance of a Vietnamese character in Be Vietnam Pro, in em, with room for bold. */
 export const CHAR_EM = 0.58;
 export const LINE_HEIGHT = 1.35 * FONT;
 export const BAR_HEIGHT = 16;
+/** Wide layouts put labels beside bars from this width (in chart em) up. */
+export const SIDE_LABELS_FROM_EM = 26;
 
-/** Characters that fit in `width` viewBox units at the largest text size. */
+/** The layout's width in user units. */
+export function widthOf(layout: Layout): number {
+  return layout.em * FONT;
+}
+
+/** Characters that fit in `width` user units. */
 export function charsThatFit(width: number): number {
   return Math.max(8, Math.floor(width / (FONT * CHAR_EM)));
 }
 
-/** Approximate width of a one-line label at the largest text size. */
+/** Approximate width of a one-line label. */
 export function textWidth(text: string): number {
   return text.normalize("NFC").length * FONT * CHAR_EM;
 }

@@ -1,41 +1,22 @@
 // Every chart the site shows, built from dataset rows in one place, so the dashboard, dataset
 // pages, articles and downloads all use the same definitions.
+import { articleTitles, type TitleOf } from "../content/titles.ts";
 import { DATASETS } from "../data/datasets.ts";
 import { toExcelCsv } from "../data/download.ts";
 import { computeGaps } from "../data/gaps.ts";
 import { formatNumber } from "../format.ts";
-import type {
-  AdmissionRow,
-  BadgeRow,
-  InspectionRow,
-  MemberRow,
-  OrganisationRow,
-  RatingRow,
-} from "../data/schemas.ts";
+import type { DatasetId, RowOf } from "../data/datasets.ts";
 import { slugify } from "../slug.ts";
+import { CHART_DATASETS, CHART_FAMILIES, type ChartFamily } from "./catalog.ts";
 import { toCsv } from "./csv.ts";
 import type { ChartDefinition } from "./definition.ts";
+import { LAYOUTS } from "./metrics.ts";
 import { yearOf, type Dated } from "./period.ts";
 import { UNKNOWN_LABEL } from "./remainder.ts";
-import { admissionCharts } from "./specs/admissions.ts";
-import { badgeCharts } from "./specs/badges.ts";
-import { inspectionCharts } from "./specs/inspection.ts";
-import { memberCharts } from "./specs/members.ts";
-import { organisationCharts } from "./specs/organisation.ts";
-import { ratingCharts } from "./specs/ratings.ts";
 import type { BuiltChart } from "./specs/types.ts";
 
-/** The datasets charts are drawn from, as typed rows. */
-export type ChartData = {
-  "to-chuc-dang": OrganisationRow[];
-  "dang-vien": MemberRow[];
-  "ket-nap": AdmissionRow[];
-  "xep-loai": RatingRow[];
-  "huy-hieu": BadgeRow[];
-  "kiem-tra-giam-sat": InspectionRow[];
-};
-
-export type ChartDatasetId = keyof ChartData;
+/** Rows of the datasets charts are drawn from (CHART_DATASETS); a missing one has no rows. */
+export type ChartData = Partial<{ [K in DatasetId]: RowOf<K>[] }>;
 
 /**
  * Narrows every chart to one province, one year (rows without a year drop out) or one source
@@ -65,7 +46,7 @@ function keep(filter: ChartFilter) {
  * The chart's "Không rõ (nguồn không nêu)" bars as rows, so its downloads hold what it draws: one
  * per total whose parts fall short, marked derived and saying how it was computed.
  */
-function unknownRows<R extends Row>(dataset: ChartDatasetId, rows: readonly R[]): R[] {
+function unknownRows<R extends Row>(dataset: DatasetId, rows: readonly R[]): R[] {
   const { schema, labelColumn } = DATASETS[dataset];
   if (!("part_of" in schema.shape)) return [];
   const byId = new Map(rows.map((r) => [String(r.id), r]));
@@ -83,14 +64,23 @@ function unknownRows<R extends Row>(dataset: ChartDatasetId, rows: readonly R[])
   });
 }
 
-function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): ChartDefinition {
+function finish<R extends Row>(
+  { dataset, theme }: ChartFamily,
+  filter: string,
+  built: BuiltChart<R>,
+): ChartDefinition {
   const columns = Object.keys(DATASETS[dataset].schema.shape);
-  const { rows, ...rest } = built;
+  const { rows, draw, ...rest } = built;
   // The drawn rows, then the derived remainders the chart draws as "Không rõ".
   const downloaded = [...rows, ...unknownRows(dataset, rows)];
   return {
     ...rest,
+    theme,
+    filter,
+    // Laid out once per layout here; every page and download reuses these strings.
+    svgs: LAYOUTS.map((layout) => ({ layout, svg: draw(layout) })),
     dataset,
+    rowIds: rows.map((r) => String(r.id)),
     articles: [...new Set(rows.map((r) => r.source))],
     csv: toCsv(columns, downloaded),
     excelCsv: toExcelCsv(DATASETS[dataset].schema, downloaded),
@@ -101,27 +91,25 @@ function finish<R extends Row>(dataset: ChartDatasetId, built: BuiltChart<R>): C
 }
 
 /** Every chart, optionally narrowed by a filter (whose ids then end in "--<filter>"). */
-export function buildCharts(data: ChartData, filter: ChartFilter = {}): ChartDefinition[] {
+export function buildCharts(
+  data: ChartData,
+  filter: ChartFilter = {},
+  titleOf: TitleOf = articleTitles(),
+): ChartDefinition[] {
   const slug = filterSlug(filter);
   const suffix = slug ? `--${slug}` : "";
   const f = keep(filter);
-  return [
-    ...organisationCharts(data["to-chuc-dang"].filter(f), suffix).map((c) =>
-      finish("to-chuc-dang", c),
-    ),
-    ...memberCharts(data["dang-vien"].filter(f), suffix).map((c) => finish("dang-vien", c)),
-    ...admissionCharts(data["ket-nap"].filter(f), suffix).map((c) => finish("ket-nap", c)),
-    ...ratingCharts(data["xep-loai"].filter(f), suffix).map((c) => finish("xep-loai", c)),
-    ...badgeCharts(data["huy-hieu"].filter(f), suffix).map((c) => finish("huy-hieu", c)),
-    ...inspectionCharts(data["kiem-tra-giam-sat"].filter(f), suffix).map((c) =>
-      finish("kiem-tra-giam-sat", c),
-    ),
-  ];
+  return CHART_FAMILIES.flatMap((family) => {
+    const rows = ((data[family.dataset] ?? []) as Row[]).filter(f);
+    return family
+      .build(rows, suffix, { titleOf })
+      .map((c) => finish(family, slug, c as BuiltChart<Row>));
+  });
 }
 
 /** The filters the dashboard offers: each province, each year that has dated rows. */
 export function chartFilters(data: ChartData): ChartFilter[] {
-  const rows = Object.values(data).flat() as Row[];
+  const rows = CHART_DATASETS.flatMap((id) => (data[id] ?? []) as Row[]);
   const provinces = [...new Set(rows.map((r) => r.province))].sort((a, b) =>
     a.localeCompare(b, "vi"),
   );
@@ -131,14 +119,14 @@ export function chartFilters(data: ChartData): ChartFilter[] {
 
 /** Each source article that has charted rows, as a filter. */
 export function articleFilters(data: ChartData): ChartFilter[] {
-  const rows = Object.values(data).flat() as Row[];
+  const rows = CHART_DATASETS.flatMap((id) => (data[id] ?? []) as Row[]);
   return [...new Set(rows.map((r) => r.source))].sort().map((source) => ({ source }));
 }
 
 /** Every chart on any page: unfiltered, per dashboard filter and per article; ids are unique. */
-export function allCharts(data: ChartData): ChartDefinition[] {
+export function allCharts(data: ChartData, titleOf: TitleOf = articleTitles()): ChartDefinition[] {
   const filters = [{}, ...chartFilters(data), ...articleFilters(data)];
-  const charts = filters.flatMap((f) => buildCharts(data, f));
+  const charts = filters.flatMap((f) => buildCharts(data, f, titleOf));
   const seen = new Set<string>();
   for (const chart of charts) {
     if (seen.has(chart.id)) throw new Error(`two charts share the id "${chart.id}"`);
@@ -148,17 +136,17 @@ export function allCharts(data: ChartData): ChartDefinition[] {
 }
 
 /**
- * Where each chart's download files are. Charts of one family (the same id before "--") that draw
- * exactly the same thing (same rows, same SVG but for the id) share the files of the first of them
- * (the unfiltered chart when it is one), so no file is published twice under two names.
+ * Where each chart's download files are. A chart is a function of its family and the rows it draws
+ * (a filter only changes its id), so charts of one family (the same id before "--") drawing the
+ * same rows share the files of the first of them (the unfiltered chart when it is one): no file is
+ * published twice under two names.
  */
 export function downloadIds(charts: readonly ChartDefinition[]): Map<string, string> {
   const owners = new Map<string, string>();
   return new Map(
     charts.map((chart) => {
       const family = chart.id.split("--")[0]!;
-      const drawing = chart.svg.replaceAll(chart.id, "\u0000");
-      const key = [family, chart.csv, chart.excelCsv, drawing].join("\u0001");
+      const key = `${family}\u0001${chart.rowIds.join("\u0000")}`;
       if (!owners.has(key)) owners.set(key, chart.id);
       return [chart.id, owners.get(key)!];
     }),

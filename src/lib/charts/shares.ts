@@ -1,7 +1,16 @@
 // Rating distributions as 100% stacked bars, one per group rated, every part labelled below it.
 import { formatNumber, formatPercentPoints, formatShare } from "../format.ts";
-import { chartFrame, mark } from "./frame.ts";
-import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, WIDTH, charsThatFit } from "./metrics.ts";
+import { chartFrame, markMaker, svgIdOf } from "./frame.ts";
+import {
+  BAR_HEIGHT,
+  FONT,
+  LINE_HEIGHT,
+  PAD,
+  STANDARD_LAYOUT,
+  charsThatFit,
+  widthOf,
+  type Layout,
+} from "./metrics.ts";
 import { hatchId, hatchPattern, seriesColour } from "./palette.ts";
 import { UNKNOWN_KEY, withRemainder } from "./remainder.ts";
 import { stackShares } from "./stack.ts";
@@ -20,8 +29,11 @@ export function partText(part: Pick<SharePart, "count" | "statedPercent">, total
   return `${formatNumber(part.count)}/${formatNumber(total)} (${shareText(part, total)})`;
 }
 
-export function sharesChart(input: ShareChartInput): string {
-  const hatch = `url(#${hatchId(input.id)})`;
+export function sharesChart(input: ShareChartInput, layout: Layout = STANDARD_LAYOUT): string {
+  const prefix = svgIdOf(input.id, layout);
+  const hatch = `url(#${hatchId(prefix)})`;
+  const mark = markMaker();
+  const WIDTH = widthOf(layout);
   const seriesKeys = [...new Set(input.groups.flatMap((g) => g.parts.map((p) => p.key)))];
   const colourOf = (key: string) =>
     key === UNKNOWN_KEY ? hatch : seriesColour(seriesKeys.indexOf(key));
@@ -85,10 +97,11 @@ export function sharesChart(input: ShareChartInput): string {
   const body = out.join("");
   return chartFrame({
     id: input.id,
+    layout,
     title: input.title,
     description: input.description,
     height: y + PAD,
     body,
-    defs: body.includes(hatch) ? hatchPattern(input.id) : undefined,
+    defs: body.includes(hatch) ? hatchPattern(prefix) : undefined,
   });
 }

@@ -1,24 +1,19 @@
-// The site's charts from the committed datasets (build time only: reads data/*.csv once).
+// The site's charts from the committed datasets (build time only: reads data/*.csv once). Every
+// chart, of every filter, is built once (allCharts); pages pick theirs from that one list.
 import { getRows } from "../data/index.ts";
+import { CHART_DATASETS } from "./catalog.ts";
 import {
   allCharts,
-  buildCharts,
   chartFilters,
   downloadIds,
+  filterSlug,
   type ChartData,
   type ChartFilter,
 } from "./registry.ts";
 import type { ChartDefinition } from "./definition.ts";
 
 export function chartData(): ChartData {
-  return {
-    "to-chuc-dang": getRows("to-chuc-dang"),
-    "dang-vien": getRows("dang-vien"),
-    "ket-nap": getRows("ket-nap"),
-    "xep-loai": getRows("xep-loai"),
-    "huy-hieu": getRows("huy-hieu"),
-    "kiem-tra-giam-sat": getRows("kiem-tra-giam-sat"),
-  };
+  return Object.fromEntries(CHART_DATASETS.map((id) => [id, getRows(id)])) as ChartData;
 }
 
 let cached: ChartDefinition[] | undefined;
@@ -49,17 +44,10 @@ export function siteChart(id: string): ChartDefinition {
   return chart;
 }
 
-const byFilter = new Map<string, ChartDefinition[]>();
-
-/** Charts for one filter, laid out once per build: every article with a <Chart> asks again. */
+/** The charts of one filter (the dashboard, a filter page, one article's charts). */
 export function dashboardCharts(filter: ChartFilter = {}): ChartDefinition[] {
-  const key = JSON.stringify(filter);
-  let charts = byFilter.get(key);
-  if (charts === undefined) {
-    charts = buildCharts(chartData(), filter);
-    byFilter.set(key, charts);
-  }
-  return charts;
+  const slug = filterSlug(filter);
+  return siteCharts().filter((c) => c.filter === slug);
 }
 
 export function dashboardFilters(): ChartFilter[] {

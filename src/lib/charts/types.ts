@@ -6,6 +6,8 @@ export type Bar = {
   key: string;
   label: string;
   value: number;
+  /** The source's qualifier of the value ("trên", "khoảng", "trở lên"), shown with it everywhere. */
+  qualifier?: string | undefined;
   /** Parts of `value` (e.g. official and probationary members); a shortfall is shown as unknown. */
   parts?: BarPart[];
   /** The unexplained remainder of a total: drawn hatched. */
@@ -45,6 +47,8 @@ export type BulletRow = {
   year?: number;
   /** Members admitted, as the source states. */
   count: number;
+  /** The source's qualifier of the count ("hơn", "khoảng"). */
+  qualifier?: string | undefined;
   /** Percent of target as the source states it (102 for "đạt 102% chỉ tiêu"); absent when none. */
   percentOfTarget?: number;
   /** The source's word for the target: "chỉ tiêu" or "kế hoạch". */

@@ -39,6 +39,8 @@ export const ISSUE_MESSAGES = {
     "Hai dòng dùng chung đoạn trích có vẻ đổi chỗ số cho nhau: trong đoạn trích, số của dòng này đi với tên của dòng kia",
   "label-variant":
     "Cùng một nhãn viết hai cách (chỉ khác chữ hoa, khoảng trắng hoặc dấu): hệ thống sẽ coi là hai nhóm khác nhau",
+  "qualifier-dropped":
+    "Đoạn trích có chữ chỉ mức (trên, hơn, trở lên, gần, khoảng, dưới…) mà dòng bỏ mất: con số sẽ bị hiểu là số đúng",
   "quote-too-long":
     "Đoạn trích quá dài: chỉ chép cụm từ ngắn nhất quanh con số, để không lẫn với số khác trong câu",
 } as const;

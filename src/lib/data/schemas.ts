@@ -4,7 +4,6 @@ import {
   choiceColumn,
   countColumn,
   leadingColumns,
-  optionalChoiceColumn,
   optionalCountColumn,
   optionalPercentColumn,
   optionalText,
@@ -13,6 +12,16 @@ import {
   requiredText,
   trailingColumns,
 } from "./columns.ts";
+import { qualifierColumn } from "./qualifiers.ts";
+
+/** The qualifier of a dataset's count, as the source writes it; older files may omit the column. */
+function countQualifier() {
+  return qualifierColumn(
+    "count",
+    "Nguồn viết “trên 300”, “khoảng 300”, “300 trở lên”… thì ghi đúng chữ đó (trên, hơn, trở lên, gần, chưa đến, dưới, khoảng, xấp xỉ); để trống nếu là số đúng. Có thể bỏ cả cột nếu tệp không có số nào như vậy.",
+    { headerOptional: true },
+  );
+}
 
 export const organisationSchema = z.object({
   ...leadingColumns(),
@@ -22,6 +31,7 @@ export const organisationSchema = z.object({
   }),
   kind: requiredText("Loại tổ chức", "Loại tổ chức như nguồn gọi (vd. Chi bộ trường học)."),
   count: countColumn("Số tổ chức", "Số tổ chức đảng loại này."),
+  qualifier: countQualifier(),
   ...partColumns(),
   ...trailingColumns(),
 });
@@ -34,6 +44,7 @@ export const memberSchema = z.object({
     "du-bi": "Đảng viên dự bị",
   }),
   count: countColumn("Số đảng viên", "Số đảng viên."),
+  qualifier: countQualifier(),
   ...partColumns(),
   ...trailingColumns(),
 });
@@ -49,6 +60,7 @@ export const admissionSchema = z.object({
     },
   ),
   count: countColumn("Số đảng viên", "Số đảng viên được kết nạp hoặc công nhận."),
+  qualifier: countQualifier(),
   target: optionalCountColumn(
     "Chỉ tiêu",
     "Chỉ tiêu hoặc kế hoạch, chỉ khi nguồn ghi rõ con số; để trống nếu nguồn không nêu (không tự tính từ tỉ lệ).",
@@ -75,6 +87,11 @@ export const ratingSchema = z.object({
     "Nhóm được đánh giá, xếp loại (vd. Tập thể lãnh đạo, quản lý).",
   ),
   rating: choiceColumn("Mức xếp loại", "Mức xếp loại chất lượng.", RATINGS),
+  qualifier: qualifierColumn(
+    "rating",
+    "Nguồn viết “hoàn thành tốt nhiệm vụ trở lên” thì ghi “trở lên”: số đếm gồm mức này và các mức cao hơn, không phải đúng mức này. Để trống nếu nguồn nêu đúng một mức. Có thể bỏ cả cột nếu tệp không có dòng nào như vậy.",
+    { title: "Mức xếp loại: phạm vi", headerOptional: true },
+  ),
   count: countColumn("Số lượng", "Số tập thể/cá nhân của nhóm đạt mức này."),
   rated: countColumn("Số được xếp loại", "Tổng số của nhóm được xếp loại (vd. 40 trong “8/40”)."),
   percent: percentColumn(
@@ -96,6 +113,7 @@ export const badgeSchema = z.object({
     "Loại huy hiệu theo số năm tuổi đảng (vd. 30); để trống ở dòng tổng.",
   ),
   count: countColumn("Số đồng chí", "Số đồng chí được tặng/đề nghị tặng."),
+  qualifier: countQualifier(),
   ...partColumns(),
   ...trailingColumns(),
 });
@@ -121,14 +139,12 @@ export const inspectionSchema = z.object({
   ),
   subject: requiredText("Đối tượng", "Cái được đếm (vd. Tổ chức đảng được giám sát, Khiển trách)."),
   count: countColumn("Số lượng", "Số tổ chức, đảng viên, đơn… được đếm."),
+  qualifier: countQualifier(),
   ...partColumns(),
   ...trailingColumns(),
 });
 
-export const QUALIFIERS = {
-  trên: "trên (nhiều hơn)",
-  "trở lên": "từ … trở lên (ít nhất)",
-} as const;
+export { QUALIFIERS } from "./qualifiers.ts";
 
 export const trainingSchema = z.object({
   ...leadingColumns(),
@@ -136,10 +152,9 @@ export const trainingSchema = z.object({
   sessions: countColumn("Số buổi/lớp", "Số buổi hoặc số lớp."),
   session_unit: choiceColumn("Đơn vị tính", "buổi hoặc lớp.", { buổi: "buổi", lớp: "lớp" }),
   participants: optionalCountColumn("Số người", "Số người học/nghe; để trống nếu nguồn không nêu."),
-  participants_qualifier: optionalChoiceColumn(
-    "Mức",
+  participants_qualifier: qualifierColumn(
+    "participants",
     "Nguồn viết “trên 17.985” thì ghi “trên”; để trống nếu là số đúng.",
-    QUALIFIERS,
   ),
   audience: requiredText("Đối tượng", "Ai học/nghe (vd. quần chúng ưu tú, lượt người nghe)."),
   ...trailingColumns(),
@@ -173,10 +188,9 @@ export const targetSchema = z.object({
   ...leadingColumns(),
   target: requiredText("Chỉ tiêu", "Nội dung chỉ tiêu, mục tiêu phấn đấu."),
   percent: percentColumn("Tỉ lệ (%)", "Tỉ lệ đặt ra, như nguồn ghi."),
-  qualifier: optionalChoiceColumn(
-    "Mức",
+  qualifier: qualifierColumn(
+    "percent",
     "“trên” hoặc “trở lên” như nguồn ghi; trống nếu là số đúng.",
-    QUALIFIERS,
   ),
   ...trailingColumns(),
 });

@@ -6,7 +6,8 @@ import { columnMeta, type ColumnMeta } from "./columns.ts";
 import { decodeCsv, parseCsvText } from "./csv.ts";
 import type { DataIssue, IssueKey } from "./issues.ts";
 import { foldLabel, nearestName, strayCharacterHint, strayDelimiterCells } from "./hints.ts";
-import { numbersInText, parseCount, parseDecimal } from "./numbers.ts";
+import { numberSpans, numbersInText, parseCount, parseDecimal } from "./numbers.ts";
+import { droppedQualifier, isHeaderOptional } from "./qualifiers.ts";
 import { normaliseText, type SourceReader } from "./sources.ts";
 import { swappedFigures } from "./swaps.ts";
 
@@ -186,7 +187,8 @@ export function validateCsv(
     if (!seen.has(name)) seen.set(name, index + 1);
   });
   for (const column of columns) {
-    if (!seen.has(column.name)) fail(headerLine, 1, "missing-column", quoted(column.name));
+    if (!seen.has(column.name) && !isHeaderOptional(column.meta))
+      fail(headerLine, 1, "missing-column", quoted(column.name));
   }
   if (issues.length > 0) return empty;
   if (tableRows.length === 0) {
@@ -206,14 +208,16 @@ export function validateCsv(
       continue;
     }
     const at = (name: string) => {
-      const index = seen.get(name)! - 1;
+      // A column left out of the header (see qualifiers.ts) is reported at the quote.
+      const index = (seen.get(name) ?? seen.get("quote")!) - 1;
       return { line: cellLines[index] ?? line, column: index + 1 };
     };
     const raw: Record<string, string> = {};
     const row: Row = {};
     let cellProblems = false;
     for (const column of columns) {
-      const text = cells[seen.get(column.name)! - 1]!;
+      const index = seen.get(column.name);
+      const text = index === undefined ? "" : cells[index - 1]!;
       raw[column.name] = text;
       const result = parseCell(column, text);
       if ("key" in result) {
@@ -426,6 +430,14 @@ function checkRows(
           `cột ${quoted(column.name)} = ${quoted(record.raw[column.name]!.trim())}`,
         );
       }
+    }
+  }
+
+  for (const record of records) {
+    const quote = record.row.quote;
+    if (typeof quote !== "string" || record.row.derived === true) continue;
+    for (const p of droppedQualifier(record.row, quote, numberSpans(quote), columns)) {
+      issue(record, p.column, "qualifier-dropped", p.detail);
     }
   }
 

@@ -1,8 +1,9 @@
 // Each chart as a standalone SVG file, so "Tải SVG" works without JavaScript.
+import { downloadSvg } from "../../lib/charts/definition.ts";
 import { chartDownloadRoute } from "../../lib/charts/download-route.ts";
 
 const route = chartDownloadRoute(
-  (chart) => `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`,
+  (chart) => `<?xml version="1.0" encoding="UTF-8"?>\n${downloadSvg(chart)}\n`,
   "image/svg+xml; charset=utf-8",
 );
 export const { getStaticPaths, GET } = route;

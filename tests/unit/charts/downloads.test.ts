@@ -1,14 +1,14 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { allCharts, downloadIds } from "../../../src/lib/charts/registry.ts";
-import type { ChartDefinition } from "../../../src/lib/charts/definition.ts";
+import { downloadSvg, type ChartDefinition } from "../../../src/lib/charts/definition.ts";
 import { chartData } from "../../../src/lib/charts/site-charts.ts";
 
 const charts = allCharts(chartData());
 const owners = downloadIds(charts);
 const byId = new Map(charts.map((c) => [c.id, c]));
 /** What a reader downloads, with the chart's own id taken out of the SVG. */
-const drawing = (c: ChartDefinition) => [c.csv, c.excelCsv, c.svg.replaceAll(c.id, "#")];
+const drawing = (c: ChartDefinition) => [c.csv, c.excelCsv, downloadSvg(c).replaceAll(c.id, "#")];
 
 describe("downloadIds", () => {
   it("lets a filtered chart that draws what its unfiltered chart draws use that chart's files", () => {
@@ -35,7 +35,10 @@ describe("downloadIds", () => {
     const twin = {
       ...chart,
       id: `${chart.id}-ban-sao`,
-      svg: chart.svg.replaceAll(chart.id, `${chart.id}-ban-sao`),
+      svgs: chart.svgs.map((s) => ({
+        ...s,
+        svg: s.svg.replaceAll(chart.id, `${chart.id}-ban-sao`),
+      })),
     };
     expect(downloadIds([chart, twin]).get(twin.id)).toBe(twin.id);
   });
@@ -44,7 +47,7 @@ describe("downloadIds", () => {
 describe("chart CSV downloads", () => {
   it("hold a derived “Không rõ” row for every “Không rõ” bar the chart draws, and none otherwise", () => {
     for (const chart of charts) {
-      const marks = chart.svg.match(/data-series="khong-ro"/g)?.length ?? 0;
+      const marks = downloadSvg(chart).match(/data-series="khong-ro"/g)?.length ?? 0;
       const unknown = chart.csv.split("\r\n").filter((line) => line.includes("Không rõ"));
       expect(unknown, chart.id).toHaveLength(marks);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { barChart } from "../../../src/lib/charts/bars.ts";
 import { bulletChart } from "../../../src/lib/charts/bullet.ts";
+import { FONT } from "../../../src/lib/charts/metrics.ts";
 import { sharesChart } from "../../../src/lib/charts/shares.ts";
 import {
   admissions,
@@ -34,7 +35,8 @@ describe.each(Object.entries(render))("%s(input)", (_, draw) => {
   const svg = draw();
 
   it("is an img labelled by its own title and desc", () => {
-    const id = svg.match(/data-chart="([^"]+)"/)![1];
+    // Ids inside are the chart id and the layout, so a page can hold every layout of a chart.
+    const id = `${svg.match(/data-chart="([^"]+)"/)![1]}-${svg.match(/data-layout="([^"]+)"/)![1]}`;
     expect(svg).toMatch(
       new RegExp(`^<svg [^>]*role="img"[^>]*aria-labelledby="${id}-title ${id}-desc"`),
     );
@@ -42,15 +44,18 @@ describe.each(Object.entries(render))("%s(input)", (_, draw) => {
     expect(svg).toContain(`<desc id="${id}-desc">`);
   });
 
-  it("has a viewBox and no fixed pixel width or height", () => {
+  it("is sized in em, one chart em being FONT user units of its viewBox", () => {
     const open = svg.slice(0, svg.indexOf(">"));
-    expect(open).toMatch(/viewBox="0 0 360 \d+"/);
-    expect(open).not.toMatch(/\s(width|height)=/);
+    const [, w, h] = open.match(/viewBox="0 0 (\d+) (\d+)"/)!.map(Number);
+    const em = Number(open.match(/\swidth="([\d.]+)em"/)![1]);
+    const emHigh = Number(open.match(/\sheight="([\d.]+)em"/)![1]);
+    expect(w).toBe(em * FONT);
+    expect(emHigh * FONT).toBeCloseTo(h!, 1);
   });
 
-  it("sizes text in em", () => {
-    expect(svg).toContain('font-size="0.875em"');
-    expect(svg).not.toMatch(/font-size="\d+(px)?"/);
+  it("sets its text at one chart em and em fractions of it, never a pixel size", () => {
+    expect(svg).toContain(`<g font-size="${FONT}">`);
+    expect(svg).not.toMatch(/font-size="(?!16")\d+(px)?"/);
   });
 
   it("gives every mark a tooltip text and the chart one Tab stop (roving tabindex)", () => {
@@ -78,8 +83,8 @@ describe("barChart", () => {
 
   it("barChart(input) hatches the unexplained remainder and labels it", () => {
     const svg = barChart(structure);
-    expect(svg).toContain('<pattern id="co-cau-to-chuc-hatch"');
-    expect(svg).toContain('fill="url(#co-cau-to-chuc-hatch)"');
+    expect(svg).toContain('<pattern id="co-cau-to-chuc-vua-hatch"');
+    expect(svg).toContain('fill="url(#co-cau-to-chuc-vua-hatch)"');
     expect(svg).toContain("Không rõ (nguồn không nêu)");
   });
 

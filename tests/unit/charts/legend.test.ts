@@ -9,6 +9,7 @@ describe("legend", () => {
         { key: "target", label: "Vạch đứng: đạt 100%", fill: "currentColor", shape: "line" },
       ],
       0,
+      320,
     );
     expect(svg.match(/<rect\b/g)).toHaveLength(1);
     expect(svg).toMatch(/<line\b[^>]*stroke="currentColor"/);

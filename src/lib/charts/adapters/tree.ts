@@ -10,6 +10,7 @@ export type TreeRow = {
   id: string;
   label: string;
   count: number;
+  qualifier?: string | undefined;
   part_of?: string | undefined;
   split?: string | undefined;
   /** What the row counts, for the heading of its parts ("chi bộ trực thuộc …"); defaults to label. */
@@ -54,11 +55,12 @@ export function treeGroups(rows: readonly TreeRow[]): BarGroup[] {
   const isBar = (r: TreeRow) => !isSplit(r.id) && !(r.part_of && byId.has(r.part_of));
   const groups: BarGroup[] = [];
   const loose = rows.filter(isBar).flatMap((r): Bar[] => [
-    { key: r.id, label: r.label, value: r.count },
+    { key: r.id, label: r.label, value: r.count, qualifier: r.qualifier },
     ...(children.get(r.id) ?? []).map((k) => ({
       key: k.id,
       label: subsetLabel(k.label),
       value: k.count,
+      qualifier: k.qualifier,
       subsetOf: r.id,
     })),
   ]);
@@ -69,7 +71,12 @@ export function treeGroups(rows: readonly TreeRow[]): BarGroup[] {
     const splits = [...new Set(kids.map((k) => k.split))];
     for (const split of splits) {
       const parts = kids.filter((k) => k.split === split);
-      const bars: Bar[] = parts.map((k) => ({ key: k.id, label: k.label, value: k.count }));
+      const bars: Bar[] = parts.map((k) => ({
+        key: k.id,
+        label: k.label,
+        value: k.count,
+        qualifier: k.qualifier,
+      }));
       const rest = split === undefined ? undefined : remainderOf(parent.count, bars);
       if (rest !== undefined) {
         bars.push({

@@ -1,5 +1,6 @@
 // "Did units admit as many members as planned?" In % of target, as the sources state it.
 import type { AdmissionRow } from "../../data/schemas.ts";
+import { qualified } from "../../data/qualifiers.ts";
 import { formatNumber, formatPercentPoints } from "../../format.ts";
 import { bulletChart } from "../bullet.ts";
 import { describeAdmission } from "../describe.ts";
@@ -13,6 +14,7 @@ function bulletRow(r: AdmissionRow): BulletRow {
     key: r.id,
     label: r.unit,
     count: r.count,
+    qualifier: r.qualifier,
     ...(year !== undefined && { year }),
     ...(r.percent_of_target !== undefined && { percentOfTarget: r.percent_of_target }),
     ...(r.target_label !== undefined && { targetWord: r.target_label }),
@@ -40,18 +42,18 @@ export function admissionCharts(
   return [
     {
       id,
-      theme: "ket-nap",
       title,
       takeaway,
       description,
-      svg: bulletChart({ id, title, description, rows: bullets, unit: "đảng viên" }),
+      draw: (layout) =>
+        bulletChart({ id, title, description, rows: bullets, unit: "đảng viên" }, layout),
       table: {
         columns: ["Đảng bộ", "Năm", "Kết nạp", "Đạt", "So với"],
         numeric: [false, false, true, true, false],
         rows: plotted.map((r) => [
           r.unit,
           r.period ?? "không ghi",
-          formatNumber(r.count),
+          qualified(formatNumber(r.count), r.qualifier),
           r.percent_of_target === undefined ? "—" : formatPercentPoints(r.percent_of_target),
           r.target_label ?? "không nêu chỉ tiêu",
         ]),

@@ -49,11 +49,10 @@ export function badgeCharts(rows: readonly BadgeRow[], suffix = ""): BuiltChart<
   return [
     {
       id,
-      theme: "huy-hieu",
       title,
       takeaway: `${takeaway}.`,
       description,
-      svg: barChart({ id, title, description, groups, unit: "đồng chí" }),
+      draw: (layout) => barChart({ id, title, description, groups, unit: "đồng chí" }, layout),
       table: treeTable(groups, "Huy hiệu"),
       rows: [...rows],
     },

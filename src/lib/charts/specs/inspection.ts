@@ -75,11 +75,10 @@ export function inspectionCharts(
       return [
         {
           id,
-          theme: "kiem-tra" as const,
           title,
           takeaway: takeawayOf(own, kind.key),
           description,
-          svg: barChart({ id, title, description, groups, unit: "" }),
+          draw: (layout) => barChart({ id, title, description, groups, unit: "" }, layout),
           table: treeTable(groups, "Nội dung"),
           rows: own,
         },

@@ -45,11 +45,10 @@ export function organisationCharts(
     const description = describeBars(groups, "");
     return {
       id,
-      theme: "to-chuc" as const,
       title,
       takeaway: takeawayOf(own, unit, gaps),
       description,
-      svg: barChart({ id, title, description, groups, unit: "" }),
+      draw: (layout) => barChart({ id, title, description, groups, unit: "" }, layout),
       table: treeTable(groups, "Loại tổ chức"),
       rows: own,
     };

@@ -1,4 +1,5 @@
 // "How were groups rated?" One 100% stacked bar per group rated, per unit and year.
+import { qualified } from "../../data/qualifiers.ts";
 import { RATINGS, type RatingRow } from "../../data/schemas.ts";
 import { formatNumber, formatPercentPoints } from "../../format.ts";
 import { describeShares } from "../describe.ts";
@@ -7,6 +8,11 @@ import { partText, sharesChart } from "../shares.ts";
 import type { ShareGroup } from "../types.ts";
 import { unitSlug } from "../unit-name.ts";
 import type { BuiltChart } from "./types.ts";
+
+/** "Hoàn thành tốt nhiệm vụ trở lên" when the source counts that level and above: never one level. */
+function ratingLabel(r: RatingRow): string {
+  return qualified(RATINGS[r.rating], r.qualifier);
+}
 
 function groupsOf(rows: readonly RatingRow[]): ShareGroup[] {
   const names = [...new Set(rows.map((r) => r.group))];
@@ -19,7 +25,7 @@ function groupsOf(rows: readonly RatingRow[]): ShareGroup[] {
       unit: "được xếp loại",
       parts: own.map((r) => ({
         key: r.rating,
-        label: RATINGS[r.rating],
+        label: ratingLabel(r),
         count: r.count,
         statedPercent: r.percent,
       })),
@@ -40,13 +46,18 @@ export function ratingCharts(rows: readonly RatingRow[], suffix = ""): BuiltChar
       const top = g.parts[0]!;
       return `${g.label.toLowerCase()} ${partText(top, g.total)}`;
     });
+    // "Mức cao nhất" only when the first part is exactly the top level; "… trở lên" spans levels.
+    const head = own[0]!;
+    const exactTop = head.qualifier === undefined && head.rating === "hoan-thanh-xuat-sac";
+    const lead = exactTop
+      ? `Mức cao nhất (${groups[0]!.parts[0]!.label.toLowerCase()})`
+      : groups[0]!.parts[0]!.label;
     return {
       id,
-      theme: "xep-loai" as const,
       title,
-      takeaway: `Mức cao nhất (${groups[0]!.parts[0]!.label.toLowerCase()}): ${best.join("; ")}.`,
+      takeaway: `${lead}: ${best.join("; ")}.`,
       description,
-      svg: sharesChart({ id, title, description, groups, unit: "" }),
+      draw: (layout) => sharesChart({ id, title, description, groups, unit: "" }, layout),
       table: {
         columns: [
           "Nhóm được xếp loại",
@@ -58,7 +69,7 @@ export function ratingCharts(rows: readonly RatingRow[], suffix = ""): BuiltChar
         numeric: [false, false, true, true, true],
         rows: own.map((r) => [
           r.group,
-          RATINGS[r.rating],
+          ratingLabel(r),
           formatNumber(r.count),
           formatNumber(r.rated),
           formatPercentPoints(r.percent),

@@ -2,6 +2,7 @@
 // parts, "trong đó" subsets and the derived remainder (marked) — once each.
 import { formatNumber } from "../../format.ts";
 import type { ChartTable } from "../definition.ts";
+import { barValue } from "../describe.ts";
 import type { BarGroup } from "../types.ts";
 
 export function treeTable(groups: readonly BarGroup[], firstColumn: string): ChartTable {
@@ -19,7 +20,7 @@ export function treeTable(groups: readonly BarGroup[], firstColumn: string): Cha
       rows.push([
         b.unknown ? `${b.label} — tính bằng tổng trừ các phần nguồn nêu` : b.label,
         of ?? g.label ?? "—",
-        formatNumber(b.value),
+        barValue(b),
       ]);
     }
   }

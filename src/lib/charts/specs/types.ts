@@ -1,10 +1,13 @@
 import type { ChartDefinition } from "../definition.ts";
+import type { Layout } from "../metrics.ts";
 
-/** A chart before registry bookkeeping: the registry adds CSV, sources, provinces and years. */
+/** A chart before registry bookkeeping: the registry adds its theme, layouts, CSV, sources, provinces and years. */
 export type BuiltChart<Row> = Pick<
   ChartDefinition,
-  "id" | "theme" | "title" | "takeaway" | "description" | "svg" | "table"
+  "id" | "title" | "takeaway" | "description" | "table"
 > & {
+  /** Draws the chart in one layout; the registry calls it once per layout. */
+  draw: (layout: Layout) => string;
   /** Exactly the dataset rows the chart draws. */
   rows: Row[];
 };
