@@ -1,13 +1,23 @@
-// `npm run db:copy-to-postgres`: copies the SQLite database's votes and daily visit counts
-// (DATABASE_PATH, default var/portal.sqlite) into PostgreSQL (DATABASE_URL), in one transaction.
-// Running it again copies nothing new; a PostgreSQL database holding anything else is refused.
-// Visitor keys are not copied: they expire within 30 minutes and belong to the old salt.
+// `npm run db:copy-to-postgres`: copies the SQLite database's votes, daily visit counts,
+// comments and feedback, staff accounts and decision log (DATABASE_PATH, default
+// var/portal.sqlite) into PostgreSQL (DATABASE_URL), in one transaction. Running it again copies
+// nothing new; a PostgreSQL database holding anything else is refused.
+// Visitor keys are not copied: they expire within 30 minutes and belong to the old salt. Staff
+// sessions and sign-in attempts are not copied either: staff sign in again after the move.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import postgres from "postgres";
 import { redactUrl } from "../server/store/errors.ts";
 import { openPostgresStore } from "../server/store/postgres.ts";
+import {
+  compareModeration,
+  insertModeration,
+  lockModeration,
+  readModeration,
+  type ModerationCopy,
+  type ModerationRows,
+} from "./db-copy-moderation.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -15,7 +25,9 @@ type Vote = { poll_id: string; voter: string; option_id: string; voted_at: strin
 type Day = { day: string; visits: number };
 
 export type CopyResult =
-  | { ok: true; votes: number; days: number; skippedVotes: number; skippedDays: number }
+  | ({ ok: true; votes: number; days: number; skippedVotes: number; skippedDays: number } & {
+      moderation: ModerationCopy;
+    })
   | { ok: false; message: string };
 
 const voteKey = (v: Pick<Vote, "poll_id" | "voter">) => `${v.poll_id}\n${v.voter}`;
@@ -30,6 +42,7 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<C
   const source = new DatabaseSync(sqlitePath, { readOnly: true });
   let votes: Vote[];
   let days: Day[];
+  let moderation: ModerationRows;
   try {
     votes = source
       .prepare("SELECT poll_id, voter, option_id, voted_at FROM poll_votes")
@@ -38,6 +51,7 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<C
       day: d.day,
       visits: Number(d.visits),
     }));
+    moderation = readModeration(source);
   } catch (error) {
     return {
       ok: false,
@@ -53,18 +67,20 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<C
     return await sql.begin(async (tx) => {
       // No node may write while we compare and copy.
       await tx`LOCK TABLE poll_votes, visit_days IN EXCLUSIVE MODE`;
+      await lockModeration(tx);
       const have = await tx<Vote[]>`SELECT poll_id, voter, option_id FROM poll_votes`;
       const haveDays = await tx<Day[]>`SELECT day, visits FROM visit_days`;
       const byKey = new Map(votes.map((v) => [voteKey(v), v]));
       const sourceDays = new Map(days.map((d) => [d.day, d.visits]));
       const otherVotes = have.filter((v) => byKey.get(voteKey(v))?.option_id !== v.option_id);
       const otherDays = haveDays.filter((d) => sourceDays.get(d.day) !== Number(d.visits));
-      if (otherVotes.length > 0 || otherDays.length > 0) {
+      const other = await compareModeration(tx, moderation);
+      if (otherVotes.length > 0 || otherDays.length > 0 || other.count > 0) {
         return {
           ok: false as const,
           message:
             `Cơ sở dữ liệu PostgreSQL ${redactUrl(url)} đã có số liệu khác với tệp SQLite ` +
-            `(${otherVotes.length} phiếu bầu, ${otherDays.length} ngày lượt truy cập không có hoặc khác trong tệp). ` +
+            `(${otherVotes.length} phiếu bầu, ${otherDays.length} ngày lượt truy cập${other.words} không có hoặc khác trong tệp). ` +
             "Không chép gì. Hãy dùng một cơ sở dữ liệu PostgreSQL trống (createdb), hoặc chép trước khi cho máy chủ ghi vào đó.",
         };
       }
@@ -82,6 +98,7 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<C
       if (newDays.length > 0) await tx`INSERT INTO visit_days ${tx(newDays, "day", "visits")}`;
       return {
         ok: true as const,
+        moderation: await insertModeration(tx, moderation),
         votes: newVotes.length,
         days: newDays.length,
         skippedVotes: votes.length - newVotes.length,
@@ -115,10 +132,16 @@ if (import.meta.main) {
     console.error(result.message);
     process.exit(1);
   }
+  const m = result.moderation;
+  const skipped = m.skippedComments + m.skippedDecisions + m.skippedAccounts;
   console.log(
-    `Đã chép ${result.votes} phiếu bầu và ${result.days} ngày lượt truy cập từ ${path} sang ${redactUrl(url)}` +
-      (result.skippedVotes + result.skippedDays > 0
-        ? ` (${result.skippedVotes} phiếu và ${result.skippedDays} ngày đã có sẵn, giữ nguyên).`
-        : "."),
+    `Đã chép ${result.votes} phiếu bầu và ${result.days} ngày lượt truy cập, ` +
+      `${m.comments} bình luận và góp ý, ${m.decisions} quyết định duyệt, ${m.accounts} tài khoản quản trị ` +
+      `từ ${path} sang ${redactUrl(url)}` +
+      (result.skippedVotes + result.skippedDays + skipped > 0
+        ? ` (${result.skippedVotes} phiếu và ${result.skippedDays} ngày đã có sẵn, giữ nguyên; ` +
+          `${m.skippedComments} bình luận, ${m.skippedDecisions} quyết định, ${m.skippedAccounts} tài khoản cũng đã có sẵn).`
+        : ".") +
+      " Phiên đăng nhập quản trị không được chép: biên tập viên đăng nhập lại.",
   );
 }

@@ -3,7 +3,8 @@
 import { loadConfig } from "../server/config.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../server/staff/password.ts";
 import { USERNAME } from "../server/staff/username.ts";
-import { openSqliteStore } from "../server/store/sqlite.ts";
+import { openStore } from "../server/store/open.ts";
+import type { Store } from "../server/store/types.ts";
 
 function fail(message: string): never {
   console.error(message);
@@ -65,7 +66,13 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const store = openSqliteStore(config.databasePath, { synchronous: config.synchronous });
+// The database the server uses: PostgreSQL when DATABASE_URL is set, else the SQLite file.
+let store: Store;
+try {
+  store = await openStore(config);
+} catch (error) {
+  fail(`Không mở được cơ sở dữ liệu; không có gì thay đổi. ${(error as Error).message}`);
+}
 try {
   if (command === "remove") {
     if (!(await store.removeStaffAccount(username))) {
@@ -92,5 +99,5 @@ try {
     );
   }
 } finally {
-  store.close();
+  await store.close();
 }

@@ -9,13 +9,14 @@ import { openPostgresStore } from "../../src/server/store/postgres.ts";
 import { openSqliteStore } from "../../src/server/store/sqlite.ts";
 import { createTestDatabase, POSTGRES_URL, type TestDatabase } from "../helpers/postgres.ts";
 import { startServer } from "../helpers/server.ts";
-import { POLL, writeFakeDist } from "./harness.ts";
+import { ARTICLE, POLL, writeFakeDist } from "./harness.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "portal-copy-"));
 const sqlitePath = join(dir, "portal.sqlite");
 const at = new Date("2026-03-01T03:00:00Z");
 const databases: TestDatabase[] = [];
+const commentIds: number[] = [];
 
 function copy(env: Record<string, string>) {
   return spawnSync(process.execPath, [join(ROOT, "src/cli/db-copy-to-postgres.ts")], {
@@ -32,6 +33,22 @@ beforeAll(async () => {
   await store.recordVote(POLL, "v3", "de-su-dung", at);
   for (let i = 0; i < 5; i++) await store.recordVisit("2026-02-28");
   for (let i = 0; i < 2; i++) await store.recordVisit("2026-03-01");
+  // Comments: one approved (logged), one pending, one feedback; a staff account with a session.
+  for (const [i, article] of [ARTICLE, ARTICLE, null].entries()) {
+    const added = await store.addComment({
+      kind: article ? "comment" : "feedback",
+      article,
+      name: `Bạn đọc ${i}`,
+      email: i === 0 ? "doc@example.vn" : null,
+      text: `Nội dung ${i}`,
+      textHash: `hash-${i}`,
+      at: new Date(at.getTime() + i * 60_000),
+    });
+    commentIds.push(added.status === "added" ? added.id : -1);
+  }
+  await store.putStaffAccount("bientap", "scrypt$hash", at);
+  await store.decideComments([commentIds[0]!], "approved", "bientap", at);
+  await store.createSession("phien", "bientap", "csrf", at);
   await store.close();
 });
 afterAll(async () => {
@@ -93,6 +110,54 @@ describe.runIf(POSTGRES_URL !== "")("db:copy-to-postgres", () => {
     expect(await after.optionVotes(POLL)).toEqual(new Map([["huu-ich", 1]]));
     expect(await after.visitTotals("2026-03-01")).toEqual({ today: 1, total: 1 });
     await after.close();
+  });
+
+  it("copies comments, the decision log and staff accounts with their ids, once; not sessions", async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const env = { DATABASE_PATH: sqlitePath, DATABASE_URL: db.url };
+    const first = copy(env);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(
+      "3 bình luận và góp ý, 1 quyết định duyệt, 1 tài khoản quản trị",
+    );
+    const again = copy(env);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(
+      "0 bình luận và góp ý, 0 quyết định duyệt, 0 tài khoản quản trị",
+    );
+    expect(again.stdout).toContain("3 bình luận, 1 quyết định, 1 tài khoản cũng đã có sẵn");
+
+    const store = await openPostgresStore(db.url);
+    try {
+      expect(await store.approvedComments(ARTICLE)).toEqual([
+        { id: commentIds[0], name: "Bạn đọc 0", text: "Nội dung 0", createdAt: at.toISOString() },
+      ]);
+      const pending = await store.pendingComments(10);
+      expect(pending.map((c) => [c.id, c.kind, c.article])).toEqual([
+        [commentIds[2], "feedback", null],
+        [commentIds[1], "comment", ARTICLE],
+      ]);
+      expect(
+        (await store.decisionLog(10)).map((e) => [e.commentId, e.username, e.decision, e.at]),
+      ).toEqual([[commentIds[0], "bientap", "approved", at.toISOString()]]);
+      expect(await store.staffPasswordHash("bientap")).toBe("scrypt$hash");
+      expect(await store.sessionOf("phien", new Date(0), at)).toBeUndefined();
+      // A copied text stays refused; a new comment gets an id after the copied ones.
+      const base = { kind: "comment" as const, article: ARTICLE, name: "X", email: null, at };
+      expect(await store.addComment({ ...base, text: "lại", textHash: "hash-1" })).toEqual({
+        status: "duplicate",
+      });
+      const fresh = await store.addComment({ ...base, text: "mới", textHash: "hash-moi" });
+      expect(fresh.status === "added" && fresh.id > Math.max(...commentIds)).toBe(true);
+    } finally {
+      await store.close();
+    }
+    // Now PostgreSQL holds a comment the file does not: a further copy is refused, changing nothing.
+    const refused = copy(env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("0 phiếu bầu, 0 ngày lượt truy cập, 1 bình luận và góp ý");
+    expect(refused.stderr).toContain("Không chép gì");
   });
 
   it("says what to set when DATABASE_URL or the SQLite file is missing", async () => {

@@ -37,7 +37,11 @@ export async function startServer(
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 15000);
+    // Generous: five engineers' tests share two cores here; a node that never starts is killed.
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start: ${stderr}`));
+    }, 60000);
     let out = "";
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();

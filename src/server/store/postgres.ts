@@ -3,6 +3,7 @@
 import postgres from "postgres";
 import { redactUrl, StoreOpenError } from "./errors.ts";
 import type { Migration } from "./migrations.ts";
+import { postgresCommentStore } from "./postgres-comments.ts";
 import { PG_MIGRATIONS } from "./postgres-migrations.ts";
 import {
   onlineBounds,
@@ -98,6 +99,7 @@ function postgresStore(sql: Sql): Store {
 
   return {
     kind: "postgres",
+    ...postgresCommentStore(sql),
     async recordVote(pollId, voter, optionId, at): Promise<VoteResult> {
       const inserted = await sql`
         INSERT INTO poll_votes (poll_id, voter, option_id, voted_at)

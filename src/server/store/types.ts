@@ -79,7 +79,7 @@ export const prunableBefore = (at: number): number => secondOf(at) - 60;
 
 // ---------------------------------------------------------------------------------------------
 // Comments, feedback, staff accounts, sessions and the decision log (issue 13; migration 3).
-// Kept in one block so another backend implements it as a unit; tests/api/comment-store.ts runs
+// Kept in one block so another backend implements it as a unit; tests/unit/server/comment-store-cases.ts runs
 // the same checks against any Store.
 // ---------------------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 // The CommentStore checks, written against the Store type so any backend can run them:
-// call commentStoreCases(name, open) from a test file with a function that opens an empty store.
+// call commentStoreCases(backend) from a test file; each case gets a fresh, empty database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { NewComment, Store } from "../../../src/server/store/types.ts";
+import type { Backend, TestStoreTarget } from "../../helpers/stores.ts";
 
 const t0 = new Date("2026-03-01T03:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -17,13 +18,18 @@ const comment = (over: Partial<NewComment> = {}): NewComment => ({
   ...over,
 });
 
-export function commentStoreCases(name: string, open: () => Promise<Store>): void {
-  describe(`CommentStore (${name})`, () => {
+export function commentStoreCases(backend: Backend): void {
+  describe.runIf(backend.available)(`CommentStore (${backend.kind})`, () => {
     let store: Store;
+    let target: TestStoreTarget;
     beforeEach(async () => {
-      store = await open();
+      target = await backend.create();
+      store = await target.open();
     });
-    afterEach(() => store.close());
+    afterEach(async () => {
+      await store.close();
+      await target.dispose();
+    });
 
     it("keeps a comment pending until approved; approved ones list oldest first, without email", async () => {
       const first = await store.addComment(comment({ at: later(1), text: "một" }));
@@ -118,6 +124,55 @@ export function commentStoreCases(name: string, open: () => Promise<Store>): voi
       expect(a.length).toBeGreaterThanOrEqual(32);
       expect(await store.secret("form")).toBe(a);
       expect(await store.secret("other")).not.toBe(a);
+    });
+    it("two stores on one database (two nodes): one of two concurrent same texts is added", async () => {
+      const other = await target.open();
+      try {
+        for (let round = 0; round < 5; round++) {
+          const c = comment({ textHash: `race-${round}` });
+          const results = await Promise.all([store.addComment(c), other.addComment(c)]);
+          expect(results.map((r) => r.status).sort()).toEqual(["added", "duplicate"]);
+        }
+        expect((await other.pendingComments(100)).length).toBe(5);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("two nodes deciding the same comments at once: each changes and is logged once", async () => {
+      const other = await target.open();
+      try {
+        const ids: number[] = [];
+        for (let i = 0; i < 10; i++) {
+          const r = await store.addComment(comment({ name: `N${i}` }));
+          if (r.status === "added") ids.push(r.id);
+        }
+        const [a, b] = await Promise.all([
+          store.decideComments(ids, "approved", "mot", later(1)),
+          other.decideComments([...ids].reverse(), "spam", "hai", later(1)),
+        ]);
+        expect(a + b).toBe(10);
+        expect((await store.decisionLog(100)).length).toBe(10);
+        expect(await other.pendingComments(100)).toEqual([]);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("a secret asked for by two nodes at once is one value, kept after reopening", async () => {
+      const other = await target.open();
+      try {
+        const [a, b] = await Promise.all([store.secret("race"), other.secret("race")]);
+        expect(a).toBe(b);
+      } finally {
+        await other.close();
+      }
+      const again = await target.open();
+      try {
+        expect(await again.secret("race")).toBe(await store.secret("race"));
+      } finally {
+        await again.close();
+      }
     });
   });
 }
