@@ -49,6 +49,8 @@ function distBuiltWhileClosed(): string {
     `<p data-poll-closed>${REFUSAL}`,
   );
   writeFileSync(file, html);
+  // The build's precompressed copies are of the unedited page: the server would send those.
+  for (const ext of [".br", ".gz"]) rmSync(file + ext, { force: true });
   return dir;
 }
 
