@@ -20,6 +20,20 @@ describe("build log for staff", () => {
     ]);
   });
 
+  it("createStackFilter drops a coloured stack trace (Astro colours its log when CI is set)", () => {
+    const log = [
+      "\u001b[31m[ERROR]\u001b[39m Unexpected end of file",
+      "  \u001b[2mStack trace:\u001b[22m",
+      "    \u001b[2mat handler (file:///x.js:64:17)\u001b[22m",
+      "    at async plugin (file:///y.mjs:2343:12)",
+      "Đã dừng",
+    ];
+    expect(log.filter(createStackFilter())).toEqual([
+      "\u001b[31m[ERROR]\u001b[39m Unexpected end of file",
+      "Đã dừng",
+    ]);
+  });
+
   it("articleLocations finds each article position once", () => {
     expect(articleLocations("a /n/bai.mdx:30:16 b\n/n/bai.mdx:30:16\nc.ts:1:1")).toEqual([
       "/n/bai.mdx:30:16",
