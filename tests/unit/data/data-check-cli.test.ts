@@ -13,6 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { ISSUE_FIXES } from "../../../src/lib/data/issue-fixes.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const dirs: string[] = [];
@@ -63,6 +64,20 @@ describe("data:check", () => {
       `${shown("dang-vien.csv")}:4:8 Không phải là số: cột “count” = “3.912.5” (not-a-number)`,
       `${shown("khac.csv")}:1:1 Tệp không thuộc bộ dữ liệu nào đã khai báo: khai báo bộ dữ liệu mới trong src/lib/data/datasets.ts (tên hợp lệ: to-chuc-dang, dang-vien, ket-nap, xep-loai, huy-hieu, kiem-tra-giam-sat, giao-duc-dao-tao, thi-dua-khen-thuong, cong-tac-to-chuc, chi-tieu, trang-goc) (unknown-dataset)`,
     ]);
+  });
+
+  it("says under each problem what is expected, with an example of the right form", () => {
+    const dir = copyOfData();
+    const file = join(dir, "dang-vien.csv");
+    const lines = readFileSync(file, "utf8").split("\n");
+    lines[3] = lines[3]!.replace(",3.912,", ",3.912.5,");
+    writeFileSync(file, lines.join("\n"));
+    const out = check(dir).stderr.split("\n");
+    const at = out.findIndex((l) => l.includes("(not-a-number)"));
+    expect(out[at + 1]).toBe(
+      "    Cần: chỉ chữ số, dấu chấm hàng nghìn, dấu phẩy thập phân. Ví dụ: 6.001 hoặc 16,7.",
+    );
+    for (const fix of Object.values(ISSUE_FIXES)) expect(fix).toMatch(/^Cần: .+ Ví dụ: .+/);
   });
 
   it("shows paths inside the repository relative to it", () => {
