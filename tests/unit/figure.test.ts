@@ -48,7 +48,7 @@ describe("figureMismatch", () => {
       const message = figureMismatch("dang-vien#th-dang-vien", text, memberSchema, memberRow);
       expect(message).toContain('row="dang-vien#th-dang-vien"');
       expect(message).toContain(`"${text}"`);
-      expect(message).toContain('row "th-dang-vien" (numbers: 6001)');
+      expect(message).toContain('dòng "th-dang-vien" (các số của dòng: 6001)');
     },
   );
 
@@ -57,13 +57,13 @@ describe("figureMismatch", () => {
     (text) => {
       expect(
         figureMismatch("xep-loai#tb-2022-co-so-xuat-sac", text, ratingSchema, ratingRow),
-      ).toMatch(/does not match row "tb-2022-co-so-xuat-sac" \(numbers: 5, 30, 16.7\)/);
+      ).toMatch(/không khớp dòng "tb-2022-co-so-xuat-sac" \(các số của dòng: 5, 30, 16.7\)/);
     },
   );
 
   it("refuses a figure with no number", () => {
     expect(figureMismatch("dang-vien#th-dang-vien", "sáu nghìn", memberSchema, memberRow)).toBe(
-      '<DataFigure row="dang-vien#th-dang-vien">: the figure "sáu nghìn" has no number',
+      '<DataFigure row="dang-vien#th-dang-vien">: con số "sáu nghìn" không có chữ số nào. Cần: chữ trong thẻ là con số của dòng đó, viết như trong bài. Ví dụ: <DataFigure row="dang-vien#th-dang-vien">6.001</DataFigure>',
     );
   });
 });

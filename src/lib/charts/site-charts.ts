@@ -36,9 +36,9 @@ export function siteChart(id: string): ChartDefinition {
   const chart = siteCharts().find((c) => c.id === id);
   if (!chart) {
     throw new Error(
-      `Unknown chart "${id}"; known: ${siteCharts()
+      `<Chart id="${id}">: không có biểu đồ mã "${id}". Cần: một mã có sẵn (${siteCharts()
         .map((c) => c.id)
-        .join(", ")}`,
+        .join(", ")}). Ví dụ: <Chart id="to-chuc-huyen-tuyen-hoa" />`,
     );
   }
   return chart;

@@ -31,10 +31,12 @@ export function figureMismatch(
 ): string | undefined {
   const written = numbersInText(text);
   const values = rowNumbers(schema, row);
-  const shown = values.length ? values.join(", ") : "none";
-  if (!written.length) return `<DataFigure row="${ref}">: the figure "${text}" has no number`;
+  const shown = values.length ? values.join(", ") : "không có";
+  const fix = `Cần: chữ trong thẻ là con số của dòng đó, viết như trong bài. Ví dụ: <DataFigure row="dang-vien#th-dang-vien">6.001</DataFigure>`;
+  if (!written.length)
+    return `<DataFigure row="${ref}">: con số "${text}" không có chữ số nào. ${fix}`;
   const stray = written.filter((n) => !values.some((v) => same(v, n)));
   if (stray.length)
-    return `<DataFigure row="${ref}">: the figure "${text}" (${written.join(", ")}) does not match row "${String(row.id)}" (numbers: ${shown})`;
+    return `<DataFigure row="${ref}">: con số "${text}" (${written.join(", ")}) không khớp dòng "${String(row.id)}" (các số của dòng: ${shown}). ${fix}`;
   return undefined;
 }
