@@ -21,12 +21,12 @@ function checkPercent(
   const stated = record.row[column];
   if (typeof stated !== "number" || of === 0) return;
   const exact = (100 * count) / of;
-  if (Math.abs(exact - stated) > tolerance(record.raw[column]!)) {
+  if (Math.abs(exact - stated) > tolerance(record.raw(column))) {
     context.issue(
       record,
       column,
       "percent-mismatch",
-      `ghi ${record.raw[column]!.trim().replace(/\s?%$/, "")}%, nhưng ${count}/${of} ${ofLabel} = ${exact.toFixed(2).replace(".", ",")}%`,
+      `ghi ${record.raw(column).trim().replace(/\s?%$/, "")}%, nhưng ${count}/${of} ${ofLabel} = ${exact.toFixed(2).replace(".", ",")}%`,
     );
   }
 }

@@ -40,6 +40,7 @@ export function columnMeta(schema: z.ZodType): ColumnMeta {
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+// validate.ts checks ids with ID_PATTERN alone (a fast path): keep this schema exactly that.
 export function idColumn(description: string) {
   return withMeta(z.string().regex(ID_PATTERN), {
     kind: "id",

@@ -13,7 +13,8 @@ export type CsvTable = {
   rows: {
     line: number;
     cells: string[];
-    /** Line each cell starts on (cells may hold newlines). */ cellLines: number[];
+    /** Line each cell starts on, only when a cell holds a newline (else every cell is on `line`). */
+    cellLines?: number[];
   }[];
 };
 
@@ -90,7 +91,8 @@ export function detectDelimiter(text: string): "," | ";" {
 
 /** Excel's "sep=;" first line names the delimiter; blanked (not removed) so line numbers stay real. */
 function takeSepLine(text: string): { text: string; delimiter?: string } {
-  const match = /^(\s*\n)*[ \t]*sep=([^"\n])[ \t]*(?=\n|$)/i.exec(text);
+  // Only the start can hold it; matching the prefix keeps a 30 MB file from being scanned for it.
+  const match = /^(\s*\n)*[ \t]*sep=([^"\n])[ \t]*(?=\n|$)/i.exec(text.slice(0, 4096));
   if (!match) return { text };
   const start = match[0].length - match[0].trimStart().length;
   return { text: text.slice(0, start) + text.slice(match[0].length), delimiter: match[2]! };
@@ -155,6 +157,11 @@ export function findQuoteProblems(text: string, delimiter: string): CsvProblem[]
   return problems;
 }
 
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.length > 0 && cell.trim() !== "") return false;
+  return true;
+}
+
 /** Split decoded text into header and rows, tracking each row's real line number. */
 export function parseCsvText(input: string): CsvResult {
   const sep = takeSepLine(input.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n"));
@@ -171,13 +178,18 @@ export function parseCsvText(input: string): CsvResult {
     skipEmptyLines: false,
   });
   const startLines: number[] = [];
+  // Rows whose cells hold newlines (rare): only those need per-cell line numbers.
+  const multiline = new Set<number>();
+  // No cell holds a newline when the text has one per row break: row i is then on line i + 1.
+  const anyInCells = countNewlines(text) > parsed.data.length - 1;
   let line = 1;
-  for (const row of parsed.data) {
+  parsed.data.forEach((row, index) => {
     startLines.push(line);
     let inner = 0;
-    for (const cell of row) inner += countNewlines(cell);
+    if (anyInCells) for (const cell of row) if (cell.includes("\n")) inner += countNewlines(cell);
+    if (inner > 0) multiline.add(index);
     line += inner + 1;
-  }
+  });
   if (parsed.errors.some((e) => e.type === "Quotes")) {
     const problems = findQuoteProblems(text, delimiter);
     if (problems.length === 0) {
@@ -192,11 +204,15 @@ export function parseCsvText(input: string): CsvResult {
   let header: string[] | undefined;
   let headerLine = 1;
   parsed.data.forEach((cells, index) => {
-    if (cells.every((cell) => cell.trim() === "")) return;
+    if (isBlankRow(cells)) return;
     const rowLine = startLines[index]!;
     if (!header) {
       header = cells.map((cell) => cell.trim().toLowerCase());
       headerLine = rowLine;
+      return;
+    }
+    if (!multiline.has(index)) {
+      rows.push({ line: rowLine, cells });
       return;
     }
     const cellLines: number[] = [];

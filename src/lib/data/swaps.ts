@@ -37,23 +37,30 @@ const meets = (a: Set<string>, b: Set<string>) => [...a].some((w) => b.has(w));
  * and number are compared once, so a quote shared by thousands of rows stays cheap.
  */
 export function swappedFigures(figures: readonly QuotedFigure[]): Map<number, number> {
-  // "source\0quote" -> "label\0value" -> indexes of the figures saying it
-  const byQuote = new Map<string, Map<string, number[]>>();
+  // source -> quote -> label -> value -> indexes of the figures saying it (nested: no per-row keys)
+  const bySource = new Map<string, Map<string, Map<string, Map<number, number[]>>>>();
+  const claimsOf = (f: QuotedFigure) => {
+    let byQuote = bySource.get(f.source);
+    if (!byQuote) bySource.set(f.source, (byQuote = new Map()));
+    let claims = byQuote.get(f.quote);
+    if (!claims) byQuote.set(f.quote, (claims = new Map()));
+    return claims;
+  };
   figures.forEach((f, i) => {
-    const where = `${f.source}\u0000${f.quote}`;
-    const claims = byQuote.get(where) ?? new Map<string, number[]>();
-    byQuote.set(where, claims);
-    const key = `${f.label}\u0000${f.value}`;
-    const same = claims.get(key);
+    const claims = claimsOf(f);
+    let byValue = claims.get(f.label);
+    if (!byValue) claims.set(f.label, (byValue = new Map()));
+    const same = byValue.get(f.value);
     if (same) same.push(i);
-    else claims.set(key, [i]);
+    else byValue.set(f.value, [i]);
   });
   const partner = new Map<number, number>();
   const mark = (rows: number[], other: number) => {
     for (const i of rows) if (!partner.has(i)) partner.set(i, other);
   };
-  for (const claims of byQuote.values()) {
-    const groups = [...claims.values()];
+  const quotes = [...bySource.values()].flatMap((byQuote) => [...byQuote.values()]);
+  for (const claims of quotes) {
+    const groups = [...claims.values()].flatMap((byValue) => [...byValue.values()]);
     for (const [n, aRows] of groups.entries()) {
       for (const bRows of groups.slice(n + 1)) {
         if (isSwap(figures[aRows[0]!]!, figures[bRows[0]!]!)) {

@@ -2,11 +2,11 @@
 import type { z } from "zod";
 import { isCalendarMoment } from "../calendar.ts";
 import { formatNumber } from "../format.ts";
-import { columnMeta, type ColumnMeta } from "./columns.ts";
+import { columnMeta, ID_PATTERN, type ColumnMeta } from "./columns.ts";
 import { decodeCsv, parseCsvText } from "./csv.ts";
 import type { DataIssue, IssueKey } from "./issues.ts";
 import { foldLabel, nearestName, strayCharacterHint, strayDelimiterCells } from "./hints.ts";
-import { numberSpans, numbersInText, parseCount, parseDecimal } from "./numbers.ts";
+import { numberSpans, parseCount, parseDecimal } from "./numbers.ts";
 import { droppedQualifier, isHeaderOptional } from "./qualifiers.ts";
 import { normaliseText, type SourceReader } from "./sources.ts";
 import { swappedFigures } from "./swaps.ts";
@@ -14,14 +14,46 @@ import { swappedFigures } from "./swaps.ts";
 export type Value = string | number | boolean | undefined;
 export type Row = Record<string, Value>;
 
-/** A row as read, with where each cell sits in the file, for checks that point back at it. */
-export type RowRecord = {
-  row: Row;
-  line: number;
-  raw: Record<string, string>;
-  /** Line and 1-based column of a cell. */
-  at: (column: string) => { line: number; column: number };
-};
+/** Where each column sits in the file's header (1-based), shared by every row of the file. */
+type HeaderIndex = ReadonlyMap<string, number>;
+
+/**
+ * A row as read, with where each cell sits in the file, for checks that point back at it. A class,
+ * not an object of closures: a file may hold 100,000 rows, and each kept object costs collections.
+ */
+export class RowRecord {
+  readonly row: Row;
+  readonly line: number;
+  readonly #cells: readonly string[];
+  readonly #cellLines: readonly number[] | undefined;
+  readonly #header: HeaderIndex;
+
+  constructor(
+    row: Row,
+    line: number,
+    cells: readonly string[],
+    cellLines: readonly number[] | undefined,
+    header: HeaderIndex,
+  ) {
+    this.row = row;
+    this.line = line;
+    this.#cells = cells;
+    this.#cellLines = cellLines;
+    this.#header = header;
+  }
+
+  /** The cell's text as written ("" for a column the header leaves out). */
+  raw(column: string): string {
+    const index = this.#header.get(column);
+    return index === undefined ? "" : this.#cells[index - 1]!;
+  }
+
+  /** Line and 1-based column of a cell; a column left out of the header (see qualifiers.ts) is reported at the quote. */
+  at(column: string): { line: number; column: number } {
+    const index = (this.#header.get(column) ?? this.#header.get("quote")!) - 1;
+    return { line: this.#cellLines?.[index] ?? this.line, column: index + 1 };
+  }
+}
 
 export type RowCheckContext = {
   file: string;
@@ -59,12 +91,23 @@ function strayHint(text: string): string {
   return hint === undefined ? "" : `: ${hint}`;
 }
 
+// Conservative: anything that might be white space (all of U+2000 and up) goes through trim().
+const isSpace = (code: number) => code <= 32 || code === 0xa0 || code === 0x1680 || code >= 0x2000;
+
+/** raw.trim(), without the call for the usual cell that has nothing to trim. */
+function trimmed(raw: string): string {
+  if (raw === "") return raw;
+  return isSpace(raw.charCodeAt(0)) || isSpace(raw.charCodeAt(raw.length - 1)) ? raw.trim() : raw;
+}
+
+// Called only for a problem: parseCell runs for every cell of every row.
+const cellWhere = (name: string, text: string) => `cột ${quoted(name)} = ${quoted(text)}`;
+
 function parseCell(
   column: Column,
   raw: string,
 ): { value: Value } | { key: IssueKey; detail: string } {
-  const text = raw.trim();
-  const where = `cột ${quoted(column.name)} = ${quoted(text)}`;
+  const text = trimmed(raw);
   if (text === "") {
     if (column.meta.kind === "flag") return { value: false };
     if (column.meta.required) return { key: "missing-value", detail: `cột ${quoted(column.name)}` };
@@ -74,7 +117,10 @@ function parseCell(
     case "count": {
       const parsed = parseCount(text);
       if (parsed.ok) return { value: parsed.value };
-      return { key: parsed.problem, detail: `${where}${countHint(parsed.problem, text)}` };
+      return {
+        key: parsed.problem,
+        detail: `${cellWhere(column.name, text)}${countHint(parsed.problem, text)}`,
+      };
     }
     case "decimal":
     case "percent": {
@@ -86,11 +132,11 @@ function parseCell(
           : parsed.problem === "not-a-number"
             ? strayHint(text)
             : "";
-      return { key: parsed.problem, detail: `${where}${hint}` };
+      return { key: parsed.problem, detail: `${cellWhere(column.name, text)}${hint}` };
     }
     case "flag":
       if (text === "0" || text === "1") return { value: text === "1" };
-      return { key: "invalid-value", detail: `${where}; chỉ ghi 0 hoặc 1` };
+      return { key: "invalid-value", detail: `${cellWhere(column.name, text)}; chỉ ghi 0 hoặc 1` };
     default:
       return { value: text };
   }
@@ -134,6 +180,30 @@ function zodDetail(
   if (issue.code === "too_big")
     return { key: "invalid-value", detail: `${where}; vượt quá ${String(issue.maximum)}` };
   return { key: "invalid-value", detail: `${where}; ${issue.message}` };
+}
+
+/**
+ * The column's schema on one value. The schema has no cross-column rules, so checking column by
+ * column is checking the row; a value seen before in the column (labels, sources, levels repeat
+ * on every row) reuses its verdict. Ids are unique, so they are not kept.
+ */
+function columnVerdict(
+  column: Column,
+  cache: Map<Value, z.ZodSafeParseResult<unknown>>,
+  value: Value,
+): z.ZodSafeParseResult<unknown> {
+  if (column.meta.kind === "id") {
+    // Ids are unique, so no verdict is reused; idColumn is z.string().regex(ID_PATTERN), and the
+    // pattern alone is ~10x cheaper than the schema call. A failing id still gets zod's issue.
+    if (typeof value === "string" && ID_PATTERN.test(value)) return { success: true, data: value };
+    return column.schema.safeParse(value);
+  }
+  let verdict = cache.get(value);
+  if (!verdict) {
+    verdict = column.schema.safeParse(value);
+    cache.set(value, verdict);
+  }
+  return verdict;
 }
 
 export type FileOptions = {
@@ -197,6 +267,7 @@ export function validateCsv(
   }
 
   const records: RowRecord[] = [];
+  const verdicts = columns.map(() => new Map<Value, z.ZodSafeParseResult<unknown>>());
   // Ids of every row, valid or not, so a part of a broken total is not also called an orphan.
   const idIndex = seen.get("id")! - 1;
   const writtenIds = new Set(tableRows.map((r) => (r.cells[idIndex] ?? "").trim()));
@@ -207,38 +278,35 @@ export function validateCsv(
       fail(line, ragged.column, "ragged-row", ragged.detail);
       continue;
     }
-    const at = (name: string) => {
-      // A column left out of the header (see qualifiers.ts) is reported at the quote.
-      const index = (seen.get(name) ?? seen.get("quote")!) - 1;
-      return { line: cellLines[index] ?? line, column: index + 1 };
-    };
-    const raw: Record<string, string> = {};
     const row: Row = {};
+    const record = new RowRecord(row, line, cells, cellLines, seen);
     let cellProblems = false;
-    for (const column of columns) {
-      const index = seen.get(column.name);
-      const text = index === undefined ? "" : cells[index - 1]!;
-      raw[column.name] = text;
-      const result = parseCell(column, text);
+    let schemaProblems: { column: Column; issue: z.core.$ZodIssue }[] | undefined;
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      const result = parseCell(column, record.raw(column.name));
       if ("key" in result) {
-        const pos = at(column.name);
+        const pos = record.at(column.name);
         fail(pos.line, pos.column, result.key, result.detail);
         cellProblems = true;
-      } else row[column.name] = result.value;
+        continue;
+      }
+      const checked = columnVerdict(column, verdicts[c]!, result.value);
+      if (checked.success) row[column.name] = checked.data as Value;
+      else
+        (schemaProblems ??= []).push(...checked.error.issues.map((issue) => ({ column, issue })));
     }
+    // A cell that does not read as its kind is the one problem to fix; schema problems wait for it.
     if (cellProblems) continue;
-    const checked = schema.safeParse(row);
-    if (!checked.success) {
-      for (const zIssue of checked.error.issues) {
-        const name = String(zIssue.path[0] ?? "id");
-        const column = byName.get(name)!;
-        const pos = at(name);
-        const { key, detail } = zodDetail(column, raw[name] ?? "", zIssue);
+    if (schemaProblems) {
+      for (const { column, issue } of schemaProblems) {
+        const pos = record.at(column.name);
+        const { key, detail } = zodDetail(column, record.raw(column.name), issue);
         fail(pos.line, pos.column, key, detail);
       }
       continue;
     }
-    records.push({ row: checked.data as Row, line, raw, at });
+    records.push(record);
   }
 
   const context: RowCheckContext = {
@@ -338,14 +406,23 @@ function checkLabelVariants(records: RowRecord[], columns: Column[], { issue }: 
 /** Longest quote accepted: a phrase around the figure, not a paragraph (the longest real one is ~100). */
 export const MAX_QUOTE_LENGTH = 150;
 
-const numbersCache = new Map<string, number[]>();
-function quoteNumbers(quote: string): number[] {
-  let found = numbersCache.get(quote);
-  if (!found) {
-    found = numbersInText(quote);
-    numbersCache.set(quote, found);
+type QuoteFacts = { length: number; numbers: number[]; spans: ReturnType<typeof numberSpans> };
+
+// Quotes repeat row after row (100,000 rows cite a few hundred): read each distinct one once.
+const quoteCache = new Map<string, QuoteFacts>();
+function quoteFacts(quote: string): QuoteFacts {
+  let facts = quoteCache.get(quote);
+  if (!facts) {
+    const spans = numberSpans(quote);
+    facts = {
+      length: [...quote.normalize("NFC")].length,
+      numbers: spans.flatMap((span) => span.values),
+      spans,
+    };
+    if (quoteCache.size > 10_000) quoteCache.clear();
+    quoteCache.set(quote, facts);
   }
-  return found;
+  return facts;
 }
 
 /** Checks every dataset gets: period, provenance, unique ids, parts against totals. */
@@ -367,7 +444,8 @@ function checkRows(
       c.meta.inQuote !== false,
   );
   const ids = new Map<string, RowRecord>();
-  const quoteFound = new Map<string, boolean>();
+  // slug -> quote -> found; nested so no key string is built per row.
+  const quoteFound = new Map<string, Map<string, boolean>>();
 
   for (const record of records) {
     const { row } = record;
@@ -404,21 +482,23 @@ function checkRows(
     const quote = String(row.quote);
     // The figure check only asks that the number is somewhere in the quote; a long quote holding
     // other numbers (2.053 … 66.024) would let a wrong figure through, so quotes stay short.
-    const length = [...quote.normalize("NFC")].length;
+    const facts = quoteFacts(quote);
+    const { length } = facts;
     if (length > MAX_QUOTE_LENGTH) {
       issue(record, "quote", "quote-too-long", `${length} ký tự, tối đa ${MAX_QUOTE_LENGTH}`);
     }
-    const cacheKey = `${slug}\u0000${quote}`;
-    let found = quoteFound.get(cacheKey);
+    let inSource = quoteFound.get(slug);
+    if (!inSource) quoteFound.set(slug, (inSource = new Map()));
+    let found = inSource.get(quote);
     if (found === undefined) {
       found = source.text.includes(normaliseText(quote));
-      quoteFound.set(cacheKey, found);
+      inSource.set(quote, found);
     }
     if (!found) {
       issue(record, "quote", "quote-not-found", `${quoted(quote)} không có trong bài ${slug}`);
       continue;
     }
-    const inQuote = quoteNumbers(quote);
+    const inQuote = facts.numbers;
     for (const column of numeric) {
       const value = row[column.name];
       if (typeof value !== "number") continue;
@@ -427,7 +507,7 @@ function checkRows(
           record,
           column.name,
           "figure-not-in-quote",
-          `cột ${quoted(column.name)} = ${quoted(record.raw[column.name]!.trim())}`,
+          `cột ${quoted(column.name)} = ${quoted(record.raw(column.name).trim())}`,
         );
       }
     }
@@ -436,7 +516,7 @@ function checkRows(
   for (const record of records) {
     const quote = record.row.quote;
     if (typeof quote !== "string" || record.row.derived === true) continue;
-    for (const p of droppedQualifier(record.row, quote, numberSpans(quote), columns)) {
+    for (const p of droppedQualifier(record.row, quote, quoteFacts(quote).spans, columns)) {
       issue(record, p.column, "qualifier-dropped", p.detail);
     }
   }
@@ -481,7 +561,7 @@ function checkSwaps(
       label: labelOf(r),
       value: r.row[column.name] as number,
     }));
-    const says = (r: RowRecord) => `“${labelOf(r)}” = ${quoted(r.raw[column.name]!.trim())}`;
+    const says = (r: RowRecord) => `“${labelOf(r)}” = ${quoted(r.raw(column.name).trim())}`;
     for (const [i, j] of swappedFigures(figures)) {
       const [row, other] = [rows[i]!, rows[j]!];
       issue(
