@@ -8,7 +8,10 @@ import type {
   BulletRow,
   ShareChartInput,
   ShareGroup,
+  TimelineChartInput,
+  TimelineSeries,
 } from "../../src/lib/charts/types.ts";
+import { describeTimeline } from "../../src/lib/charts/timeline.ts";
 
 const memberSeries = [
   { key: "chinh-thuc", label: "Chính thức" },
@@ -177,4 +180,55 @@ export const ratingsWithGap: ShareChartInput = {
       parts: [{ key: "a", label: "Loại A", count: 6 }],
     },
   ],
+};
+
+// The invented figures of tests/fixtures/growing (never published): no real unit has history yet.
+const historySeries: TimelineSeries[] = [
+  {
+    key: "thu-nghiem",
+    label: "Đảng bộ huyện Thử Nghiệm",
+    points: [
+      {
+        key: "tn-2019",
+        label: "Năm 2019",
+        tick: "2019",
+        value: 5100,
+        source: "bài “Bài thử nghiệm thứ nhất”",
+        at: Date.UTC(2019, 11, 30, 17),
+      },
+      {
+        key: "tn-2021",
+        label: "Hết năm 2021",
+        tick: "hết 2021",
+        value: 5350,
+        source: "bài “Bài thử nghiệm thứ nhất”",
+        at: Date.UTC(2021, 11, 30, 17),
+      },
+      {
+        key: "tn-2023",
+        label: "Năm 2023",
+        tick: "2023",
+        value: 5612,
+        source: "bài “Bài thử nghiệm thứ hai”",
+        at: Date.UTC(2023, 11, 30, 17),
+      },
+    ],
+    undated: [
+      {
+        key: "tn-khong-ghi",
+        label: "Không ghi thời điểm",
+        article: "bài “Bài thử nghiệm thứ nhất”",
+        value: 5000,
+        qualifier: "khoảng",
+      },
+    ],
+  },
+];
+
+export const memberHistory: TimelineChartInput = {
+  id: "member-history",
+  title: "Số đảng viên theo thời gian",
+  description: describeTimeline(historySeries, "đảng viên"),
+  series: historySeries,
+  unit: "đảng viên",
 };

@@ -51,7 +51,11 @@ function segmentsOf(bar: Bar, input: BarChartInput, hatch: string): Segment[] {
 
 function legendItems(input: BarChartInput, hatch: string): LegendItem[] {
   const bars = input.groups.flatMap((g) => g.bars);
-  const items: LegendItem[] = (input.series ?? []).map((s, i) => ({ ...s, fill: seriesColour(i) }));
+  // Series colours only when some bar is split: a key to colours not drawn is noise.
+  const split = bars.some((b) => b.parts?.length);
+  const items: LegendItem[] = split
+    ? (input.series ?? []).map((s, i) => ({ ...s, fill: seriesColour(i) }))
+    : [];
   if (items.length > 0 && input.totalLabel && bars.some((b) => !b.parts?.length && !b.unknown)) {
     items.push({ key: "total", label: input.totalLabel, fill: TOTAL_COLOUR });
   }

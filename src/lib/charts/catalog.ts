@@ -7,7 +7,7 @@
 //   1. The figures live in a dataset (data/huy-hieu.csv, schema in src/lib/data/schemas.ts).
 //   2. Write a spec in src/lib/charts/specs/: a pure function (rows, id suffix, context) returning
 //      BuiltChart[], each with an id (+ suffix), title, takeaway, text alternative, table, the rows
-//      it draws, and `draw(layout)`, which calls a renderer (barChart, bulletChart, sharesChart)
+//      it draws, and `draw(layout)`, which calls a renderer (barChart, bulletChart, sharesChart, timelineChart)
 //      with inputs built from those rows. Labels, tips, the text alternative and the table come from
 //      the same inputs, so they cannot disagree.
 //   3. Add one line below: family("huy-hieu", "huy-hieu", badgeCharts). A new theme is one line
@@ -59,7 +59,9 @@ export const CHART_FAMILIES: readonly ChartFamily[] = [
   family("dang-vien", "dang-vien", (rows, suffix, { titleOf }) =>
     memberCharts(rows, suffix, titleOf),
   ),
-  family("ket-nap", "ket-nap", admissionCharts),
+  family("ket-nap", "ket-nap", (rows, suffix, { titleOf }) =>
+    admissionCharts(rows, suffix, titleOf),
+  ),
   family("xep-loai", "xep-loai", ratingCharts),
   family("huy-hieu", "huy-hieu", badgeCharts),
   family("kiem-tra-giam-sat", "kiem-tra", inspectionCharts),

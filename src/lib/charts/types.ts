@@ -87,3 +87,44 @@ export type ShareChartInput = {
   groups: ShareGroup[];
   unit: string;
 };
+
+export type TimelinePoint = {
+  key: string;
+  /** When the figure holds, as readers say it: "Năm 2019", "Hết năm 2021", "Ngày 12/08/2022". */
+  label: string;
+  /** The same moment under the time axis: "2019", "hết 2021", "12/08/2022". */
+  tick: string;
+  /** Position on the time axis (ms): the moment the figure holds; a year runs to its end. */
+  at: number;
+  value: number;
+  qualifier?: string | undefined;
+  /** The article it comes from, for telling apart two figures of one moment. */
+  source: string;
+};
+
+export type TimelineSeries = {
+  key: string;
+  /** The unit, e.g. "Đảng bộ huyện Tuyên Hóa". */
+  label: string;
+  /** Dated figures, oldest first; the last is the newest. */
+  points: TimelinePoint[];
+  /** Figures the source gives without a date: listed apart, never on the axis. */
+  undated: {
+    key: string;
+    /** "Không ghi thời điểm", with the article when the unit has two undated figures. */
+    label: string;
+    /** "bài “…”": tells two undated figures apart. */
+    article: string;
+    value: number;
+    qualifier?: string | undefined;
+  }[];
+};
+
+export type TimelineChartInput = {
+  id: string;
+  title: string;
+  description: string;
+  series: TimelineSeries[];
+  /** Unit after each number in tooltips and the text alternative: "đảng viên". */
+  unit: string;
+};

@@ -71,38 +71,101 @@ describe("fixture data", () => {
 });
 
 describe("a unit's figures over time", () => {
-  const members = byId(charts(), "so-dang-vien");
+  const all = charts();
+  const history = byId(all, "so-dang-vien-theo-thoi-gian");
 
-  it("orders the dated figures in time, marks the newest, and keeps the undated one apart", () => {
-    for (const { layout, svg } of members.svgs) {
-      const text = labels(svg);
-      const at = (s: string) => text.findIndex((t) => t.includes(s));
-      expect(at("Năm 2019"), layout.name).toBeGreaterThan(
-        at("Đảng bộ huyện Thử Nghiệm: theo thời gian"),
-      );
-      expect(at("Hết năm 2021")).toBeGreaterThan(at("Năm 2019"));
-      expect(at("Năm 2023 — mới nhất")).toBeGreaterThan(at("Hết năm 2021"));
-      // The undated figure comes after the series, under its own heading, and has no date.
-      expect(at("Đảng bộ huyện Thử Nghiệm: số không ghi thời điểm")).toBeGreaterThan(
-        at("Năm 2023"),
-      );
-      expect(at("Không ghi thời điểm")).toBeGreaterThan(at("số không ghi thời điểm"));
-      expect(text.filter((t) => t.includes("mới nhất"))).toHaveLength(1);
+  /** Axis ticks of one layout, left to right, with their x positions. */
+  const ticks = (svg: string) =>
+    [...svg.matchAll(/<text x="([\d.]+)"[^>]*class="chart-axis"[^>]*><tspan[^>]*>([^<]+)</g)].map(
+      (m) => ({ x: Number(m[1]), text: m[2]! }),
+    );
+  /** Dots of the dated series, left to right: x, y and their tooltips. */
+  const dots = (svg: string) =>
+    [
+      ...svg.matchAll(
+        /data-tip="([^"]+)" data-series="dated"><circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/g,
+      ),
+    ].map((m) => ({ tip: m[1]!, x: Number(m[2]), y: Number(m[3]), r: Number(m[4]) }));
+
+  it("draws the dated figures along a time axis, in order and spaced by time, the newest marked", () => {
+    for (const { layout, svg } of history.svgs) {
+      const points = dots(svg);
+      expect(
+        points.map((p) => p.tip),
+        layout.name,
+      ).toEqual([
+        "Đảng bộ huyện Thử Nghiệm — Năm 2019: 5.100 đảng viên",
+        "Đảng bộ huyện Thử Nghiệm — Hết năm 2021: 5.350 đảng viên",
+        "Đảng bộ huyện Thử Nghiệm — Năm 2023 (mới nhất): 5.612 đảng viên",
+      ]);
+      // 2019, end of 2021, 2023 (a year runs to its end): two years, then two years.
+      const [a, b, c] = points.map((p) => p.x) as [number, number, number];
+      expect(a).toBeLessThan(b);
+      expect(b - a).toBeCloseTo(c - b, 0);
+      // Higher figures sit higher; only the newest dot is the large filled one.
+      expect(points[2]!.y).toBeLessThan(points[0]!.y);
+      expect(points.map((p) => p.r)).toEqual([4, 4, 6]);
+      expect(svg).toContain('fill="none" stroke="#0072B2"');
+      expect(ticks(svg).map((t) => t.text)).toEqual(["2019", "hết 2021", "2023"]);
+      expect(svg).toContain("Số mới nhất");
     }
-    expect(members.table.rows.map((r) => r[1])).toEqual([
+    expect(history.table.rows.map((r) => r[1])).toEqual([
       "năm 2019",
       "hết năm 2021",
       "năm 2023",
       "không ghi thời điểm",
     ]);
-    expect(members.takeaway).toContain("5.100 (năm 2019) → 5.612 (năm 2023)");
+    expect(history.takeaway).toContain("5.100 (năm 2019) → 5.612 (năm 2023)");
+    expect(history.description).toContain(
+      "năm 2019: 5.100 đảng viên; hết năm 2021: 5.350 đảng viên; năm 2023: 5.612 đảng viên (mới nhất)",
+    );
   });
 
-  it("tells two figures of one period apart by their article", () => {
-    const same = byId(charts(load("dang-vien", "dang-vien-same-period.csv").rows), "so-dang-vien");
+  it("keeps the undated figure apart: listed under the plot, never on the axis", () => {
+    for (const { layout, svg } of history.svgs) {
+      expect(labels(svg).join(" "), layout.name).toContain(
+        "Số không ghi thời điểm (không đặt trên trục thời gian):",
+      );
+      expect(svg).toMatch(
+        /data-tip="[^"]*Không ghi thời điểm: khoảng 5.000 đảng viên" data-series="undated"/,
+      );
+      // Below the time axis, and not among its ticks or dots.
+      const axisY = Math.max(
+        ...[...svg.matchAll(/<text x="[\d.]+" y="([\d.]+)"[^>]*class="chart-axis"/g)].map((m) =>
+          Number(m[1]),
+        ),
+      );
+      const undatedY = Number(/data-series="undated"><rect x="[\d.]+" y="([\d.]+)"/.exec(svg)![1]);
+      expect(undatedY).toBeGreaterThan(axisY);
+      expect(dots(svg).some((p) => p.tip.includes("5.000"))).toBe(false);
+    }
+    expect(history.description).toContain("Không ghi thời điểm: khoảng 5.000 đảng viên.");
+  });
+
+  it("compares units by their newest figure in the main chart", () => {
+    const members = byId(all, "so-dang-vien");
+    for (const { svg } of members.svgs) {
+      expect(labels(svg).join(" ")).toContain("Đảng bộ huyện Thử Nghiệm (năm 2023, số mới nhất)");
+      expect(svg).not.toContain("5.100");
+    }
+    expect(members.rowIds).toEqual(["tn-2023"]);
+    expect(history.rowIds).toEqual(["tn-2019", "tn-2021", "tn-2023", "tn-khong-ghi"]);
+  });
+
+  it("tells two figures of one period apart by their article, and calls neither the newest", () => {
+    const rows = load("dang-vien", "dang-vien-same-period.csv").rows;
+    const same = byId(charts(rows), "so-dang-vien-theo-thoi-gian");
     const text = labels(downloadSvg(same)).join("\n");
-    expect(text).toContain("Hết năm 2021 (bài “Bài thử nghiệm thứ nhất”)");
-    expect(text).toContain("Hết năm 2021 (bài “Bài thử nghiệm thứ hai”)");
+    expect(text).toContain(
+      "Hết năm 2021: 5.350 (bài “Bài thử nghiệm thứ nhất”); 5.348 (bài “Bài thử nghiệm thứ hai”)",
+    );
+    expect(downloadSvg(same)).not.toContain("mới nhất");
+    expect(same.takeaway).toBe("Đảng bộ huyện Thử Nghiệm, hết năm 2021: 2 bài nêu 5.350 và 5.348.");
+    const main = byId(charts(rows), "so-dang-vien");
+    expect(labels(downloadSvg(main)).join(" ")).toContain(
+      "Đảng bộ huyện Thử Nghiệm (hết năm 2021, bài “Bài thử nghiệm thứ hai”)",
+    );
+    expect(main.takeaway).not.toContain("→");
   });
 
   it("headlines the newest dated figure, not the undated one, and follows a newer row", () => {
@@ -124,7 +187,6 @@ describe("a unit's figures over time", () => {
 describe("a qualifier travels with its figure", () => {
   const all = charts();
   const rating = all.find((c) => c.dataset === "xep-loai")!;
-  const members = byId(all, "so-dang-vien");
 
   it("“trở lên” on a rating: label, tooltip, text alternative, table, takeaway, both downloads", () => {
     const level = "Hoàn thành tốt nhiệm vụ trở lên";
@@ -144,14 +206,15 @@ describe("a qualifier travels with its figure", () => {
   });
 
   it("“khoảng” on a count: label, tooltip, text alternative, table, both downloads", () => {
-    for (const { layout, svg } of members.svgs) {
-      expect(labels(svg).join(" ") + svg, layout.name).toContain("khoảng 5.000");
+    const history = byId(all, "so-dang-vien-theo-thoi-gian");
+    for (const { layout, svg } of history.svgs) {
+      expect(labels(svg).join(" "), layout.name).toContain("khoảng 5.000");
       expect(svg).toContain("Không ghi thời điểm: khoảng 5.000 đảng viên");
     }
-    expect(LAYOUTS.length).toBe(members.svgs.length);
-    expect(members.description).toContain("Không ghi thời điểm: khoảng 5.000 đảng viên");
-    expect(members.table.rows.find((r) => r[1] === "không ghi thời điểm")![2]).toBe("khoảng 5.000");
-    expect(members.csv).toMatch(/\r\ntn-khong-ghi,[^\r]*,5000,khoảng,/);
-    expect(members.excelCsv).toMatch(/\r\ntn-khong-ghi;[^\r]*;5000;khoảng;/);
+    expect(LAYOUTS.length).toBe(history.svgs.length);
+    expect(history.description).toContain("Không ghi thời điểm: khoảng 5.000 đảng viên");
+    expect(history.table.rows.find((r) => r[1] === "không ghi thời điểm")![2]).toBe("khoảng 5.000");
+    expect(history.csv).toMatch(/\r\ntn-khong-ghi,[^\r]*,5000,khoảng,/);
+    expect(history.excelCsv).toMatch(/\r\ntn-khong-ghi;[^\r]*;5000;khoảng;/);
   });
 });

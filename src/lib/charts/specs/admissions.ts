@@ -1,11 +1,15 @@
 // "Did units admit as many members as planned?" In % of target, as the sources state it.
+import type { TitleOf } from "../../content/titles.ts";
 import type { AdmissionRow } from "../../data/schemas.ts";
 import { qualified } from "../../data/qualifiers.ts";
 import { formatNumber, formatPercentPoints } from "../../format.ts";
 import { bulletChart } from "../bullet.ts";
 import { describeAdmission } from "../describe.ts";
 import { yearOf } from "../period.ts";
+import { periodText } from "../period.ts";
+import { describeTimeline, timelineChart } from "../timeline.ts";
 import type { BulletRow } from "../types.ts";
+import { timelineSeries } from "./over-time.ts";
 import type { BuiltChart } from "./types.ts";
 
 function bulletRow(r: AdmissionRow): BulletRow {
@@ -24,6 +28,7 @@ function bulletRow(r: AdmissionRow): BulletRow {
 export function admissionCharts(
   rows: readonly AdmissionRow[],
   suffix = "",
+  titleOf: TitleOf = (slug) => slug,
 ): BuiltChart<AdmissionRow>[] {
   const plotted = rows
     .filter((r) => r.measure === "ket-nap")
@@ -59,6 +64,49 @@ export function admissionCharts(
         ]),
       },
       rows: plotted,
+    },
+    ...historyChart(plotted, suffix, titleOf),
+  ];
+}
+
+/** Admissions of each unit with figures for more than one year, along a time axis. */
+function historyChart(
+  plotted: readonly AdmissionRow[],
+  suffix: string,
+  titleOf: TitleOf,
+): BuiltChart<AdmissionRow>[] {
+  const { series, ordered } = timelineSeries(plotted, (r) => r.count, titleOf);
+  if (series.length === 0) return [];
+  const id = `ket-nap-theo-thoi-gian${suffix}`;
+  const title = "Kết nạp đảng viên qua các năm";
+  const description = describeTimeline(series, "đảng viên");
+  const takeaway = series
+    .filter((s) => s.points.length > 1)
+    .map((s) => {
+      const [first, last] = [s.points[0]!, s.points.at(-1)!];
+      return `${s.label}: ${qualified(formatNumber(first.value), first.qualifier)} (${first.label.toLocaleLowerCase("vi")}) → ${qualified(formatNumber(last.value), last.qualifier)} (${last.label.toLocaleLowerCase("vi")}).`;
+    })
+    .join(" ");
+  return [
+    {
+      id,
+      title,
+      takeaway:
+        takeaway || `Số kết nạp của ${series.map((s) => s.label).join(", ")}, đúng như nguồn nêu.`,
+      description,
+      draw: (layout) =>
+        timelineChart({ id, title, description, series, unit: "đảng viên" }, layout),
+      table: {
+        columns: ["Đảng bộ", "Thời điểm", "Kết nạp", "Đạt"],
+        numeric: [false, false, true, true],
+        rows: ordered.map((r) => [
+          r.unit,
+          periodText(r),
+          qualified(formatNumber(r.count), r.qualifier),
+          r.percent_of_target === undefined ? "—" : formatPercentPoints(r.percent_of_target),
+        ]),
+      },
+      rows: ordered,
     },
   ];
 }

@@ -1,48 +1,25 @@
-// "How many party members does each unit have?" Totals, split into official and probationary
-// only where the source does so. A unit with figures for several periods gets its own group: the
-// dated figures in time order (the newest marked), then any undated one apart, labelled undated.
+// "How many party members does each unit have?" Each unit's headline figure (its latest dated
+// one; an undated one only where there is no dated one), totals split into official and
+// probationary only where the source does so. Units with more than one figure also get a chart of
+// their figures over time: the dated ones along a time axis, the newest marked, undated ones apart.
 import type { MemberRow } from "../../data/schemas.ts";
-import { inTimeOrder, latestFigure } from "../../data/latest.ts";
+import { inTimeOrder, latestFigure, periodKey } from "../../data/latest.ts";
 import { formatNumber } from "../../format.ts";
 import type { TitleOf } from "../../content/titles.ts";
 import { barChart } from "../bars.ts";
-import { barValue, describeBars } from "../describe.ts";
+import { barValue, describeBars, lowerFirst } from "../describe.ts";
 import { periodText } from "../period.ts";
+import { NEWEST_MARK, describeTimeline, newestOf, sameMoment, timelineChart } from "../timeline.ts";
 import type { Bar, BarGroup } from "../types.ts";
+import { periodMoment, timelineSeries } from "./over-time.ts";
+
+const periodMomentOf = (row: MemberRow) => ({ at: periodMoment(row)! });
 import { NOT_SPLIT, type BuiltChart } from "./types.ts";
 
 const SERIES = [
   { key: "chinh-thuc", label: "Chính thức" },
   { key: "du-bi", label: "Dự bị" },
 ];
-
-export const NEWEST_MARK = "mới nhất";
-
-function upperFirst(text: string): string {
-  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
-}
-
-/**
- * Labels for one unit's figures: the period ("Năm 2020", "Không ghi thời điểm"), the newest dated
- * one marked, and the source article added wherever two figures would otherwise share a label.
- */
-function seriesLabels(
-  figures: readonly MemberRow[],
-  newest: MemberRow | undefined,
-  titleOf: TitleOf,
-): Map<MemberRow, string> {
-  const base = new Map(figures.map((f) => [f, upperFirst(periodText(f))]));
-  const counts = new Map<string, number>();
-  for (const label of base.values()) counts.set(label, (counts.get(label) ?? 0) + 1);
-  return new Map(
-    figures.map((f) => {
-      let label = base.get(f)!;
-      if (counts.get(label)! > 1) label += ` (bài “${titleOf(f.source)}”)`;
-      if (f === newest) label += ` — ${NEWEST_MARK}`;
-      return [f, label];
-    }),
-  );
-}
 
 export function memberCharts(
   rows: readonly MemberRow[],
@@ -69,46 +46,35 @@ export function memberCharts(
     };
   };
   const units = [...new Set(totals.map((t) => t.unit))];
-  const single = units.filter((u) => totals.filter((t) => t.unit === u).length === 1);
-  const several = units.filter((u) => !single.includes(u));
-  const singles = totals.filter((t) => single.includes(t.unit)).sort((a, b) => b.count - a.count);
-  const groups: BarGroup[] = [];
-  if (singles.length > 0) {
-    groups.push({
-      key: "all",
-      bars: singles.map((t) => toBar(t, `${t.unit} (${periodText(t)})`)),
-    });
-  }
-  // Row order in the table and downloads follows the chart's.
-  const ordered: MemberRow[] = [...singles];
-  for (const unit of several) {
-    const own = totals.filter((t) => t.unit === unit);
-    const dated = inTimeOrder(own);
-    const undated = own.filter((t) => t.period === undefined);
-    const labels = seriesLabels([...dated, ...undated], dated.at(-1), titleOf);
-    if (dated.length > 0) {
-      groups.push({
-        key: `${unit}-theo-thoi-gian`,
-        label: dated.length > 1 ? `${unit}: theo thời gian` : unit,
-        bars: dated.map((t) => toBar(t, labels.get(t)!)),
-      });
-    }
-    if (undated.length > 0) {
-      groups.push({
-        key: `${unit}-khong-ghi-thoi-diem`,
-        label: `${unit}: số không ghi thời điểm`,
-        bars: undated.map((t) => toBar(t, labels.get(t)!)),
-      });
-    }
-    ordered.push(...dated, ...undated);
-  }
-  const split = totals.filter((t) => partsOf(t).length > 0);
-  // The takeaway states each unit's headline figure (latest dated), never an older one.
   const heads = units.map((u) => latestFigure(totals.filter((t) => t.unit === u))!);
+  const several = units.filter((u) => totals.filter((t) => t.unit === u).length > 1);
+  // Another figure of the same unit and moment (another article): the label names the article.
+  const sharesMoment = (t: MemberRow) =>
+    t.period !== undefined &&
+    totals.some((o) => o !== t && o.unit === t.unit && periodKey(o) === periodKey(t));
+  const hasClearNewest = (unit: string) =>
+    several.includes(unit) &&
+    newestOf(inTimeOrder(totals.filter((t) => t.unit === unit)).map(periodMomentOf)) !== undefined;
+  // Row order in the table and downloads follows the chart's.
+  const ordered = [...heads].sort((a, b) => b.count - a.count);
+  const groups: BarGroup[] = [
+    {
+      key: "all",
+      bars: ordered.map((t) =>
+        toBar(
+          t,
+          `${t.unit} (${periodText(t)}${hasClearNewest(t.unit) ? `, số ${NEWEST_MARK}` : ""}${sharesMoment(t) ? `, bài “${titleOf(t.source)}”` : ""})`,
+        ),
+      ),
+    },
+  ];
+  const split = heads.filter((t) => partsOf(t).length > 0);
+  // The takeaway states each unit's headline figure (latest dated), never an older one.
   const largest = [...heads].sort((a, b) => b.count - a.count)[0]!;
   const changes = several
     .map((u) => inTimeOrder(totals.filter((t) => t.unit === u)))
-    .filter((d) => d.length > 1)
+    // A change needs two moments; two articles on one period are not a change.
+    .filter((d) => d.length > 1 && periodKey(d[0]!) !== periodKey(d.at(-1)!))
     .map(
       (d) =>
         `${d[0]!.unit}: ${barValue({ value: d[0]!.count, qualifier: d[0]!.qualifier })} (${periodText(d[0]!)}) → ${barValue({ value: d.at(-1)!.count, qualifier: d.at(-1)!.qualifier })} (${periodText(d.at(-1)!)}).`,
@@ -158,5 +124,53 @@ export function memberCharts(
       },
       rows: ordered.flatMap((t) => [t, ...partsOf(t)]),
     },
+    ...(several.length > 0 ? [historyChart(totals, suffix, titleOf, changes)] : []),
   ];
+}
+
+/** The figures of every unit with more than one, over time. */
+function historyChart(
+  totals: readonly MemberRow[],
+  suffix: string,
+  titleOf: TitleOf,
+  changes: readonly string[],
+): BuiltChart<MemberRow> {
+  const { series, ordered } = timelineSeries(totals, (t) => t.count, titleOf);
+  const id = `so-dang-vien-theo-thoi-gian${suffix}`;
+  const title = "Số đảng viên theo thời gian";
+  const description = describeTimeline(series, "đảng viên");
+  const undated = series.filter((s) => s.undated.length > 0).map((s) => s.label);
+  const disagreements = series.flatMap((s) =>
+    sameMoment(s.points).map(
+      (group) =>
+        `${s.label}, ${lowerFirst(group[0]!.label)}: ${group.length} bài nêu ${group.map((p) => barValue(p)).join(" và ")}.`,
+    ),
+  );
+  const takeaway = [
+    ...changes,
+    ...disagreements,
+    ...(undated.length > 0
+      ? [
+          `Số không ghi thời điểm của ${undated.join(", ")} được nêu riêng, không đặt trên trục thời gian.`,
+        ]
+      : []),
+  ].join(" ");
+  return {
+    id,
+    title,
+    takeaway: takeaway || `${series.map((s) => s.label).join(", ")}: các số đã nêu.`,
+    description,
+    draw: (layout) => timelineChart({ id, title, description, series, unit: "đảng viên" }, layout),
+    table: {
+      columns: ["Đảng bộ", "Thời điểm", "Tổng số", "Nguồn"],
+      numeric: [false, false, true, false],
+      rows: ordered.map((t) => [
+        t.unit,
+        periodText(t),
+        barValue({ value: t.count, qualifier: t.qualifier }),
+        titleOf(t.source),
+      ]),
+    },
+    rows: ordered,
+  };
 }

@@ -1,0 +1,80 @@
+// Figures over time (issue 10): which units have more than one figure for a measure, and those
+// figures as timeline series, from any dataset whose rows say when they hold.
+import type { TitleOf } from "../../content/titles.ts";
+import { inTimeOrder, periodKey } from "../../data/latest.ts";
+import { formatDate } from "../../format.ts";
+import { periodText, type Dated } from "../period.ts";
+import type { TimelineSeries } from "../types.ts";
+
+type FigureRow = Dated & {
+  id: string;
+  unit: string;
+  source: string;
+  qualifier?: string | undefined;
+};
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+}
+
+/** The moment under the time axis: "2019", "hết 2021", "12/08/2022". */
+export function periodTick(row: Dated): string {
+  const { period, period_kind } = row;
+  if (period === undefined) return "";
+  if (period.length > 4) return formatDate(new Date(`${period}T00:00:00+07:00`));
+  return period_kind === "end_of_year" ? `hết ${period}` : period;
+}
+
+/** Where a dated row sits on the time axis (ms); a year, like "hết năm", runs to its last day. */
+export function periodMoment(row: Dated): number | undefined {
+  const key = periodKey(row);
+  return key === undefined ? undefined : Date.parse(`${key}T00:00:00+07:00`);
+}
+
+/** Units, in first-seen order, with more than one figure among `rows` (one measure). */
+export function unitsWithHistory<R extends FigureRow>(rows: readonly R[]): string[] {
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(r.unit, (count.get(r.unit) ?? 0) + 1);
+  return [...count].filter(([, n]) => n > 1).map(([unit]) => unit);
+}
+
+/**
+ * One series per unit with history: its dated figures in time order, its undated ones apart. An
+ * undated figure's label names its article when the unit has two of them.
+ */
+export function timelineSeries<R extends FigureRow>(
+  rows: readonly R[],
+  valueOf: (row: R) => number,
+  titleOf: TitleOf,
+): { series: TimelineSeries[]; ordered: R[] } {
+  const series: TimelineSeries[] = [];
+  const ordered: R[] = [];
+  for (const unit of unitsWithHistory(rows)) {
+    const own = rows.filter((r) => r.unit === unit);
+    const dated = inTimeOrder(own);
+    const undated = own.filter((r) => r.period === undefined);
+    const article = (r: R) => `bài “${titleOf(r.source)}”`;
+    series.push({
+      key: unit,
+      label: unit,
+      points: dated.map((r) => ({
+        key: r.id,
+        label: upperFirst(periodText(r)),
+        tick: periodTick(r),
+        at: periodMoment(r)!,
+        value: valueOf(r),
+        qualifier: r.qualifier,
+        source: article(r),
+      })),
+      undated: undated.map((r) => ({
+        key: r.id,
+        label: undated.length > 1 ? `Không ghi thời điểm (${article(r)})` : "Không ghi thời điểm",
+        article: article(r),
+        value: valueOf(r),
+        qualifier: r.qualifier,
+      })),
+    });
+    ordered.push(...dated, ...undated);
+  }
+  return { series, ordered };
+}
