@@ -118,7 +118,8 @@ export function bulletWideBody(
     const barTop = y;
     const baseline = barTop + BAR_HEIGHT / 2 + FONT * 0.35;
     const lines = wrapText(words.label, labelChars);
-    out.push(textLines(lines, PAD, baseline, { class: "chart-label", "font-weight": 700 }));
+    // Regular weight, as the side labels of bar charts.
+    out.push(textLines(lines, PAD, baseline, { class: "chart-label" }));
     const labelBottom = baseline - FONT + lines.length * LINE_HEIGHT;
     let plotBottom: number;
     if (row.percentOfTarget === undefined) {

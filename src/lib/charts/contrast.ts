@@ -2,6 +2,8 @@
 
 export const DARK_TEXT = "#000000";
 export const LIGHT_TEXT = "#FFFFFF";
+/** Secondary words beside a label (a group's total): 7:1 on white, still clearly text. */
+export const MUTED_TEXT = "#595959";
 
 /** WCAG relative luminance of a `#RRGGBB` colour. */
 export function luminance(hex: string): number {

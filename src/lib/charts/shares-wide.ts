@@ -1,7 +1,7 @@
 // Wide layout of the 100% stacked bars: group labels in a column beside their bar, each part's
 // figure inside its segment where it fits (else on a note line under the bar), the legend above
 // the plot and aligned with it.
-import { textColourOn } from "./contrast.ts";
+import { MUTED_TEXT, textColourOn } from "./contrast.ts";
 import type { Mark } from "./frame.ts";
 import { legend, type LegendItem } from "./legend.ts";
 import { FONT, LINE_HEIGHT, PAD, charsThatFit, textWidth } from "./metrics.ts";
@@ -76,11 +76,13 @@ export function sharesWideBody(groups: readonly ShareRow[], width: number, mark:
     // The label's first line is centred on the bar; the group's total follows it.
     const baseline = barTop + WIDE_BAR / 2 + FONT * 0.35;
     const lines = wrapText(group.label, labelChars);
-    out.push(textLines(lines, PAD, baseline, { class: "chart-label", "font-weight": 700 }));
+    // Regular weight, as the side labels of bar charts.
+    out.push(textLines(lines, PAD, baseline, { class: "chart-label" }));
     const totalLines = wrapText(group.totalText, smallChars(plotLeft - 2 * PAD));
     out.push(
       textLines(totalLines, PAD, baseline + lines.length * LINE_HEIGHT, {
         class: "chart-note",
+        fill: MUTED_TEXT,
         "font-size": `${SMALL_EM}em`,
       }),
     );
@@ -111,11 +113,13 @@ export function sharesWideBody(groups: readonly ShareRow[], width: number, mark:
               "font-size": `${SMALL_EM}em`,
               "font-weight": 700,
               class: "chart-value",
+              // Outside the mark (whose focus ring strokes its children) yet never in the way of its hover.
+              "pointer-events": "none",
             },
             escapeXml(part.text),
           )
         : "";
-      out.push(mark(part.tip, part.key, rect + figure));
+      out.push(mark(part.tip, part.key, rect) + figure);
     }
     const noteBottom = placeOutside(outside, ambiguous, {
       top: barTop + WIDE_BAR + 6,

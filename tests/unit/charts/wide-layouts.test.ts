@@ -2,7 +2,7 @@
 // bars, figures in or at their marks, the legend aligned with the plot, nothing overlapping.
 import { describe, expect, it } from "vitest";
 import { bulletChart } from "../../../src/lib/charts/bullet.ts";
-import { contrastRatio, textColourOn } from "../../../src/lib/charts/contrast.ts";
+import { MUTED_TEXT, contrastRatio, textColourOn } from "../../../src/lib/charts/contrast.ts";
 import { LAYOUTS, PAD, SIDE_LABELS_FROM_EM } from "../../../src/lib/charts/metrics.ts";
 import { SERIES_COLOURS, TOTAL_COLOUR } from "../../../src/lib/charts/palette.ts";
 import { buildCharts } from "../../../src/lib/charts/registry.ts";
@@ -60,15 +60,18 @@ describe.each(WIDE)("sharesChart(input, $name)", (layout) => {
       expect(notes).toContain(small);
       expect(inside).not.toContain(small);
     }
-    // Each inside figure is within its own rect, inside its focusable mark.
+    // Each inside figure is within its own rect, right after its focusable mark.
+    let checked = 0;
     for (const m of svg.matchAll(
-      /<g class="chart-mark"[^>]*><rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*\/><text x="([\d.]+)"[^>]*>([^<]+)<\/text><\/g>/g,
+      /<g class="chart-mark"[^>]*><rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*\/><\/g><text x="([\d.]+)"[^>]*pointer-events="none">([^<]+)<\/text>/g,
     )) {
       const [x, w] = [Number(m[1]), Number(m[2])];
       const box = boxes.find((b) => b.text === m[4] && b.className === "chart-value")!;
       expect(box.left).toBeGreaterThanOrEqual(x);
       expect(box.right).toBeLessThanOrEqual(x + w);
+      checked++;
     }
+    expect(checked).toBe(inside.length);
   });
 
   it("puts the legend above the plot, aligned with it", () => {
@@ -189,6 +192,10 @@ describe("every registered shares and bullet chart", () => {
 });
 
 describe("textColourOn(fill)", () => {
+  it("muted secondary text keeps 4.5:1 on white", () => {
+    expect(contrastRatio(MUTED_TEXT, "#FFFFFF")).toBeGreaterThanOrEqual(4.5);
+  });
+
   it.each([...new Set([...SERIES_COLOURS, TOTAL_COLOUR])])(
     "%s: figures printed on it have at least 4.5:1 contrast",
     (fill) => {
