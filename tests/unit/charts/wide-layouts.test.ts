@@ -172,6 +172,27 @@ describe.each(WIDE)("bulletChart(input, $name)", (layout) => {
   it("overlaps no two texts", () => expectNoOverlap(svg));
 });
 
+describe.each(WIDE)("wide layouts ($name) keep the marks' guarantees", (layout) => {
+  it.each([
+    ["sharesChart", sharesChart(ratings, layout)],
+    ["sharesChart with a remainder", sharesChart(ratingsWithGap, layout)],
+    ["bulletChart", bulletChart(admissions, layout)],
+  ])("%s: every mark has a tooltip, the chart one Tab stop", (_, svg) => {
+    const marks = svg.match(/<g class="chart-mark"[^>]*>/g) ?? [];
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks)
+      expect(m).toMatch(/tabindex="-?[01]" data-tip="[^"]+" data-series="[^"]+"/);
+    expect(marks.filter((m) => m.includes('tabindex="0"'))).toHaveLength(1);
+  });
+
+  it("sets text in chart em only, never a pixel size", () => {
+    for (const svg of [sharesChart(ratings, layout), bulletChart(admissions, layout)]) {
+      expect(svg).toContain('<g font-size="16">');
+      expect(svg).not.toMatch(/font-size="(?!16")[\d.]+(px)?"/);
+    }
+  });
+});
+
 describe("every registered shares and bullet chart", () => {
   const charts = buildCharts(chartData()).filter(
     (c) => c.id.startsWith("xep-loai") || c.id.startsWith("ket-nap"),
