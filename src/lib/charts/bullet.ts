@@ -1,5 +1,6 @@
 // Admissions against target in "% of target" space: sources state the percentage, never the
-// target itself, so no target number is ever computed or drawn.
+// target itself, so no target number is ever computed or drawn. Narrow layouts stack label, bar and
+// note; wide ones (bullet-wide.ts) put labels beside the bars and the percentage at the bar's end.
 import { formatNumber, formatPercentPoints } from "../format.ts";
 import { qualified } from "../data/qualifiers.ts";
 import { chartFrame, markMaker } from "./frame.ts";
@@ -10,6 +11,7 @@ import {
   LINE_HEIGHT,
   PAD,
   STANDARD_LAYOUT,
+  SIDE_LABELS_FROM_EM,
   charsThatFit,
   widthOf,
   type Layout,
@@ -17,6 +19,7 @@ import {
 import { RULE_COLOUR, TRACK_COLOUR, seriesColour } from "./palette.ts";
 import { percentOfTargetScale, percentTicks } from "./scale.ts";
 import { el, escapeXml } from "./svg.ts";
+import { bulletLegend, bulletWideBody, type BulletWords } from "./bullet-wide.ts";
 import type { BulletChartInput, BulletRow } from "./types.ts";
 import { textLines, wrapText } from "./wrap.ts";
 
@@ -24,10 +27,15 @@ export const NO_TARGET_TEXT = "không nêu chỉ tiêu";
 
 /** "Kết nạp 2.053 đảng viên · đạt 102% chỉ tiêu" or "… · không nêu chỉ tiêu". */
 export function bulletNote(row: BulletRow, unit: string): string {
-  const admitted = `Kết nạp ${qualified(formatNumber(row.count), row.qualifier)} ${unit}`;
+  const admitted = admittedText(row, unit);
   return row.percentOfTarget === undefined
     ? `${admitted} · ${NO_TARGET_TEXT}`
     : `${admitted} · đạt ${formatPercentPoints(row.percentOfTarget)} ${row.targetWord ?? "chỉ tiêu"}`;
+}
+
+/** "Kết nạp hơn 200 đảng viên": the count with its qualifier. */
+function admittedText(row: BulletRow, unit: string): string {
+  return `Kết nạp ${qualified(formatNumber(row.count), row.qualifier)} ${unit}`;
 }
 
 /** "Đảng bộ huyện Thanh Bình, năm 2022". */
@@ -35,9 +43,36 @@ export function bulletLabel(row: BulletRow): string {
   return row.year === undefined ? row.label : `${row.label}, năm ${row.year}`;
 }
 
+/** The words of one row, shared by both layouts and its tooltip. */
+function bulletWords(row: BulletRow, unit: string): BulletWords {
+  const note = bulletNote(row, unit);
+  return {
+    label: bulletLabel(row),
+    admitted: admittedText(row, unit),
+    ...(row.percentOfTarget !== undefined && {
+      reached: `đạt ${formatPercentPoints(row.percentOfTarget)}`,
+    }),
+    target: row.percentOfTarget === undefined ? NO_TARGET_TEXT : (row.targetWord ?? "chỉ tiêu"),
+    tip: `${bulletLabel(row)}: ${note.charAt(0).toLowerCase()}${note.slice(1).replace(" · ", ", ")}`,
+    note,
+  };
+}
+
 export function bulletChart(input: BulletChartInput, layout: Layout = STANDARD_LAYOUT): string {
   const mark = markMaker();
   const WIDTH = widthOf(layout);
+  if (layout.em >= SIDE_LABELS_FROM_EM) {
+    const rows = input.rows.map((row) => ({ row, words: bulletWords(row, input.unit) }));
+    const drawn = bulletWideBody(rows, WIDTH, mark);
+    return chartFrame({
+      id: input.id,
+      layout,
+      title: input.title,
+      description: input.description,
+      height: drawn.height,
+      body: drawn.body,
+    });
+  }
   const stated = input.rows.flatMap((r) =>
     r.percentOfTarget === undefined ? [] : [r.percentOfTarget],
   );
@@ -47,14 +82,7 @@ export function bulletChart(input: BulletChartInput, layout: Layout = STANDARD_L
   const colour = seriesColour(0);
   const out: string[] = [];
   let y = PAD;
-  const key = legend(
-    [
-      { key: "admitted", label: "Tỉ lệ đạt", fill: colour },
-      { key: "target", label: "Vạch đứng: đạt 100%", fill: "currentColor", shape: "line" },
-    ],
-    y,
-    WIDTH,
-  );
+  const key = legend(bulletLegend(colour), y, WIDTH);
   out.push(key.svg);
   y += key.height + 4;
   if (stated.length > 0) {
@@ -80,7 +108,7 @@ export function bulletChart(input: BulletChartInput, layout: Layout = STANDARD_L
     const lines = wrapText(bulletLabel(row), maxChars);
     out.push(textLines(lines, PAD, y + FONT, { class: "chart-label", "font-weight": 700 }));
     y += lines.length * LINE_HEIGHT + 6;
-    const note = bulletNote(row, input.unit);
+    const { note, tip } = bulletWords(row, input.unit);
     if (row.percentOfTarget !== undefined) {
       const inner = BAR_HEIGHT * 0.6;
       const [, domainMax] = x.domain() as [number, number];
@@ -95,7 +123,7 @@ export function bulletChart(input: BulletChartInput, layout: Layout = STANDARD_L
       );
       out.push(
         mark(
-          `${bulletLabel(row)}: ${note.charAt(0).toLowerCase()}${note.slice(1).replace(" · ", ", ")}`,
+          tip,
           "admitted",
           el("rect", {
             x: PAD,

@@ -57,12 +57,15 @@ export function chartFrame({
   );
 }
 
+/** Wraps a drawn mark in a focusable group with its tooltip text and series. */
+export type Mark = (tip: string, series: string, children: string) => string;
+
 /**
  * Focusable marks with one Tab stop per chart (roving tabindex): the first mark made is in the Tab
  * order, the rest are reached with arrow keys (chart-tooltip.ts). The tooltip script reads
  * `data-tip`, highlighting uses `data-series`.
  */
-export function markMaker(): (tip: string, series: string, children: string) => string {
+export function markMaker(): Mark {
   let first = true;
   return (tip, series, children) => {
     const tabindex = first ? 0 : -1;

@@ -15,24 +15,28 @@ const SWATCH = 12;
 const GAP = 5;
 const SPACING = 14;
 
-/** Legend rows starting at `top` in a chart `width` wide; returns the markup and the height used. */
+/**
+ * Legend rows starting at `top` in a chart `width` wide, from `left` (wide layouts align it with
+ * the plot); returns the markup and the height used.
+ */
 export function legend(
   items: readonly LegendItem[],
   top: number,
   width: number,
+  left: number = PAD,
 ): { svg: string; height: number } {
   if (items.length === 0) return { svg: "", height: 0 };
-  let x = PAD;
+  let x = left;
   let row = 0;
   const parts: string[] = [];
   // A label too long for one row of a narrow layout wraps beside its swatch.
-  const labelRoom = width - 2 * PAD - SWATCH - GAP;
+  const labelRoom = width - left - PAD - SWATCH - GAP;
   let rowLines = 1;
   for (const item of items) {
     const lines = wrapText(item.label, charsThatFit(labelRoom));
     const itemWidth = SWATCH + GAP + Math.max(...lines.map(textWidth));
-    if (x > PAD && x + itemWidth > width - PAD) {
-      x = PAD;
+    if (x > left && x + itemWidth > width - PAD) {
+      x = left;
       row += rowLines;
       rowLines = 1;
     }
