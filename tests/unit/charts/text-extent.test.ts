@@ -6,6 +6,7 @@ import { bulletChart } from "../../../src/lib/charts/bullet.ts";
 import { LAYOUTS } from "../../../src/lib/charts/metrics.ts";
 import { buildCharts } from "../../../src/lib/charts/registry.ts";
 import { sharesChart } from "../../../src/lib/charts/shares.ts";
+import { timelineChart } from "../../../src/lib/charts/timeline.ts";
 import { chartData } from "../../../src/lib/charts/site-charts.ts";
 import { textBoxes, viewBoxWidth } from "../../helpers/svg-text.ts";
 import * as inputs from "../../snapshots/chart-inputs.ts";
@@ -21,6 +22,10 @@ const fixtures = LAYOUTS.flatMap((layout) => [
   ...[inputs.ratings, inputs.ratingsWithGap].map(
     (input) => [`${input.id} (${layout.name})`, sharesChart(input, layout)] as const,
   ),
+  [
+    `${inputs.memberHistory.id} (${layout.name})`,
+    timelineChart(inputs.memberHistory, layout),
+  ] as const,
 ]);
 
 describe("chart text stays inside the viewBox", () => {
