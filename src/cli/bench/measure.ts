@@ -29,6 +29,8 @@ export interface BuildSpec {
   privateDotAstro: string | undefined;
   /** Extra Node flags for the build process, e.g. --cpu-prof (untimed runs only). */
   nodeFlags?: string[];
+  /** Extra environment for the build, e.g. which components the bare site provides. */
+  env?: Record<string, string>;
 }
 
 export interface BuildMeasure {
@@ -150,6 +152,7 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
     stdio: ["ignore", log, log],
     env: {
       ...process.env,
+      ...spec.env,
       ASTRO_TELEMETRY_DISABLED: "1",
       ASTRO_OUT_DIR: spec.outDir,
       ASTRO_CACHE_DIR: spec.cacheDir,
