@@ -156,7 +156,8 @@ async function buildOnce(
     const step = await runIndexStep(REPO, outDir, join(LOGS, `index-${size}-${tag}.log`));
     indexed = { ...step, load: indexLoad };
     console.log(
-      `${(step.wallMs / 1000).toFixed(1)} s, ${step.pages} pages indexed, ${step.files} files, ` +
+      `${(step.wallMs / 1000).toFixed(1)} s (CPU ${(step.cpuMs / 1000).toFixed(1)} s), ` +
+        `peak ${mb(step.peakBytes)} MiB, ${step.pages} pages indexed, ${step.files} files, ` +
         `${(step.bytes / 2 ** 20).toFixed(1)} MiB, load ${indexLoad.toFixed(2)}`,
     );
   }

@@ -264,6 +264,8 @@ describe("summarise and growth", () => {
         size: 3000,
         run: 1,
         wallMs: 11_000,
+        cpuMs: 12_000,
+        peakBytes: 300 * 2 ** 20,
         buildMs: 22_000,
         pages: 3011,
         files: 3100,
@@ -272,7 +274,7 @@ describe("summarise and growth", () => {
       },
     ];
     expect(indexTable(index).split("\n")[2]).toBe(
-      "| 3000 | 1 | 11.0 | 0.50 | 3011 | 3100 | 9.5 | 0.25 |",
+      "| 3000 | 1 | 11.0 | 12.0 | 0.50 | 300 | 3011 | 3100 | 9.5 | 0.25 |",
     );
     const meta = {
       date: "2026-12-02T00:00:00Z",
@@ -285,7 +287,9 @@ describe("summarise and growth", () => {
     };
     const withIndex = renderSection(meta, three, index);
     expect(withIndex).toContain("Search index (`-- --index`)");
-    expect(withIndex).toContain("| 3000 | 1 | 11.0 | 0.50 | 3011 | 3100 | 9.5 | 0.25 |");
+    expect(withIndex).toContain(
+      "| 3000 | 1 | 11.0 | 12.0 | 0.50 | 300 | 3011 | 3100 | 9.5 | 0.25 |",
+    );
     expect(withIndex).toContain("≤ 1.25×");
     expect(renderSection(meta, three)).not.toContain("Search index");
   });

@@ -1,13 +1,15 @@
 // The search index step of `npm run build` (src/cli/build.ts runs `node src/cli/search-index.ts
 // <staging>`), run the same way over a benchmark build's output and timed from spawn to exit.
-import { spawn } from "node:child_process";
-import { closeSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { INDEX_DIR } from "../../lib/build/search-index.ts";
+import { measureNode } from "./measure.ts";
 
 export interface IndexStep {
   wallMs: number;
+  cpuMs: number;
+  /** Peak memory of the step's process tree (Node and Pagefind's own binary). */
+  peakBytes: number;
   /** Pages in the index, as Pagefind's entry file counts them. */
   pages: number;
   /** Files and bytes in dist/pagefind. */
@@ -38,23 +40,17 @@ export async function runIndexStep(
   outDir: string,
   logFile: string,
 ): Promise<IndexStep> {
-  const log = openSync(logFile, "w");
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(repo, "src/cli/search-index.ts"), outDir], {
+  const measure = await measureNode({
+    label: `Search index step over ${outDir}`,
     cwd: repo,
-    stdio: ["ignore", log, log],
+    script: [join(repo, "src/cli/search-index.ts"), outDir],
+    logFile,
   });
-  const code = await new Promise<number | null>((done) => child.on("close", done));
-  const wallMs = performance.now() - started;
-  closeSync(log);
-  if (code !== 0) {
-    throw new Error(
-      `Bước tạo chỉ mục tìm kiếm thất bại (mã ${code}); xem ${logFile}:\n${readFileSync(logFile, "utf8")}`,
-    );
-  }
   const dir = join(outDir, INDEX_DIR);
   return {
-    wallMs,
+    wallMs: measure.wallMs,
+    cpuMs: measure.cpuMs,
+    peakBytes: measure.peakBytes,
     pages: pagesIndexed(readFileSync(join(dir, "pagefind-entry.json"), "utf8")),
     ...folderSize(dir),
   };

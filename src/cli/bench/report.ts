@@ -52,6 +52,9 @@ export interface IndexRun {
   size: number;
   run: number;
   wallMs: number;
+  cpuMs: number;
+  /** Peak memory of the step's process tree (Node and Pagefind's binary). */
+  peakBytes: number;
   /** Wall time of the portal build it indexed. */
   buildMs: number;
   /** Pages Pagefind indexed, files and bytes in dist/pagefind. */
@@ -310,7 +313,9 @@ export function indexTable(runs: IndexRun[]): string {
       "N",
       "run",
       "index (s)",
+      "CPU (s)",
       "index ÷ portal build",
+      "peak RSS (MiB)",
       "pages indexed",
       "files",
       "dist/pagefind (MiB)",
@@ -320,7 +325,9 @@ export function indexTable(runs: IndexRun[]): string {
       String(r.size),
       String(r.run),
       seconds(r.wallMs),
+      seconds(r.cpuMs),
       (r.wallMs / r.buildMs).toFixed(2),
+      mib(r.peakBytes),
       String(r.pages),
       String(r.files),
       (r.bytes / 2 ** 20).toFixed(1),
@@ -386,7 +393,9 @@ How to read the results:
   data pages, which is part of what it costs.
 - **index (s)** (with \`-- --index\`): the search index step alone, from spawning it to its exit;
   \`npm run build\` takes the portal build plus this (plus data check and compression).
-  **index ÷ portal build** is what it adds to that run's build; **pages indexed** is Pagefind's
+  **CPU (s)** and **peak RSS** as for the builds, over the step's process tree (Node and
+  Pagefind's own binary); **index ÷ portal build** is what it adds to that run's build (wall
+  time); **pages indexed** is Pagefind's
   own count (article and dataset pages); **files** and **dist/pagefind (MiB)** are everything the
   step leaves in \`dist/pagefind/\`, uncompressed.
 - **load**: the one-minute load average when the run started; on this 2-core machine anything
