@@ -105,6 +105,19 @@ describe("upsertSection", () => {
     expect(replaced).not.toContain("new figures");
   });
 
+  it("keeps the last search index block when a run without --index replaces the figures", () => {
+    const index = "### Search index (`-- --index`): 2026-12-02\n\n| 10000 | 1 |\n";
+    const doc = `# Benchmarks\n\n${SECTION_HEADING}\n\nold\n\n${index}\n### Findings\n\n- x\n`;
+    const replaced = upsertSection(doc, `${SECTION_HEADING}\n\nnew\n`);
+    expect(replaced).toBe(
+      `# Benchmarks\n\n${SECTION_HEADING}\n\nnew\n\n${index}\n### Findings\n\n- x\n`,
+    );
+    const newer = "### Search index (`-- --index`): 2026-12-03\n\n| 10000 | 2 |\n";
+    const again = upsertSection(replaced, `${SECTION_HEADING}\n\nnewer\n\n${newer}`);
+    expect(again).toContain(newer);
+    expect(again).not.toContain("| 10000 | 1 |");
+  });
+
   it("keeps the hand-written findings at the end of our section", () => {
     const doc = `# Benchmarks\n\n${SECTION_HEADING}\n\nold\n\n### Findings\n\n- slow lists\n\n## API\n\nx\n`;
     const replaced = upsertSection(doc, `${SECTION_HEADING}\n\nnew\n`);
@@ -286,7 +299,7 @@ describe("summarise and growth", () => {
       isolation: "private",
     };
     const withIndex = renderSection(meta, three, index);
-    expect(withIndex).toContain("Search index (`-- --index`)");
+    expect(withIndex).toContain("### Search index (`-- --index`): 2026-12-02T00:00:00Z");
     expect(withIndex).toContain(
       "| 3000 | 1 | 11.0 | 12.0 | 0.50 | 300 | 3011 | 3100 | 9.5 | 0.25 |",
     );

@@ -397,7 +397,9 @@ How to read the results:
   Pagefind's own binary); **index ÷ portal build** is what it adds to that run's build (wall
   time); **pages indexed** is Pagefind's
   own count (article and dataset pages); **files** and **dist/pagefind (MiB)** are everything the
-  step leaves in \`dist/pagefind/\`, uncompressed.
+  step leaves in \`dist/pagefind/\`, uncompressed. A later run without \`--index\` keeps the last
+  index table (its heading gives its date), so the figures at N = 10,000 stay beside those at
+  N = 1,000 and 3,000.
 - **load**: the one-minute load average when the run started; on this 2-core machine anything
   above ~0.5 means other work shared the CPU and the times are noisy.`;
 
@@ -407,9 +409,21 @@ export function renderSection(
   indexRuns: IndexRun[] = [],
 ): string {
   const summaries = summarise(results);
+  const machine =
+    `Machine: ${meta.machine}; Node ${meta.node}; Astro ${meta.astro}; commit ${meta.commit}; ` +
+    `${meta.runs} run(s) per site and size; ${meta.isolation}.`;
   const index =
     indexRuns.length > 0
-      ? ["Search index (`-- --index`), after each portal build:", "", indexTable(indexRuns), ""]
+      ? [
+          `${INDEX_HEADING}: ${meta.date}`,
+          "",
+          machine,
+          "",
+          "After each portal build:",
+          "",
+          indexTable(indexRuns),
+          "",
+        ]
       : [];
   return [
     SECTION_HEADING,
@@ -418,8 +432,7 @@ export function renderSection(
     "",
     `### Last run: ${meta.date}`,
     "",
-    `Machine: ${meta.machine}; Node ${meta.node}; Astro ${meta.astro}; commit ${meta.commit}; ` +
-      `${meta.runs} run(s) per site and size; ${meta.isolation}.`,
+    machine,
     "",
     summaryTable(summaries),
     "",
@@ -441,8 +454,23 @@ export function renderSection(
 export const NOTES_HEADING = "### Findings";
 
 /**
+ * The index step's figures (`-- --index`, usually a single large N): a later run without
+ * `--index` keeps them, so the N = 10,000 index figures survive the N = 1,000 / 3,000 runs.
+ */
+export const INDEX_HEADING = "### Search index (`-- --index`)";
+
+/** Lines of the block under `heading…` up to the next `### ` heading, or none. */
+function block(lines: string[], heading: string): string[] {
+  const at = lines.findIndex((l) => l.startsWith(heading));
+  if (at === -1) return [];
+  const next = lines.findIndex((l, i) => i > at && /^### /.test(l));
+  return lines.slice(at, next === -1 ? lines.length : next);
+}
+
+/**
  * Replace our section in `doc` (up to the next `## ` heading), or append it; others' sections
- * stay, and so does a "### Findings" block at the end of ours.
+ * stay, and so does a "### Findings" block at the end of ours, and the last search index block
+ * when the new section has none.
  */
 export function upsertSection(doc: string, section: string): string {
   let body = section.endsWith("\n") ? section : `${section}\n`;
@@ -452,6 +480,11 @@ export function upsertSection(doc: string, section: string): string {
   if (start === -1) return `${doc.trimEnd()}\n\n${body}`;
   let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
   if (end === -1) end = lines.length;
+  const old = lines.slice(start, end);
+  const oldIndex = block(old, INDEX_HEADING);
+  if (oldIndex.length > 0 && !body.split("\n").some((l) => l.startsWith(INDEX_HEADING))) {
+    body = `${body.trimEnd()}\n\n${oldIndex.join("\n").trimEnd()}\n`;
+  }
   const notes = lines.findIndex((l, i) => i > start && i < end && l.trimEnd() === NOTES_HEADING);
   if (notes !== -1) {
     const kept = lines.slice(notes, end).join("\n").trimEnd();
