@@ -1,13 +1,17 @@
 // npm run bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile
-//                        --bare-concurrency N]
-// Cold builds of the portal and of a bare Astro + MDX site over the same N articles, alternating;
-// prints wall time and peak memory for both and records them in BENCHMARKS.md.
+//                        --bare-concurrency N --index --index-all]
+// Cold builds of a bare Astro + MDX site over N articles, of the same bare site over their text
+// without components, and of the portal over the same N articles, alternating; prints wall time
+// and peak memory for all three and records them in BENCHMARKS.md. --index also times the search
+// index step of `npm run build` after each portal build at the largest N (--index-all: every N).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeBareSite } from "./bench/bare-site.ts";
+import { runIndexStep } from "./bench/index-step.ts";
+import { writeTextCorpus } from "./bench/strip-components.ts";
 import { readSourceArticles, writeCorpus } from "./bench/corpus.ts";
 import { summariseProfile, type CpuProfile } from "./bench/cpu-profile.ts";
 import { parseBuildLog } from "./bench/phases.ts";
@@ -15,12 +19,15 @@ import { canIsolateDotAstro, measureBuild } from "./bench/measure.ts";
 import {
   growth,
   growthLines,
+  indexTable,
   renderSection,
   routesTable,
   runsTable,
   summarise,
   summaryTable,
   upsertSection,
+  SITES,
+  type IndexRun,
   type Meta,
   type RunResult,
   type Site,
@@ -28,6 +35,7 @@ import {
 
 const REPO = resolve(import.meta.dirname, "../..");
 const BENCH = join(REPO, ".bench");
+const MDX_COMPONENTS_MODULE = join(REPO, "src/components/mdx/components.ts");
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +47,9 @@ const { values } = parseArgs({
     profile: { type: "boolean", default: false },
     // A bare site rendering N pages at a time, as the portal does: shown, never recorded.
     "bare-concurrency": { type: "string" },
+    // The search index step after each portal build at the largest N, or at every N.
+    index: { type: "boolean", default: false },
+    "index-all": { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -56,7 +67,7 @@ if (bareConcurrency !== undefined) {
 const runs = Number(values.runs);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error(
-    "Usage: bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile --bare-concurrency N]",
+    "Usage: bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile --bare-concurrency N --index --index-all]",
   );
   process.exit(2);
 }
@@ -104,11 +115,12 @@ async function buildOnce(
   slugs: string[],
   tag: string,
   nodeFlags: string[] = [],
+  index = false,
 ) {
   const outDir = join(BENCH, `out-${site}-${size}`);
   const load = loadavg()[0] ?? 0;
   const logFile = join(LOGS, `${site}-${size}-${tag}.log`);
-  process.stdout.write(`  ${site.padEnd(6)} N=${size} ${tag} … `);
+  process.stdout.write(`  ${site.padEnd(9)} N=${size} ${tag} … `);
   const measure = await measureBuild({
     root: site === "portal" ? REPO : BARE_ROOT,
     outDir,
@@ -117,6 +129,8 @@ async function buildOnce(
     logFile,
     privateDotAstro: isolate ? join(BENCH, `dot-astro-${site}`) : undefined,
     nodeFlags,
+    // The bare site renders the articles' components with the portal's own; the text-only one has none.
+    env: { BENCH_MDX_COMPONENTS: site === "bare" ? MDX_COMPONENTS_MODULE : "" },
   });
   // A build that skipped articles would look fast: every article must have its page.
   const missing = slugs.filter((slug) => !existsSync(join(outDir, "tin-tuc", slug, "index.html")));
@@ -127,7 +141,6 @@ async function buildOnce(
   }
   const pages = countPages(outDir);
   const phases = parseBuildLog(readFileSync(logFile, "utf8"));
-  if (!values.keep) rmSync(outDir, { recursive: true, force: true });
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   console.log(
     `${(measure.wallMs / 1000).toFixed(1)} s (CPU ${(measure.cpuMs / 1000).toFixed(1)} s), ` +
@@ -136,29 +149,66 @@ async function buildOnce(
       `${measure.largestChild ? `, largest ${measure.largestChild}` : ""}), ` +
       `${pages} pages, load ${load.toFixed(2)}`,
   );
-  return { measure, pages, load, phases };
+  let indexed: Omit<IndexRun, "size" | "run" | "buildMs"> | undefined;
+  if (index) {
+    const indexLoad = loadavg()[0] ?? 0;
+    process.stdout.write(`  ${"index".padEnd(9)} N=${size} ${tag} … `);
+    const step = await runIndexStep(REPO, outDir, join(LOGS, `index-${size}-${tag}.log`));
+    indexed = { ...step, load: indexLoad };
+    console.log(
+      `${(step.wallMs / 1000).toFixed(1)} s (CPU ${(step.cpuMs / 1000).toFixed(1)} s), ` +
+        `peak ${mb(step.peakBytes)} MiB, ${step.pages} pages indexed, ${step.files} files, ` +
+        `${(step.bytes / 2 ** 20).toFixed(1)} MiB, load ${indexLoad.toFixed(2)}`,
+    );
+  }
+  if (!values.keep) rmSync(outDir, { recursive: true, force: true });
+  return { measure, pages, load, phases, indexed };
 }
 
-const sites: Site[] = ["bare", "portal"];
+const sites = SITES;
+/** The corpus each site builds: the bare-text site reads the articles without components. */
+const newsDirOf = (site: Site, size: number) =>
+  join(BENCH, site === "bare-text" ? `news-text-${size}` : `news-${size}`);
+const writeCorpora = (size: number): string[] => {
+  const slugs = writeCorpus(sources, size, newsDirOf("bare", size));
+  writeTextCorpus(newsDirOf("bare", size), newsDirOf("bare-text", size));
+  return slugs;
+};
 
 if (!values["no-warmup"]) {
   // Untimed: fills the OS file cache and fails fast if either site does not build.
   console.log(`Warm-up with the ${sources.length} real articles (not recorded):`);
   const dir = join(BENCH, "news-warmup");
+  const textDir = join(BENCH, "news-text-warmup");
   const slugs = writeCorpus(sources, sources.length, dir);
-  for (const site of sites) await buildOnce(site, sources.length, dir, slugs, "warmup");
+  writeTextCorpus(dir, textDir);
+  for (const site of sites) {
+    await buildOnce(site, sources.length, site === "bare-text" ? textDir : dir, slugs, "warmup");
+  }
 }
 
+const largest = Math.max(...sizes);
 const results: RunResult[] = [];
+const indexRuns: IndexRun[] = [];
 for (const size of sizes) {
-  const dir = join(BENCH, `news-${size}`);
-  const slugs = writeCorpus(sources, size, dir);
+  const slugs = writeCorpora(size);
   console.log(
-    `N = ${size}: ${sources.length} real articles + ${size - sources.length} copies in ${dir}`,
+    `N = ${size}: ${sources.length} real articles + ${size - sources.length} copies in ` +
+      `${newsDirOf("bare", size)}, without components in ${newsDirOf("bare-text", size)}`,
   );
+  const index = values["index-all"] || (values.index && size === largest);
   for (let run = 1; run <= runs; run++) {
     for (const site of sites) {
-      const { measure, pages, load, phases } = await buildOnce(site, size, dir, slugs, `run${run}`);
+      const { measure, pages, load, phases, indexed } = await buildOnce(
+        site,
+        size,
+        newsDirOf(site, size),
+        slugs,
+        `run${run}`,
+        [],
+        index && site === "portal",
+      );
+      if (indexed) indexRuns.push({ size, run, buildMs: measure.wallMs, ...indexed });
       results.push({
         size,
         site,
@@ -180,17 +230,21 @@ console.log(`\n${summaryTable(summaries)}\n`);
 for (const line of growthLines(growth(summaries))) console.log(line);
 console.log(`\n${routesTable(results)}\n`);
 console.log(`${runsTable(results)}\n`);
+if (indexRuns.length > 0)
+  console.log(`Search index after each portal build:\n\n${indexTable(indexRuns)}\n`);
 
 if (values.profile) {
   // Untimed extra builds under V8's sampling profiler: where the JavaScript time goes.
-  const size = Math.max(...sizes);
-  const dir = join(BENCH, `news-${size}`);
-  const slugs = writeCorpus(sources, size, dir);
+  const size = largest;
+  const slugs = writeCorpora(size);
   console.log(`CPU profiles at N = ${size} (not recorded; the profiler slows the build):`);
   for (const site of sites) {
     const profDir = join(BENCH, "prof", `${site}-${size}`);
     rmSync(profDir, { recursive: true, force: true });
-    await buildOnce(site, size, dir, slugs, "profile", ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+    await buildOnce(site, size, newsDirOf(site, size), slugs, "profile", [
+      "--cpu-prof",
+      `--cpu-prof-dir=${profDir}`,
+    ]);
     for (const name of readdirSync(profDir).filter((n) => n.endsWith(".cpuprofile"))) {
       const profile = JSON.parse(readFileSync(join(profDir, name), "utf8")) as CpuProfile;
       const summary = summariseProfile(profile, REPO);
@@ -224,6 +278,6 @@ if (!values["no-record"]) {
   };
   const file = join(REPO, "BENCHMARKS.md");
   const doc = existsSync(file) ? readFileSync(file, "utf8") : "";
-  writeFileSync(file, upsertSection(doc, renderSection(meta, results)));
+  writeFileSync(file, upsertSection(doc, renderSection(meta, results, indexRuns)));
   console.log(`Recorded in ${file}`);
 }

@@ -11,10 +11,18 @@ import {
 import { parseBuildLog, routeGroup } from "../../src/cli/bench/phases.ts";
 import {
   growth,
+  growthLines,
+  HOW_TO_READ,
+  indexTable,
+  renderSection,
+  routesTable,
   SECTION_HEADING,
   summarise,
+  summaryTable,
   upsertSection,
+  type IndexRun,
   type RunResult,
+  type Site,
 } from "../../src/cli/bench/report.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
@@ -97,6 +105,19 @@ describe("upsertSection", () => {
     expect(replaced).not.toContain("new figures");
   });
 
+  it("keeps the last search index block when a run without --index replaces the figures", () => {
+    const index = "### Search index (`-- --index`): 2026-12-02\n\n| 10000 | 1 |\n";
+    const doc = `# Benchmarks\n\n${SECTION_HEADING}\n\nold\n\n${index}\n### Findings\n\n- x\n`;
+    const replaced = upsertSection(doc, `${SECTION_HEADING}\n\nnew\n`);
+    expect(replaced).toBe(
+      `# Benchmarks\n\n${SECTION_HEADING}\n\nnew\n\n${index}\n### Findings\n\n- x\n`,
+    );
+    const newer = "### Search index (`-- --index`): 2026-12-03\n\n| 10000 | 2 |\n";
+    const again = upsertSection(replaced, `${SECTION_HEADING}\n\nnewer\n\n${newer}`);
+    expect(again).toContain(newer);
+    expect(again).not.toContain("| 10000 | 1 |");
+  });
+
   it("keeps the hand-written findings at the end of our section", () => {
     const doc = `# Benchmarks\n\n${SECTION_HEADING}\n\nold\n\n### Findings\n\n- slow lists\n\n## API\n\nx\n`;
     const replaced = upsertSection(doc, `${SECTION_HEADING}\n\nnew\n`);
@@ -139,7 +160,7 @@ describe("parseBuildLog", () => {
 });
 
 describe("summarise and growth", () => {
-  const run = (size: number, site: "bare" | "portal", wallMs: number, mib: number): RunResult => ({
+  const run = (size: number, site: Site, wallMs: number, mib: number): RunResult => ({
     size,
     site,
     run: 1,
@@ -177,5 +198,119 @@ describe("summarise and growth", () => {
     expect(bare!.marginalMs).toBe(5);
     expect(bare!.marginalKiB).toBeCloseTo(512);
     expect(portal!.perArticleFactor).toBeCloseTo(36 / 3 / 11);
+  });
+
+  const three = [
+    run(1000, "bare", 10_000, 1000),
+    run(1000, "bare-text", 8_000, 900),
+    run(1000, "portal", 11_000, 1100),
+    run(3000, "bare", 20_000, 2000),
+    run(3000, "bare-text", 16_000, 1600),
+    run(3000, "portal", 20_000, 2100),
+  ];
+
+  it("divides the portal by the text-only bare site too", () => {
+    const [s] = summarise(three);
+    expect(s!.bareTextMs).toBe(8_000);
+    expect(s!.textTimeRatio).toBeCloseTo(11 / 8);
+    expect(s!.textMemoryRatio).toBeCloseTo(1100 / 900);
+    expect(s!.timeRatio).toBeCloseTo(1.1);
+  });
+
+  it("renders the text-only columns with their target, and dashes when that site did not run", () => {
+    const [head, , first, second] = summaryTable(summarise(three)).split("\n");
+    const cells = (line: string | undefined) =>
+      line!.split(" | ").map((c) => c.replace(/^\| |\s\|$/g, ""));
+    const h = cells(head);
+    const at = (name: string) => h.indexOf(name);
+    expect(h).toEqual([
+      "N",
+      "bare (s)",
+      "bare-text (s)",
+      "portal (s)",
+      "time ×",
+      "≤ 1.1×",
+      "time × text",
+      "≤ 1.25×",
+      "CPU ×",
+      "bare (MiB)",
+      "bare-text (MiB)",
+      "portal (MiB)",
+      "memory ×",
+      "≤ 1.2×",
+      "memory × text",
+      "pages bare / bare-text / portal",
+    ]);
+    const row = cells(first);
+    expect(row[at("bare-text (s)")]).toBe("8.0");
+    expect(row[at("time × text")]).toBe("1.38");
+    expect(row[at("≤ 1.25×")]).toBe("NO");
+    expect(row[at("≤ 1.1×")]).toBe("yes");
+    expect(row[at("memory × text")]).toBe("1.22");
+    expect(row[at("pages bare / bare-text / portal")]).toBe("1000 / 1000 / 1000");
+    expect(cells(second)[at("≤ 1.25×")]).toBe("yes");
+
+    const old = summaryTable(summarise(three.filter((r) => r.site !== "bare-text")));
+    const oldRow = cells(old.split("\n")[2]);
+    expect(oldRow[at("bare-text (s)")]).toBe("—");
+    expect(oldRow[at("time × text")]).toBe("—");
+    expect(oldRow[at("≤ 1.25×")]).toBe("—");
+    expect(oldRow[at("pages bare / bare-text / portal")]).toBe("1000 / — / 1000");
+  });
+
+  it("gives a growth line per site that ran", () => {
+    const lines = growthLines(growth(summarise(three)));
+    expect(lines.map((l) => l.split(":")[0])).toEqual(["- bare", "- bare-text", "- portal"]);
+    expect(lines[1]).toContain("×2.00 the time");
+    const two = growth(summarise(three.filter((r) => r.site !== "bare-text")));
+    expect(two.map((g) => g.site)).toEqual(["bare", "portal"]);
+  });
+
+  it("adds a text-only column to the route table only when that site ran", () => {
+    expect(routesTable(three).split("\n")[0]).toContain("bare-text: pages");
+    expect(routesTable(three.filter((r) => r.site !== "bare-text"))).not.toContain("bare-text");
+  });
+
+  it("records the search index table only when the index step ran", () => {
+    const index: IndexRun[] = [
+      {
+        size: 3000,
+        run: 1,
+        wallMs: 11_000,
+        cpuMs: 12_000,
+        peakBytes: 300 * 2 ** 20,
+        buildMs: 22_000,
+        pages: 3011,
+        files: 3100,
+        bytes: 9.5 * 2 ** 20,
+        load: 0.25,
+      },
+    ];
+    expect(indexTable(index).split("\n")[2]).toBe(
+      "| 3000 | 1 | 11.0 | 12.0 | 0.50 | 300 | 3011 | 3100 | 9.5 | 0.25 |",
+    );
+    const meta = {
+      date: "2026-12-02T00:00:00Z",
+      machine: "2 cores",
+      node: "v24",
+      astro: "7",
+      commit: "`abc`",
+      runs: 1,
+      isolation: "private",
+    };
+    const withIndex = renderSection(meta, three, index);
+    expect(withIndex).toContain("### Search index (`-- --index`): 2026-12-02T00:00:00Z");
+    expect(withIndex).toContain(
+      "| 3000 | 1 | 11.0 | 12.0 | 0.50 | 300 | 3011 | 3100 | 9.5 | 0.25 |",
+    );
+    expect(withIndex).toContain("≤ 1.25×");
+    expect(renderSection(meta, three)).not.toContain("Search index");
+  });
+});
+
+describe("BENCHMARKS.md", () => {
+  it("explains the build section with the generator's own text", () => {
+    const doc = readFileSync(join(REPO, "BENCHMARKS.md"), "utf8");
+    expect(doc).toContain(`${SECTION_HEADING}\n\n${HOW_TO_READ}\n\n### Last run`);
   });
 });

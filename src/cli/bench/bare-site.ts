@@ -1,11 +1,15 @@
 // The baseline: a bare Astro + MDX site over the same articles, written fresh before each run.
 // Packages resolve from the repository's node_modules by Node's upward lookup (.bench/bare → ../..).
+// Articles use the portal's components without import lines; BENCH_MDX_COMPONENTS names the
+// module that provides them (the portal's own), and without it the site provides none (for the
+// text-only articles, which have no components to render).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 const FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "bench-bare-site", private: true, type: "module" }),
-  "astro.config.mjs": `import { defineConfig } from "astro/config";
+  "astro.config.mjs": `import { fileURLToPath } from "node:url";
+import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 
 export default defineConfig({
@@ -15,6 +19,15 @@ export default defineConfig({
   trailingSlash: "always",
   // Same Markdown options as the portal, so both sites turn the same text into the same HTML.
   integrations: [mdx({ smartypants: false })],
+  vite: {
+    resolve: {
+      alias: {
+        "bench:mdx-components":
+          process.env.BENCH_MDX_COMPONENTS ||
+          fileURLToPath(new URL("./src/no-components.ts", import.meta.url)),
+      },
+    },
+  },
   // Astro's default (one page at a time) unless bench:build -- --bare-concurrency N asks otherwise.
   build: {
     format: "directory",
@@ -33,6 +46,7 @@ export const collections = {
   news: defineCollection({ loader: glob({ pattern: "**/*.mdx", base: process.env.NEWS_DIR }) }),
 };
 `,
+  "src/no-components.ts": "export const MDX_COMPONENTS = {};\n",
   "src/layouts/Base.astro": `---
 interface Props {
   title: string;
@@ -68,6 +82,7 @@ const news = await getCollection("news");
 `,
   "src/pages/tin-tuc/[slug].astro": `---
 import { getCollection, render } from "astro:content";
+import { MDX_COMPONENTS } from "bench:mdx-components";
 import Base from "../../layouts/Base.astro";
 
 export async function getStaticPaths() {
@@ -82,7 +97,7 @@ const { Content } = await render(entry);
 <Base title={String(entry.data.title)}>
   <article>
     <h1>{String(entry.data.title)}</h1>
-    <Content />
+    <Content components={MDX_COMPONENTS} />
   </article>
 </Base>
 `,

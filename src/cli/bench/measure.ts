@@ -29,6 +29,8 @@ export interface BuildSpec {
   privateDotAstro: string | undefined;
   /** Extra Node flags for the build process, e.g. --cpu-prof (untimed runs only). */
   nodeFlags?: string[];
+  /** Extra environment for the build, e.g. which components the bare site provides. */
+  env?: Record<string, string>;
 }
 
 export interface BuildMeasure {
@@ -124,38 +126,65 @@ function tail(file: string, lines: number): string {
 export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
   rmSync(spec.outDir, { recursive: true, force: true });
   rmSync(spec.cacheDir, { recursive: true, force: true });
+  return measureNode({
+    label: `Build of ${spec.root}`,
+    cwd: spec.root,
+    script: [ASTRO_BIN, "build", "--root", spec.root],
+    nodeFlags: spec.nodeFlags,
+    logFile: spec.logFile,
+    privateDotAstro:
+      spec.privateDotAstro === undefined
+        ? undefined
+        : { dir: spec.privateDotAstro, target: join(spec.root, ".astro") },
+    env: {
+      ...spec.env,
+      ASTRO_TELEMETRY_DISABLED: "1",
+      ASTRO_OUT_DIR: spec.outDir,
+      ASTRO_CACHE_DIR: spec.cacheDir,
+      NEWS_DIR: spec.newsDir,
+    },
+  });
+}
+
+export interface NodeRunSpec {
+  /** What failed, for the error: "Build of …". */
+  label: string;
+  cwd: string;
+  /** The script and its arguments, after Node's own flags. */
+  script: string[];
+  nodeFlags?: string[] | undefined;
+  logFile: string;
+  /** Empty folder bind-mounted over `target` for this process only. */
+  privateDotAstro?: { dir: string; target: string } | undefined;
+  env?: Record<string, string> | undefined;
+}
+
+/** Run one Node process to its end, measuring wall time, CPU time and the peak memory of its tree. */
+export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
   const peakFile = `${spec.logFile}.peak.json`;
   rmSync(peakFile, { force: true });
 
-  const nodeArgs = [...(spec.nodeFlags ?? []), "--import", PRELOAD, ASTRO_BIN, "build"];
-  nodeArgs.push("--root", spec.root);
+  const nodeArgs = [...(spec.nodeFlags ?? []), "--import", PRELOAD, ...spec.script];
   let command = process.execPath;
   let args = nodeArgs;
   if (spec.privateDotAstro !== undefined) {
-    rmSync(spec.privateDotAstro, { recursive: true, force: true });
-    mkdirSync(spec.privateDotAstro, { recursive: true });
-    const target = join(spec.root, ".astro");
+    const { dir, target } = spec.privateDotAstro;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
     if (!existsSync(target)) mkdirSync(target, { recursive: true });
     // unshare and sh exec in place, so the spawned pid ends up being the build's Node process.
     command = "unshare";
     const script = 'mount --bind "$1" "$2" || exit 97; shift 2; exec "$@"';
-    args = ["-m", "--", "sh", "-c", script, "sh", spec.privateDotAstro, target];
+    args = ["-m", "--", "sh", "-c", script, "sh", dir, target];
     args.push(process.execPath, ...nodeArgs);
   }
 
   const log = openSync(spec.logFile, "w");
   const started = performance.now();
   const child = spawn(command, args, {
-    cwd: spec.root,
+    cwd: spec.cwd,
     stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: "1",
-      ASTRO_OUT_DIR: spec.outDir,
-      ASTRO_CACHE_DIR: spec.cacheDir,
-      NEWS_DIR: spec.newsDir,
-      BENCH_PEAK_FILE: peakFile,
-    },
+    env: { ...process.env, ...spec.env, BENCH_PEAK_FILE: peakFile },
   });
   const rootPid = child.pid!;
   const childPeaks = new Map<number, number>();
@@ -202,11 +231,11 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildMeasure> {
 
   if (code !== 0) {
     throw new Error(
-      `Build of ${spec.root} failed (exit ${code}); log ${spec.logFile}:\n${tail(spec.logFile, 30)}`,
+      `${spec.label} failed (exit ${code}); log ${spec.logFile}:\n${tail(spec.logFile, 30)}`,
     );
   }
   if (!existsSync(peakFile))
-    throw new Error(`The build did not report its peak memory (${peakFile}).`);
+    throw new Error(`${spec.label} did not report its peak memory (${peakFile}).`);
   const { maxRssKiB, cpuUs } = JSON.parse(readFileSync(peakFile, "utf8")) as {
     maxRssKiB: number;
     cpuUs: number;

@@ -1,7 +1,11 @@
 // Summaries, the printed table and the BENCHMARKS.md section: pure functions over measured runs.
 import type { Phases } from "./phases.ts";
 
-export type Site = "bare" | "portal";
+/** The bare site over the articles as written, the same bare site over their text only, the portal. */
+export type Site = "bare" | "bare-text" | "portal";
+
+/** The order runs alternate in, and the order of every table. */
+export const SITES: readonly Site[] = ["bare", "bare-text", "portal"];
 
 export interface RunResult {
   size: number;
@@ -33,6 +37,31 @@ export interface SizeSummary {
   memoryRatio: number;
   barePages: number;
   portalPages: number;
+  /** The bare site over the text-only articles: NaN (and 0 pages) when it was not run. */
+  bareTextMs: number;
+  bareTextBytes: number;
+  bareTextCpuMs: number;
+  bareTextPages: number;
+  /** Portal over the text-only bare site. */
+  textTimeRatio: number;
+  textMemoryRatio: number;
+}
+
+/** One run of the search index step after a portal build (`-- --index`). */
+export interface IndexRun {
+  size: number;
+  run: number;
+  wallMs: number;
+  cpuMs: number;
+  /** Peak memory of the step's process tree (Node and Pagefind's binary). */
+  peakBytes: number;
+  /** Wall time of the portal build it indexed. */
+  buildMs: number;
+  /** Pages Pagefind indexed, files and bytes in dist/pagefind. */
+  pages: number;
+  files: number;
+  bytes: number;
+  load: number;
 }
 
 export interface Meta {
@@ -47,6 +76,8 @@ export interface Meta {
 
 export const TIME_TARGET = 1.1;
 export const MEMORY_TARGET = 1.2;
+/** Portal over the bare site whose articles are the same text without components (issue 10). */
+export const TEXT_TIME_TARGET = 1.25;
 /** Time per article at the largest size may exceed that at the smallest by this much and still count as linear. */
 export const LINEAR_TOLERANCE = 1.1;
 
@@ -59,6 +90,7 @@ export function summarise(results: RunResult[]): SizeSummary[] {
   return sizes.map((size) => {
     const of = (site: Site) => results.filter((r) => r.size === size && r.site === site);
     const bare = of("bare");
+    const bareText = of("bare-text");
     const portal = of("portal");
     const bareMs = mean(bare.map((r) => r.wallMs));
     const portalMs = mean(portal.map((r) => r.wallMs));
@@ -66,6 +98,8 @@ export function summarise(results: RunResult[]): SizeSummary[] {
     const portalCpuMs = mean(portal.map((r) => r.cpuMs));
     const bareBytes = mean(bare.map((r) => r.peakBytes));
     const portalBytes = mean(portal.map((r) => r.peakBytes));
+    const bareTextMs = mean(bareText.map((r) => r.wallMs));
+    const bareTextBytes = mean(bareText.map((r) => r.peakBytes));
     return {
       size,
       bareMs,
@@ -79,6 +113,12 @@ export function summarise(results: RunResult[]): SizeSummary[] {
       memoryRatio: portalBytes / bareBytes,
       barePages: bare[0]?.pages ?? 0,
       portalPages: portal[0]?.pages ?? 0,
+      bareTextMs,
+      bareTextBytes,
+      bareTextCpuMs: mean(bareText.map((r) => r.cpuMs)),
+      bareTextPages: bareText[0]?.pages ?? 0,
+      textTimeRatio: portalMs / bareTextMs,
+      textMemoryRatio: portalBytes / bareTextBytes,
     };
   });
 }
@@ -99,17 +139,26 @@ export interface Growth {
   marginalKiB: number;
 }
 
+/** One site's means at one size, read from its summary. */
+function meansOf(s: SizeSummary, site: Site): { ms: number; cpuMs: number; bytes: number } {
+  if (site === "bare") return { ms: s.bareMs, cpuMs: s.bareCpuMs, bytes: s.bareBytes };
+  if (site === "bare-text") {
+    return { ms: s.bareTextMs, cpuMs: s.bareTextCpuMs, bytes: s.bareTextBytes };
+  }
+  return { ms: s.portalMs, cpuMs: s.portalCpuMs, bytes: s.portalBytes };
+}
+
 export function growth(summaries: SizeSummary[]): Growth[] {
   const first = summaries[0];
   const last = summaries.at(-1);
   if (!first || !last || first.size === last.size) return [];
-  return (["bare", "portal"] as const).map((site) => {
-    const a = site === "bare" ? first.bareMs : first.portalMs;
-    const b = site === "bare" ? last.bareMs : last.portalMs;
-    const ca = site === "bare" ? first.bareCpuMs : first.portalCpuMs;
-    const cb = site === "bare" ? last.bareCpuMs : last.portalCpuMs;
-    const ma = site === "bare" ? first.bareBytes : first.portalBytes;
-    const mb = site === "bare" ? last.bareBytes : last.portalBytes;
+  // A site not run (an older record, a test) has no growth line.
+  const ran = SITES.filter(
+    (site) => Number.isFinite(meansOf(first, site).ms) && Number.isFinite(meansOf(last, site).ms),
+  );
+  return ran.map((site) => {
+    const { ms: a, cpuMs: ca, bytes: ma } = meansOf(first, site);
+    const { ms: b, cpuMs: cb, bytes: mb } = meansOf(last, site);
     return {
       site,
       from: first.size,
@@ -124,6 +173,8 @@ export function growth(summaries: SizeSummary[]): Growth[] {
 }
 
 const mark = (ok: boolean) => (ok ? "yes" : "NO");
+/** A figure of a site that was not run shows as a dash. */
+const orDash = (x: number, show: (x: number) => string) => (Number.isFinite(x) ? show(x) : "—");
 
 function table(rows: string[][]): string {
   const [head, ...body] = rows;
@@ -165,28 +216,38 @@ export function summaryTable(summaries: SizeSummary[]): string {
     [
       "N",
       "bare (s)",
+      "bare-text (s)",
       "portal (s)",
       "time ×",
       `≤ ${TIME_TARGET}×`,
+      "time × text",
+      `≤ ${TEXT_TIME_TARGET}×`,
       "CPU ×",
       "bare (MiB)",
+      "bare-text (MiB)",
       "portal (MiB)",
       "memory ×",
       `≤ ${MEMORY_TARGET}×`,
-      "pages bare / portal",
+      "memory × text",
+      "pages bare / bare-text / portal",
     ],
     ...summaries.map((s) => [
       String(s.size),
       seconds(s.bareMs),
+      orDash(s.bareTextMs, seconds),
       seconds(s.portalMs),
       s.timeRatio.toFixed(2),
       mark(s.timeRatio <= TIME_TARGET),
+      orDash(s.textTimeRatio, (x) => x.toFixed(2)),
+      orDash(s.textTimeRatio, (x) => mark(x <= TEXT_TIME_TARGET)),
       s.cpuRatio.toFixed(2),
       mib(s.bareBytes),
+      orDash(s.bareTextBytes, mib),
       mib(s.portalBytes),
       s.memoryRatio.toFixed(2),
       mark(s.memoryRatio <= MEMORY_TARGET),
-      `${s.barePages} / ${s.portalPages}`,
+      orDash(s.textMemoryRatio, (x) => x.toFixed(2)),
+      `${s.barePages} / ${Number.isFinite(s.bareTextMs) ? s.bareTextPages : "—"} / ${s.portalPages}`,
     ]),
   ]);
 }
@@ -207,9 +268,11 @@ export function growthLines(growths: Growth[]): string[] {
 export function routesTable(results: RunResult[]): string {
   const size = Math.max(...results.map((r) => r.size));
   const last = (site: Site) => results.filter((r) => r.size === size && r.site === site).at(-1);
-  const bare = last("bare")?.phases.routes ?? new Map<string, { pages: number; ms: number }>();
-  const portal = last("portal")?.phases.routes ?? new Map<string, { pages: number; ms: number }>();
-  const groups = [...new Set([...bare.keys(), ...portal.keys()])].sort(
+  const empty = () => new Map<string, { pages: number; ms: number }>();
+  const bare = last("bare")?.phases.routes ?? empty();
+  const bareText = last("bare-text")?.phases.routes;
+  const portal = last("portal")?.phases.routes ?? empty();
+  const groups = [...new Set([...bare.keys(), ...(bareText?.keys() ?? []), ...portal.keys()])].sort(
     (a, b) => (portal.get(b)?.ms ?? 0) - (portal.get(a)?.ms ?? 0),
   );
   const total = (routes: Map<string, { pages: number; ms: number }>) =>
@@ -219,14 +282,57 @@ export function routesTable(results: RunResult[]): string {
     });
   const cell = (x: { pages: number; ms: number } | undefined) =>
     x ? `${x.pages} / ${seconds(x.ms)} / ${(x.ms / x.pages).toFixed(1)}` : "—";
+  // The text-only bare site's column only when it ran.
+  const text = <T>(x: T): T[] => (bareText ? [x] : []);
   return table([
     [
       `route (N = ${size})`,
       "bare: pages / render s / ms per page",
+      ...text("bare-text: pages / render s / ms per page"),
       "portal: pages / render s / ms per page",
     ],
-    ...groups.map((g) => [`\`${g}\``, cell(bare.get(g)), cell(portal.get(g))]),
-    ["all pages", cell(total(bare)), cell(total(portal))],
+    ...groups.map((g) => [
+      `\`${g}\``,
+      cell(bare.get(g)),
+      ...text(cell(bareText?.get(g))),
+      cell(portal.get(g)),
+    ]),
+    [
+      "all pages",
+      cell(total(bare)),
+      ...text(cell(total(bareText ?? empty()))),
+      cell(total(portal)),
+    ],
+  ]);
+}
+
+/** The search index step after each portal build (`-- --index`). */
+export function indexTable(runs: IndexRun[]): string {
+  return table([
+    [
+      "N",
+      "run",
+      "index (s)",
+      "CPU (s)",
+      "index ÷ portal build",
+      "peak RSS (MiB)",
+      "pages indexed",
+      "files",
+      "dist/pagefind (MiB)",
+      "load",
+    ],
+    ...runs.map((r) => [
+      String(r.size),
+      String(r.run),
+      seconds(r.wallMs),
+      seconds(r.cpuMs),
+      (r.wallMs / r.buildMs).toFixed(2),
+      mib(r.peakBytes),
+      String(r.pages),
+      String(r.files),
+      (r.bytes / 2 ** 20).toFixed(1),
+      r.load.toFixed(2),
+    ]),
   ]);
 }
 
@@ -235,19 +341,30 @@ export const SECTION_HEADING = "## Build (bench:build)";
 export const HOW_TO_READ = `\`npm run bench:build\` (\`src/cli/bench-build.ts\`) makes N articles — the five real ones plus
 renamed copies (\`<slug>-ban-sao-<k>\`, titled "… (bản sao k)") in \`.bench/news-<N>/\` — and runs a
 cold \`astro build\` (\`node node_modules/astro/bin/astro.mjs build\`, no data check, no staging)
-of the real portal (\`NEWS_DIR\` pointed at that folder) and of a bare Astro + MDX site
-(\`.bench/bare/\`: one glob collection over the same folder, no schema, an index page and one
-\`/tin-tuc/[slug]/\` page per article with a minimal layout). The MDX files import their
-components (\`<Chart>\`, \`<PhotoCaption>\`) from \`src/components/\`, so the bare site renders those
-too: they are the articles' content. What the ratio measures is the rest of the portal — its
-layouts, the extra pages (lists, localities, topics, data, charts, feed, sitemap) and
-integrations. \`npm run build\` also runs \`data:check\` first (about 0.5 s, independent of N); it
-is left out here. Runs alternate bare, portal, bare, portal; output and cache folders are deleted
-before each run, and each build gets an empty private \`.astro/\` (a bind mount in its own mount
-namespace; without it Astro would rewrite the shared \`.astro/content-modules.mjs\` that other
-builds in this checkout read), so every run is cold. \`-- --profile\` adds an untimed V8 CPU
-profile of each site at the largest N and prints self time by package and the project's hot
-functions.
+of three sites:
+- **bare**: a bare Astro + MDX site (\`.bench/bare/\`: one glob collection over the same folder,
+  no schema, an index page and one \`/tin-tuc/[slug]/\` page per article with a minimal layout).
+  The articles use the portal's components (\`<Chart>\`, \`<DataFigure>\`, \`<PhotoCaption>\`),
+  with or without import lines, so the bare site renders them with the portal's own
+  (\`src/components/mdx/components.ts\`, as the portal's article page passes them): they are the
+  articles' content. The ratio to it measures the rest of the portal — its layouts, the extra
+  pages (lists, localities, topics, data, charts, feed, sitemap) and integrations.
+- **bare-text**: the same bare site over the same N articles with their components taken out
+  (\`.bench/news-text-<N>/\`, made by \`src/cli/bench/strip-components.ts\`): frontmatter and words
+  unchanged, import/export lines and component tags removed, what a component wraps kept (a
+  photo caption stays as a paragraph, a figure's number stays in its sentence, a chart goes).
+  The ratio to it is what the portal costs over plain text, charts included.
+- **portal**: the real portal (\`NEWS_DIR\` pointed at \`.bench/news-<N>/\`).
+
+\`npm run build\` also runs \`data:check\` first (about 0.5 s, independent of N); it is left out here.
+Runs alternate bare, bare-text, portal, bare, …; output and cache folders are deleted before each
+run, and each build gets an empty private \`.astro/\` (a bind mount in its own mount namespace;
+without it Astro would rewrite the shared \`.astro/content-modules.mjs\` that other builds in this
+checkout read), so every run is cold. \`-- --profile\` adds an untimed V8 CPU profile of each site
+at the largest N and prints self time by package and the project's hot functions. \`-- --index\`
+runs the search index step of \`npm run build\` (\`node src/cli/search-index.ts\` over the
+build's output, as \`src/cli/build.ts\` runs it on the staged build) after each portal build at
+the largest N (\`-- --index-all\`: at every N), timed on its own.
 
 How to read the results:
 - **wall (s)**: from spawning the build to its exit, Node start-up included.
@@ -257,7 +374,7 @@ How to read the results:
   Vite/Rolldown bundling, rendering the static pages. The route table splits the render phase
   by route (the sum of each page's own "+N ms"). The portal renders 8 pages at a time
   (\`build.concurrency: 8\` in \`astro.config.mjs\`: one page's file is written while the next
-  renders); the bare site keeps Astro's default of 1. Overlapping pages each count the time they
+  renders); the bare sites keep Astro's default of 1. Overlapping pages each count the time they
   share, so the portal's route sums exceed its render phase: read them as shares.
 - **peak RSS**: the larger of the build process's own peak resident memory from the kernel
   (\`ru_maxrss\`, exact) and the largest sum of \`VmRSS\` over the whole process tree seen in one
@@ -266,16 +383,48 @@ How to read the results:
   once; short-lived children make it overstate.
 - **time × / memory ×**: portal mean over bare mean at the same N. Targets: time ≤ ${TIME_TARGET}×,
   memory ≤ ${MEMORY_TARGET}×.
+- **time × text / memory × text**: portal mean over bare-text mean at the same N. Target: time
+  ≤ ${TEXT_TIME_TARGET}× at N = 1,000 and 3,000 (issue 10); the memory ratio is shown, with no
+  target of its own.
 - **linear**: time per article at the largest N is at most ${LINEAR_TOLERANCE}× that at the smallest N,
   judged on wall time and on CPU time (trust CPU time when the load column is high).
   "ms per extra article" is the slope between the two sizes.
 - **pages** counts \`index.html\` files: the portal also writes list, locality, topic and
   data pages, which is part of what it costs.
+- **index (s)** (with \`-- --index\`): the search index step alone, from spawning it to its exit;
+  \`npm run build\` takes the portal build plus this (plus data check and compression).
+  **CPU (s)** and **peak RSS** as for the builds, over the step's process tree (Node and
+  Pagefind's own binary); **index ÷ portal build** is what it adds to that run's build (wall
+  time); **pages indexed** is Pagefind's
+  own count (article and dataset pages); **files** and **dist/pagefind (MiB)** are everything the
+  step leaves in \`dist/pagefind/\`, uncompressed. A later run without \`--index\` keeps the last
+  index table (its heading gives its date), so the figures at N = 10,000 stay beside those at
+  N = 1,000 and 3,000.
 - **load**: the one-minute load average when the run started; on this 2-core machine anything
   above ~0.5 means other work shared the CPU and the times are noisy.`;
 
-export function renderSection(meta: Meta, results: RunResult[]): string {
+export function renderSection(
+  meta: Meta,
+  results: RunResult[],
+  indexRuns: IndexRun[] = [],
+): string {
   const summaries = summarise(results);
+  const machine =
+    `Machine: ${meta.machine}; Node ${meta.node}; Astro ${meta.astro}; commit ${meta.commit}; ` +
+    `${meta.runs} run(s) per site and size; ${meta.isolation}.`;
+  const index =
+    indexRuns.length > 0
+      ? [
+          `${INDEX_HEADING}: ${meta.date}`,
+          "",
+          machine,
+          "",
+          "After each portal build:",
+          "",
+          indexTable(indexRuns),
+          "",
+        ]
+      : [];
   return [
     SECTION_HEADING,
     "",
@@ -283,8 +432,7 @@ export function renderSection(meta: Meta, results: RunResult[]): string {
     "",
     `### Last run: ${meta.date}`,
     "",
-    `Machine: ${meta.machine}; Node ${meta.node}; Astro ${meta.astro}; commit ${meta.commit}; ` +
-      `${meta.runs} run(s) per site and size; ${meta.isolation}.`,
+    machine,
     "",
     summaryTable(summaries),
     "",
@@ -298,6 +446,7 @@ export function renderSection(meta: Meta, results: RunResult[]): string {
     "",
     runsTable(results),
     "",
+    ...index,
   ].join("\n");
 }
 
@@ -305,8 +454,23 @@ export function renderSection(meta: Meta, results: RunResult[]): string {
 export const NOTES_HEADING = "### Findings";
 
 /**
+ * The index step's figures (`-- --index`, usually a single large N): a later run without
+ * `--index` keeps them, so the N = 10,000 index figures survive the N = 1,000 / 3,000 runs.
+ */
+export const INDEX_HEADING = "### Search index (`-- --index`)";
+
+/** Lines of the block under `heading…` up to the next `### ` heading, or none. */
+function block(lines: string[], heading: string): string[] {
+  const at = lines.findIndex((l) => l.startsWith(heading));
+  if (at === -1) return [];
+  const next = lines.findIndex((l, i) => i > at && /^### /.test(l));
+  return lines.slice(at, next === -1 ? lines.length : next);
+}
+
+/**
  * Replace our section in `doc` (up to the next `## ` heading), or append it; others' sections
- * stay, and so does a "### Findings" block at the end of ours.
+ * stay, and so does a "### Findings" block at the end of ours, and the last search index block
+ * when the new section has none.
  */
 export function upsertSection(doc: string, section: string): string {
   let body = section.endsWith("\n") ? section : `${section}\n`;
@@ -316,6 +480,11 @@ export function upsertSection(doc: string, section: string): string {
   if (start === -1) return `${doc.trimEnd()}\n\n${body}`;
   let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
   if (end === -1) end = lines.length;
+  const old = lines.slice(start, end);
+  const oldIndex = block(old, INDEX_HEADING);
+  if (oldIndex.length > 0 && !body.split("\n").some((l) => l.startsWith(INDEX_HEADING))) {
+    body = `${body.trimEnd()}\n\n${oldIndex.join("\n").trimEnd()}\n`;
+  }
   const notes = lines.findIndex((l, i) => i > start && i < end && l.trimEnd() === NOTES_HEADING);
   if (notes !== -1) {
     const kept = lines.slice(notes, end).join("\n").trimEnd();
