@@ -7,6 +7,7 @@ import {
   searchQueryString,
   type SearchRequest,
 } from "../lib/search/request.ts";
+import { mergeShards, type PagefindModule } from "../lib/search/shards.ts";
 import { renderResults, SEARCH_PATH } from "../lib/search/view.ts";
 
 /** Milliseconds after the last keystroke before searching. */
@@ -60,13 +61,13 @@ class SearchPage extends HTMLElement {
   }
 
   #load(): Promise<PagefindApi> {
-    this.#pagefind ??= import(/* @vite-ignore */ this.dataset.index!).then(
-      async (
-        module: PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> },
-      ) => {
+    const script = new URL(this.dataset.index!, location.href);
+    this.#pagefind ??= import(/* @vite-ignore */ script.href).then(
+      async (module: PagefindApi & PagefindModule) => {
         // On the main thread, as on the server: the same code path gives the same results.
         await module.options({ noWorker: true });
         await module.init();
+        await mergeShards(module, new URL(".", script).href);
         return oneAtATime(module);
       },
     );

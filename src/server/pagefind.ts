@@ -5,6 +5,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { oneAtATime, type PagefindApi } from "../lib/search/engine.ts";
+import { mergeShards, type PagefindModule } from "../lib/search/shards.ts";
 
 /** Never resolved or sent anywhere: only the hook below answers it. */
 const BASE = "http://pagefind.invalid/pagefind/";
@@ -51,12 +52,11 @@ export function createIndexLoader(distDir: string): IndexLoader {
         const file = pathToFileURL(join(dir, "pagefind.js"));
         file.search = `?v=${key}`;
         const api = (async () => {
-          const module = (await import(/* @vite-ignore */ file.href)) as PagefindApi & {
-            options(o: object): Promise<void>;
-            init(): Promise<void>;
-          };
+          const module = (await import(/* @vite-ignore */ file.href)) as PagefindApi &
+            PagefindModule;
           await module.options({ basePath: `${BASE}${key}/`, baseUrl: "/" });
           await module.init();
+          await mergeShards(module, `${BASE}${key}/`);
           return oneAtATime(module);
         })();
         loaded = { version, api };
