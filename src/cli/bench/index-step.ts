@@ -10,7 +10,7 @@ export interface IndexStep {
   cpuMs: number;
   /** Peak memory of the step's process tree (Node and Pagefind's own binary). */
   peakBytes: number;
-  /** Pages in the index, as Pagefind's entry file counts them. */
+  /** Pages in the index, as Pagefind's entry files count them (summed over split indexes). */
   pages: number;
   /** Files and bytes in dist/pagefind. */
   files: number;
@@ -51,7 +51,10 @@ export async function runIndexStep(
     wallMs: measure.wallMs,
     cpuMs: measure.cpuMs,
     peakBytes: measure.peakBytes,
-    pages: pagesIndexed(readFileSync(join(dir, "pagefind-entry.json"), "utf8")),
+    // A large site's index is split (shard-*/), each part with its own entry file.
+    pages: readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === "pagefind-entry.json")
+      .reduce((sum, e) => sum + pagesIndexed(readFileSync(join(e.parentPath, e.name), "utf8")), 0),
     ...folderSize(dir),
   };
 }

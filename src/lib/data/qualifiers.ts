@@ -4,6 +4,7 @@
 // row leaves out (droppedQualifier).
 import { z } from "zod";
 import type { ColumnMeta } from "./columns.ts";
+import { numberSpans } from "./numbers.ts";
 
 /** The words a source puts before a number ("trên 90%") or, for "trở lên", after it. */
 export const QUALIFIERS = {
@@ -77,15 +78,33 @@ const BEFORE_PATTERN = new RegExp(
 );
 const AFTER_PATTERN = /^\s*%?\s*(trở lên)(?![\p{L}])/iu;
 
-type Span = { values: number[]; start: number; end: number };
-
 /**
  * The qualifier the quote puts on `value` (its number spans given), or on `level` (a label such as
  * "hoàn thành tốt nhiệm vụ"); undefined when the quote states it exactly.
  */
 export function qualifierInQuote(
   quote: string,
-  target: { value: number; spans: readonly Span[] } | { level: string },
+  target: { value: number } | { level: string },
+): Qualifier | undefined {
+  // Thousands of rows may cite one quote for the same figure: each answer is worked out once.
+  let byTarget = answers.get(quote);
+  if (!byTarget) {
+    if (answers.size > 10_000) answers.clear();
+    answers.set(quote, (byTarget = new Map()));
+  }
+  const key = "level" in target ? `l${target.level}` : `v${target.value}`;
+  if (byTarget.has(key)) return byTarget.get(key);
+  const answer = findQualifier(quote, target);
+  byTarget.set(key, answer);
+  return answer;
+}
+
+/** quote -> target key ("v6001", "lhoàn thành tốt nhiệm vụ") -> its qualifier. */
+const answers = new Map<string, Map<string, Qualifier | undefined>>();
+
+function findQualifier(
+  quote: string,
+  target: { value: number } | { level: string },
 ): Qualifier | undefined {
   const text = quote.normalize("NFC");
   if ("level" in target) {
@@ -95,7 +114,7 @@ export function qualifierInQuote(
     const after = AFTER_PATTERN.exec(text.slice(at + target.level.length));
     return after ? (after[1]!.toLocaleLowerCase("vi") as Qualifier) : undefined;
   }
-  for (const span of target.spans) {
+  for (const span of numberSpans(quote)) {
     if (!span.values.some((v) => Math.abs(v - target.value) < 1e-9)) continue;
     const before = BEFORE_PATTERN.exec(text.slice(0, span.start));
     if (before) return before[1]!.toLocaleLowerCase("vi") as Qualifier;
@@ -114,7 +133,6 @@ export type QualifierProblem = { column: string; detail: string };
 export function droppedQualifier(
   row: Record<string, unknown>,
   quote: string,
-  spans: readonly Span[],
   columns: readonly { name: string; meta: ColumnMeta }[],
 ): QualifierProblem[] {
   const problems: QualifierProblem[] = [];
@@ -125,7 +143,7 @@ export function droppedQualifier(
     if (value === undefined || !target) continue;
     const inQuote =
       typeof value === "number"
-        ? qualifierInQuote(quote, { value, spans })
+        ? qualifierInQuote(quote, { value })
         : qualifierInQuote(quote, { level: target.meta.labels?.[String(value)] ?? String(value) });
     const stated = row[name] as string | undefined;
     if (inQuote !== undefined && stated !== inQuote) {

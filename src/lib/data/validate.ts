@@ -103,20 +103,24 @@ function trimmed(raw: string): string {
 // Called only for a problem: parseCell runs for every cell of every row.
 const cellWhere = (name: string, text: string) => `cột ${quoted(name)} = ${quoted(text)}`;
 
-function parseCell(
-  column: Column,
-  raw: string,
-): { value: Value } | { key: IssueKey; detail: string } {
+/** A cell that does not read as its column's kind. */
+type CellProblem = { key: IssueKey; detail: string };
+
+/** Values are never objects, so a problem is told apart without wrapping every value read. */
+const isProblem = (result: Value | CellProblem): result is CellProblem =>
+  typeof result === "object";
+
+function parseCell(column: Column, raw: string): Value | CellProblem {
   const text = trimmed(raw);
   if (text === "") {
-    if (column.meta.kind === "flag") return { value: false };
+    if (column.meta.kind === "flag") return false;
     if (column.meta.required) return { key: "missing-value", detail: `cột ${quoted(column.name)}` };
-    return { value: undefined };
+    return undefined;
   }
   switch (column.meta.kind) {
     case "count": {
       const parsed = parseCount(text);
-      if (parsed.ok) return { value: parsed.value };
+      if (parsed.ok) return parsed.value;
       return {
         key: parsed.problem,
         detail: `${cellWhere(column.name, text)}${countHint(parsed.problem, text)}`,
@@ -125,7 +129,7 @@ function parseCell(
     case "decimal":
     case "percent": {
       const parsed = parseDecimal(text, { percent: column.meta.kind === "percent" });
-      if (parsed.ok) return { value: parsed.value };
+      if (parsed.ok) return parsed.value;
       const hint =
         parsed.problem === "ambiguous-number"
           ? "; số thập phân viết bằng dấu phẩy (16,7), số nghìn viết liền (1234)"
@@ -135,10 +139,10 @@ function parseCell(
       return { key: parsed.problem, detail: `${cellWhere(column.name, text)}${hint}` };
     }
     case "flag":
-      if (text === "0" || text === "1") return { value: text === "1" };
+      if (text === "0" || text === "1") return text === "1";
       return { key: "invalid-value", detail: `${cellWhere(column.name, text)}; chỉ ghi 0 hoặc 1` };
     default:
-      return { value: text };
+      return text;
   }
 }
 
@@ -285,13 +289,13 @@ export function validateCsv(
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c]!;
       const result = parseCell(column, record.raw(column.name));
-      if ("key" in result) {
+      if (isProblem(result)) {
         const pos = record.at(column.name);
         fail(pos.line, pos.column, result.key, result.detail);
         cellProblems = true;
         continue;
       }
-      const checked = columnVerdict(column, verdicts[c]!, result.value);
+      const checked = columnVerdict(column, verdicts[c]!, result);
       if (checked.success) row[column.name] = checked.data as Value;
       else
         (schemaProblems ??= []).push(...checked.error.issues.map((issue) => ({ column, issue })));
@@ -337,8 +341,8 @@ function cellsReadingCorrectly(
     const text = (cells[index] ?? "").replaceAll("\u0000", delimiter);
     if (!column) return;
     const result = parseCell(column, text);
-    if ("key" in result) return;
-    if (column.schema.safeParse(result.value).success) good++;
+    if (isProblem(result)) return;
+    if (column.schema.safeParse(result).success) good++;
   });
   return good;
 }
@@ -406,18 +410,16 @@ function checkLabelVariants(records: RowRecord[], columns: Column[], { issue }: 
 /** Longest quote accepted: a phrase around the figure, not a paragraph (the longest real one is ~100). */
 export const MAX_QUOTE_LENGTH = 150;
 
-type QuoteFacts = { length: number; numbers: number[]; spans: ReturnType<typeof numberSpans> };
+type QuoteFacts = { length: number; numbers: number[] };
 
 // Quotes repeat row after row (100,000 rows cite a few hundred): read each distinct one once.
 const quoteCache = new Map<string, QuoteFacts>();
 function quoteFacts(quote: string): QuoteFacts {
   let facts = quoteCache.get(quote);
   if (!facts) {
-    const spans = numberSpans(quote);
     facts = {
       length: [...quote.normalize("NFC")].length,
-      numbers: spans.flatMap((span) => span.values),
-      spans,
+      numbers: numberSpans(quote).flatMap((span) => span.values),
     };
     if (quoteCache.size > 10_000) quoteCache.clear();
     quoteCache.set(quote, facts);
@@ -516,7 +518,7 @@ function checkRows(
   for (const record of records) {
     const quote = record.row.quote;
     if (typeof quote !== "string" || record.row.derived === true) continue;
-    for (const p of droppedQualifier(record.row, quote, quoteFacts(quote).spans, columns)) {
+    for (const p of droppedQualifier(record.row, quote, columns)) {
       issue(record, p.column, "qualifier-dropped", p.detail);
     }
   }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { numberSpans } from "../../../src/lib/data/numbers.ts";
 import { qualified, qualifierInQuote } from "../../../src/lib/data/qualifiers.ts";
 
-const on = (quote: string, value: number) =>
-  qualifierInQuote(quote, { value, spans: numberSpans(quote) });
+const on = (quote: string, value: number) => qualifierInQuote(quote, { value });
 
 describe("qualifierInQuote", () => {
   it.each([
