@@ -20,6 +20,7 @@ export async function mergeShards(module: PagefindModule, base: string): Promise
   // An index built as one (or before indexes were split) has no list.
   if (!response.ok) return 0;
   const { shards } = (await response.json()) as { shards: string[] };
-  for (const dir of shards) await module.mergeIndex(`${base}${dir}`, { baseUrl: "/" });
+  // Together, not one after another: each waits on its own entry and metadata files.
+  await Promise.all(shards.map((dir) => module.mergeIndex(`${base}${dir}`, { baseUrl: "/" })));
   return shards.length;
 }
