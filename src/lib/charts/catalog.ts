@@ -55,7 +55,9 @@ function family<K extends DatasetId>(
 
 /** Every chart family, in dashboard order within each theme. */
 export const CHART_FAMILIES: readonly ChartFamily[] = [
-  family("to-chuc-dang", "to-chuc", organisationCharts),
+  family("to-chuc-dang", "to-chuc", (rows, suffix, { titleOf }) =>
+    organisationCharts(rows, suffix, titleOf),
+  ),
   family("dang-vien", "dang-vien", (rows, suffix, { titleOf }) =>
     memberCharts(rows, suffix, titleOf),
   ),

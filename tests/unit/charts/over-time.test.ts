@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { admissionCharts } from "../../../src/lib/charts/specs/admissions.ts";
 import { periodMoment, periodTick } from "../../../src/lib/charts/specs/over-time.ts";
-import type { AdmissionRow } from "../../../src/lib/data/schemas.ts";
+import { organisationCharts } from "../../../src/lib/charts/specs/organisation.ts";
+import type { AdmissionRow, OrganisationRow } from "../../../src/lib/data/schemas.ts";
 
 const row = (id: string, period: string | undefined, count: number): AdmissionRow =>
   ({
@@ -59,5 +60,56 @@ describe("admissions over time", () => {
       "năm 2022",
       "không ghi thời điểm",
     ]);
+  });
+});
+
+describe("organisation over time", () => {
+  const org = (
+    id: string,
+    period: string | undefined,
+    kind: string,
+    count: number,
+    part_of?: string,
+  ) =>
+    ({
+      id,
+      unit: "Đảng bộ huyện Thử Nghiệm",
+      province: "Tỉnh Thử",
+      period,
+      period_kind: period === undefined ? "as_of_undated" : "end_of_year",
+      level: "co-so",
+      kind,
+      count,
+      part_of,
+      derived: false,
+      source: "bai-thu",
+      quote: "…",
+    }) as unknown as OrganisationRow;
+
+  it("never mixes two periods in one tree; the newest keeps the unit's id; kinds get a history", () => {
+    const rows = [
+      org("a", "2019", "Tổ chức cơ sở đảng", 45),
+      org("a1", "2019", "Chi bộ cơ sở", 20, "a"),
+      org("b", "2023", "Tổ chức cơ sở đảng", 47),
+      org("b1", "2023", "Chi bộ cơ sở", 19, "b"),
+    ];
+    const charts = organisationCharts(rows);
+    expect(charts.map((c) => c.id)).toEqual([
+      "to-chuc-huyen-thu-nghiem-2019",
+      "to-chuc-huyen-thu-nghiem",
+      "to-chuc-huyen-thu-nghiem-theo-thoi-gian",
+    ]);
+    expect(charts[0]!.rows.map((r) => r.id)).toEqual(["a", "a1"]);
+    expect(charts[1]!.rows.map((r) => r.id)).toEqual(["b", "b1"]);
+    const history = charts[2]!;
+    expect(history.rows.map((r) => r.id)).toEqual(["a", "b"]);
+    expect(history.takeaway).toBe(
+      "Tổ chức cơ sở đảng (Đảng bộ huyện Thử Nghiệm): 45 (hết năm 2019) → 47 (hết năm 2023).",
+    );
+  });
+
+  it("one period: one chart, as before", () => {
+    const charts = organisationCharts([org("a", "2019", "Tổ chức cơ sở đảng", 45)]);
+    expect(charts.map((c) => c.id)).toEqual(["to-chuc-huyen-thu-nghiem"]);
   });
 });

@@ -1,13 +1,17 @@
 // "How is each unit's party organised?" Organisations by kind, one chart per unit, with parts the
 // source leaves unexplained shown as their own hatched bar.
+import type { TitleOf } from "../../content/titles.ts";
+import { latestFigure } from "../../data/latest.ts";
 import type { OrganisationRow } from "../../data/schemas.ts";
 import { formatNumber } from "../../format.ts";
 import { treeGroups } from "../adapters/tree.ts";
 import { barChart } from "../bars.ts";
-import { describeBars } from "../describe.ts";
+import { describeBars, lowerFirst } from "../describe.ts";
 import { periodText } from "../period.ts";
+import { describeTimeline, timelineChart } from "../timeline.ts";
 import { unitSlug } from "../unit-name.ts";
 import type { BuiltChart } from "./types.ts";
+import { timelineSeries } from "./over-time.ts";
 import { treeTable } from "./tree-table.ts";
 
 /** "chi bộ" of "241 chi bộ trực thuộc …": the noun the leftover is counted in, when recognisable. */
@@ -27,30 +31,94 @@ function takeawayOf(rows: readonly OrganisationRow[], unit: string, gaps: string
 export function organisationCharts(
   rows: readonly OrganisationRow[],
   suffix = "",
+  titleOf: TitleOf = (slug) => slug,
 ): BuiltChart<OrganisationRow>[] {
   const units = [...new Set(rows.map((r) => r.unit))];
-  return units.map((unit) => {
+  return units.flatMap((unit) => {
     const own = rows.filter((r) => r.unit === unit);
-    const groups = treeGroups(own.map((r) => ({ ...r, label: r.kind })));
-    const gaps = groups.flatMap((g) => {
-      const unknown = g.bars.find((b) => b.unknown);
-      if (!unknown) return [];
-      const total = g.bars.reduce((s, b) => s + b.value, 0);
-      return [
-        `Nguồn nêu tổng ${formatNumber(total)} nhưng chỉ kể ra ${formatNumber(total - unknown.value)}; ${formatNumber(unknown.value)} ${unknownNoun(g.label)} còn lại không rõ loại.`,
-      ];
-    });
-    const id = `to-chuc-${unitSlug(unit)}${suffix}`;
-    const title = `Tổ chức đảng: ${unit}`;
-    const description = describeBars(groups, "");
-    return {
+    // One chart per period the unit reports: the newest keeps the unit's id (articles embed it),
+    // older ones add their period; figures of two periods are never mixed in one tree.
+    const periods = [...new Set(own.map(periodOf))];
+    const newest = periodOf(latestFigure(own)!);
+    const charts = periods.map((period) =>
+      structureChart(
+        own.filter((r) => periodOf(r) === period),
+        unit,
+        period === newest || periods.length === 1
+          ? suffix
+          : `-${period === "" ? "khong-ghi-thoi-diem" : period}${suffix}`,
+      ),
+    );
+    return [...charts, ...historyChart(own, unit, suffix, titleOf)];
+  });
+}
+
+const periodOf = (r: OrganisationRow) => r.period ?? "";
+
+function structureChart(
+  own: readonly OrganisationRow[],
+  unit: string,
+  suffix: string,
+): BuiltChart<OrganisationRow> {
+  const groups = treeGroups(own.map((r) => ({ ...r, label: r.kind })));
+  const gaps = groups.flatMap((g) => {
+    const unknown = g.bars.find((b) => b.unknown);
+    if (!unknown) return [];
+    const total = g.bars.reduce((s, b) => s + b.value, 0);
+    return [
+      `Nguồn nêu tổng ${formatNumber(total)} nhưng chỉ kể ra ${formatNumber(total - unknown.value)}; ${formatNumber(unknown.value)} ${unknownNoun(g.label)} còn lại không rõ loại.`,
+    ];
+  });
+  const id = `to-chuc-${unitSlug(unit)}${suffix}`;
+  const title = `Tổ chức đảng: ${unit}`;
+  const description = describeBars(groups, "");
+  return {
+    id,
+    title,
+    takeaway: takeawayOf(own, unit, gaps),
+    description,
+    draw: (layout) => barChart({ id, title, description, groups, unit: "" }, layout),
+    table: treeTable(groups, "Loại tổ chức"),
+    rows: [...own],
+  };
+}
+
+/** Each top-level kind the unit reports for more than one period, along a time axis. */
+function historyChart(
+  own: readonly OrganisationRow[],
+  unit: string,
+  suffix: string,
+  titleOf: TitleOf,
+): BuiltChart<OrganisationRow>[] {
+  const top = own.filter((r) => r.part_of === undefined);
+  // One series per kind: the helper groups by unit, so the kind goes into the series' name.
+  const named = top.map((r) => ({ ...r, unit: `${r.kind} (${unit})` }));
+  const { series, ordered } = timelineSeries(named, (r) => r.count, titleOf);
+  if (series.length === 0) return [];
+  const byId = new Map(top.map((r) => [r.id, r]));
+  const id = `to-chuc-${unitSlug(unit)}-theo-thoi-gian${suffix}`;
+  const title = `Tổ chức đảng qua các thời điểm: ${unit}`;
+  const description = describeTimeline(series, "");
+  const takeaway = series
+    .filter((s) => s.points.length > 1)
+    .map(
+      (s) =>
+        `${s.label}: ${formatNumber(s.points[0]!.value)} (${lowerFirst(s.points[0]!.label)}) → ${formatNumber(s.points.at(-1)!.value)} (${lowerFirst(s.points.at(-1)!.label)}).`,
+    )
+    .join(" ");
+  return [
+    {
       id,
       title,
-      takeaway: takeawayOf(own, unit, gaps),
+      takeaway: takeaway || `${series.map((s) => s.label).join(", ")}: các số đã nêu.`,
       description,
-      draw: (layout) => barChart({ id, title, description, groups, unit: "" }, layout),
-      table: treeTable(groups, "Loại tổ chức"),
-      rows: own,
-    };
-  });
+      draw: (layout) => timelineChart({ id, title, description, series, unit: "" }, layout),
+      table: {
+        columns: ["Loại tổ chức", "Thời điểm", "Số"],
+        numeric: [false, false, true],
+        rows: ordered.map((r) => [byId.get(r.id)!.kind, periodText(r), formatNumber(r.count)]),
+      },
+      rows: ordered.map((r) => byId.get(r.id)!),
+    },
+  ];
 }
