@@ -63,6 +63,15 @@ describe("admissions over time", () => {
   });
 });
 
+describe("two articles, one year", () => {
+  it("are told apart, not read as a change", () => {
+    const rows = [row("a", "2022", 100), row("b", "2022", 98)];
+    const history = admissionCharts(rows).find((c) => c.id === "ket-nap-theo-thoi-gian")!;
+    expect(history.takeaway).toBe("Đảng bộ huyện Thử Nghiệm, năm 2022: 2 bài nêu 100 và 98.");
+    expect(history.takeaway).not.toContain("→");
+  });
+});
+
 describe("organisation over time", () => {
   const org = (
     id: string,

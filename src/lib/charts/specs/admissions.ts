@@ -9,7 +9,7 @@ import { yearOf } from "../period.ts";
 import { periodText } from "../period.ts";
 import { describeTimeline, timelineChart } from "../timeline.ts";
 import type { BulletRow } from "../types.ts";
-import { timelineSeries } from "./over-time.ts";
+import { historyTakeaway, timelineSeries } from "./over-time.ts";
 import type { BuiltChart } from "./types.ts";
 
 function bulletRow(r: AdmissionRow): BulletRow {
@@ -80,19 +80,12 @@ function historyChart(
   const id = `ket-nap-theo-thoi-gian${suffix}`;
   const title = "Kết nạp đảng viên qua các năm";
   const description = describeTimeline(series, "đảng viên");
-  const takeaway = series
-    .filter((s) => s.points.length > 1)
-    .map((s) => {
-      const [first, last] = [s.points[0]!, s.points.at(-1)!];
-      return `${s.label}: ${qualified(formatNumber(first.value), first.qualifier)} (${first.label.toLocaleLowerCase("vi")}) → ${qualified(formatNumber(last.value), last.qualifier)} (${last.label.toLocaleLowerCase("vi")}).`;
-    })
-    .join(" ");
+  const takeaway = historyTakeaway(series);
   return [
     {
       id,
       title,
-      takeaway:
-        takeaway || `Số kết nạp của ${series.map((s) => s.label).join(", ")}, đúng như nguồn nêu.`,
+      takeaway,
       description,
       draw: (layout) =>
         timelineChart({ id, title, description, series, unit: "đảng viên" }, layout),

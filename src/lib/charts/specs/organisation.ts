@@ -6,12 +6,12 @@ import type { OrganisationRow } from "../../data/schemas.ts";
 import { formatNumber } from "../../format.ts";
 import { treeGroups } from "../adapters/tree.ts";
 import { barChart } from "../bars.ts";
-import { describeBars, lowerFirst } from "../describe.ts";
+import { describeBars } from "../describe.ts";
 import { periodText } from "../period.ts";
 import { describeTimeline, timelineChart } from "../timeline.ts";
 import { unitSlug } from "../unit-name.ts";
 import type { BuiltChart } from "./types.ts";
-import { timelineSeries } from "./over-time.ts";
+import { historyTakeaway, timelineSeries } from "./over-time.ts";
 import { treeTable } from "./tree-table.ts";
 
 /** "chi bộ" of "241 chi bộ trực thuộc …": the noun the leftover is counted in, when recognisable. */
@@ -99,18 +99,12 @@ function historyChart(
   const id = `to-chuc-${unitSlug(unit)}-theo-thoi-gian${suffix}`;
   const title = `Tổ chức đảng qua các thời điểm: ${unit}`;
   const description = describeTimeline(series, "");
-  const takeaway = series
-    .filter((s) => s.points.length > 1)
-    .map(
-      (s) =>
-        `${s.label}: ${formatNumber(s.points[0]!.value)} (${lowerFirst(s.points[0]!.label)}) → ${formatNumber(s.points.at(-1)!.value)} (${lowerFirst(s.points.at(-1)!.label)}).`,
-    )
-    .join(" ");
+  const takeaway = historyTakeaway(series);
   return [
     {
       id,
       title,
-      takeaway: takeaway || `${series.map((s) => s.label).join(", ")}: các số đã nêu.`,
+      takeaway,
       description,
       draw: (layout) => timelineChart({ id, title, description, series, unit: "" }, layout),
       table: {

@@ -2,9 +2,11 @@
 // figures as timeline series, from any dataset whose rows say when they hold.
 import type { TitleOf } from "../../content/titles.ts";
 import { inTimeOrder, periodKey } from "../../data/latest.ts";
-import { formatDate } from "../../format.ts";
+import { qualified } from "../../data/qualifiers.ts";
+import { formatDate, formatNumber } from "../../format.ts";
 import { periodText, type Dated } from "../period.ts";
-import type { TimelineSeries } from "../types.ts";
+import { sameMoment } from "../timeline.ts";
+import type { TimelinePoint, TimelineSeries } from "../types.ts";
 
 type FigureRow = Dated & {
   id: string;
@@ -77,4 +79,30 @@ export function timelineSeries<R extends FigureRow>(
     ordered.push(...dated, ...undated);
   }
   return { series, ordered };
+}
+
+/**
+ * The takeaway of a history chart: each series' change from its first to its last moment, and
+ * each moment two articles give different figures for (never read as a change).
+ */
+export function historyTakeaway(series: readonly TimelineSeries[]): string {
+  const value = (p: TimelinePoint) => qualified(formatNumber(p.value), p.qualifier);
+  const lower = (text: string) => text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
+  const changes = series.flatMap((s) => {
+    const [first, last] = [s.points[0], s.points.at(-1)];
+    if (!first || !last || first.at === last.at) return [];
+    return [
+      `${s.label}: ${value(first)} (${lower(first.label)}) → ${value(last)} (${lower(last.label)}).`,
+    ];
+  });
+  const disagreements = series.flatMap((s) =>
+    sameMoment(s.points).map(
+      (group) =>
+        `${s.label}, ${lower(group[0]!.label)}: ${group.length} bài nêu ${group.map(value).join(" và ")}.`,
+    ),
+  );
+  const sentences = [...changes, ...disagreements];
+  return sentences.length > 0
+    ? sentences.join(" ")
+    : `${series.map((s) => s.label).join(", ")}: các số nguồn nêu, kể cả số không ghi thời điểm.`;
 }
