@@ -118,8 +118,10 @@ export function createStaticSite(distDir: string): StaticSite {
   async function swappedIn(): Promise<boolean> {
     for (let i = 0; i <= SWAP_WAIT_STEPS; i++) {
       if (await exists(root)) return i > 0;
-      // Only a swap in progress is worth waiting for; a dist/ that is simply gone is not.
-      if (!(await exists(`${root}-previous`)) && !(await exists(`${root}-staging`))) return false;
+      // Only a swap in progress is worth waiting for; a dist/ that is simply gone is not. The swap
+      // may have finished between the two checks (dist-previous → dist): look once more.
+      if (!(await exists(`${root}-previous`)) && !(await exists(`${root}-staging`)))
+        return exists(root);
       await new Promise((r) => setTimeout(r, SWAP_WAIT_MS));
     }
     return false;
