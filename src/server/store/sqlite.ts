@@ -77,6 +77,9 @@ export function migrate(db: DatabaseSync, migrations: Migration[]): number {
   const current = row.v ?? 0;
   for (const m of migrations.filter((m) => m.version > current)) {
     transaction(db, () => {
+      // Two nodes opening a new file at once both read "not applied"; under the write lock, the
+      // second finds the first's row and skips (it would fail on "table already exists").
+      if (db.prepare("SELECT 1 FROM schema_version WHERE version = ?").get(m.version)) return;
       db.exec(m.sql);
       db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(
         m.version,
