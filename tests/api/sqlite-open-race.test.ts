@@ -1,6 +1,7 @@
 // Several nodes started at once on one new SQLite file (the multi-node set-up, or a restart of
 // all of them): each must open it, whichever applies the migrations. Before the check under the
-// write lock, about one open in sixty failed with "table … already exists".
+// write lock, about one open in sixty failed with "table … already exists"; switching the new
+// file to WAL could also answer "database is locked" at once (CI saw it in the multi-node test).
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -27,8 +27,26 @@ export type SqliteOptions = { synchronous?: Synchronous; busyTimeoutMs?: number 
 
 export { StoreOpenError };
 
+/** How long opening waits out another process that holds the new file's lock: 10 s in all. */
+const OPEN_RETRIES = 100;
+const OPEN_RETRY_MS = 100;
+
 export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
-  let db: DatabaseSync;
+  // Switching a new file to WAL needs it alone, and SQLite may answer "database is locked" at
+  // once, without the busy timeout, while another node is opening it too: wait and try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openOnce(path, options);
+    } catch (error) {
+      const busy = error instanceof StoreOpenError && /database is locked/.test(error.message);
+      if (!busy || attempt >= OPEN_RETRIES) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, OPEN_RETRY_MS);
+    }
+  }
+}
+
+function openOnce(path: string, options: SqliteOptions): Store {
+  let db: DatabaseSync | undefined;
   try {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     db = new DatabaseSync(path);
@@ -41,12 +59,18 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Stor
     db.exec("PRAGMA foreign_keys = ON");
     migrate(db, MIGRATIONS);
     // A real write at start: a read-only file or full disk stops the server now, not later.
-    transaction(db, () =>
-      db
+    const opened = db;
+    transaction(opened, () =>
+      opened
         .prepare("INSERT OR REPLACE INTO server_meta (key, value) VALUES ('last_start', ?)")
         .run(new Date().toISOString()),
     );
   } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // Already unusable: the error below says why.
+    }
     throw new StoreOpenError(
       `Cannot open or write the database at ${path}: ${(error as Error).message}`,
     );
