@@ -7,9 +7,8 @@ import { bulletChart } from "../bullet.ts";
 import { describeAdmission } from "../describe.ts";
 import { yearOf } from "../period.ts";
 import { periodText } from "../period.ts";
-import { describeTimeline, timelineChart } from "../timeline.ts";
 import type { BulletRow } from "../types.ts";
-import { historyTakeaway, timelineSeries } from "./over-time.ts";
+import { historyChart } from "./over-time.ts";
 import type { BuiltChart } from "./types.ts";
 
 function bulletRow(r: AdmissionRow): BulletRow {
@@ -65,41 +64,23 @@ export function admissionCharts(
       },
       rows: plotted,
     },
-    ...historyChart(plotted, suffix, titleOf),
-  ];
-}
-
-/** Admissions of each unit with figures for more than one year, along a time axis. */
-function historyChart(
-  plotted: readonly AdmissionRow[],
-  suffix: string,
-  titleOf: TitleOf,
-): BuiltChart<AdmissionRow>[] {
-  const { series, ordered } = timelineSeries(plotted, (r) => r.count, titleOf);
-  if (series.length === 0) return [];
-  const id = `ket-nap-theo-thoi-gian${suffix}`;
-  const title = "Kết nạp đảng viên qua các năm";
-  const description = describeTimeline(series, "đảng viên");
-  const takeaway = historyTakeaway(series);
-  return [
-    {
-      id,
-      title,
-      takeaway,
-      description,
-      draw: (layout) =>
-        timelineChart({ id, title, description, series, unit: "đảng viên" }, layout),
+    // Admissions of each unit with figures for more than one year, along a time axis.
+    ...historyChart({
+      rows: plotted,
+      id: `ket-nap-theo-thoi-gian${suffix}`,
+      title: "Kết nạp đảng viên qua các năm",
+      unit: "đảng viên",
+      titleOf,
       table: {
         columns: ["Đảng bộ", "Thời điểm", "Kết nạp", "Đạt"],
         numeric: [false, false, true, true],
-        rows: ordered.map((r) => [
+        cells: (r) => [
           r.unit,
           periodText(r),
           qualified(formatNumber(r.count), r.qualifier),
           r.percent_of_target === undefined ? "—" : formatPercentPoints(r.percent_of_target),
-        ]),
+        ],
       },
-      rows: ordered,
-    },
+    }),
   ];
 }

@@ -8,10 +8,9 @@ import { treeGroups } from "../adapters/tree.ts";
 import { barChart } from "../bars.ts";
 import { describeBars } from "../describe.ts";
 import { periodText } from "../period.ts";
-import { describeTimeline, timelineChart } from "../timeline.ts";
 import { unitSlug } from "../unit-name.ts";
 import type { BuiltChart } from "./types.ts";
-import { historyTakeaway, timelineSeries } from "./over-time.ts";
+import { historyChart } from "./over-time.ts";
 import { treeTable } from "./tree-table.ts";
 
 /** "chi bộ" of "241 chi bộ trực thuộc …": the noun the leftover is counted in, when recognisable. */
@@ -49,7 +48,7 @@ export function organisationCharts(
           : `-${period === "" ? "khong-ghi-thoi-diem" : period}${suffix}`,
       ),
     );
-    return [...charts, ...historyChart(own, unit, suffix, titleOf)];
+    return [...charts, ...kindsOverTime(own, unit, suffix, titleOf)];
   });
 }
 
@@ -84,35 +83,25 @@ function structureChart(
 }
 
 /** Each top-level kind the unit reports for more than one period, along a time axis. */
-function historyChart(
+function kindsOverTime(
   own: readonly OrganisationRow[],
   unit: string,
   suffix: string,
   titleOf: TitleOf,
 ): BuiltChart<OrganisationRow>[] {
   const top = own.filter((r) => r.part_of === undefined);
-  // One series per kind: the helper groups by unit, so the kind goes into the series' name.
-  const named = top.map((r) => ({ ...r, unit: `${r.kind} (${unit})` }));
-  const { series, ordered } = timelineSeries(named, (r) => r.count, titleOf);
-  if (series.length === 0) return [];
+  // One series per kind: series are per unit, so the kind goes into the series' name.
   const byId = new Map(top.map((r) => [r.id, r]));
-  const id = `to-chuc-${unitSlug(unit)}-theo-thoi-gian${suffix}`;
-  const title = `Tổ chức đảng qua các thời điểm: ${unit}`;
-  const description = describeTimeline(series, "");
-  const takeaway = historyTakeaway(series);
-  return [
-    {
-      id,
-      title,
-      takeaway,
-      description,
-      draw: (layout) => timelineChart({ id, title, description, series, unit: "" }, layout),
-      table: {
-        columns: ["Loại tổ chức", "Thời điểm", "Số"],
-        numeric: [false, false, true],
-        rows: ordered.map((r) => [byId.get(r.id)!.kind, periodText(r), formatNumber(r.count)]),
-      },
-      rows: ordered.map((r) => byId.get(r.id)!),
+  return historyChart({
+    rows: top.map((r) => ({ ...r, unit: `${r.kind} (${unit})` })),
+    id: `to-chuc-${unitSlug(unit)}-theo-thoi-gian${suffix}`,
+    title: `Tổ chức đảng qua các thời điểm: ${unit}`,
+    unit: "",
+    titleOf,
+    table: {
+      columns: ["Loại tổ chức", "Thời điểm", "Số"],
+      numeric: [false, false, true],
+      cells: (r) => [r.kind, periodText(r), formatNumber(r.count)],
     },
-  ];
+  }).map((chart) => ({ ...chart, rows: chart.rows.map((r) => byId.get(r.id)!) }));
 }

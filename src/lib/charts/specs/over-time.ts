@@ -5,7 +5,8 @@ import { inTimeOrder, periodKey } from "../../data/latest.ts";
 import { qualified } from "../../data/qualifiers.ts";
 import { formatDate, formatNumber } from "../../format.ts";
 import { periodText, type Dated } from "../period.ts";
-import { sameMoment } from "../timeline.ts";
+import { describeTimeline, sameMoment, timelineChart } from "../timeline.ts";
+import type { BuiltChart } from "./types.ts";
 import type { TimelinePoint, TimelineSeries } from "../types.ts";
 
 type FigureRow = Dated & {
@@ -105,4 +106,34 @@ export function historyTakeaway(series: readonly TimelineSeries[]): string {
   return sentences.length > 0
     ? sentences.join(" ")
     : `${series.map((s) => s.label).join(", ")}: các số nguồn nêu, kể cả số không ghi thời điểm.`;
+}
+
+/**
+ * The history chart of a spec: every unit with more than one figure among `rows`, on a time axis,
+ * with the shared takeaway; the spec gives its words and table columns. None when no unit has one.
+ */
+export function historyChart<R extends FigureRow & { count: number }>(spec: {
+  rows: readonly R[];
+  id: string;
+  title: string;
+  /** After each number in tooltips and the text alternative ("đảng viên"), or "". */
+  unit: string;
+  titleOf: TitleOf;
+  table: { columns: string[]; numeric: boolean[]; cells: (row: R) => string[] };
+}): BuiltChart<R>[] {
+  const { id, title, unit, table } = spec;
+  const { series, ordered } = timelineSeries(spec.rows, (r) => r.count, spec.titleOf);
+  if (series.length === 0) return [];
+  const description = describeTimeline(series, unit);
+  return [
+    {
+      id,
+      title,
+      takeaway: historyTakeaway(series),
+      description,
+      draw: (layout) => timelineChart({ id, title, description, series, unit }, layout),
+      table: { columns: table.columns, numeric: table.numeric, rows: ordered.map(table.cells) },
+      rows: ordered,
+    },
+  ];
 }
