@@ -10,6 +10,8 @@ export default defineConfig({
   site,
   // The staged build (src/cli/build.ts) writes elsewhere and swaps only on success.
   outDir: process.env.ASTRO_OUT_DIR ?? "dist",
+  // A test builds with its own copy of public/ (tests/site/search-build.test.ts).
+  publicDir: process.env.ASTRO_PUBLIC_DIR ?? "./public",
   // Separate caches let two builds run side by side (benchmarks, parallel checks).
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   trailingSlash: "always",

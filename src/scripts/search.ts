@@ -1,20 +1,19 @@
 // <search-page>: results as the reader types (debounced), the URL following the form, filters
 // and "more results" without reloading; everything it shows comes from src/lib/search/view.ts.
-import { oneAtATime, runSearch, type PagefindApi } from "../lib/search/engine.ts";
+import { runSearch, SearchIndex, type FilterCounts } from "../lib/search/engine.ts";
 import {
   parseSearchRequest,
   RESULTS_PER_STEP,
   searchQueryString,
   type SearchRequest,
 } from "../lib/search/request.ts";
-import { mergeShards, type PagefindModule } from "../lib/search/shards.ts";
-import { renderResults, SEARCH_PATH } from "../lib/search/view.ts";
+import { optionLabel, renderResults, SEARCH_PATH } from "../lib/search/view.ts";
 
 /** Milliseconds after the last keystroke before searching. */
 const TYPING_PAUSE_MS = 250;
 
 class SearchPage extends HTMLElement {
-  #pagefind: Promise<PagefindApi> | undefined;
+  #index: SearchIndex | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Only the latest search may write its results. */
   #latest = 0;
@@ -25,9 +24,18 @@ class SearchPage extends HTMLElement {
     this.#fill(form, request);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
+      // A search still waiting for the typing pause would start over and discard this one.
+      clearTimeout(this.#timer);
       this.#search(this.#read(form), "push");
     });
+    // The list of pages loads while the reader is still typing, not after Enter.
+    const warm = () =>
+      void this.#load()
+        .manifest()
+        .catch(() => undefined);
+    form.addEventListener("focusin", warm, { once: true });
     form.addEventListener("input", (event) => {
+      warm();
       clearTimeout(this.#timer);
       const wait = (event.target as HTMLElement).tagName === "SELECT" ? 0 : TYPING_PAUSE_MS;
       this.#timer = setTimeout(() => this.#search(this.#read(form), "replace"), wait);
@@ -60,18 +68,27 @@ class SearchPage extends HTMLElement {
     }
   }
 
-  #load(): Promise<PagefindApi> {
-    const script = new URL(this.dataset.index!, location.href);
-    this.#pagefind ??= import(/* @vite-ignore */ script.href).then(
-      async (module: PagefindApi & PagefindModule) => {
-        // On the main thread, as on the server: the same code path gives the same results.
-        await module.options({ noWorker: true });
-        await module.init();
-        await mergeShards(module, new URL(".", script).href);
-        return oneAtATime(module);
+  #load(): SearchIndex {
+    const base = new URL(this.dataset.index!, location.href);
+    this.#index ??= new SearchIndex({
+      async read(path) {
+        const response = await fetch(new URL(path, base));
+        if (!response.ok) throw new Error(`${response.status} ${path}`);
+        return response.json();
       },
-    );
-    return this.#pagefind;
+    });
+    return this.#index;
+  }
+
+  /** Each filter value with how many results it would leave (plain again without a query). */
+  #count(form: HTMLFormElement, counts: FilterCounts | undefined): void {
+    for (const select of form.querySelectorAll("select")) {
+      const key = select.name as keyof FilterCounts;
+      for (const option of select.options) {
+        if (option.value)
+          option.textContent = optionLabel(option.value, counts?.[key]?.[option.value]);
+      }
+    }
   }
 
   async #search(
@@ -84,18 +101,23 @@ class SearchPage extends HTMLElement {
     const url = `${SEARCH_PATH}${searchQueryString(request)}`;
     if (history === "push") window.history.pushState(null, "", url);
     if (history === "replace") window.history.replaceState(null, "", url);
+    const form = this.querySelector<HTMLFormElement>(".search-form")!;
     if (!request.q) {
       live.innerHTML = renderResults({ request, total: 0, hits: [] });
+      this.#count(form, undefined);
       return;
     }
     let html: string;
+    let counts: FilterCounts | undefined;
     try {
-      const outcome = await runSearch(await this.#load(), request);
+      const outcome = await runSearch(this.#load(), request);
       html = renderResults(outcome);
+      counts = outcome.counts;
     } catch {
       html = `<p class="search-status" role="status">Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.</p>`;
     }
     if (id !== this.#latest) return;
+    this.#count(form, counts);
     // Markup from view.ts: every text in it is escaped there.
     live.innerHTML = html;
     if (keepPlace) {

@@ -1,5 +1,5 @@
 // GET /tim-kiem/ without JavaScript: the built page with the results of ?q= filled in by the
-// server, from the same Pagefind index the browser uses.
+// server, from the same index the browser uses.
 import type { Context } from "hono";
 import { filterValues, runSearch } from "../lib/search/engine.ts";
 import { parseSearchRequest } from "../lib/search/request.ts";
@@ -10,7 +10,7 @@ import {
   renderSearchForm,
   sortFilterOptions,
 } from "../lib/search/view.ts";
-import { createIndexLoader } from "./pagefind.ts";
+import { createIndexLoader } from "./search-index.ts";
 import { SECURITY_HEADERS } from "./security.ts";
 import type { StaticSite } from "./static.ts";
 
@@ -23,12 +23,12 @@ export function createSearchPage(distDir: string, site: StaticSite) {
     const page = await site.page("tim-kiem/index.html");
     if (!page) return site.notFound(c);
     const request = parseSearchRequest(new URL(c.req.url).searchParams);
-    const pagefind = await loader.get().catch(() => undefined);
+    const index = await loader.get().catch(() => undefined);
     // No index (a build without one): the static page, which says search is unavailable.
-    if (!pagefind) return site.serve(c);
-    const options = sortFilterOptions(await filterValues(pagefind));
-    const outcome = await runSearch(pagefind, request);
-    const live = `${renderSearchForm(options, request)}<div class="search-live" data-server>${renderResults(outcome)}</div>`;
+    if (!index) return site.serve(c);
+    const options = sortFilterOptions(await filterValues(index));
+    const outcome = await runSearch(index, request);
+    const live = `${renderSearchForm(options, request, outcome.counts)}<div class="search-live" data-server>${renderResults(outcome)}</div>`;
     const html = page.html.replace(LIVE, () => `${LIVE_START}${live}${LIVE_END}`);
     return c.html(html, 200, {
       ...SECURITY_HEADERS,

@@ -19,8 +19,7 @@ export function inlineScriptHashes(html: string): string[] {
 export function htmlPolicy(scriptHashes: string[]): string {
   return [
     "default-src 'self'",
-    // 'wasm-unsafe-eval' lets the search index's WebAssembly compile; it allows no JavaScript eval.
-    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join("")} 'wasm-unsafe-eval'`,
+    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join("")}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -4,6 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import type { Context } from "hono";
 import { chooseEncoding, ENCODINGS, isCompressible, type Encoding } from "../lib/compression.ts";
+import { INDEX_DIR } from "../lib/search/index-files.ts";
 import { htmlPolicy, inlineScriptHashes, RESOURCE_POLICY, SECURITY_HEADERS } from "./security.ts";
 
 const TYPES: Record<string, string> = {
@@ -29,6 +30,7 @@ const TYPES: Record<string, string> = {
 };
 
 const MAX_CACHED_FILES = 2000;
+const SEARCH_FILES = new RegExp(`^/${INDEX_DIR}/[0-9a-f]{12}/`);
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
 const SHORT = "public, max-age=3600";
@@ -91,7 +93,8 @@ export function createStaticSite(distDir: string): StaticSite {
   }
 
   function cacheControl(pathname: string, file: string): string {
-    if (pathname.startsWith("/_astro/")) return IMMUTABLE;
+    // The search index's files sit in a folder named by their hash (src/lib/search/index-files.ts).
+    if (pathname.startsWith("/_astro/") || SEARCH_FILES.test(pathname)) return IMMUTABLE;
     if (file.endsWith(".html") || file.endsWith(".xml") || file.endsWith(".json"))
       return REVALIDATE;
     return SHORT;

@@ -1,7 +1,16 @@
-// The search index is built inside the staged build: when Pagefind fails, the build stops with a
-// Vietnamese message and the site already published stays exactly as it was.
+// The search index is built inside the staged build: when it fails, the build stops with a
+// Vietnamese message and the site already published stays exactly as it was. The failure here is
+// a real one staff could cause: a file in public/ at the index's address.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -18,6 +27,9 @@ describe("a build whose search index fails", () => {
 
   beforeAll(() => {
     mkdirSync(dist);
+    const publicDir = join(dir, "public");
+    cpSync(join(ROOT, "public"), publicDir, { recursive: true });
+    writeFileSync(join(publicDir, "chi-muc"), "một tệp trùng tên với chỉ mục");
     for (const [file, content] of Object.entries(published))
       writeFileSync(join(dist, file), content);
     const result = spawnSync(process.execPath, ["src/cli/build.ts"], {
@@ -27,8 +39,7 @@ describe("a build whose search index fails", () => {
         ...process.env,
         ASTRO_OUT_DIR: dist,
         ASTRO_CACHE_DIR: join(dir, "cache"),
-        // Pagefind's wrapper runs this program instead of its indexer; it exits at once.
-        PAGEFIND_BINARY_PATH: "/bin/false",
+        ASTRO_PUBLIC_DIR: publicDir,
       },
     });
     status = result.status;
@@ -38,7 +49,8 @@ describe("a build whose search index fails", () => {
   it("fails with a message in Vietnamese saying what to do", () => {
     expect(status, output).not.toBe(0);
     expect(output).toContain("Không tạo được chỉ mục tìm kiếm");
-    expect(output).toContain("npm ci");
+    expect(output).toContain("public/chi-muc");
+    expect(output).toContain("đổi tên nó");
   });
 
   it("leaves what was published untouched", () => {

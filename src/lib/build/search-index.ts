@@ -1,58 +1,45 @@
-// Builds the Pagefind index of a built site: article and dataset pages (those marked
-// data-pagefind-body), with đ stroke-marked so that folding finds it (see src/lib/search/text.ts).
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+// Builds the search index of a built site (src/lib/search/index-files.ts has the format): every
+// article and dataset page, each word indexed folded with the ways it is written, and every two
+// words side by side, so phrases and tones as typed can rank first without reading page text.
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import * as pagefind from "pagefind";
-import { SHARDS_FILE } from "../search/shards.ts";
-import { markStrokeInHtml } from "../search/text.ts";
+import { extractPage, type ExtractedPage } from "../search/extract.ts";
+import {
+  bucketOf,
+  bucketPath,
+  encodePostings,
+  FILTER_FIELDS,
+  INDEX_DIR,
+  MANIFEST_FILE,
+  PAGE_VALUES_FILE,
+  pagePath,
+  type Bucket,
+  type Manifest,
+  type PageRecord,
+  type PageValues,
+} from "../search/index-files.ts";
+import { textWords } from "../search/text.ts";
+import { sortFilterOptions } from "../search/view.ts";
 
-/** Where the index goes inside the site, and the URL the pages load it from. */
-export const INDEX_DIR = "pagefind";
+export { INDEX_DIR };
 
-/**
- * Parts of a page never worth finding: navigation, controls, chart drawings and their number
- * tables and download links, print-only lines, field names, and the column notes every dataset
- * page repeats (their examples name the same units on every page). Chart titles, takeaways and
- * captions, photo captions, column labels and sources stay.
- */
-const EXCLUDE = [
-  "svg",
-  "script",
-  ".article-terms dt",
-  ".article-header .meta",
-  ".chart__details",
-  ".chart__downloads",
-  ".column-reference dd",
-  ".photo-missing",
-  ".breadcrumbs",
-  ".reading-tools",
-  ".article-actions",
-  ".print-only",
-  ".visually-hidden",
-];
+export type IndexSummary = { pages: number; files: number; bytes: number };
 
-/** Files sent to Pagefind at once (it indexes them in its own process). */
-const BATCH = 64;
+/** Word files: about one per two pages, a power of two from 64 to 4,096 (each stays small). */
+export function bucketCount(pages: number): number {
+  let buckets = 64;
+  while (buckets < 4096 && buckets * 2 <= pages) buckets *= 2;
+  return buckets;
+}
 
-/**
- * Most pages in one index. Pagefind scores each matching page by scanning every posting of the
- * query's words (pagefind_web/src/search.rs), so a query that matches most of a large site costs
- * matching pages × postings: 10,000 pages in one index took seconds per query. Split into indexes
- * of at most this many pages, searched together (Pagefind's mergeIndex), the cost falls with the
- * number of indexes. Sites of up to this size keep one index.
- */
-export const SHARD_PAGES = 500;
+/** Files read or written at once. */
+const PARALLEL = 16;
 
-export type IndexSummary = { pages: number; files: number; bytes: number; shards: number };
-
-/** FNV-1a of the page URL: a page stays in its index from one build to the next. */
-function shardOf(url: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < url.length; i++) {
-    hash ^= url.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += PARALLEL) {
+    await Promise.all(items.slice(i, i + PARALLEL).map(work));
   }
-  return hash % shards;
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -61,6 +48,89 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && e.name === "index.html")
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+/** The page URL of dist/<path>/index.html. */
+function urlOf(site: string, file: string): string {
+  const dir = relative(site, file).split(sep).slice(0, -1).join("/");
+  return dir ? `/${dir}/` : "/";
+}
+
+type Indexed = ExtractedPage & { url: string; file: string };
+
+/** Newest article first, undated articles next, dataset pages last: the order ties are broken in. */
+function byRecency(a: Indexed, b: Indexed): number {
+  const rank = (p: Indexed) => (p.meta.kind === "du-lieu" ? 2 : p.meta.published ? 0 : 1);
+  return (
+    rank(a) - rank(b) ||
+    (b.meta.published ?? "").localeCompare(a.meta.published ?? "") ||
+    a.url.localeCompare(b.url)
+  );
+}
+
+/** A page the index cannot describe: the message names the file and what it lacks. */
+function check(page: Indexed, site: string): void {
+  const where = relative(site, page.file);
+  const problems: string[] = [];
+  if (!page.title) problems.push("không có tiêu đề <h1> trong phần được tìm (data-search-body)");
+  if (page.meta.kind !== "bai-viet" && page.meta.kind !== "du-lieu")
+    problems.push('thiếu data-search-meta="kind" (bai-viet hoặc du-lieu)');
+  if (!/^\/(tin-tuc|du-lieu)\/[^/]+\/$/.test(page.url))
+    problems.push("chỉ trang bài viết (/tin-tuc/…/) và trang dữ liệu (/du-lieu/…/) được tìm");
+  if (problems.length) throw new Error(`${where}: ${problems.join("; ")}`);
+}
+
+/** Terms of the index, by term then by how it is written, each with its pages in order. */
+class Terms {
+  readonly entries = new Map<string, { v: Map<string, number[]>; t: number[] }>();
+
+  #entry(term: string) {
+    let entry = this.entries.get(term);
+    if (!entry) this.entries.set(term, (entry = { v: new Map(), t: [] }));
+    return entry;
+  }
+
+  add(term: string, written: string, page: number): void {
+    const { v } = this.#entry(term);
+    const pages = v.get(written);
+    if (!pages) v.set(written, [page]);
+    else if (pages.at(-1) !== page) pages.push(page);
+  }
+
+  addTitle(term: string, page: number): void {
+    const { t } = this.#entry(term);
+    if (t.at(-1) !== page) t.push(page);
+  }
+}
+
+function indexPage(terms: Terms, page: Indexed, id: number): void {
+  const titleWords = textWords(page.title);
+  const words = [...titleWords, ...textWords(page.text)];
+  for (const [i, word] of words.entries()) {
+    terms.add(word.folded, word.typed, id);
+    const next = words[i + 1];
+    if (next) terms.add(`${word.folded} ${next.folded}`, `${word.typed} ${next.typed}`, id);
+  }
+  for (const word of titleWords) terms.addTitle(word.folded, id);
+}
+
+/** The filter values of every page, as positions in the sorted lists of values. */
+function filterTable(pages: Indexed[]): { values: Manifest["values"]; table: PageValues[] } {
+  const values = sortFilterOptions({
+    tinh: pages.flatMap((p) => p.filters.tinh),
+    "chu-de": pages.flatMap((p) => p.filters["chu-de"]),
+    nam: pages.flatMap((p) => p.filters.nam),
+  });
+  const position = FILTER_FIELDS.map((field) => new Map(values[field].map((v, i) => [v, i])));
+  return {
+    values,
+    table: pages.map(
+      (p) =>
+        FILTER_FIELDS.map((field, k) => [
+          ...new Set(p.filters[field].map((v) => position[k]!.get(v)!)),
+        ]) as PageValues,
+    ),
+  };
 }
 
 async function sizeOf(dir: string): Promise<{ files: number; bytes: number }> {
@@ -75,82 +145,77 @@ async function sizeOf(dir: string): Promise<{ files: number; bytes: number }> {
   return { files, bytes };
 }
 
-/** Pagefind's ready-made search interfaces: the portal renders its own results (src/lib/search/view.ts). */
-async function removeUnusedUi(out: string): Promise<void> {
-  for (const name of await readdir(out)) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) await rm(join(out, name));
-  }
-}
-
-/** A further index is searched with the main index's code and WebAssembly: its own copies go. */
-async function removeShardCode(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) {
-    if (/^(pagefind.*\.js|wasm\..*\.pagefind|pagefind-.*\.css)$/.test(name))
-      await rm(join(dir, name));
-  }
-}
-
-/** The page URL of dist/<path>/index.html. */
-function urlOf(site: string, file: string): string {
-  const dir = relative(site, file).split(sep).slice(0, -1).join("/");
-  return dir ? `/${dir}/` : "/";
-}
-
-/** Indexes `site` into `site/pagefind/`; throws (in Vietnamese) when Pagefind reports a problem. */
-export async function buildSearchIndex(
-  site: string,
-  { shardPages = SHARD_PAGES }: { shardPages?: number } = {},
-): Promise<IndexSummary> {
+/**
+ * Indexes `site` into `site/chi-muc/`, written beside it first and moved in place when complete;
+ * throws (in Vietnamese, naming the file) when a page cannot be indexed.
+ */
+export async function buildSearchIndex(site: string): Promise<IndexSummary> {
   const out = join(site, INDEX_DIR);
-  await rm(out, { recursive: true, force: true });
+  const temp = join(site, `.${INDEX_DIR}-${process.pid}`);
+  const old = join(site, `.${INDEX_DIR}-old-${process.pid}`);
   try {
-    // First the pages to index (marked data-pagefind-body), to know how many indexes to make.
-    const pages: { file: string; url: string }[] = [];
-    for (const file of await htmlFiles(site)) {
-      const html = await readFile(file, "utf8");
-      if (html.includes("data-pagefind-body")) pages.push({ file, url: urlOf(site, file) });
+    // An index this step made before is replaced; anything else at that path is not ours to delete.
+    const existing = await stat(out).catch(() => undefined);
+    const ours = await stat(join(out, MANIFEST_FILE)).catch(() => undefined);
+    if (existing && !ours) {
+      throw new Error(
+        `${INDEX_DIR} đã có trong trang dựng (có lẽ từ public/${INDEX_DIR}); ` +
+          `đổi tên nó: đường dẫn /${INDEX_DIR}/ dành cho chỉ mục tìm kiếm`,
+      );
     }
-    const count = Math.max(1, Math.ceil(pages.length / shardPages));
-    // Pages by index; an index the hash left empty is not made (Pagefind cannot write one).
-    const buckets = Array.from({ length: count }, () => [] as typeof pages);
-    for (const page of pages) buckets[shardOf(page.url, count)]!.push(page);
-    const groups = buckets.filter((b, k) => b.length > 0 || k === 0);
-    const shards = groups.length;
-    const indexes: pagefind.PagefindIndex[] = [];
-    for (const group of groups) {
-      const { index, errors } = await pagefind.createIndex({
-        forceLanguage: "vi",
-        excludeSelectors: EXCLUDE,
-      });
-      if (!index) throw new Error(errors.join("; "));
-      indexes.push(index);
-      for (let i = 0; i < group.length; i += BATCH) {
-        await Promise.all(
-          group.slice(i, i + BATCH).map(async ({ file, url }) => {
-            const html = await readFile(file, "utf8");
-            const added = await index.addHTMLFile({ url, content: markStrokeInHtml(html) });
-            if (added.errors.length) throw new Error(`${file}: ${added.errors.join("; ")}`);
-          }),
-        );
-      }
+    const pages: Indexed[] = [];
+    await inBatches(await htmlFiles(site), async (file) => {
+      const page = extractPage(await readFile(file, "utf8"));
+      if (page) pages.push({ ...page, file, url: urlOf(site, file) });
+    });
+    for (const page of pages) check(page, site);
+    pages.sort(byRecency);
+
+    const terms = new Terms();
+    for (const [id, page] of pages.entries()) indexPage(terms, page, id);
+    const buckets = bucketCount(pages.length);
+    const files: Bucket[] = Array.from({ length: buckets }, () => ({}));
+    for (const [term, entry] of terms.entries) {
+      const v: Record<string, number[]> = {};
+      for (const [written, ids] of entry.v) v[written] = encodePostings(ids);
+      files[bucketOf(term, buckets)]![term] = entry.t.length
+        ? { v, t: encodePostings(entry.t) }
+        : { v };
     }
-    const dirs = indexes.map((_, k) => (k === 0 ? "" : `shard-${k}/`));
-    for (const [k, index] of indexes.entries()) {
-      const written = await index.writeFiles({ outputPath: join(out, dirs[k]!) });
-      if (written.errors.length) throw new Error(written.errors.join("; "));
-    }
-    await removeUnusedUi(out);
-    for (const dir of dirs.slice(1)) await removeShardCode(join(out, dir));
-    await writeFile(join(out, SHARDS_FILE), JSON.stringify({ shards: dirs.slice(1) }));
-    return { pages: pages.length, ...(await sizeOf(out)), shards };
+    const records: PageRecord[] = pages.map((p) => ({
+      url: p.url,
+      title: p.title,
+      kind: p.meta.kind as PageRecord["kind"],
+      ...(p.meta.kind === "bai-viet" && p.meta.date ? { date: p.meta.date } : {}),
+      text: p.text,
+    }));
+
+    // The folder is named by a hash of everything in it: same pages, same folder.
+    const bodies = new Map<string, string>();
+    for (const [k, bucket] of files.entries()) bodies.set(bucketPath(k), JSON.stringify(bucket));
+    for (const [id, record] of records.entries()) bodies.set(pagePath(id), JSON.stringify(record));
+    const { values, table } = filterTable(pages);
+    bodies.set(PAGE_VALUES_FILE, JSON.stringify(table));
+    const hash = createHash("sha256");
+    for (const [path, body] of bodies) hash.update(path).update("\0").update(body).update("\0");
+    hash.update(JSON.stringify(values));
+    const dir = `${hash.digest("hex").slice(0, 12)}/`;
+    const manifest: Manifest = { format: 1, dir, buckets, pages: pages.length, values };
+
+    await rm(temp, { recursive: true, force: true });
+    await mkdir(join(temp, dir, "tu"), { recursive: true });
+    await mkdir(join(temp, dir, "trang"), { recursive: true });
+    await inBatches([...bodies], ([path, body]) => writeFile(join(temp, dir, path), body));
+    await writeFile(join(temp, MANIFEST_FILE), JSON.stringify(manifest));
+    if (existing) await rename(out, old);
+    await rename(temp, out);
+    await rm(old, { recursive: true, force: true });
+    return { pages: pages.length, ...(await sizeOf(out)) };
   } catch (error) {
+    await rm(temp, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `Không tạo được chỉ mục tìm kiếm (Pagefind: ${reason}). ` +
-        "Chạy lại `npm ci` để cài lại gói pagefind và @pagefind/linux-x64, rồi dựng lại.",
-      { cause: error },
-    );
-  } finally {
-    await pagefind.close();
+    throw new Error(`Không tạo được chỉ mục tìm kiếm: ${reason}. Sửa chỗ đó rồi dựng lại.`, {
+      cause: error,
+    });
   }
 }

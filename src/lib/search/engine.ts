@@ -1,37 +1,93 @@
-// One search over the Pagefind index, the same in the browser and on the server: every word must
-// be on the page, the words side by side and in order come first, then Pagefind's score (tones as typed above folded).
-import { FILTER_KEYS, FILTERS, RESULTS_PER_STEP, type SearchRequest } from "./request.ts";
-import { markStroke, queryWords, unmarkStroke } from "./text.ts";
+// One search over the index (src/lib/search/index-files.ts), the same in the browser and on the
+// server. Every word must be on the page (folded); then the words side by side and in order come
+// first, the tones as typed above tones found only by folding, title words above body words, and
+// newer articles above older ones.
+import { excerptHtml } from "./excerpt.ts";
+import {
+  bucketOf,
+  bucketPath,
+  bucketSchema,
+  FILTER_FIELDS,
+  MANIFEST_FILE,
+  manifestSchema,
+  PAGE_VALUES_FILE,
+  pagePath,
+  pageSchema,
+  pageValuesSchema,
+  type Bucket,
+  type Manifest,
+  type PageRecord,
+  type PageValues,
+  type Postings,
+  type TermEntry,
+} from "./index-files.ts";
+import { RESULTS_PER_STEP, type FilterKey, type SearchRequest } from "./request.ts";
+import { queryWords, type Word } from "./text.ts";
 
-/** The parts of Pagefind's fragment (one page's stored data) used here. */
-export type PagefindFragment = {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-};
-export type PagefindResult = { id: string; score: number; data(): Promise<PagefindFragment> };
-export type PagefindSearch = { results: PagefindResult[] };
-/** The parts of Pagefind's browser API used here (pagefind.js in the browser and on the server). */
-export type PagefindApi = {
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+/** How the index's files are read: fetch() in the browser, the disk on the server. */
+export type IndexFiles = {
+  /** The JSON of a file, by its path inside the index folder ("chi-muc.json", "<dir>/tu/3.json"). */
+  read(path: string): Promise<unknown>;
 };
 
-/**
- * The same API with its calls run one after another: overlapping searches would each load index
- * chunks into Pagefind's shared WebAssembly state (two readers typing, or a fast typist).
- */
-export function oneAtATime(api: PagefindApi): PagefindApi {
-  let queue: Promise<unknown> = Promise.resolve();
-  const next = <T>(call: () => Promise<T>): Promise<T> => {
-    const run = queue.then(call);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-  return {
-    search: (term, options) => next(() => api.search(term, options)),
-    filters: () => next(() => api.filters()),
-  };
+/** Page files kept in memory at most (word files and the lists are always kept). */
+const CACHED_PAGES = 500;
+
+/** Keeps a promise, forgetting it if it fails so that the next call tries again. */
+function remember<T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) {
+  let value = cache.get(key);
+  if (!value) {
+    value = load();
+    cache.set(key, value);
+    value.catch(() => cache.delete(key));
+  }
+  return value;
+}
+
+/** An index with the files it has read kept, so later queries load only what is new to them. */
+export class SearchIndex {
+  readonly #files: IndexFiles;
+  readonly #lists = new Map<number, Promise<Manifest | PageValues[]>>();
+  readonly #buckets = new Map<number, Promise<Bucket>>();
+  readonly #pages = new Map<number, Promise<PageRecord>>();
+
+  constructor(files: IndexFiles) {
+    this.#files = files;
+  }
+
+  /** The small file at the fixed address: this build's folder, word files, filter values. */
+  manifest(): Promise<Manifest> {
+    return remember(this.#lists, 0, () =>
+      this.#files.read(MANIFEST_FILE).then((json) => manifestSchema.parse(json)),
+    ) as Promise<Manifest>;
+  }
+
+  /** Every page's filter values; loaded beside the word files, not before them. */
+  async pageValues(): Promise<PageValues[]> {
+    const { dir } = await this.manifest();
+    return remember(this.#lists, 1, () =>
+      this.#files.read(`${dir}${PAGE_VALUES_FILE}`).then((json) => pageValuesSchema.parse(json)),
+    ) as Promise<PageValues[]>;
+  }
+
+  async term(term: string): Promise<TermEntry | undefined> {
+    const { dir, buckets } = await this.manifest();
+    const k = bucketOf(term, buckets);
+    const entries = await remember(this.#buckets, k, () =>
+      this.#files.read(`${dir}${bucketPath(k)}`).then((json) => bucketSchema.parse(json)),
+    );
+    return Object.hasOwn(entries, term) ? entries[term] : undefined;
+  }
+
+  async page(id: number): Promise<PageRecord> {
+    const { dir } = await this.manifest();
+    if (!this.#pages.has(id) && this.#pages.size >= CACHED_PAGES) {
+      this.#pages.delete(this.#pages.keys().next().value!);
+    }
+    return remember(this.#pages, id, () =>
+      this.#files.read(`${dir}${pagePath(id)}`).then((json) => pageSchema.parse(json)),
+    );
+  }
 }
 
 /** One result as shown. */
@@ -42,87 +98,168 @@ export type SearchHit = {
   kind: "bai-viet" | "du-lieu";
   /** The date line as the article gives it, "Không ghi ngày đăng", or undefined for a dataset. */
   date: string | undefined;
-  /** Pagefind's excerpt: escaped text with <mark> around the matched words. */
+  /** Escaped text around the match with <mark> around the query's words. */
   excerpt: string;
 };
 
+/** Per filter, how many results each value would leave (with the other filters as chosen). */
+export type FilterCounts = Record<FilterKey, Record<string, number>>;
+
 export type SearchOutcome = {
   request: SearchRequest;
-  /** How many pages hold every word. */
+  /** How many pages hold every word (with the filters chosen). */
   total: number;
   hits: SearchHit[];
+  /** Absent when nothing was searched. */
+  counts?: FilterCounts;
 };
 
-/** Pagefind filters of a request, values as the index holds them. */
-export function pagefindFilters(request: SearchRequest): Record<string, string> {
-  const filters: Record<string, string> = {};
-  for (const key of FILTER_KEYS) if (request[key]) filters[FILTERS[key]] = markStroke(request[key]);
-  return filters;
+/** Adds one to `counts[page]` for every page of the postings. */
+function tally(counts: Uint8Array, postings: Postings | undefined): void {
+  if (!postings) return;
+  let page = -1;
+  for (let i = 0; i < postings.length; i++) {
+    const n = postings[i]!;
+    if (n < 0) {
+      for (let k = 0; k < -n; k++) counts[++page]! += 1;
+    } else {
+      page = i === 0 ? n : page + n;
+      counts[page]! += 1;
+    }
+  }
 }
 
-/** The pages a search found, by id. */
-async function byId(pagefind: PagefindApi, term: string, filters: Record<string, string>) {
-  const found = await pagefind.search(term, { filters });
-  return new Map(found.results.map((r) => [r.id, r]));
+/** Marks (1) every page where the term is written in any way. */
+function anyWay(entry: TermEntry, pages: number): Uint8Array {
+  const found = new Uint8Array(pages);
+  for (const postings of Object.values(entry.v)) tally(found, postings);
+  // A page writing the term two ways was counted twice.
+  for (let p = 0; p < pages; p++) if (found[p]! > 1) found[p] = 1;
+  return found;
 }
+
+/** The way a term is written as typed, if the index holds it so. */
+function asTyped(entry: TermEntry | undefined, typed: string): Postings | undefined {
+  return entry && Object.hasOwn(entry.v, typed) ? entry.v[typed] : undefined;
+}
+
+/** Each ranking signal is below 16 (at most MAX_QUERY_WORDS words), so four fit one number. */
+const SIGNAL = 16;
 
 /**
- * Ranked results of a request: Pagefind's own search matches any word (and word prefixes), so
- * each word is also searched exactly ("…" is Pagefind's exact-word/phrase syntax) and only pages
- * holding all of them are kept; pages with the whole phrase go first, their excerpt around it.
+ * Page numbers of every page holding all the words (folded), best first: the whole phrase (as
+ * typed 2, folded 1), words as typed, title words, adjacent pairs, then the lower page number
+ * (newer). Sorted as one number per page: the scores packed, the page number last.
  */
-export async function rankedResults(
-  pagefind: PagefindApi,
-  request: SearchRequest,
-): Promise<PagefindResult[]> {
-  const words = queryWords(request.q);
-  if (words.length === 0) return [];
-  const filters = pagefindFilters(request);
-  const ranked = await pagefind.search(words.join(" "), { filters });
-  let every: Set<string> | undefined;
-  for (const word of words) {
-    const found = await byId(pagefind, `"${word}"`, filters);
-    every = new Set([...(every ?? found.keys())].filter((id) => found.has(id)));
+async function rank(index: SearchIndex, words: Word[]): Promise<number[]> {
+  const { pages } = await index.manifest();
+  const pairs = words.slice(1).map((word, i) => ({
+    folded: `${words[i]!.folded} ${word.folded}`,
+    typed: `${words[i]!.typed} ${word.typed}`,
+  }));
+  const [single, double] = await Promise.all([
+    Promise.all(words.map((w) => index.term(w.folded))),
+    Promise.all(pairs.map((p) => index.term(p.folded))),
+  ]);
+  if (single.some((entry) => !entry)) return [];
+  const found = new Uint8Array(pages);
+  const exact = new Uint8Array(pages);
+  const title = new Uint8Array(pages);
+  for (const [i, entry] of single.entries()) {
+    const here = anyWay(entry!, pages);
+    for (let p = 0; p < pages; p++) found[p]! += here[p]!;
+    tally(exact, asTyped(entry, words[i]!.typed));
+    tally(title, entry!.t);
   }
-  const phrase =
-    words.length > 1 ? await byId(pagefind, `"${words.join(" ")}"`, filters) : new Map();
-  return ranked.results
-    .filter((r) => every!.has(r.id))
-    .map((result, order) => ({ result, order, phrase: phrase.get(result.id) }))
-    .sort((a, b) => (a.phrase ? 0 : 1) - (b.phrase ? 0 : 1) || a.order - b.order)
-    .map(({ result, phrase }) => (phrase ? { ...result, data: () => phrase.data() } : result));
+  const adjacent = new Uint8Array(pages);
+  const adjacentTyped = new Uint8Array(pages);
+  for (const [j, entry] of double.entries()) {
+    if (!entry) continue;
+    const here = anyWay(entry, pages);
+    for (let p = 0; p < pages; p++) adjacent[p]! += here[p]!;
+    tally(adjacentTyped, asTyped(entry, pairs[j]!.typed));
+  }
+  const best = SIGNAL ** 4;
+  const keys: number[] = [];
+  for (let id = 0; id < pages; id++) {
+    if (found[id] !== words.length) continue;
+    const whole = pairs.length > 0 && adjacent[id] === pairs.length;
+    const phrase = whole ? (adjacentTyped[id] === pairs.length ? 2 : 1) : 0;
+    const score = ((phrase * SIGNAL + exact[id]!) * SIGNAL + title[id]!) * SIGNAL + adjacent[id]!;
+    keys.push((best - score) * pages + id);
+  }
+  return Array.from(Float64Array.from(keys).sort(), (key) => key % pages);
 }
 
-/** A fragment as a hit, with đ put back. */
-export function toHit(fragment: PagefindFragment): SearchHit {
-  const kind = fragment.meta.kind === "du-lieu" ? "du-lieu" : "bai-viet";
-  const date = fragment.meta.date;
+/** Whether a page has the chosen value of every filter but `skip`. */
+function passes(values: PageValues, chosen: (number | undefined)[], skip = -1): boolean {
+  return chosen.every(
+    (value, k) => k === skip || value === undefined || values[k]!.includes(value),
+  );
+}
+
+/** For each filter, how many of the ranked pages each value keeps, the other filters applied. */
+function filterCounts(
+  manifest: Manifest,
+  table: PageValues[],
+  ranked: number[],
+  chosen: (number | undefined)[],
+): FilterCounts {
+  const tallies = FILTER_FIELDS.map((field) =>
+    new Array<number>(manifest.values[field].length).fill(0),
+  );
+  const none = chosen.every((value) => value === undefined);
+  for (const id of ranked) {
+    const values = table[id]!;
+    for (const [k, counts] of tallies.entries()) {
+      if (!none && !passes(values, chosen, k)) continue;
+      for (const v of values[k]!) counts[v] = counts[v]! + 1;
+    }
+  }
+  return Object.fromEntries(
+    FILTER_FIELDS.map((field, k) => [
+      field,
+      Object.fromEntries(manifest.values[field].map((value, v) => [value, tallies[k]![v]!])),
+    ]),
+  ) as FilterCounts;
+}
+
+function toHit(record: PageRecord, words: Word[]): SearchHit {
   return {
-    url: fragment.url,
-    title: unmarkStroke(fragment.meta.title ?? fragment.url),
-    kind,
-    date: kind === "bai-viet" && date ? unmarkStroke(date) : undefined,
-    excerpt: unmarkStroke(fragment.excerpt),
+    url: record.url,
+    title: record.title,
+    kind: record.kind,
+    date: record.kind === "bai-viet" ? record.date : undefined,
+    excerpt: excerptHtml(record.text, words),
   };
 }
 
-/** Runs a request: the count of every page found and the hits of the steps asked for. */
+/** Runs a request: the count of every page found, the hits of the steps asked for, filter counts. */
 export async function runSearch(
-  pagefind: PagefindApi,
+  index: SearchIndex,
   request: SearchRequest,
 ): Promise<SearchOutcome> {
-  const results = await rankedResults(pagefind, request);
-  const shown = results.slice(0, request.trang * RESULTS_PER_STEP);
-  const hits = (await Promise.all(shown.map((r) => r.data()))).map(toHit);
-  return { request, total: results.length, hits };
+  const words = queryWords(request.q);
+  if (words.length === 0) return { request, total: 0, hits: [] };
+  const manifest = await index.manifest();
+  const [ranked, table] = await Promise.all([rank(index, words), index.pageValues()]);
+  // A chosen value the index does not hold leaves nothing (-1 is never a position).
+  const chosen = FILTER_FIELDS.map((field) => {
+    const value = request[field];
+    return value ? manifest.values[field].indexOf(value) : undefined;
+  });
+  const kept = ranked.filter((id) => passes(table[id]!, chosen));
+  const shown = kept.slice(0, request.trang * RESULTS_PER_STEP);
+  const records = await Promise.all(shown.map((id) => index.page(id)));
+  return {
+    request,
+    total: kept.length,
+    hits: records.map((r) => toHit(r, words)),
+    counts: filterCounts(manifest, table, ranked, chosen),
+  };
 }
 
-/** Filter values the index holds, đ put back, for the form's lists. */
-export async function filterValues(pagefind: PagefindApi): Promise<Record<string, string[]>> {
-  const all = await pagefind.filters();
-  const values: Record<string, string[]> = {};
-  for (const key of FILTER_KEYS) {
-    values[key] = Object.keys(all[FILTERS[key]] ?? {}).map(unmarkStroke);
-  }
-  return values;
+/** Filter values the index holds, for the form's lists. */
+export async function filterValues(index: SearchIndex): Promise<Record<FilterKey, string[]>> {
+  return (await index.manifest()).values;
 }

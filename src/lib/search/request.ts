@@ -1,6 +1,7 @@
 // What a search asks for, read from the URL of /tim-kiem/ (the same for the form, the script and the server).
 // zod/mini: the same schemas, tree-shaken, so the browser script stays within its size budget.
 import * as z from "zod/mini";
+import { FILTER_FIELDS, type FilterField } from "./index-files.ts";
 import { MAX_QUERY_LENGTH } from "./text.ts";
 
 /** Results shown per step; "Xem thêm kết quả" shows as many again. */
@@ -9,14 +10,9 @@ export const RESULTS_PER_STEP = 10;
 /** Most steps a URL may ask for (trang=20 shows 200 results). */
 export const MAX_STEPS = 20;
 
-/** The filters, as URL parameter -> Pagefind filter name (the same strings, kept apart on purpose). */
-export const FILTERS = {
-  tinh: "tinh",
-  "chu-de": "chu-de",
-  nam: "nam",
-} as const;
-export type FilterKey = keyof typeof FILTERS;
-export const FILTER_KEYS = Object.keys(FILTERS) as FilterKey[];
+/** The filters, by URL parameter (the index lists its values under the same names). */
+export type FilterKey = FilterField;
+export const FILTER_KEYS: readonly FilterKey[] = FILTER_FIELDS;
 
 /** Labels of the filters on the form. */
 export const FILTER_LABELS: Record<FilterKey, string> = {

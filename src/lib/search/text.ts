@@ -1,22 +1,5 @@
-// Vietnamese query and index text: Pagefind folds tones (combining marks) but treats đ as a letter of its own.
-
-/** A combining stroke: "d" + STROKE folds to "d" like a toned vowel folds to its base. */
-const STROKE = "\u0335";
-
-/** Index text with đ/Đ written as d/D plus a combining stroke, so "dang" finds "Đảng". */
-export function markStroke(text: string): string {
-  return text.replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
-}
-
-/** The reverse of markStroke, for text that comes back out of the index. */
-export function unmarkStroke(text: string): string {
-  return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
-}
-
-/** Only the text between tags of an HTML page gets markStroke (attributes and tags stay as built). */
-export function markStrokeInHtml(html: string): string {
-  return html.replace(/>([^<]+)</g, (_, text: string) => `>${markStroke(text)}<`);
-}
+// Vietnamese words for search, the same at build time, in the browser and on the server: a word
+// as written (lower case, tones kept) and folded (tones dropped, đ as d), so "dang" finds "Đảng".
 
 /** Longest query kept, in characters: a search box, not a document. */
 export const MAX_QUERY_LENGTH = 200;
@@ -24,15 +7,75 @@ export const MAX_QUERY_LENGTH = 200;
 /** Most words searched; further words are ignored. */
 export const MAX_QUERY_WORDS = 12;
 
+/** A number with its separators ("2.053", "16,7") is one word; otherwise letters, marks and digits. */
+const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
+
+export type Word = {
+  /** Lower case, tones as written: "kết". */
+  typed: string;
+  /** Without tones, đ as d: "ket". */
+  folded: string;
+};
+
+/** "Đảng" -> "dang": combining marks dropped after decomposing; đ has none, so it is mapped. */
+export function fold(word: string): string {
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
+}
+
+/** Words seen, as typed and folded: a text repeats a few thousand syllables, each folded once. */
+const known = new Map<string, Word>();
+const KNOWN_MAX = 100_000;
+
+function wordOf(raw: string): Word {
+  let word = known.get(raw);
+  if (!word) {
+    const typed = raw.normalize("NFC").toLocaleLowerCase("vi");
+    word = { typed, folded: fold(typed) };
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(raw, word);
+  }
+  return word;
+}
+
+/** A word of a text with where it stands: [start, end) in the NFC text. */
+export type PlacedWord = Word & { start: number; end: number };
+
+/** The words of an NFC text, with their offsets in it. */
+export function placedWords(text: string): PlacedWord[] {
+  const words: PlacedWord[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const { typed, folded } = wordOf(match[0]);
+    words.push({
+      typed,
+      folded,
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  }
+  return words;
+}
+
+/** The words of a text, in order. */
+export function textWords(text: string): Word[] {
+  return placedWords(text.normalize("NFC"));
+}
+
 /**
- * The distinct words of a query, lower-cased, as the index holds them:
- * "Kết  nạp, Đảng" -> ["kết", "nạp", "d̵ảng"]; "2.053" stays one word.
+ * The distinct words of a query, in order: "Kết  nạp, Đảng" -> kết/ket, nạp/nap, đảng/dang;
+ * "2.053" stays one word.
  */
-export function queryWords(query: string): string[] {
-  const words = query
-    .slice(0, MAX_QUERY_LENGTH)
-    .normalize("NFC")
-    .toLocaleLowerCase("vi")
-    .match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu);
-  return [...new Set((words ?? []).map(markStroke))].slice(0, MAX_QUERY_WORDS);
+export function queryWords(query: string): Word[] {
+  const seen = new Set<string>();
+  const words: Word[] = [];
+  for (const word of textWords(query.slice(0, MAX_QUERY_LENGTH))) {
+    if (seen.has(word.typed)) continue;
+    seen.add(word.typed);
+    words.push({ typed: word.typed, folded: word.folded });
+  }
+  return words.slice(0, MAX_QUERY_WORDS);
 }

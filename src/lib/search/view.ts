@@ -2,7 +2,7 @@
 // server all render through these, so the three show the same thing.
 import { formatNumber } from "../format.ts";
 import { escapeHtml } from "../polls/view.ts";
-import type { SearchHit, SearchOutcome } from "./engine.ts";
+import type { FilterCounts, SearchHit, SearchOutcome } from "./engine.ts";
 import {
   FILTER_KEYS,
   FILTER_LABELS,
@@ -31,12 +31,23 @@ export function sortFilterOptions(values: Partial<Record<string, string[]>>): Fi
   };
 }
 
-function select(key: FilterKey, options: string[], chosen: string): string {
+/** A filter value as listed; after a search, with how many results choosing it would leave. */
+export function optionLabel(value: string, count: number | undefined): string {
+  return count === undefined ? value : `${value} (${formatNumber(count)})`;
+}
+
+function select(
+  key: FilterKey,
+  options: string[],
+  chosen: string,
+  counts: Record<string, number> | undefined,
+): string {
+  const label = (value: string) => optionLabel(value, counts?.[value]);
   const items = [`<option value="">Tất cả</option>`]
     .concat(
       options.map(
         (value) =>
-          `<option value="${escapeHtml(value)}"${value === chosen ? " selected" : ""}>${escapeHtml(value)}</option>`,
+          `<option value="${escapeHtml(value)}"${value === chosen ? " selected" : ""}>${escapeHtml(label(value))}</option>`,
       ),
     )
     .join("");
@@ -46,9 +57,15 @@ function select(key: FilterKey, options: string[], chosen: string): string {
   );
 }
 
-/** The GET form of /tim-kiem/ with the request's values filled in. */
-export function renderSearchForm(options: FilterOptions, request: SearchRequest): string {
-  const filters = FILTER_KEYS.map((key) => select(key, options[key], request[key])).join("");
+/** The GET form of /tim-kiem/ with the request's values filled in (and counts, after a search). */
+export function renderSearchForm(
+  options: FilterOptions,
+  request: SearchRequest,
+  counts?: FilterCounts,
+): string {
+  const filters = FILTER_KEYS.map((key) =>
+    select(key, options[key], request[key], counts?.[key]),
+  ).join("");
   return (
     `<form class="search-form" action="${SEARCH_PATH}" method="get" role="search">` +
     `<label for="search-q">Tìm bài viết và dữ liệu (gõ có dấu hoặc không dấu)</label>` +
@@ -59,7 +76,7 @@ export function renderSearchForm(options: FilterOptions, request: SearchRequest)
   );
 }
 
-/** Pagefind's excerpt with nothing but text and <mark> kept as markup. */
+/** An excerpt with nothing but text and <mark> kept as markup (engine.ts escapes; this makes sure). */
 export function safeExcerpt(excerpt: string): string {
   return excerpt.replace(/<(?!\/?mark>)/g, "&lt;");
 }

@@ -1,36 +1,27 @@
 import { describe, expect, it } from "vitest";
 import {
-  markStroke,
-  markStrokeInHtml,
+  fold,
   MAX_QUERY_WORDS,
+  placedWords,
   queryWords,
-  unmarkStroke,
+  textWords,
 } from "../../../src/lib/search/text.ts";
 
 describe("search text", () => {
-  it("markStroke(text) writes đ/Đ as d/D plus a combining stroke that folding removes", () => {
-    const marked = markStroke("Đảng bộ đơn vị");
-    expect(marked).toBe("D\u0335ảng bộ d\u0335ơn vị");
-    expect(marked.normalize("NFD").replace(/\p{M}/gu, "")).toBe("Dang bo don vi");
-  });
-
-  it("unmarkStroke(markStroke(text)) is the text", () => {
-    const text = "Đồng Tháp, đảng viên, ĐTO, dảng";
-    expect(unmarkStroke(markStroke(text))).toBe(text);
-  });
-
-  it("markStrokeInHtml(html) changes text between tags only, never attributes", () => {
-    expect(markStrokeInHtml('<a title="Đảng" href="/đ/">Đảng đoàn</a>')).toBe(
-      '<a title="Đảng" href="/đ/">D\u0335ảng d\u0335oàn</a>',
-    );
+  it("fold(word) drops tones and writes đ as d, in lower case", () => {
+    expect(fold("Đảng")).toBe("dang");
+    expect(fold("Quảng Bình")).toBe("quang binh");
+    expect(fold("nghiệp")).toBe("nghiep");
+    expect(fold("Hóa".normalize("NFD"))).toBe("hoa");
+    expect(fold("ĐỒNG")).toBe("dong");
   });
 
   it("queryWords(query) lower-cases, splits on punctuation, keeps numbers whole and drops repeats", () => {
     expect(queryWords("  Kết  nạp, KẾT nạp 2.053 đảng ")).toEqual([
-      "kết",
-      "nạp",
-      "2.053",
-      "d\u0335ảng",
+      { typed: "kết", folded: "ket" },
+      { typed: "nạp", folded: "nap" },
+      { typed: "2.053", folded: "2.053" },
+      { typed: "đảng", folded: "dang" },
     ]);
     expect(queryWords(' ,."" ')).toEqual([]);
   });
@@ -42,5 +33,22 @@ describe("search text", () => {
   it("queryWords(query) keeps at most MAX_QUERY_WORDS words", () => {
     const many = Array.from({ length: 30 }, (_, i) => `w${i}`).join(" ");
     expect(queryWords(many)).toHaveLength(MAX_QUERY_WORDS);
+  });
+
+  it("placedWords(text) gives each word's place in the text", () => {
+    const text = "Xây dựng, chỉnh đốn Đảng.";
+    const words = placedWords(text);
+    expect(words.map((w) => text.slice(w.start, w.end))).toEqual([
+      "Xây",
+      "dựng",
+      "chỉnh",
+      "đốn",
+      "Đảng",
+    ]);
+    expect(words.map((w) => w.folded)).toEqual(["xay", "dung", "chinh", "don", "dang"]);
+  });
+
+  it("textWords(text) reads a decomposed text as its precomposed form", () => {
+    expect(textWords("Tuyên Hóa".normalize("NFD"))).toEqual(textWords("Tuyên Hóa"));
   });
 });
