@@ -1,4 +1,5 @@
 // npm run bench:search [-- --sizes 1000,3000,10000 --no-record --copies]
+// --keep: leave each N's built site in .bench/out-search-<N>/.
 // --copies: instead of an astro build, copy dist/ and give it N article pages by copying the
 // built article pages under new URLs (titles marked "(bản sao k)"): the index step and the
 // queries are measured the same; the build column then says "copied".
@@ -21,7 +22,7 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
-import { buildSearchIndex } from "../lib/build/search-index.ts";
+import { buildSearchIndex, INDEX_DIR } from "../lib/build/search-index.ts";
 import { readSourceArticles, writeCorpus } from "./bench/corpus.ts";
 import { canIsolateDotAstro, measureBuild } from "./bench/measure.ts";
 import { gzipBytes } from "./bench/page-weight.ts";
@@ -39,6 +40,8 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1000,3000,10000" },
     "no-record": { type: "boolean", default: false },
     copies: { type: "boolean", default: false },
+    /** Leaves the built site of each N in .bench/out-search-<N>/ for a closer look. */
+    keep: { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -62,8 +65,7 @@ function folderSize(dir: string): { files: number; bytes: number; gzip: number }
     const body = readFileSync(join(e.parentPath, e.name));
     files++;
     bytes += body.length;
-    // Pagefind's index files are gzip already; pagefind.js and the wasm are not.
-    gzip += /\.pf_/.test(e.name) ? body.length : gzipBytes(body);
+    gzip += gzipBytes(body);
   }
   return { files, bytes, gzip };
 }
@@ -107,7 +109,7 @@ function copySite(size: number, outDir: string): void {
   const dist = join(REPO, "dist");
   rmSync(outDir, { recursive: true, force: true });
   cpSync(dist, outDir, { recursive: true });
-  rmSync(join(outDir, "pagefind"), { recursive: true, force: true });
+  rmSync(join(outDir, INDEX_DIR), { recursive: true, force: true });
   const news = join(outDir, "tin-tuc");
   const built = readdirSync(news).filter(
     (slug) => slug !== "trang" && existsSync(join(news, slug, "index.html")),
@@ -115,10 +117,18 @@ function copySite(size: number, outDir: string): void {
   for (let k = 1; built.length * k < size; k++) {
     for (const [i, slug] of built.entries()) {
       if (built.length * k + i >= size) break;
-      const html = readFileSync(join(news, slug, "index.html"), "utf8").replace(
-        /(<h1 id="article-title"[^>]*>)([^<]*)/,
-        (_, open: string, title: string) => `${open}${title} (bản sao ${k})`,
-      );
+      const html = readFileSync(join(news, slug, "index.html"), "utf8")
+        .replace(
+          /(<h1 id="article-title"[^>]*>)([^<]*)/,
+          (_, open: string, title: string) => `${open}${title} (bản sao ${k})`,
+        )
+        // Copy k is dated k days before its original, so copies of different articles alternate
+        // in the index's newest-first order as a real archive's do (undated ones stay undated).
+        .replace(
+          /(<span data-search-meta="published">)(\d{4}-\d{2}-\d{2})/,
+          (_, open: string, day: string) =>
+            `${open}${new Date(Date.parse(day) - k * 86_400_000).toISOString().slice(0, 10)}`,
+        );
       mkdirSync(join(news, `${slug}-ban-sao-${k}`));
       writeFileSync(join(news, `${slug}-ban-sao-${k}`, "index.html"), html);
     }
@@ -127,15 +137,15 @@ function copySite(size: number, outDir: string): void {
 
 type QueryFigures = { query: string; requests: number; gzip: number; ms: number; total: string };
 
-/** Counts what the page fetches under /pagefind/ while one query is answered. */
+/** Counts what the page fetches of the index while one query is answered. */
 async function measureQuery(page: Page, query: string): Promise<QueryFigures> {
   const bodies: Promise<number>[] = [];
   const onResponse = (response: import("playwright-core").Response) => {
-    if (!new URL(response.url()).pathname.startsWith("/pagefind/")) return;
+    if (!new URL(response.url()).pathname.startsWith(`/${INDEX_DIR}/`)) return;
     bodies.push(
       response
         .body()
-        .then((b) => (/\.pf_/.test(response.url()) ? b.length : gzipBytes(b)))
+        .then((b) => gzipBytes(b))
         .catch(() => 0),
     );
   };
@@ -205,7 +215,7 @@ try {
     const started = performance.now();
     const summary = await buildSearchIndex(outDir);
     const indexS = (performance.now() - started) / 1000;
-    const size_ = folderSize(join(outDir, "pagefind"));
+    const size_ = folderSize(join(outDir, INDEX_DIR));
     console.log(
       `${indexS.toFixed(1)} s, ${summary.pages} pages, ${size_.files} files, ` +
         `${(size_.bytes / 2 ** 20).toFixed(1)} MiB`,
@@ -239,7 +249,7 @@ try {
     } finally {
       await server.stop();
     }
-    rmSync(outDir, { recursive: true, force: true });
+    if (!values.keep) rmSync(outDir, { recursive: true, force: true });
   }
 } finally {
   await browser.close();
@@ -262,23 +272,25 @@ if (!values["no-record"]) {
     "",
     "`npm run bench:search` (`src/cli/bench-search.ts`) builds the portal cold over N articles (the",
     "bench:build corpus: the five real ones plus renamed copies), then runs the search index step of",
-    "`npm run build` (`src/lib/build/search-index.ts`: Pagefind over the article and dataset pages)",
-    "on that output, timed on its own. It then serves the build with the real server and, in",
-    "Chromium, opens `/tim-kiem/`, types a query and presses Enter: first",
+    "`npm run build` (`src/lib/build/search-index.ts`: the portal's own index of the article and",
+    "dataset pages) on that output, timed on its own. It then serves the build with the real server",
+    "and, in Chromium, opens `/tim-kiem/`, fills the box and presses Enter at once: first",
     `“${QUERIES[0]}” (every copy has it: the longest result list), then “${QUERIES[1]}”.`,
     "",
     "- **build (s)**: the cold `astro build` (no index), or “copied” with `-- --copies` (dist/ plus",
-    "  renamed copies of its built article pages, no build); **index (s)**: the index step alone;",
-    "  `npm run build` takes their sum. **index ÷ build** is what the index adds to a build.",
-    "- **index (MiB) / gzip (MiB)**: everything in `dist/pagefind/` (Pagefind's index files are",
-    "  gzip already; `pagefind.js` and the WebAssembly are counted gzipped, as a compressing server",
-    "  or CDN sends them).",
-    "- **query (KiB gzip)**: the bytes the page fetched under `/pagefind/` for that query, from",
-    "  pressing Enter until the network was idle (the first includes `pagefind.js`, the",
-    "  WebAssembly, the entry and metadata files; each includes the index chunks for its words and",
-    "  the fragments of the ten results shown). Target for a query after the first: ≤ 150 KB.",
-    "- **query (ms)**: from pressing Enter to the results on the page (the first query loads the",
-    "  index too). Target ≤ 300 ms.",
+    "  renamed copies of its built article pages, copy k dated k days before its original, no",
+    "  build); **index (s)**: the index step alone; `npm run build` takes their sum. **index ÷",
+    "  build** is what the index adds to a build.",
+    "- **index (MiB) / gzip (MiB)**: everything in `dist/chi-muc/`, raw and gzipped file by file",
+    "  (the build also writes .br/.gz beside each file over 1 KB; they are not counted).",
+    "- **query (KiB gzip)**: the bytes the page fetched under `/chi-muc/` for that query, gzipped",
+    "  as a compressing server or CDN sends them, from filling the box until the network was idle.",
+    "  The first includes the manifest (fetched when the box gets focus) and every page's filter",
+    "  values; each includes the word files of its words and word pairs and the files of the ten",
+    "  results shown. Target for a query after the first: ≤ 150 KB.",
+    "- **query (ms)**: from pressing Enter to the results on the page. The box was filled just",
+    "  before, so the first query waits for most of the index's first files (a reader who types",
+    "  has them by the time they finish). Target ≤ 300 ms.",
     "- **load**: one-minute load average at the start; above ~0.5 on this 2-core machine the",
     "  times are noisy.",
     "",

@@ -89,12 +89,8 @@ describe("writeTextCorpus", () => {
 });
 
 describe("pagesIndexed", () => {
-  it("adds the page counts of every language in Pagefind's entry file", () => {
-    const entry = {
-      version: "1.6.0",
-      languages: { vi: { page_count: 21 }, en: { page_count: 2 } },
-    };
-    expect(pagesIndexed(JSON.stringify(entry))).toBe(23);
+  it("reads the page count of the index's manifest", () => {
+    expect(pagesIndexed(JSON.stringify({ format: 1, pages: 23, buckets: 64 }))).toBe(23);
     expect(pagesIndexed("{}")).toBe(0);
   });
 });

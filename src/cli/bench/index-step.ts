@@ -2,25 +2,25 @@
 // <staging>`), run the same way over a benchmark build's output and timed from spawn to exit.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { INDEX_DIR } from "../../lib/build/search-index.ts";
+import { INDEX_DIR, MANIFEST_FILE } from "../../lib/search/index-files.ts";
 import { measureNode } from "./measure.ts";
 
 export interface IndexStep {
   wallMs: number;
   cpuMs: number;
-  /** Peak memory of the step's process tree (Node and Pagefind's own binary). */
+  /** Peak memory of the step's process. */
   peakBytes: number;
-  /** Pages in the index, as Pagefind's entry files count them (summed over split indexes). */
+  /** Pages in the index, as its manifest counts them. */
   pages: number;
-  /** Files and bytes in dist/pagefind. */
+  /** Files and bytes in dist/chi-muc. */
   files: number;
   bytes: number;
 }
 
-/** Pages indexed, summed over the languages of Pagefind's `pagefind-entry.json`. */
-export function pagesIndexed(entryJson: string): number {
-  const entry = JSON.parse(entryJson) as { languages?: Record<string, { page_count?: number }> };
-  return Object.values(entry.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+/** Pages indexed, as the index's manifest (chi-muc.json) counts them. */
+export function pagesIndexed(manifestJson: string): number {
+  const manifest = JSON.parse(manifestJson) as { pages?: unknown };
+  return typeof manifest.pages === "number" ? manifest.pages : 0;
 }
 
 function folderSize(dir: string): { files: number; bytes: number } {
@@ -51,10 +51,7 @@ export async function runIndexStep(
     wallMs: measure.wallMs,
     cpuMs: measure.cpuMs,
     peakBytes: measure.peakBytes,
-    // A large site's index is split (shard-*/), each part with its own entry file.
-    pages: readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name === "pagefind-entry.json")
-      .reduce((sum, e) => sum + pagesIndexed(readFileSync(join(e.parentPath, e.name), "utf8")), 0),
+    pages: pagesIndexed(readFileSync(join(dir, MANIFEST_FILE), "utf8")),
     ...folderSize(dir),
   };
 }

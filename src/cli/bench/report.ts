@@ -53,11 +53,11 @@ export interface IndexRun {
   run: number;
   wallMs: number;
   cpuMs: number;
-  /** Peak memory of the step's process tree (Node and Pagefind's binary). */
+  /** Peak memory of the step's process. */
   peakBytes: number;
   /** Wall time of the portal build it indexed. */
   buildMs: number;
-  /** Pages Pagefind indexed, files and bytes in dist/pagefind. */
+  /** Pages indexed, files and bytes in dist/chi-muc. */
   pages: number;
   files: number;
   bytes: number;
@@ -318,7 +318,7 @@ export function indexTable(runs: IndexRun[]): string {
       "peak RSS (MiB)",
       "pages indexed",
       "files",
-      "dist/pagefind (MiB)",
+      "dist/chi-muc (MiB)",
       "load",
     ],
     ...runs.map((r) => [
@@ -393,11 +393,10 @@ How to read the results:
   data pages, which is part of what it costs.
 - **index (s)** (with \`-- --index\`): the search index step alone, from spawning it to its exit;
   \`npm run build\` takes the portal build plus this (plus data check and compression).
-  **CPU (s)** and **peak RSS** as for the builds, over the step's process tree (Node and
-  Pagefind's own binary); **index ÷ portal build** is what it adds to that run's build (wall
-  time); **pages indexed** is Pagefind's
-  own count (article and dataset pages); **files** and **dist/pagefind (MiB)** are everything the
-  step leaves in \`dist/pagefind/\`, uncompressed. A later run without \`--index\` keeps the last
+  **CPU (s)** and **peak RSS** as for the builds, over the step's process;
+  **index ÷ portal build** is what it adds to that run's build (wall time); **pages indexed** is
+  the index's own count (article and dataset pages); **files** and **dist/chi-muc (MiB)** are
+  everything the step leaves in \`dist/chi-muc/\`, uncompressed. A later run without \`--index\` keeps the last
   index table (its heading gives its date), so the figures at N = 10,000 stay beside those at
   N = 1,000 and 3,000.
 - **load**: the one-minute load average when the run started; on this 2-core machine anything
