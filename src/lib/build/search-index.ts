@@ -8,6 +8,8 @@ import { extractPage, type ExtractedPage } from "../search/extract.ts";
 import {
   bucketOf,
   bucketPath,
+  completionKey,
+  COMPLETIONS,
   encodePostings,
   FILTER_FIELDS,
   INDEX_DIR,
@@ -103,6 +105,36 @@ class Terms {
   }
 }
 
+/** Pages holding a term, however it is written there. */
+function pagesWith(entry: { v: Map<string, number[]> }): number {
+  const lists = [...entry.v.values()];
+  return lists.length === 1 ? lists[0]!.length : new Set(lists.flat()).size;
+}
+
+/** For every start of a word of letters, the COMPLETIONS words beginning so on the most pages. */
+function completions(terms: Terms): Map<string, string[]> {
+  const byStart = new Map<string, { word: string; pages: number }[]>();
+  for (const [term, entry] of terms.entries) {
+    if (!/^\p{L}{2,}$/u.test(term)) continue;
+    const pages = pagesWith(entry);
+    for (let n = 1; n < term.length; n++) {
+      const start = term.slice(0, n);
+      let list = byStart.get(start);
+      if (!list) byStart.set(start, (list = []));
+      list.push({ word: term, pages });
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [start, list] of byStart) {
+    list.sort((a, b) => b.pages - a.pages || a.word.localeCompare(b.word));
+    out.set(
+      start,
+      list.slice(0, COMPLETIONS).map((c) => c.word),
+    );
+  }
+  return out;
+}
+
 function indexPage(terms: Terms, page: Indexed, id: number): void {
   const titleWords = textWords(page.title);
   const words = [...titleWords, ...textWords(page.text)];
@@ -175,6 +207,10 @@ export async function buildSearchIndex(site: string): Promise<IndexSummary> {
     for (const [id, page] of pages.entries()) indexPage(terms, page, id);
     const buckets = bucketCount(pages.length);
     const files: Bucket[] = Array.from({ length: buckets }, () => ({}));
+    for (const [start, words] of completions(terms)) {
+      const key = completionKey(start);
+      files[bucketOf(key, buckets)]![key] = { c: words };
+    }
     for (const [term, entry] of terms.entries) {
       const v: Record<string, number[]> = {};
       for (const [written, ids] of entry.v) v[written] = encodePostings(ids);

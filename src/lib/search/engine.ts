@@ -7,6 +7,7 @@ import {
   bucketOf,
   bucketPath,
   bucketSchema,
+  completionKey,
   FILTER_FIELDS,
   MANIFEST_FILE,
   manifestSchema,
@@ -22,7 +23,7 @@ import {
   type TermEntry,
 } from "./index-files.ts";
 import { RESULTS_PER_STEP, type FilterKey, type SearchRequest } from "./request.ts";
-import { queryWords, type Word } from "./text.ts";
+import { isCompletable, queryWords, startsAsTyped, type Word } from "./text.ts";
 
 /** How the index's files are read: fetch() in the browser, the disk on the server. */
 export type IndexFiles = {
@@ -70,13 +71,25 @@ export class SearchIndex {
     ) as Promise<PageValues[]>;
   }
 
-  async term(term: string): Promise<TermEntry | undefined> {
+  async #entry(key: string): Promise<Bucket[string] | undefined> {
     const { dir, buckets } = await this.manifest();
-    const k = bucketOf(term, buckets);
+    const k = bucketOf(key, buckets);
     const entries = await remember(this.#buckets, k, () =>
       this.#files.read(`${dir}${bucketPath(k)}`).then((json) => bucketSchema.parse(json)),
     );
-    return Object.hasOwn(entries, term) ? entries[term] : undefined;
+    return Object.hasOwn(entries, key) ? entries[key] : undefined;
+  }
+
+  /** A folded word, or two side by side joined by a space. */
+  async term(term: string): Promise<TermEntry | undefined> {
+    const entry = await this.#entry(term);
+    return entry && "v" in entry ? entry : undefined;
+  }
+
+  /** The folded words beginning with a folded start, most pages first. */
+  async completions(start: string): Promise<string[]> {
+    const entry = await this.#entry(completionKey(start));
+    return entry && "c" in entry ? entry.c : [];
   }
 
   async page(id: number): Promise<PageRecord> {
@@ -110,6 +123,8 @@ export type SearchOutcome = {
   /** How many pages hold every word (with the filters chosen). */
   total: number;
   hits: SearchHit[];
+  /** The last word as typed, when some results hold it only as the start of a longer word. */
+  completed?: string;
   /** Absent when nothing was searched. */
   counts?: FilterCounts;
 };
@@ -138,57 +153,108 @@ function anyWay(entry: TermEntry, pages: number): Uint8Array {
   return found;
 }
 
+/** Marks (1) every page where one of the terms is written in a way `keep` accepts. */
+function writtenSo(
+  entries: (TermEntry | undefined)[],
+  pages: number,
+  keep: (written: string) => boolean,
+): Uint8Array {
+  const found = new Uint8Array(pages);
+  for (const entry of entries) {
+    for (const [written, postings] of Object.entries(entry?.v ?? {})) {
+      if (keep(written)) tally(found, postings);
+    }
+  }
+  for (let p = 0; p < pages; p++) if (found[p]! > 1) found[p] = 1;
+  return found;
+}
+
 /** The way a term is written as typed, if the index holds it so. */
 function asTyped(entry: TermEntry | undefined, typed: string): Postings | undefined {
   return entry && Object.hasOwn(entry.v, typed) ? entry.v[typed] : undefined;
 }
 
+type Ranked = {
+  ids: number[];
+  /** 1 for a page holding the last word only as the start of a longer one. */
+  started: Uint8Array;
+};
+
 /** Each ranking signal is below 16 (at most MAX_QUERY_WORDS words), so four fit one number. */
 const SIGNAL = 16;
 
 /**
- * Page numbers of every page holding all the words (folded), best first: the whole phrase (as
- * typed 2, folded 1), words as typed, title words, adjacent pairs, then the lower page number
- * (newer). Sorted as one number per page: the scores packed, the page number last.
+ * Page numbers of every page holding all the words (folded; the last may be the start of a
+ * word), best first: the whole phrase (as typed 2, folded 1), words as typed, title words,
+ * adjacent pairs, then the lower page number (newer). Sorted as one number per page: the scores
+ * packed, the page number last.
  */
-async function rank(index: SearchIndex, words: Word[]): Promise<number[]> {
+async function rank(index: SearchIndex, words: Word[]): Promise<Ranked> {
   const { pages } = await index.manifest();
+  const last = words.at(-1)!;
+  const before = words.at(-2);
   const pairs = words.slice(1).map((word, i) => ({
     folded: `${words[i]!.folded} ${word.folded}`,
     typed: `${words[i]!.typed} ${word.typed}`,
   }));
-  const [single, double] = await Promise.all([
+  // The last word may be half typed: the words it starts, alone and after the word before it.
+  const longer = isCompletable(last) ? await index.completions(last.folded) : [];
+  const [single, double, startedAlone, startedPairs] = await Promise.all([
     Promise.all(words.map((w) => index.term(w.folded))),
     Promise.all(pairs.map((p) => index.term(p.folded))),
+    Promise.all(longer.map((word) => index.term(word))),
+    before ? Promise.all(longer.map((word) => index.term(`${before.folded} ${word}`))) : [],
   ]);
-  if (single.some((entry) => !entry)) return [];
+  if (single.slice(0, -1).some((entry) => !entry)) return { ids: [], started: new Uint8Array(0) };
+  const startsLast = (written: string) => startsAsTyped(written, last.typed);
+  const lastWhole = single.at(-1) ? anyWay(single.at(-1)!, pages) : new Uint8Array(pages);
+  const started = writtenSo(startedAlone, pages, startsLast);
+  for (let p = 0; p < pages; p++) if (lastWhole[p]) started[p] = 0;
+
   const found = new Uint8Array(pages);
   const exact = new Uint8Array(pages);
   const title = new Uint8Array(pages);
   for (const [i, entry] of single.entries()) {
-    const here = anyWay(entry!, pages);
-    for (let p = 0; p < pages; p++) found[p]! += here[p]!;
+    const here = i === words.length - 1 ? lastWhole : anyWay(entry!, pages);
+    for (let p = 0; p < pages; p++) found[p]! += here[p]! | started[p]!;
     tally(exact, asTyped(entry, words[i]!.typed));
-    tally(title, entry!.t);
+    tally(title, entry?.t);
   }
+  // Pairs side by side: the last one also with a word the last word starts.
   const adjacent = new Uint8Array(pages);
   const adjacentTyped = new Uint8Array(pages);
   for (const [j, entry] of double.entries()) {
-    if (!entry) continue;
-    const here = anyWay(entry, pages);
-    for (let p = 0; p < pages; p++) adjacent[p]! += here[p]!;
-    tally(adjacentTyped, asTyped(entry, pairs[j]!.typed));
+    const here = entry ? anyWay(entry, pages) : new Uint8Array(pages);
+    const typed = entry ? writtenSo([entry], pages, (w) => w === pairs[j]!.typed) : here;
+    if (j === pairs.length - 1) {
+      const second = (w: string) => startsLast(w.slice(w.indexOf(" ") + 1));
+      const alsoHere = writtenSo(startedPairs, pages, second);
+      const alsoTyped = writtenSo(
+        startedPairs,
+        pages,
+        (w) => w.startsWith(`${before!.typed} `) && second(w),
+      );
+      for (let p = 0; p < pages; p++) {
+        here[p]! |= alsoHere[p]!;
+        typed[p]! |= alsoTyped[p]!;
+      }
+    }
+    for (let p = 0; p < pages; p++) {
+      adjacent[p]! += here[p]!;
+      adjacentTyped[p]! += entry ? typed[p]! : 0;
+    }
   }
   const best = SIGNAL ** 4;
   const keys: number[] = [];
   for (let id = 0; id < pages; id++) {
     if (found[id] !== words.length) continue;
-    const whole = pairs.length > 0 && adjacent[id] === pairs.length;
-    const phrase = whole ? (adjacentTyped[id] === pairs.length ? 2 : 1) : 0;
+    const joined = pairs.length > 0 && adjacent[id] === pairs.length;
+    const phrase = joined ? (adjacentTyped[id] === pairs.length ? 2 : 1) : 0;
     const score = ((phrase * SIGNAL + exact[id]!) * SIGNAL + title[id]!) * SIGNAL + adjacent[id]!;
     keys.push((best - score) * pages + id);
   }
-  return Array.from(Float64Array.from(keys).sort(), (key) => key % pages);
+  const ids = Array.from(Float64Array.from(keys).sort(), (key) => key % pages);
+  return { ids, started };
 }
 
 /** Whether a page has the chosen value of every filter but `skip`. */
@@ -224,13 +290,13 @@ function filterCounts(
   ) as FilterCounts;
 }
 
-function toHit(record: PageRecord, words: Word[]): SearchHit {
+function toHit(record: PageRecord, words: Word[], completing: boolean): SearchHit {
   return {
     url: record.url,
     title: record.title,
     kind: record.kind,
     date: record.kind === "bai-viet" ? record.date : undefined,
-    excerpt: excerptHtml(record.text, words),
+    excerpt: excerptHtml(record.text, words, completing),
   };
 }
 
@@ -242,7 +308,10 @@ export async function runSearch(
   const words = queryWords(request.q);
   if (words.length === 0) return { request, total: 0, hits: [] };
   const manifest = await index.manifest();
-  const [ranked, table] = await Promise.all([rank(index, words), index.pageValues()]);
+  const [{ ids: ranked, started }, table] = await Promise.all([
+    rank(index, words),
+    index.pageValues(),
+  ]);
   // A chosen value the index does not hold leaves nothing (-1 is never a position).
   const chosen = FILTER_FIELDS.map((field) => {
     const value = request[field];
@@ -251,11 +320,13 @@ export async function runSearch(
   const kept = ranked.filter((id) => passes(table[id]!, chosen));
   const shown = kept.slice(0, request.trang * RESULTS_PER_STEP);
   const records = await Promise.all(shown.map((id) => index.page(id)));
+  const completed = kept.some((id) => started[id]) ? words.at(-1)!.typed : undefined;
   return {
     request,
     total: kept.length,
-    hits: records.map((r) => toHit(r, words)),
+    hits: records.map((r) => toHit(r, words, completed !== undefined)),
     counts: filterCounts(manifest, table, ranked, chosen),
+    ...(completed !== undefined ? { completed } : {}),
   };
 }
 

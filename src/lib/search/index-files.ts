@@ -76,7 +76,17 @@ export const termSchema = z.object({
 });
 export type TermEntry = z.infer<typeof termSchema>;
 
-export const bucketSchema = z.record(z.string(), termSchema);
+/** Most words a half-typed word is completed to: the ones on the most pages. */
+export const COMPLETIONS = 8;
+
+/** The key of a start of a word in the word files: no term begins with ">". */
+export const completionKey = (start: string) => `>${start}`;
+
+/** The folded words that start with a folded start, most pages first (key: completionKey). */
+export const completionSchema = z.object({ c: z.array(z.string()) });
+export type CompletionEntry = z.infer<typeof completionSchema>;
+
+export const bucketSchema = z.record(z.string(), z.union([termSchema, completionSchema]));
 export type Bucket = z.infer<typeof bucketSchema>;
 
 /** The filters every page can be narrowed by; values are listed once, pages give their positions. */

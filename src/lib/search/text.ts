@@ -79,3 +79,20 @@ export function queryWords(query: string): Word[] {
   }
   return words.slice(0, MAX_QUERY_WORDS);
 }
+
+const strokeless = (text: string) => text.replace(/đ/g, "d");
+
+/**
+ * Whether a word (lower case, as written) starts as a half-typed word does: with the tones typed
+ * where the reader typed any ("hó" starts "hóa", not "họp"), folded where they typed none ("ho"
+ * starts both); d stands for đ either way.
+ */
+export function startsAsTyped(word: string, start: string): boolean {
+  const plain = strokeless(start);
+  return fold(plain) === plain ? fold(word).startsWith(plain) : strokeless(word).startsWith(plain);
+}
+
+/** Only a word of letters is completed as it is typed (not a number or a code). */
+export function isCompletable(word: Word): boolean {
+  return /^\p{L}+$/u.test(word.folded);
+}

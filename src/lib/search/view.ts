@@ -95,9 +95,11 @@ function hitHtml(hit: SearchHit, position: number): string {
 export function statusText(outcome: SearchOutcome): string {
   const { request, total } = outcome;
   const filtered = FILTER_KEYS.some((key) => request[key]) ? " (đã lọc)" : "";
+  // A half-typed last word: say that words it starts were counted.
+  const started = outcome.completed ? `, kể cả các từ bắt đầu bằng “${outcome.completed}”` : "";
   return total === 0
     ? `Không tìm thấy kết quả nào cho “${request.q}”${filtered}.`
-    : `Tìm thấy ${formatNumber(total)} kết quả cho “${request.q}”${filtered}.`;
+    : `Tìm thấy ${formatNumber(total)} kết quả cho “${request.q}”${started}${filtered}.`;
 }
 
 /** Status line, the hits of the steps asked for, and a link for more when there are more. */

@@ -165,6 +165,34 @@ describe("ranking", () => {
   });
 });
 
+describe("a half-typed last word", () => {
+  it("finds the words it starts, the phrase first, and says so", async () => {
+    const outcome = await search("q=kết nạ");
+    expect(outcome.hits.slice(0, 4).map((h) => h.url)).toEqual([
+      "/tin-tuc/tieu-de/",
+      "/du-lieu/ket-nap/",
+      "/tin-tuc/nguyen-van/",
+      "/tin-tuc/khong-ngay/",
+    ]);
+    expect(outcome.completed).toBe("nạ");
+    expect(outcome.hits[2]!.excerpt).toBe("Công tác <mark>kết nạp</mark> đảng viên mới.");
+  });
+
+  it("follows the tones typed so far: “kẹt nắ” puts “kẹt nắp” first", async () => {
+    expect((await urls("q=kẹt nắ"))[0]).toBe("/tin-tuc/khac-dau/");
+  });
+
+  it("a whole word is not reported as completed, and only the last word is completed", async () => {
+    expect((await search("q=kết nạp")).completed).toBeUndefined();
+    expect(await urls("q=kế nạp")).toEqual([]);
+  });
+
+  it("a start no word has finds nothing", async () => {
+    expect(await urls("q=kết nạpx")).toEqual([]);
+    expect(await urls("q=kết 2")).toEqual([]);
+  });
+});
+
 describe("filters and counts", () => {
   it("a filter keeps its pages; each value counts what it would leave, the other filters applied", async () => {
     const all = await search("q=kết nạp");
@@ -191,7 +219,7 @@ describe("hits", () => {
     const { hits } = await search("q=ket nap");
     const dated = hits.find((h) => h.url === "/tin-tuc/nguyen-van/")!;
     expect(dated).toMatchObject({ title: "Tin một", kind: "bai-viet", date: "Ngày 2020-01-02" });
-    expect(dated.excerpt).toBe("Công tác <mark>kết</mark> <mark>nạp</mark> đảng viên mới.");
+    expect(dated.excerpt).toBe("Công tác <mark>kết nạp</mark> đảng viên mới.");
     expect(hits.find((h) => h.url === "/du-lieu/ket-nap/")).toMatchObject({
       kind: "du-lieu",
       date: undefined,

@@ -17,24 +17,26 @@ describe("excerptHtml", () => {
     const html = excerptHtml(text, queryWords("ket nap"));
     expect(html.startsWith("… ")).toBe(true);
     expect(html.endsWith(" …")).toBe(true);
-    expect(html).toContain(
-      "từ42 từ43 từ44 từ45 từ46 từ47 từ48 từ49 <mark>kết</mark> <mark>nạp</mark> từ50",
-    );
+    expect(html).toContain("từ42 từ43 từ44 từ45 từ46 từ47 từ48 từ49 <mark>kết nạp</mark> từ50");
     expect(html.split(" ").filter((w) => w !== "…")).toHaveLength(30);
   });
 
   it("goes to the phrase as typed before a folded one or the words apart", () => {
     const text = `kết ${words(40)} kẹt nắp ${words(40, 40)} kết nạp cuối`;
-    expect(excerptHtml(text, queryWords("kết nạp"))).toMatch(
-      /<mark>kết<\/mark> <mark>nạp<\/mark> cuối$/,
-    );
-    expect(excerptHtml(text, queryWords("ket nap"))).toContain("<mark>kẹt</mark> <mark>nắp</mark>");
+    expect(excerptHtml(text, queryWords("kết nạp"))).toMatch(/<mark>kết nạp<\/mark> cuối$/);
+    expect(excerptHtml(text, queryWords("ket nap"))).toContain("<mark>kẹt nắp</mark>");
   });
 
   it("without the phrase, goes where most of the words are close together", () => {
     const text = `nạp ${words(40)} kết ${words(3, 40)} nạp ${words(40, 43)}`;
     const html = excerptHtml(text, queryWords("kết nạp"));
     expect(html).toContain("<mark>kết</mark> từ40 từ41 từ42 <mark>nạp</mark>");
+  });
+
+  it("words side by side are one highlight; words apart, or apart by punctuation, are not", () => {
+    expect(excerptHtml("xây dựng, chỉnh đốn và xây dựng chỉnh", queryWords("dựng chỉnh"))).toBe(
+      "xây <mark>dựng</mark>, <mark>chỉnh</mark> đốn và xây <mark>dựng chỉnh</mark>",
+    );
   });
 
   it("a short text is shown whole; an empty one gives nothing", () => {

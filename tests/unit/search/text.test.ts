@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   fold,
   MAX_QUERY_WORDS,
+  isCompletable,
   placedWords,
   queryWords,
+  startsAsTyped,
   textWords,
 } from "../../../src/lib/search/text.ts";
 
@@ -50,5 +52,21 @@ describe("search text", () => {
 
   it("textWords(text) reads a decomposed text as its precomposed form", () => {
     expect(textWords("Tuyên Hóa".normalize("NFD"))).toEqual(textWords("Tuyên Hóa"));
+  });
+
+  it("startsAsTyped(word, start) follows the tones where they were typed, d for đ either way", () => {
+    expect(startsAsTyped("hóa", "hó")).toBe(true);
+    expect(startsAsTyped("họp", "hó")).toBe(false);
+    expect(startsAsTyped("họp", "ho")).toBe(true);
+    expect(startsAsTyped("đồng", "dồ")).toBe(true);
+    expect(startsAsTyped("đồng", "do")).toBe(true);
+    expect(startsAsTyped("đồng", "đô")).toBe(false);
+    expect(startsAsTyped("ngày", "ngà")).toBe(true);
+  });
+
+  it("isCompletable(word) is true only for words of letters", () => {
+    expect(isCompletable({ typed: "hó", folded: "ho" })).toBe(true);
+    expect(isCompletable({ typed: "2.0", folded: "2.0" })).toBe(false);
+    expect(isCompletable({ typed: "xi2", folded: "xi2" })).toBe(false);
   });
 });

@@ -65,6 +65,12 @@ describe("search view", () => {
     );
   });
 
+  it("statusText(outcome) says when words the last one starts were counted", () => {
+    expect(statusText({ ...outcome("q=tuyên hó", 4, []), completed: "hó" })).toBe(
+      "Tìm thấy 4 kết quả cho “tuyên hó”, kể cả các từ bắt đầu bằng “hó”.",
+    );
+  });
+
   it("statusText(outcome) says when nothing was found, and an empty query shows nothing", () => {
     expect(statusText(outcome("q=bóng đá", 0, []))).toBe(
       "Không tìm thấy kết quả nào cho “bóng đá”.",
@@ -87,5 +93,18 @@ describe("search view", () => {
     expect(html).toContain('value="a&quot;b"');
     expect(html).toContain('<option value="Lạng Sơn" selected>Lạng Sơn</option>');
     expect(html).toContain('<option value="Đồng Tháp">Đồng Tháp</option>');
+  });
+
+  it("renderSearchForm(options, request, counts) gives each value the results it would leave", () => {
+    const options = sortFilterOptions({ tinh: ["Lạng Sơn", "Đồng Tháp"], nam: ["2013"] });
+    const html = renderSearchForm(options, request("q=dang&tinh=Lạng Sơn"), {
+      tinh: { "Lạng Sơn": 1234, "Đồng Tháp": 0 },
+      "chu-de": {},
+      nam: { "2013": 2 },
+    });
+    expect(html).toContain('<option value="Lạng Sơn" selected>Lạng Sơn (1.234)</option>');
+    expect(html).toContain('<option value="Đồng Tháp">Đồng Tháp (0)</option>');
+    expect(html).toContain('<option value="2013">2013 (2)</option>');
+    expect(html).toContain('<option value="">Tất cả</option>');
   });
 });
