@@ -1,5 +1,6 @@
 // npm run bench:search [-- --sizes 1000,3000,10000 --no-record --copies]
 // --keep: leave each N's built site in .bench/out-search-<N>/.
+// --shuffled: --copies with each copy's paragraphs word-shuffled (a worst case for the index).
 // --copies: instead of an astro build, copy dist/ and give it N article pages by copying the
 // built article pages under new URLs (titles marked "(bản sao k)"): the index step and the
 // queries are measured the same; the build column then says "copied".
@@ -40,6 +41,11 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1000,3000,10000" },
     "no-record": { type: "boolean", default: false },
     copies: { type: "boolean", default: false },
+    /**
+     * With --copies: each copy's plain paragraphs get their words shuffled (seeded), so word pairs
+     * are as varied as in an archive of different articles, or more: a worst case for the index.
+     */
+    shuffled: { type: "boolean", default: false },
     /** Leaves the built site of each N in .bench/out-search-<N>/ for a closer look. */
     keep: { type: "boolean", default: false },
   },
@@ -104,8 +110,32 @@ async function startServer(dist: string): Promise<{ url: string; stop: () => Pro
   };
 }
 
+/** A small seeded generator (mulberry32): the same shuffles on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The words of every plain <p> shuffled. */
+function shuffleParagraphs(html: string, random: () => number): string {
+  return html.replace(/<p>([^<]*)<\/p>/g, (_, text: string) => {
+    const words = text.split(" ");
+    for (let i = words.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [words[i], words[j]] = [words[j]!, words[i]!];
+    }
+    return `<p>${words.join(" ")}</p>`;
+  });
+}
+
 /** dist/ with N article pages: the built ones and renamed copies of them (no astro build). */
-function copySite(size: number, outDir: string): void {
+function copySite(size: number, outDir: string, shuffled: boolean): void {
   const dist = join(REPO, "dist");
   rmSync(outDir, { recursive: true, force: true });
   cpSync(dist, outDir, { recursive: true });
@@ -130,7 +160,10 @@ function copySite(size: number, outDir: string): void {
             `${open}${new Date(Date.parse(day) - k * 86_400_000).toISOString().slice(0, 10)}`,
         );
       mkdirSync(join(news, `${slug}-ban-sao-${k}`));
-      writeFileSync(join(news, `${slug}-ban-sao-${k}`, "index.html"), html);
+      writeFileSync(
+        join(news, `${slug}-ban-sao-${k}`, "index.html"),
+        shuffled ? shuffleParagraphs(html, seeded(k * 31 + i)) : html,
+      );
     }
   }
 }
@@ -194,12 +227,13 @@ const rows: Row[] = [];
 try {
   for (const size of sizes) {
     const newsDir = join(BENCH, `news-${size}`);
-    if (!values.copies) writeCorpus(sources, size, newsDir);
+    if (!values.copies && !values.shuffled) writeCorpus(sources, size, newsDir);
     const outDir = join(BENCH, `out-search-${size}`);
     const load = loadavg()[0] ?? 0;
-    process.stdout.write(`N=${size}: ${values.copies ? "copies" : "build"} … `);
+    const how = values.shuffled ? "shuffled copies" : values.copies ? "copies" : "build";
+    process.stdout.write(`N=${size}: ${how} … `);
     let buildMs = Number.NaN;
-    if (values.copies) copySite(size, outDir);
+    if (values.copies || values.shuffled) copySite(size, outDir, values.shuffled);
     else {
       const build = await measureBuild({
         root: REPO,
