@@ -110,7 +110,11 @@ class SearchPage extends HTMLElement {
     let html: string;
     let counts: FilterCounts | undefined;
     try {
-      const outcome = await runSearch(this.#load(), request);
+      const outcome = await runSearch(this.#load(), request).catch(() => {
+        // A new build replaced the index since it was first read: start again from its manifest.
+        this.#index = undefined;
+        return runSearch(this.#load(), request);
+      });
       html = renderResults(outcome);
       counts = outcome.counts;
     } catch {

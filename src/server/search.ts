@@ -1,7 +1,7 @@
 // GET /tim-kiem/ without JavaScript: the built page with the results of ?q= filled in by the
 // server, from the same index the browser uses.
 import type { Context } from "hono";
-import { filterValues, runSearch } from "../lib/search/engine.ts";
+import { filterValues, runSearch, type SearchIndex } from "../lib/search/engine.ts";
 import { parseSearchRequest } from "../lib/search/request.ts";
 import {
   LIVE_END,
@@ -26,11 +26,24 @@ export function createSearchPage(distDir: string, site: StaticSite) {
     const index = await loader.get().catch(() => undefined);
     // No index (a build without one): the static page, which says search is unavailable.
     if (!index) return site.serve(c);
-    const options = sortFilterOptions(await filterValues(index));
-    const outcome = await runSearch(index, request);
-    const live = `${renderSearchForm(options, request, outcome.counts)}<div class="search-live" data-server>${renderResults(outcome)}</div>`;
+    const answer = async (from: SearchIndex) => {
+      const options = sortFilterOptions(await filterValues(from));
+      const outcome = await runSearch(from, request);
+      return `${renderSearchForm(options, request, outcome.counts)}<div class="search-live" data-server>${renderResults(outcome)}</div>`;
+    };
+    let live: string;
+    let status: 200 | 503 = 200;
+    try {
+      // A deploy may replace the index between two of its reads: once more from the new one.
+      live = await answer(index).catch(async () => answer((await loader.get()) ?? index));
+    } catch {
+      status = 503;
+      live =
+        renderSearchForm(sortFilterOptions({}), request) +
+        `<div class="search-live" data-server><p class="search-status" role="status">Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.</p></div>`;
+    }
     const html = page.html.replace(LIVE, () => `${LIVE_START}${live}${LIVE_END}`);
-    return c.html(html, 200, {
+    return c.html(html, status, {
       ...SECURITY_HEADERS,
       "cache-control": "no-store",
       "content-security-policy": page.csp,

@@ -235,6 +235,10 @@ describe("building the index", () => {
       "tin-tuc/moi": { title: "Bài mới", body: "Hoàn toàn mới.", published: "2024-05-01" },
     });
     await buildSearchIndex(dir);
+    // A reader holding the old manifest fails (its folder is gone) and must start again.
+    await expect(
+      runSearch(index, parseSearchRequest(new URLSearchParams("q=hoan toan"))),
+    ).rejects.toThrow();
     const fresh = (await createIndexLoader(dir).get())!;
     const { hits } = await runSearch(fresh, parseSearchRequest(new URLSearchParams("q=hoan toan")));
     expect(hits.map((h) => h.url)).toEqual(["/tin-tuc/moi/"]);
