@@ -32,6 +32,8 @@ export function writeFakeDist(dir: string): void {
     "tin-tuc/index.html": '<!doctype html><html lang="vi"><body>Tin tức</body></html>',
     "thong-ke/index.html": '<!doctype html><html lang="vi"><body>Thống kê</body></html>',
     "_astro/app.AbC123.js": "console.log('app')",
+    "chi-muc/chi-muc.json": '{"format":1}',
+    "chi-muc/0123456789ab/tu/0.json": "{}",
     "favicon.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     "binh-chon/index.html":
       '<!doctype html><html lang="vi"><body><!--poll-live-->baked<!--/poll-live--></body></html>',

@@ -51,6 +51,13 @@ describe("static files", () => {
     expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
   });
 
+  it("marks the search index's hashed folder immutable, its manifest revalidated", async () => {
+    const words = await fetch(`${t.url}/chi-muc/0123456789ab/tu/0.json`);
+    expect(words.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const manifest = await fetch(`${t.url}/chi-muc/chi-muc.json`);
+    expect(manifest.headers.get("cache-control")).toBe("no-cache");
+  });
+
   it("answers HEAD with the headers and no body", async () => {
     const res = await fetch(`${t.url}/tin-tuc/`, { method: "HEAD" });
     expect(res.status).toBe(200);
