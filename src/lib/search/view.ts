@@ -115,6 +115,18 @@ export function renderResults(outcome: SearchOutcome): string {
       : "";
   return (
     `<p class="search-status" role="status">${escapeHtml(statusText(outcome))}</p>` +
+    (total === 0 ? nothingFoundHint(request) : "") +
     `<ol class="search-results">${list}</ol>${more}`
+  );
+}
+
+/** What to try when nothing was found; with filters chosen, the same words without them. */
+function nothingFoundHint(request: SearchRequest): string {
+  const filtered = FILTER_KEYS.some((key) => request[key]);
+  const unfiltered = searchQueryString({ ...request, tinh: "", "chu-de": "", nam: "", trang: 1 });
+  return (
+    `<p class="search-hint">Thử kiểm tra chính tả, bớt một vài từ, hoặc gõ không dấu.` +
+    (filtered ? ` <a href="${SEARCH_PATH}${escapeHtml(unfiltered)}">Tìm lại không lọc</a>.` : "") +
+    `</p>`
   );
 }

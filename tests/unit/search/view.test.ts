@@ -71,6 +71,16 @@ describe("search view", () => {
     );
   });
 
+  it("renderResults(outcome) with nothing found says what to try, and offers the words without filters", () => {
+    const plain = renderResults(outcome("q=bóng đá", 0, []));
+    expect(plain).toContain(
+      '<p class="search-hint">Thử kiểm tra chính tả, bớt một vài từ, hoặc gõ không dấu.</p>',
+    );
+    const filtered = renderResults(outcome("q=bóng&tinh=Lạng Sơn&nam=2013", 0, []));
+    expect(filtered).toContain('<a href="/tim-kiem/?q=b%C3%B3ng">Tìm lại không lọc</a>');
+    expect(renderResults(outcome("q=dang", 1, [hit(1)]))).not.toContain("search-hint");
+  });
+
   it("statusText(outcome) says when nothing was found, and an empty query shows nothing", () => {
     expect(statusText(outcome("q=bóng đá", 0, []))).toBe(
       "Không tìm thấy kết quả nào cho “bóng đá”.",
