@@ -21,7 +21,7 @@ import { UNKNOWN_KEY, UNKNOWN_LABEL, remainderOf } from "./remainder.ts";
 import { zeroBasedScale } from "./scale.ts";
 import { el, escapeXml } from "./svg.ts";
 import type { Bar, BarChartInput } from "./types.ts";
-import { textLines, wrapText } from "./wrap.ts";
+import { NO_BREAK, textLines, wrapText } from "./wrap.ts";
 
 /** How far a "trong đó" label sits right of its total's label. */
 const SUBSET_INDENT = 16;
@@ -164,9 +164,14 @@ export function barChart(input: BarChartInput, layout: Layout = STANDARD_LAYOUT)
         );
       }
       if (segments.length > 1) {
-        const note = segments.map((s) => `${s.label} ${formatNumber(s.value)}`).join(" · ");
         const noteLeft = side ? plotLeft : PAD;
-        const noteLines = wrapText(note, side ? charsThatFit(width - noteLeft - PAD) : maxChars);
+        const noteChars = side ? charsThatFit(width - noteLeft - PAD) : maxChars;
+        // A label stays with its number ("Dự bị 294"), unless it alone is wider than the line.
+        const note = segments
+          .map((s) => `${s.label} ${formatNumber(s.value)}`)
+          .map((part) => (part.length <= noteChars ? part.replaceAll(" ", NO_BREAK) : part))
+          .join(" · ");
+        const noteLines = wrapText(note, noteChars);
         const top = side ? Math.max(y - LINE_HEIGHT, barTop + height) : y;
         out.push(
           textLines(noteLines, noteLeft, top + FONT + 4, {

@@ -2,9 +2,17 @@
 import { el, escapeXml } from "./svg.ts";
 import { LINE_HEIGHT } from "./metrics.ts";
 
+/** Holds the words on either side on one line (wrapText gives it back as a plain space). */
+export const NO_BREAK = "\u00a0";
+
 /** Splits `text` into lines of at most `maxChars` characters; a longer word keeps its own line. */
 export function wrapText(text: string, maxChars: number): string[] {
-  const words = text.normalize("NFC").trim().split(/\s+/).filter(Boolean);
+  const words = text
+    .normalize("NFC")
+    .trim()
+    .split(/[^\S\u00a0]+/)
+    .filter(Boolean)
+    .map((word) => word.replaceAll(NO_BREAK, " "));
   const lines: string[] = [];
   let line = "";
   for (const word of words) {

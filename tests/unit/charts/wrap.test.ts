@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { textLines, wrapText } from "../../../src/lib/charts/wrap.ts";
+import { NO_BREAK, textLines, wrapText } from "../../../src/lib/charts/wrap.ts";
 
 describe("wrapText", () => {
   it("wrapText(text, max) breaks a long Vietnamese label at spaces within the limit", () => {
@@ -19,6 +19,12 @@ describe("wrapText", () => {
   it("wrapText(text, max) counts composed characters, so decomposed diacritics do not wrap early", () => {
     const decomposed = "Tuyên Hóa".normalize("NFD");
     expect(wrapText(decomposed, 9)).toEqual(["Tuyên Hóa"]);
+  });
+
+  it("wrapText(text, max) never breaks at NO_BREAK, and gives it back as a plain space", () => {
+    const text = `Chính thức 3.618 · Dự${NO_BREAK}bị${NO_BREAK}294`;
+    expect(wrapText(text, 24)).toEqual(["Chính thức 3.618 ·", "Dự bị 294"]);
+    expect(wrapText(text, 24).join("")).not.toContain(NO_BREAK);
   });
 
   it("wrapText('', max) gives no lines", () => {
