@@ -7,6 +7,7 @@ import {
   bucketOf,
   bucketPath,
   bucketSchema,
+  forEachPosting,
   completionKey,
   FILTER_FIELDS,
   MANIFEST_FILE,
@@ -31,13 +32,23 @@ export type IndexFiles = {
   read(path: string): Promise<unknown>;
 };
 
-/** Page files kept in memory at most (word files and the lists are always kept). */
+/** Files kept in memory at most: a browser reads a few; a server, over days, might read all. */
 const CACHED_PAGES = 500;
+const CACHED_BUCKETS = 1000;
 
-/** Keeps a promise, forgetting it if it fails so that the next call tries again. */
-function remember<T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) {
+/**
+ * Keeps a promise, forgetting it if it fails so that the next call tries again; past `limit`
+ * entries the oldest is dropped.
+ */
+function remember<T>(
+  cache: Map<number, Promise<T>>,
+  key: number,
+  load: () => Promise<T>,
+  limit = Infinity,
+): Promise<T> {
   let value = cache.get(key);
   if (!value) {
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!);
     value = load();
     cache.set(key, value);
     value.catch(() => cache.delete(key));
@@ -74,8 +85,11 @@ export class SearchIndex {
   async #entry(key: string): Promise<Bucket[string] | undefined> {
     const { dir, buckets } = await this.manifest();
     const k = bucketOf(key, buckets);
-    const entries = await remember(this.#buckets, k, () =>
-      this.#files.read(`${dir}${bucketPath(k)}`).then((json) => bucketSchema.parse(json)),
+    const entries = await remember(
+      this.#buckets,
+      k,
+      () => this.#files.read(`${dir}${bucketPath(k)}`).then((json) => bucketSchema.parse(json)),
+      CACHED_BUCKETS,
     );
     return Object.hasOwn(entries, key) ? entries[key] : undefined;
   }
@@ -94,11 +108,11 @@ export class SearchIndex {
 
   async page(id: number): Promise<PageRecord> {
     const { dir } = await this.manifest();
-    if (!this.#pages.has(id) && this.#pages.size >= CACHED_PAGES) {
-      this.#pages.delete(this.#pages.keys().next().value!);
-    }
-    return remember(this.#pages, id, () =>
-      this.#files.read(`${dir}${pagePath(id)}`).then((json) => pageSchema.parse(json)),
+    return remember(
+      this.#pages,
+      id,
+      () => this.#files.read(`${dir}${pagePath(id)}`).then((json) => pageSchema.parse(json)),
+      CACHED_PAGES,
     );
   }
 }
@@ -131,33 +145,14 @@ export type SearchOutcome = {
 
 /** Adds one to `counts[page]` for every page of the postings. */
 function tally(counts: Uint8Array, postings: Postings | undefined): void {
-  if (!postings) return;
-  let page = -1;
-  for (let i = 0; i < postings.length; i++) {
-    const n = postings[i]!;
-    if (n < 0) {
-      for (let k = 0; k < -n; k++) counts[++page]! += 1;
-    } else {
-      page = i === 0 ? n : page + n;
-      counts[page]! += 1;
-    }
-  }
+  if (postings) forEachPosting(postings, (page) => (counts[page]! += 1));
 }
 
-/** Marks (1) every page where the term is written in any way. */
-function anyWay(entry: TermEntry, pages: number): Uint8Array {
-  const found = new Uint8Array(pages);
-  for (const postings of Object.values(entry.v)) tally(found, postings);
-  // A page writing the term two ways was counted twice.
-  for (let p = 0; p < pages; p++) if (found[p]! > 1) found[p] = 1;
-  return found;
-}
-
-/** Marks (1) every page where one of the terms is written in a way `keep` accepts. */
+/** Marks (1) every page where one of the terms is written in a way `keep` accepts (any, by default). */
 function writtenSo(
   entries: (TermEntry | undefined)[],
   pages: number,
-  keep: (written: string) => boolean,
+  keep: (written: string) => boolean = () => true,
 ): Uint8Array {
   const found = new Uint8Array(pages);
   for (const entry of entries) {
@@ -207,7 +202,7 @@ async function rank(index: SearchIndex, words: Word[]): Promise<Ranked> {
   ]);
   if (single.slice(0, -1).some((entry) => !entry)) return { ids: [], started: new Uint8Array(0) };
   const startsLast = (written: string) => startsAsTyped(written, last.typed);
-  const lastWhole = single.at(-1) ? anyWay(single.at(-1)!, pages) : new Uint8Array(pages);
+  const lastWhole = writtenSo([single.at(-1)], pages);
   const started = writtenSo(startedAlone, pages, startsLast);
   for (let p = 0; p < pages; p++) if (lastWhole[p]) started[p] = 0;
 
@@ -215,8 +210,9 @@ async function rank(index: SearchIndex, words: Word[]): Promise<Ranked> {
   const exact = new Uint8Array(pages);
   const title = new Uint8Array(pages);
   for (const [i, entry] of single.entries()) {
-    const here = i === words.length - 1 ? lastWhole : anyWay(entry!, pages);
-    for (let p = 0; p < pages; p++) found[p]! += here[p]! | started[p]!;
+    const isLast = i === words.length - 1;
+    const here = isLast ? lastWhole : writtenSo([entry], pages);
+    for (let p = 0; p < pages; p++) found[p]! += isLast ? here[p]! | started[p]! : here[p]!;
     tally(exact, asTyped(entry, words[i]!.typed));
     tally(title, entry?.t);
   }
@@ -224,8 +220,8 @@ async function rank(index: SearchIndex, words: Word[]): Promise<Ranked> {
   const adjacent = new Uint8Array(pages);
   const adjacentTyped = new Uint8Array(pages);
   for (const [j, entry] of double.entries()) {
-    const here = entry ? anyWay(entry, pages) : new Uint8Array(pages);
-    const typed = entry ? writtenSo([entry], pages, (w) => w === pairs[j]!.typed) : here;
+    const here = writtenSo([entry], pages);
+    const typed = writtenSo([entry], pages, (w) => w === pairs[j]!.typed);
     if (j === pairs.length - 1) {
       const second = (w: string) => startsLast(w.slice(w.indexOf(" ") + 1));
       const alsoHere = writtenSo(startedPairs, pages, second);
@@ -241,7 +237,7 @@ async function rank(index: SearchIndex, words: Word[]): Promise<Ranked> {
     }
     for (let p = 0; p < pages; p++) {
       adjacent[p]! += here[p]!;
-      adjacentTyped[p]! += entry ? typed[p]! : 0;
+      adjacentTyped[p]! += typed[p]!;
     }
   }
   const best = SIGNAL ** 4;

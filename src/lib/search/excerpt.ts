@@ -18,9 +18,9 @@ function phraseAt(text: PlacedWord[], words: Word[], completing: boolean): numbe
   const lastFits = (word: PlacedWord, typed: boolean) =>
     (typed ? word.typed === last.typed : word.folded === last.folded) ||
     (completing && startsAsTyped(word.typed, last.typed));
+  const head = words.slice(0, -1);
   let folded = -1;
   for (let i = 0; i + n <= text.length; i++) {
-    const head = words.slice(0, -1);
     if (!head.every((w, k) => text[i + k]!.folded === w.folded)) continue;
     if (!lastFits(text[i + n - 1]!, false)) continue;
     if (head.every((w, k) => text[i + k]!.typed === w.typed) && lastFits(text[i + n - 1]!, true))

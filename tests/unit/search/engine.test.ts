@@ -187,6 +187,11 @@ describe("a half-typed last word", () => {
     expect(await urls("q=kế nạp")).toEqual([]);
   });
 
+  it("the other words must still be on the page: a completed last word stands only for itself", async () => {
+    expect(await urls("q=hộp nạ")).toEqual([]);
+    expect(await urls("q=hộp nắ")).toEqual(["/tin-tuc/khac-dau/"]);
+  });
+
   it("a start no word has finds nothing", async () => {
     expect(await urls("q=kết nạpx")).toEqual([]);
     expect(await urls("q=kết 2")).toEqual([]);
