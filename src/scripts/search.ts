@@ -2,6 +2,7 @@
 // and "more results" without reloading; everything it shows comes from src/lib/search/view.ts.
 import { runSearch, SearchIndex, type FilterCounts } from "../lib/search/engine.ts";
 import {
+  type FilterKey,
   parseSearchRequest,
   RESULTS_PER_STEP,
   searchQueryString,
@@ -83,10 +84,10 @@ class SearchPage extends HTMLElement {
   /** Each filter value with how many results it would leave (plain again without a query). */
   #count(form: HTMLFormElement, counts: FilterCounts | undefined): void {
     for (const select of form.querySelectorAll("select")) {
-      const key = select.name as keyof FilterCounts;
+      const key = select.name;
+      const values = counts && Object.hasOwn(counts, key) ? counts[key as FilterKey] : undefined;
       for (const option of select.options) {
-        if (option.value)
-          option.textContent = optionLabel(option.value, counts?.[key]?.[option.value]);
+        if (option.value) option.textContent = optionLabel(option.value, values);
       }
     }
   }

@@ -32,8 +32,10 @@ export function sortFilterOptions(values: Partial<Record<string, string[]>>): Fi
 }
 
 /** A filter value as listed; after a search, with how many results choosing it would leave. */
-export function optionLabel(value: string, count: number | undefined): string {
-  return count === undefined ? value : `${value} (${formatNumber(count)})`;
+export function optionLabel(value: string, counts: Record<string, number> | undefined): string {
+  // Own properties only: a value like "constructor" must not read Object.prototype.
+  const count = counts && Object.hasOwn(counts, value) ? counts[value] : undefined;
+  return counts === undefined ? value : `${value} (${formatNumber(count ?? 0)})`;
 }
 
 function select(
@@ -42,7 +44,7 @@ function select(
   chosen: string,
   counts: Record<string, number> | undefined,
 ): string {
-  const label = (value: string) => optionLabel(value, counts?.[value]);
+  const label = (value: string) => optionLabel(value, counts);
   const items = [`<option value="">Tất cả</option>`]
     .concat(
       options.map(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SearchHit, SearchOutcome } from "../../../src/lib/search/engine.ts";
 import { parseSearchRequest } from "../../../src/lib/search/request.ts";
 import {
+  optionLabel,
   renderResults,
   renderSearchForm,
   safeExcerpt,
@@ -116,5 +117,11 @@ describe("search view", () => {
     expect(html).toContain('<option value="Đồng Tháp">Đồng Tháp (0)</option>');
     expect(html).toContain('<option value="2013">2013 (2)</option>');
     expect(html).toContain('<option value="">Tất cả</option>');
+  });
+
+  it("optionLabel(value, counts) reads own counts only: an unknown value counts 0", () => {
+    expect(optionLabel("constructor", { "Lạng Sơn": 2 })).toBe("constructor (0)");
+    expect(optionLabel("Lạng Sơn", { "Lạng Sơn": 2 })).toBe("Lạng Sơn (2)");
+    expect(optionLabel("Lạng Sơn", undefined)).toBe("Lạng Sơn");
   });
 });
