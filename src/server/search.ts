@@ -27,7 +27,8 @@ export function createSearchPage(distDir: string, site: StaticSite) {
     // No index (a build without one): the static page, which says search is unavailable.
     if (!index) return site.serve(c);
     const answer = async (from: SearchIndex) => {
-      const options = sortFilterOptions(await filterValues(from));
+      // The index lists its values already in the form's order (search-index.ts).
+      const options = await filterValues(from);
       const outcome = await runSearch(from, request);
       return `${renderSearchForm(options, request, outcome.counts)}<div class="search-live" data-server>${renderResults(outcome)}</div>`;
     };

@@ -24,8 +24,6 @@ import {
 import { textWords } from "../search/text.ts";
 import { sortFilterOptions } from "../search/view.ts";
 
-export { INDEX_DIR };
-
 export type IndexSummary = { pages: number; files: number; bytes: number };
 
 /** Word files: about one per two pages, a power of two from 64 to 4,096 (each stays small). */
@@ -250,8 +248,11 @@ export async function buildSearchIndex(site: string): Promise<IndexSummary> {
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Không tạo được chỉ mục tìm kiếm: ${reason}. Sửa chỗ đó rồi dựng lại.`, {
-      cause: error,
-    });
+    // A failure of the disk (full, read-only, no permission) rather than of a page.
+    const system = (error as NodeJS.ErrnoException).code !== undefined;
+    const fix = system
+      ? `Kiểm tra ổ đĩa còn chỗ trống và quyền ghi vào ${site}, rồi dựng lại.`
+      : "Sửa chỗ đó rồi dựng lại.";
+    throw new Error(`Không tạo được chỉ mục tìm kiếm: ${reason}. ${fix}`, { cause: error });
   }
 }
