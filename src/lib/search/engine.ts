@@ -169,6 +169,9 @@ function asTyped(entry: TermEntry | undefined, typed: string): Postings | undefi
   return entry && Object.hasOwn(entry.v, typed) ? entry.v[typed] : undefined;
 }
 
+/** Terms as looked up: undefined where the index has none. */
+type Found = (TermEntry | undefined)[];
+
 type Ranked = {
   ids: number[];
   /** 1 for a page holding the last word only as the start of a longer one. */
@@ -193,12 +196,18 @@ async function rank(index: SearchIndex, words: Word[]): Promise<Ranked> {
     typed: `${words[i]!.typed} ${word.typed}`,
   }));
   // The last word may be half typed: the words it starts, alone and after the word before it.
-  const longer = isCompletable(last) ? await index.completions(last.folded) : [];
-  const [single, double, startedAlone, startedPairs] = await Promise.all([
+  // All at once: the words' files need not wait for the list of completions.
+  const completing = async (): Promise<[Found, Found]> => {
+    const longer = isCompletable(last) ? await index.completions(last.folded) : [];
+    return Promise.all([
+      Promise.all(longer.map((word) => index.term(word))),
+      before ? Promise.all(longer.map((word) => index.term(`${before.folded} ${word}`))) : [],
+    ]);
+  };
+  const [single, double, [startedAlone, startedPairs]] = await Promise.all([
     Promise.all(words.map((w) => index.term(w.folded))),
     Promise.all(pairs.map((p) => index.term(p.folded))),
-    Promise.all(longer.map((word) => index.term(word))),
-    before ? Promise.all(longer.map((word) => index.term(`${before.folded} ${word}`))) : [],
+    completing(),
   ]);
   if (single.slice(0, -1).some((entry) => !entry)) return { ids: [], started: new Uint8Array(0) };
   const startsLast = (written: string) => startsAsTyped(written, last.typed);
