@@ -1,6 +1,6 @@
 // node src/cli/search-index.ts <site folder>: builds the search index of a built site (npm run build runs it on the staging folder).
 import { resolve } from "node:path";
-import { buildSearchIndex } from "../lib/build/search-index.ts";
+import { buildSearchIndex } from "../lib/search/build-index.ts";
 import { formatNumber } from "../lib/format.ts";
 
 const site = process.argv[2];

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startRoundRobin } from "../../src/cli/bench/round-robin.ts";
+import { startRoundRobin } from "../../tools/bench/lib/round-robin.ts";
 import { startServer, type RunningServer } from "../helpers/server.ts";
 import { BACKENDS, type TestStoreTarget } from "../helpers/stores.ts";
 import { BROWSER_UA, POLL, writeFakeDist } from "./harness.ts";

@@ -3,7 +3,7 @@
 import { readdirSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSearchIndex } from "../../src/lib/build/search-index.ts";
+import { buildSearchIndex } from "../../src/lib/search/build-index.ts";
 import { INDEX_DIR } from "../../src/lib/search/index-files.ts";
 import { startApp, type TestApp } from "./harness.ts";
 

@@ -2,7 +2,7 @@
 // throwaway cluster started here. Where neither works the PostgreSQL runs are skipped, said
 // plainly; in CI that is a failure, so CI always runs both backends.
 import type { TestProject } from "vitest/node";
-import { startPgCluster, type PgCluster } from "../../src/cli/pg-cluster.ts";
+import { startPgCluster, type PgCluster } from "../helpers/pg-cluster.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gzipBytes, htmlToFirstChart, javascriptBytes } from "../../src/cli/bench/page-weight.ts";
+import { gzipBytes, htmlToFirstChart, javascriptBytes } from "../../tools/bench/lib/page-weight.ts";
 import { DIST } from "../helpers/server.ts";
 
 const JS_BUDGET = 20 * 1024;

@@ -7,8 +7,8 @@ import {
   rebaseRelativePaths,
   suffixTitle,
   writeCorpus,
-} from "../../src/cli/bench/corpus.ts";
-import { parseBuildLog, routeGroup } from "../../src/cli/bench/phases.ts";
+} from "../../tools/bench/lib/corpus.ts";
+import { parseBuildLog, routeGroup } from "../../tools/bench/lib/phases.ts";
 import {
   growth,
   growthLines,
@@ -23,7 +23,7 @@ import {
   type IndexRun,
   type RunResult,
   type Site,
-} from "../../src/cli/bench/report.ts";
+} from "../../tools/bench/lib/report.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const article = (title: string) => `---\ntitle: ${title}\nunit: "x"\n---\n\nBody title: keep\n`;

@@ -4,7 +4,7 @@ import {
   inlineCharts,
   moduleImports,
   pageScripts,
-} from "../../src/cli/bench/page-weight.ts";
+} from "../../tools/bench/lib/page-weight.ts";
 
 const page = `<html><head><script>var a=1</script><script type="module" src="/_astro/x.js"></script>
 <script type="application/ld+json">{}</script></head><body><p>hi</p>

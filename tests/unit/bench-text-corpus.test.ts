@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { pagesIndexed } from "../../src/cli/bench/index-step.ts";
-import { stripComponents, writeTextCorpus } from "../../src/cli/bench/strip-components.ts";
+import { pagesIndexed } from "../../tools/bench/lib/index-step.ts";
+import { stripComponents, writeTextCorpus } from "../../tools/bench/lib/strip-components.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const FRONT = '---\ntitle: "Tin <A>"\nunit: "x"\n---\n';

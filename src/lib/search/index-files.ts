@@ -1,4 +1,4 @@
-// The files of the search index (written by src/lib/build/search-index.ts, read by engine.ts):
+// The files of the search index (written by src/lib/search/build-index.ts, read by engine.ts):
 // one list of pages with their filter values, the words split by hash into many small files so a
 // query loads only those holding its words, and one file per page for its result and excerpt.
 import * as z from "zod/mini";

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bucketCount, buildSearchIndex } from "../../../src/lib/build/search-index.ts";
+import { bucketCount, buildSearchIndex } from "../../../src/lib/search/build-index.ts";
 import { runSearch, type SearchIndex } from "../../../src/lib/search/engine.ts";
 import {
   bucketOf,

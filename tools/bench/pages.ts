@@ -9,7 +9,7 @@ import {
   htmlToFirstChart,
   inlineCharts,
   javascriptBytes as scriptBytes,
-} from "./bench/page-weight.ts";
+} from "./lib/page-weight.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DIST = resolve(ROOT, process.argv[2] ?? process.env.DIST_DIR ?? "dist");
@@ -111,7 +111,7 @@ try {
 }
 const section = `${SECTION}
 
-\`npm run bench:pages [dist]\` (\`src/cli/bench-pages.ts\`) reads a finished build (argument, \`DIST_DIR\`,
+\`npm run bench:pages [dist]\` (\`tools/bench/pages.ts\`) reads a finished build (argument, \`DIST_DIR\`,
 or \`dist/\`). For one page of each type it measures, with gzip at Node's default level:
 - **HTML to the end of the first chart**: the page's bytes from the start up to the first chart's
   \`</svg>\` — what must arrive before the first chart can be drawn. Target ≤ 14,600 bytes (about

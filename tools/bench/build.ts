@@ -9,13 +9,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { writeBareSite } from "./bench/bare-site.ts";
-import { runIndexStep } from "./bench/index-step.ts";
-import { writeTextCorpus } from "./bench/strip-components.ts";
-import { readSourceArticles, writeCorpus } from "./bench/corpus.ts";
-import { summariseProfile, type CpuProfile } from "./bench/cpu-profile.ts";
-import { parseBuildLog } from "./bench/phases.ts";
-import { canIsolateDotAstro, measureBuild } from "./bench/measure.ts";
+import { writeBareSite } from "./lib/bare-site.ts";
+import { runIndexStep } from "./lib/index-step.ts";
+import { writeTextCorpus } from "./lib/strip-components.ts";
+import { readSourceArticles, writeCorpus } from "./lib/corpus.ts";
+import { summariseProfile, type CpuProfile } from "./lib/cpu-profile.ts";
+import { parseBuildLog } from "./lib/phases.ts";
+import { canIsolateDotAstro, measureBuild } from "./lib/measure.ts";
 import {
   growth,
   growthLines,
@@ -31,7 +31,7 @@ import {
   type Meta,
   type RunResult,
   type Site,
-} from "./bench/report.ts";
+} from "./lib/report.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const BENCH = join(REPO, ".bench");

@@ -23,11 +23,11 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
-import { buildSearchIndex } from "../lib/build/search-index.ts";
-import { INDEX_DIR } from "../lib/search/index-files.ts";
-import { readSourceArticles, writeCorpus } from "./bench/corpus.ts";
-import { canIsolateDotAstro, measureBuild } from "./bench/measure.ts";
-import { gzipBytes } from "./bench/page-weight.ts";
+import { buildSearchIndex } from "../../src/lib/search/build-index.ts";
+import { INDEX_DIR } from "../../src/lib/search/index-files.ts";
+import { readSourceArticles, writeCorpus } from "./lib/corpus.ts";
+import { canIsolateDotAstro, measureBuild } from "./lib/measure.ts";
+import { gzipBytes } from "./lib/page-weight.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const BENCH = join(REPO, ".bench");
@@ -325,9 +325,9 @@ if (!values["no-record"]) {
   const section = [
     SECTION,
     "",
-    "`npm run bench:search` (`src/cli/bench-search.ts`) builds the portal cold over N articles (the",
+    "`npm run bench:search` (`tools/bench/search.ts`) builds the portal cold over N articles (the",
     "bench:build corpus: the five real ones plus renamed copies), then runs the search index step of",
-    "`npm run build` (`src/lib/build/search-index.ts`: the portal's own index of the article and",
+    "`npm run build` (`src/lib/search/build-index.ts`: the portal's own index of the article and",
     "dataset pages) on that output, timed on its own. It then serves the build with the real server",
     "and, in Chromium, opens `/tim-kiem/`, fills the box and presses Enter at once: first",
     `“${QUERIES[0]}” (every copy has it: the longest result list), then “${QUERIES[1]}”.`,

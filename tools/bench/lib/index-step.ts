@@ -2,7 +2,7 @@
 // <staging>`), run the same way over a benchmark build's output and timed from spawn to exit.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { INDEX_DIR, MANIFEST_FILE } from "../../lib/search/index-files.ts";
+import { INDEX_DIR, MANIFEST_FILE } from "../../../src/lib/search/index-files.ts";
 import { measureNode } from "./measure.ts";
 
 export interface IndexStep {

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { canonicalCsv } from "../lib/data/canonical.ts";
-import { checkDatasetBytes, DATASETS, formatIssue } from "../lib/data/index.ts";
-import { dataDir } from "../lib/data/paths.ts";
+import { canonicalCsv } from "../../src/lib/data/canonical.ts";
+import { checkDatasetBytes, DATASETS, formatIssue } from "../../src/lib/data/index.ts";
+import { dataDir } from "../../src/lib/data/paths.ts";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

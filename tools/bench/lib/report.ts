@@ -338,7 +338,7 @@ export function indexTable(runs: IndexRun[]): string {
 
 export const SECTION_HEADING = "## Build (bench:build)";
 
-export const HOW_TO_READ = `\`npm run bench:build\` (\`src/cli/bench-build.ts\`) makes N articles — the five real ones plus
+export const HOW_TO_READ = `\`npm run bench:build\` (\`tools/bench/build.ts\`) makes N articles — the five real ones plus
 renamed copies (\`<slug>-ban-sao-<k>\`, titled "… (bản sao k)") in \`.bench/news-<N>/\` — and runs a
 cold \`astro build\` (\`node node_modules/astro/bin/astro.mjs build\`, no data check, no staging)
 of three sites:
@@ -350,7 +350,7 @@ of three sites:
   articles' content. The ratio to it measures the rest of the portal — its layouts, the extra
   pages (lists, localities, topics, data, charts, feed, sitemap) and integrations.
 - **bare-text**: the same bare site over the same N articles with their components taken out
-  (\`.bench/news-text-<N>/\`, made by \`src/cli/bench/strip-components.ts\`): frontmatter and words
+  (\`.bench/news-text-<N>/\`, made by \`tools/bench/lib/strip-components.ts\`): frontmatter and words
   unchanged, import/export lines and component tags removed, what a component wraps kept (a
   photo caption stays as a paragraph, a figure's number stays in its sentence, a chart goes).
   The ratio to it is what the portal costs over plain text, charts included.

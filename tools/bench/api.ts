@@ -13,10 +13,10 @@ import { DatabaseSync } from "node:sqlite";
 import { hash } from "node:crypto";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { isoDateInVietnam } from "../lib/format.ts";
-import { openSqliteStore } from "../server/store/sqlite.ts";
-import { startRoundRobin, type RoundRobin } from "./bench/round-robin.ts";
-import { startPgCluster, type PgCluster } from "./pg-cluster.ts";
+import { isoDateInVietnam } from "../../src/lib/format.ts";
+import { openSqliteStore } from "../../src/server/store/sqlite.ts";
+import { startRoundRobin, type RoundRobin } from "./lib/round-robin.ts";
+import { startPgCluster, type PgCluster } from "../../tests/helpers/pg-cluster.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const AMOUNT = Number(process.env.BENCH_AMOUNT ?? 20000);
@@ -101,7 +101,7 @@ function start(
   const args =
     kind === "portal"
       ? [join(ROOT, "src/server/main.ts")]
-      : [join(ROOT, "src/cli/bench-api.ts"), "--serve-bare", env.DATABASE_PATH!];
+      : [join(ROOT, "tools/bench/api.ts"), "--serve-bare", env.DATABASE_PATH!];
   const child = spawn(process.execPath, args, {
     env: {
       ...process.env,

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { extractPage, type ExtractedPage } from "../search/extract.ts";
+import { extractPage, type ExtractedPage } from "./extract.ts";
 import {
   bucketOf,
   bucketPath,
@@ -20,9 +20,9 @@ import {
   type Manifest,
   type PageRecord,
   type PageValues,
-} from "../search/index-files.ts";
-import { textWords } from "../search/text.ts";
-import { sortFilterOptions } from "../search/view.ts";
+} from "./index-files.ts";
+import { textWords } from "./text.ts";
+import { sortFilterOptions } from "./view.ts";
 
 export type IndexSummary = { pages: number; files: number; bytes: number };
 
