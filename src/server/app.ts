@@ -3,8 +3,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { featuredPoll, isPollOpen, type PollDefinition } from "../lib/polls/schema.ts";
+import { escapeHtml } from "../lib/html.ts";
 import {
-  escapeHtml,
   FORM_OUTCOMES,
   NOT_OPEN_ERROR,
   POLL_PAGE_PATH,

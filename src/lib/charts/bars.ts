@@ -19,7 +19,8 @@ import {
 import { TOTAL_COLOUR, hatchId, hatchPattern, seriesColour } from "./palette.ts";
 import { UNKNOWN_KEY, UNKNOWN_LABEL, remainderOf } from "./remainder.ts";
 import { zeroBasedScale } from "./scale.ts";
-import { el, escapeXml } from "./svg.ts";
+import { escapeHtml } from "../html.ts";
+import { el } from "./svg.ts";
 import type { Bar, BarChartInput } from "./types.ts";
 import { NO_BREAK, textLines, wrapText } from "./wrap.ts";
 
@@ -159,7 +160,7 @@ export function barChart(input: BarChartInput, layout: Layout = STANDARD_LAYOUT)
               "font-weight": 700,
               class: "chart-value",
             },
-            escapeXml(value),
+            escapeHtml(value),
           ),
         );
       }

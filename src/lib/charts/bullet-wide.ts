@@ -7,7 +7,8 @@ import { BAR_HEIGHT, FONT, LINE_HEIGHT, PAD, charsThatFit, textWidth } from "./m
 import { RULE_COLOUR, TRACK_COLOUR, seriesColour } from "./palette.ts";
 import { percentOfTargetScale } from "./scale.ts";
 import { formatPercentPoints } from "../format.ts";
-import { el, escapeXml } from "./svg.ts";
+import { escapeHtml } from "../html.ts";
+import { el } from "./svg.ts";
 import type { BulletRow } from "./types.ts";
 import { textLines, wrapText } from "./wrap.ts";
 import type { ScaleLinear } from "d3-scale";
@@ -108,7 +109,7 @@ export function bulletWideBody(
             "font-weight": t === 100 ? 700 : undefined,
             class: "chart-tick",
           },
-          escapeXml(formatPercentPoints(t)),
+          escapeHtml(formatPercentPoints(t)),
         ),
       );
     }
@@ -180,7 +181,7 @@ export function bulletWideBody(
         el(
           "text",
           { x: endX, y: baseline, fill: "currentColor", "font-weight": 700, class: "chart-value" },
-          escapeXml(reached!),
+          escapeHtml(reached!),
         ),
       );
       out.push(

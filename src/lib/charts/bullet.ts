@@ -18,7 +18,8 @@ import {
 } from "./metrics.ts";
 import { RULE_COLOUR, TRACK_COLOUR, seriesColour } from "./palette.ts";
 import { percentOfTargetScale, percentTicks } from "./scale.ts";
-import { el, escapeXml } from "./svg.ts";
+import { escapeHtml } from "../html.ts";
+import { el } from "./svg.ts";
 import { bulletLegend, bulletWideBody, type BulletWords } from "./bullet-wide.ts";
 import type { BulletChartInput, BulletRow } from "./types.ts";
 import { textLines, wrapText } from "./wrap.ts";
@@ -98,7 +99,7 @@ export function bulletChart(input: BulletChartInput, layout: Layout = STANDARD_L
             "font-size": "0.85em",
             class: "chart-tick",
           },
-          escapeXml(formatPercentPoints(t)),
+          escapeHtml(formatPercentPoints(t)),
         ),
       );
     }

@@ -1,5 +1,6 @@
 // The outer <svg>: role="img", labelled by its <title> and <desc>, sized in em like text.
-import { el, escapeXml } from "./svg.ts";
+import { escapeHtml } from "../html.ts";
+import { el } from "./svg.ts";
 import { FONT, widthOf, type Layout } from "./metrics.ts";
 
 export type FrameInput = {
@@ -49,8 +50,8 @@ export function chartFrame({
       "data-chart": id,
       "data-layout": layout.name,
     },
-    el("title", { id: `${prefix}-title` }, escapeXml(title)) +
-      el("desc", { id: `${prefix}-desc` }, escapeXml(description)) +
+    el("title", { id: `${prefix}-title` }, escapeHtml(title)) +
+      el("desc", { id: `${prefix}-desc` }, escapeHtml(description)) +
       (defs ? `<defs>${defs}</defs>` : "") +
       // Text in user units: FONT is one chart em whatever the page's size.
       el("g", { "font-size": FONT }, body),

@@ -5,7 +5,8 @@ import { MUTED_TEXT, textColourOn } from "./contrast.ts";
 import type { Mark } from "./frame.ts";
 import { legend, type LegendItem } from "./legend.ts";
 import { FONT, LINE_HEIGHT, PAD, charsThatFit, textWidth } from "./metrics.ts";
-import { el, escapeXml } from "./svg.ts";
+import { escapeHtml } from "../html.ts";
+import { el } from "./svg.ts";
 import { textLines, wrapText } from "./wrap.ts";
 
 /** One part of a group as drawn: its words (from the same inputs as the table) and its place. */
@@ -116,7 +117,7 @@ export function sharesWideBody(groups: readonly ShareRow[], width: number, mark:
               // Outside the mark (whose focus ring strokes its children) yet never in the way of its hover.
               "pointer-events": "none",
             },
-            escapeXml(part.text),
+            escapeHtml(part.text),
           )
         : "";
       out.push(mark(part.tip, part.key, rect) + figure);

@@ -1,17 +1,5 @@
-// Tiny SVG string builders: every text and attribute value passes through escapeXml.
-
-const XML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Escapes text for XML content and double-quoted attributes. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
-}
+// Tiny SVG string builders: every text and attribute value passes through escapeHtml.
+import { escapeHtml } from "../html.ts";
 
 /** Coordinates rounded to 2 decimals keep the markup small and snapshots stable. */
 export function round(value: number): number {
@@ -25,13 +13,13 @@ export function attrs(values: Attrs): string {
   let out = "";
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || value === false) continue;
-    const text = typeof value === "number" ? String(round(value)) : escapeXml(value);
+    const text = typeof value === "number" ? String(round(value)) : escapeHtml(value);
     out += ` ${name}="${text}"`;
   }
   return out;
 }
 
-/** An element; `children` is already-built markup (use escapeXml for text). */
+/** An element; `children` is already-built markup (use escapeHtml for text). */
 export function el(tag: string, values: Attrs, children?: string): string {
   return children === undefined
     ? `<${tag}${attrs(values)}/>`

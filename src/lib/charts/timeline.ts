@@ -17,7 +17,8 @@ import {
 } from "./metrics.ts";
 import { RULE_COLOUR, TRACK_COLOUR, seriesColour } from "./palette.ts";
 import { zeroBasedScale } from "./scale.ts";
-import { el, escapeXml } from "./svg.ts";
+import { escapeHtml } from "../html.ts";
+import { el } from "./svg.ts";
 import type { TimelineChartInput, TimelinePoint, TimelineSeries } from "./types.ts";
 import { textLines, wrapText } from "./wrap.ts";
 
@@ -124,7 +125,7 @@ function panel(
             fill: "currentColor",
             class: "chart-axis",
           },
-          escapeXml(formatNumber(t)),
+          escapeHtml(formatNumber(t)),
         ),
       );
     }
@@ -171,7 +172,7 @@ function panel(
             "font-weight": isNewest ? 700 : 400,
             class: "chart-value",
           },
-          escapeXml(barValue(p)),
+          escapeHtml(barValue(p)),
         ),
       );
     });
@@ -222,7 +223,7 @@ function panel(
         el(
           "text",
           { x: PAD + 18, y: cy + FONT * 0.35, fill: "currentColor", class: "chart-label" },
-          escapeXml(`Số ${NEWEST_MARK}`),
+          escapeHtml(`Số ${NEWEST_MARK}`),
         ),
       ];
       const second = PAD + 18 + textWidth(`Số ${NEWEST_MARK}`) + 16;
@@ -242,7 +243,7 @@ function panel(
         el(
           "text",
           { x: ex + 18, y: ey + FONT * 0.35, fill: "currentColor", class: "chart-label" },
-          escapeXml(earlier),
+          escapeHtml(earlier),
         ),
       );
       out.push(el("g", { class: "chart-legend" }, key.join("")));

@@ -1,5 +1,6 @@
 // Greedy word wrap for labels: Vietnamese words are short syllables, so spaces are good breaks.
-import { el, escapeXml } from "./svg.ts";
+import { escapeHtml } from "../html.ts";
+import { el } from "./svg.ts";
 import { LINE_HEIGHT } from "./metrics.ts";
 
 /** Holds the words on either side on one line (wrapText gives it back as a plain space). */
@@ -43,9 +44,9 @@ export function textLines(
       const last = i === lines.length - 1;
       const body =
         last && strong && line.endsWith(strong)
-          ? escapeXml(line.slice(0, -strong.length)) +
-            el("tspan", { "font-weight": 700 }, escapeXml(strong))
-          : escapeXml(line);
+          ? escapeHtml(line.slice(0, -strong.length)) +
+            el("tspan", { "font-weight": 700 }, escapeHtml(strong))
+          : escapeHtml(line);
       return el("tspan", { x, y: y + i * LINE_HEIGHT }, body);
     })
     .join("");

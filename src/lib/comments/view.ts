@@ -1,7 +1,7 @@
 // Comments and the comment form as HTML: one renderer for the build (articles, /gop-y/) and the
 // server (/binh-luan/, refusals). Reader text is escaped; line breaks are kept by CSS (pre-line).
 import { formatDateTime } from "../format.ts";
-import { escapeHtml } from "../polls/view.ts";
+import { escapeHtml } from "../html.ts";
 import { COMMENT_LIMITS, HONEYPOT_FIELD, NO_COMMENTS, PRIVACY_PATH } from "./constants.ts";
 
 export type ShownComment = { id: number; name: string; text: string; createdAt: string };

@@ -1,5 +1,6 @@
 // Poll results as readers see them: one renderer for the build, the server and the browser.
 import { formatNumber, formatShare } from "../format.ts";
+import { escapeHtml } from "../html.ts";
 
 export type PollOptionResult = { id: string; label: string; votes: number };
 
@@ -20,18 +21,6 @@ export type PollResults = {
   /** The option this browser chose, or null. */
   votedOptionId: string | null;
 };
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
 
 /** Who took part, honestly: earlier participants' choices are unknown. */
 export function participantsText(r: PollResults): string {

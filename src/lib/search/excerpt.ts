@@ -1,6 +1,6 @@
 // The excerpt under a result: about thirty words of the page around the best match, escaped,
 // with <mark> around every word of the query (found folded, so "dang" marks "Đảng").
-import { escapeHtml } from "../polls/view.ts";
+import { escapeHtml } from "../html.ts";
 import { placedWords, startsAsTyped, type PlacedWord, type Word } from "./text.ts";
 
 /** Words shown before the match and in all. */

@@ -1,7 +1,7 @@
 // The search form and results as HTML strings: the page at build time, the script and the
 // server all render through these, so the three show the same thing.
 import { formatNumber } from "../format.ts";
-import { escapeHtml } from "../polls/view.ts";
+import { escapeHtml } from "../html.ts";
 import type { FilterCounts, SearchHit, SearchOutcome } from "./engine.ts";
 import {
   FILTER_KEYS,

@@ -15,7 +15,7 @@ import {
   type RefusalCode,
 } from "../../lib/comments/submission.ts";
 import { renderCommentForm, renderCommentList, type FormValues } from "../../lib/comments/view.ts";
-import { escapeHtml } from "../../lib/polls/view.ts";
+import { escapeHtml } from "../../lib/html.ts";
 import { clientAddress } from "../client.ts";
 import {
   assertSameSite,

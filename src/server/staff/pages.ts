@@ -1,6 +1,6 @@
 // The staff pages (/quan-tri/): plain server-rendered HTML, no scripts, reader text escaped.
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
-import { escapeHtml } from "../../lib/polls/view.ts";
+import { escapeHtml } from "../../lib/html.ts";
 import type { DecisionEntry, QueuedComment } from "../store/types.ts";
 
 export const DECISION_LABELS = {

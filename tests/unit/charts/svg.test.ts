@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { attrs, el, escapeXml, round } from "../../../src/lib/charts/svg.ts";
+import { escapeHtml } from "../../../src/lib/html.ts";
+import { attrs, el, round } from "../../../src/lib/charts/svg.ts";
 
 describe("svg builders", () => {
-  it("escapeXml(text) escapes markup and both quote kinds", () => {
-    expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
+  it("escapeHtml(text) escapes markup and both quote kinds", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
       "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
     );
   });
