@@ -33,6 +33,8 @@ import {
   type CommentSettings,
 } from "./comments/routes.ts";
 import { pollResults } from "./polls.ts";
+import { createDashboardRedirect } from "./dashboard.ts";
+import { DASHBOARD_PATH } from "../lib/dashboard/filters.ts";
 import { createSearchPage } from "./search.ts";
 import { SEARCH_PATH } from "../lib/search/view.ts";
 import { SECURITY_HEADERS } from "./security.ts";
@@ -334,6 +336,8 @@ export function createApp(options: AppOptions): Hono {
   });
   // Search without JavaScript: the built page with the server's results (src/server/search.ts).
   app.get(SEARCH_PATH, createSearchPage(config.distDir, site));
+  // The dashboard's filter form without JavaScript lands on its prerendered page (dashboard.ts).
+  app.get(DASHBOARD_PATH, createDashboardRedirect(config.distDir, site));
 
   // Everything no route matched: the static site, or a 404/405. Kept out of the route table so
   // each request matches exactly one handler and Hono calls it without composing a chain.
