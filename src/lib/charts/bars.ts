@@ -1,7 +1,7 @@
 // Horizontal bars (bars/layout.ts places every piece for a width, bars/marks.ts draws them): bars
 // grouped under optional headings, each labelled with its number, parts stacked.
 import { chartFrame, markMaker, svgIdOf } from "./frame.ts";
-import { STANDARD_LAYOUT, labelsBeside, widthOf, type Layout } from "./metrics.ts";
+import { STANDARD_LAYOUT, spaceOf, type Layout } from "./metrics.ts";
 import { hatchId, hatchPattern } from "./palette.ts";
 import type { BarChartInput } from "./types.ts";
 import { barsLayout } from "./bars/layout.ts";
@@ -10,8 +10,7 @@ import { barsMarks, usesHatch } from "./bars/marks.ts";
 export function barChart(input: BarChartInput, layout: Layout = STANDARD_LAYOUT): string {
   const prefix = svgIdOf(input.id, layout);
   const laidOut = barsLayout(input, {
-    width: widthOf(layout),
-    labels: labelsBeside(layout) ? "beside" : "above",
+    ...spaceOf(layout),
     hatch: `url(#${hatchId(prefix)})`,
   });
   return chartFrame({

@@ -1,7 +1,7 @@
 // Admissions against target in "% of target" space (bullet/layout.ts places every piece for a
 // width, bullet/marks.ts draws them). Sources state the percentage, never the target itself.
 import { chartFrame, markMaker } from "./frame.ts";
-import { STANDARD_LAYOUT, labelsBeside, widthOf, type Layout } from "./metrics.ts";
+import { STANDARD_LAYOUT, spaceOf, type Layout } from "./metrics.ts";
 import type { BulletChartInput } from "./types.ts";
 import { bulletLayout } from "./bullet/layout.ts";
 import { bulletMarks } from "./bullet/marks.ts";
@@ -9,10 +9,7 @@ import { bulletMarks } from "./bullet/marks.ts";
 export { NO_TARGET_TEXT, bulletLabel, bulletNote } from "./bullet/words.ts";
 
 export function bulletChart(input: BulletChartInput, layout: Layout = STANDARD_LAYOUT): string {
-  const laidOut = bulletLayout(input, {
-    width: widthOf(layout),
-    labels: labelsBeside(layout) ? "beside" : "above",
-  });
+  const laidOut = bulletLayout(input, spaceOf(layout));
   return chartFrame({
     id: input.id,
     layout,

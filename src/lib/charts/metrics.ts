@@ -72,9 +72,25 @@ const CENTRE_BASELINE_EM = 0.35;
 /** Wide layouts put labels beside bars from this width (in chart em) up. */
 export const SIDE_LABELS_FROM_EM = 26;
 
-/** Whether a layout is wide enough for labels in a column beside the plot (else above each bar). */
-export function labelsBeside(layout: Layout): boolean {
-  return layout.em >= SIDE_LABELS_FROM_EM;
+/** What a chart's layout pass is told of its space: the width, and where labels go. */
+export type Space = {
+  /** Width of the drawing, in user units. */
+  width: number;
+  /** "above": each label over what it names; "beside": labels in a column left of the plot. */
+  labels: "above" | "beside";
+};
+
+/** The space of a layout: labels beside the plot from SIDE_LABELS_FROM_EM up. */
+export function spaceOf(layout: Layout): Space {
+  return {
+    width: widthOf(layout),
+    labels: layout.em >= SIDE_LABELS_FROM_EM ? "beside" : "above",
+  };
+}
+
+/** Characters of a line as wide as the chart inside its margins. */
+export function fullLineChars(width: number): number {
+  return charsThatFit(width - 2 * PAD);
 }
 
 /** The baseline that centres a line of text of `em` chart em on `centre`. */

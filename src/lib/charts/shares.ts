@@ -1,7 +1,7 @@
 // Rating distributions as 100% stacked bars, one per group rated (shares/rows.ts stacks the parts,
 // shares/layout.ts places every piece for a width, shares/marks.ts draws them).
 import { chartFrame, markMaker, svgIdOf } from "./frame.ts";
-import { STANDARD_LAYOUT, labelsBeside, widthOf, type Layout } from "./metrics.ts";
+import { STANDARD_LAYOUT, spaceOf, type Layout } from "./metrics.ts";
 import { hatchId, hatchPattern } from "./palette.ts";
 import type { ShareChartInput } from "./types.ts";
 import { sharesLayout } from "./shares/layout.ts";
@@ -13,10 +13,7 @@ export { partText, shareText } from "./shares/words.ts";
 export function sharesChart(input: ShareChartInput, layout: Layout = STANDARD_LAYOUT): string {
   const prefix = svgIdOf(input.id, layout);
   const groups = shareRows(input, `url(#${hatchId(prefix)})`);
-  const laidOut = sharesLayout(groups, {
-    width: widthOf(layout),
-    labels: labelsBeside(layout) ? "beside" : "above",
-  });
+  const laidOut = sharesLayout(groups, spaceOf(layout));
   return chartFrame({
     id: input.id,
     layout,

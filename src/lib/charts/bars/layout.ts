@@ -5,27 +5,24 @@
 import { formatNumber } from "../../format.ts";
 import { barValue } from "../describe.ts";
 import { legendLayout, type LegendBox } from "../legend.ts";
-import { TEXT, type TextBlock, type TextStyle, type ValueText } from "../marks.ts";
 import {
   BAR_HEIGHT,
-  FONT,
   LINE_HEIGHT,
   PAD,
   SPACE,
   centredBaseline,
   charsThatFit,
+  fullLineChars,
   textWidth,
+  type Space,
 } from "../metrics.ts";
 import { zeroBasedScale } from "../scale.ts";
+import { TEXT, textBelow, type TextBlock, type TextStyle, type ValueText } from "../text.ts";
 import type { Bar, BarChartInput } from "../types.ts";
-import { NO_BREAK, wrapText } from "../wrap.ts";
+import { NO_BREAK } from "../wrap.ts";
 import { barLegend, placeSegments, type PlacedSegment } from "./segments.ts";
 
-export type BarsOptions = {
-  /** Width of the drawing, in user units. */
-  width: number;
-  /** "above": each label over its bar; "beside": labels in a column left of the bars. */
-  labels: "above" | "beside";
+export type BarsOptions = Space & {
   /** Fill of unknown remainders (the chart's hatch pattern). */
   hatch: string;
 };
@@ -71,33 +68,6 @@ const SUBSET: RowLook = {
   style: { class: "chart-label chart-label--subset" },
 };
 
-/** Where labels, bars and notes go across the width. */
-type Columns = {
-  /** Characters of a line as wide as the chart (group headings). */
-  fullChars: number;
-  labelChars: number;
-  /** Bars run from `left` (zero) to at most `right`. */
-  plot: { left: number; right: number };
-  note: { left: number; chars: number };
-};
-
-function columnsOf(bars: readonly Bar[], { width, labels }: BarsOptions): Columns {
-  const fullChars = charsThatFit(width - 2 * PAD);
-  if (labels === "above") {
-    const plot = { left: PAD, right: width - PAD };
-    return { fullChars, labelChars: fullChars, plot, note: { left: PAD, chars: fullChars } };
-  }
-  // The value follows the bar's end, so the plot leaves room for the longest value.
-  const valueRoom = Math.max(...bars.map((b) => textWidth(barValue(b)))) + SPACE.s;
-  const left = PAD + width * LABEL_COLUMN;
-  return {
-    fullChars,
-    labelChars: charsThatFit(left - 2 * PAD),
-    plot: { left, right: width - PAD - valueRoom },
-    note: { left, chars: charsThatFit(width - left - PAD) },
-  };
-}
-
 /** A row's label and bar box: `next` is where what follows may start, `noteTop` where its note goes. */
 type RowPlace = { label: TextBlock; top: number; value?: ValueText; noteTop: number; next: number };
 
@@ -109,22 +79,34 @@ type PlaceRow = (
   x: (value: number) => number,
 ) => RowPlace;
 
+/** Where labels, bars and notes go across the width, and how a label sits by its bar. */
+type Columns = {
+  /** Characters of a line as wide as the chart (group headings). */
+  fullChars: number;
+  labelChars: number;
+  /** Bars run from `left` (zero) to at most `right`. */
+  plot: { left: number; right: number };
+  note: { left: number; chars: number };
+  place: PlaceRow;
+};
+
 /** "Label: value" above the bar, the value in bold. */
 const rowAbove: PlaceRow = (bar, y, look, columns) => {
   const value = barValue(bar);
-  const lines = wrapText(`${bar.label}: ${value}`, columns.labelChars - look.chars);
-  const label = { lines, x: PAD + look.indent, y: y + FONT, style: look.style, strong: value };
-  const top = y + (lines.length * LINE_HEIGHT + SPACE.s);
+  const chars = columns.labelChars - look.chars;
+  const text = textBelow(`${bar.label}: ${value}`, chars, PAD + look.indent, y, look.style);
+  const top = y + (text.height + SPACE.s);
+  const label = { ...text.block, strong: value };
   return { label, top, noteTop: top + look.height, next: top + look.height };
 };
 
 /** The label in its column, the bar on the label's first line, the value at the bar's end. */
 const rowBeside: PlaceRow = (bar, y, look, columns, x) => {
-  const lines = wrapText(bar.label, columns.labelChars - look.chars);
-  const label = { lines, x: PAD + look.indent, y: y + FONT, style: look.style };
+  const chars = columns.labelChars - look.chars;
+  const { block: label, height } = textBelow(bar.label, chars, PAD + look.indent, y, look.style);
   const top = y + (LINE_HEIGHT - look.height) / 2 + SPACE.hair;
   // A long label makes the row taller.
-  const next = y + Math.max(lines.length * LINE_HEIGHT, look.height + SPACE.s);
+  const next = y + Math.max(height, look.height + SPACE.s);
   const value = {
     x: x(bar.value) + SPACE.xs,
     y: centredBaseline(top + look.height / 2),
@@ -133,32 +115,47 @@ const rowBeside: PlaceRow = (bar, y, look, columns, x) => {
   return { label, top, value, noteTop: Math.max(next - LINE_HEIGHT, top + look.height), next };
 };
 
+function columnsOf(bars: readonly Bar[], { width, labels }: BarsOptions): Columns {
+  const fullChars = fullLineChars(width);
+  if (labels === "above") {
+    const plot = { left: PAD, right: width - PAD };
+    const note = { left: PAD, chars: fullChars };
+    return { fullChars, labelChars: fullChars, plot, note, place: rowAbove };
+  }
+  // The value follows the bar's end, so the plot leaves room for the longest value.
+  const valueRoom = Math.max(...bars.map((b) => textWidth(barValue(b)))) + SPACE.s;
+  const left = PAD + width * LABEL_COLUMN;
+  return {
+    fullChars,
+    labelChars: charsThatFit(left - 2 * PAD),
+    plot: { left, right: width - PAD - valueRoom },
+    note: { left, chars: charsThatFit(width - left - PAD) },
+    place: rowBeside,
+  };
+}
+
 /** A split bar's parts in words under it, each label kept with its number where it fits. */
 function noteOf(segments: readonly PlacedSegment[], top: number, { note }: Columns) {
   const text = segments
     .map((s) => `${s.label} ${formatNumber(s.value)}`)
     .map((part) => (part.length <= note.chars ? part.replaceAll(" ", NO_BREAK) : part))
     .join(" · ");
-  const lines = wrapText(text, note.chars);
-  return {
-    block: { lines, x: note.left, y: top + FONT + SPACE.xs, style: TEXT.smallNote },
-    next: top + lines.length * LINE_HEIGHT + SPACE.xs,
-  };
+  const { block, height } = textBelow(text, note.chars, note.left, top + SPACE.xs, TEXT.smallNote);
+  return { block, next: top + height + SPACE.xs };
 }
 
 type RowContext = {
   input: BarChartInput;
-  options: BarsOptions;
+  hatch: string;
   columns: Columns;
   x: (value: number) => number;
-  place: PlaceRow;
 };
 
 function barRow(bar: Bar, y: number, c: RowContext): { row: BarRow; next: number } {
   const subset = bar.subsetOf !== undefined;
   const look = subset ? SUBSET : PLAIN;
-  const placed = c.place(bar, y, look, c.columns, c.x);
-  const segments = placeSegments(bar, c.input, c.options.hatch, c.x);
+  const placed = c.columns.place(bar, y, look, c.columns, c.x);
+  const segments = placeSegments(bar, c.input, c.hatch, c.x);
   const row: BarRow = {
     label: placed.label,
     top: placed.top,
@@ -182,17 +179,16 @@ export function barsLayout(input: BarChartInput, options: BarsOptions): BarsLayo
     columns.plot.left,
     columns.plot.right,
   );
-  const place = options.labels === "beside" ? rowBeside : rowAbove;
-  const context: RowContext = { input, options, columns, x, place };
+  const context: RowContext = { input, hatch: options.hatch, columns, x };
   let y = PAD;
   const legend = legendLayout(barLegend(input, options.hatch), y, options.width);
   y += legend.height + (legend.height ? LINE_HEIGHT / 2 : 0);
   const groups = input.groups.map((group): BarGroupBox => {
     const box: BarGroupBox = { rows: [] };
     if (group.label) {
-      const lines = wrapText(group.label, columns.fullChars);
-      box.heading = { lines, x: PAD, y: y + FONT, style: TEXT.heading };
-      y += lines.length * LINE_HEIGHT + SPACE.xs;
+      const heading = textBelow(group.label, columns.fullChars, PAD, y, TEXT.heading);
+      box.heading = heading.block;
+      y += heading.height + SPACE.xs;
     }
     for (const bar of group.bars) {
       const { row, next } = barRow(bar, y, context);

@@ -1,7 +1,8 @@
 // Horizontal bars, marks: each piece drawn into the box the layout gave it, in reading order.
 import type { Mark } from "../frame.ts";
 import { legendMarks } from "../legend.ts";
-import { rule, segmentRect, textBlock, valueText } from "../marks.ts";
+import { rule, segmentRect } from "../marks.ts";
+import { textBlock, valueText } from "../text.ts";
 import type { BarRow, BarsLayout } from "./layout.ts";
 
 /** The white gap between a bar's parts. */

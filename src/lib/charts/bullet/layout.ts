@@ -5,7 +5,6 @@
 import type { ScaleLinear } from "d3-scale";
 import { formatPercentPoints } from "../../format.ts";
 import { legendLayout, type LegendBox } from "../legend.ts";
-import { TEXT, type TextBlock, type ValueText } from "../marks.ts";
 import {
   BAR_HEIGHT,
   FONT,
@@ -15,20 +14,16 @@ import {
   SPACE,
   centredBaseline,
   charsThatFit,
+  fullLineChars,
   textWidth,
+  type Space,
 } from "../metrics.ts";
 import { seriesColour } from "../palette.ts";
 import { fittingTicks, percentOfTargetScale, percentTicks } from "../scale.ts";
+import { TEXT, textBelow, type TextBlock, type ValueText } from "../text.ts";
 import type { BulletChartInput, BulletRow } from "../types.ts";
 import { wrapText } from "../wrap.ts";
 import { bulletLegend, bulletWords, type BulletWords } from "./words.ts";
-
-export type BulletOptions = {
-  /** Width of the drawing, in user units. */
-  width: number;
-  /** "above": label, bar and note stacked; "beside": labels in a column left of the bars. */
-  labels: "above" | "beside";
-};
 
 /** A row's bar: the track to the scale's end, the bar to the stated percentage, the 100% rule. */
 export type BulletBar = {
@@ -94,23 +89,21 @@ function barOf(row: Row, top: number, c: Context): BulletBar | undefined {
   return { top, left, end, reached: x(percent), target: x(100), tip: row.words.tip };
 }
 
-function stacked(width: number): Arrangement {
-  const maxChars = charsThatFit(width - 2 * PAD);
+function labelsAbove(width: number): Arrangement {
+  const maxChars = fullLineChars(width);
   return {
     plotLeft: PAD,
     trackEnd: width - PAD - TICK_ROOM,
     chooseTicks: percentTicks,
     boldTarget: false,
     place: (row, _, y, c) => {
-      const lines = wrapText(row.words.label, maxChars);
-      const label = { lines, x: PAD, y: y + FONT, style: TEXT.strongLabel };
-      let next = y + (lines.length * LINE_HEIGHT + SPACE.s);
+      const label = textBelow(row.words.label, maxChars, PAD, y, TEXT.strongLabel);
+      let next = y + (label.height + SPACE.s);
       const bar = barOf(row, next, c);
       if (bar) next += BAR_HEIGHT + SPACE.hair;
-      const noteLines = wrapText(row.words.note, maxChars);
-      const note = { lines: noteLines, x: PAD, y: next + FONT + SPACE.xs, style: TEXT.note };
-      next += noteLines.length * LINE_HEIGHT + SPACE.xs + ROW_GAP;
-      return { box: { label, ...(bar && { bar }), notes: [note] }, next };
+      const note = textBelow(row.words.note, maxChars, PAD, next + SPACE.xs, TEXT.note);
+      next += note.height + SPACE.xs + ROW_GAP;
+      return { box: { label: label.block, ...(bar && { bar }), notes: [note.block] }, next };
     },
     height: (y) => y + PAD,
   };
@@ -126,7 +119,7 @@ function endLinesOf(rows: readonly Row[], width: number): string[][] {
   );
 }
 
-function besideBars(rows: readonly Row[], width: number): Arrangement {
+function labelsBeside(rows: readonly Row[], width: number): Arrangement {
   const plotLeft = PAD + Math.round(width * LABEL_COLUMN);
   const labelChars = charsThatFit(plotLeft - 2 * PAD);
   const endLines = endLinesOf(rows, width);
@@ -192,9 +185,9 @@ function ticksOf(a: Arrangement, x: ScaleLinear<number, number>, y: number): Per
   }));
 }
 
-export function bulletLayout(input: BulletChartInput, { width, labels }: BulletOptions) {
+export function bulletLayout(input: BulletChartInput, { width, labels }: Space) {
   const rows = input.rows.map((row) => ({ row, words: bulletWords(row, input.unit) }));
-  const a = labels === "beside" ? besideBars(rows, width) : stacked(width);
+  const a = labels === "beside" ? labelsBeside(rows, width) : labelsAbove(width);
   const stated = input.rows.flatMap((r) =>
     r.percentOfTarget === undefined ? [] : [r.percentOfTarget],
   );

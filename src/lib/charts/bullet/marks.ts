@@ -2,7 +2,8 @@
 import { escapeHtml } from "../../html.ts";
 import type { Mark } from "../frame.ts";
 import { legendMarks } from "../legend.ts";
-import { rule, textBlock, valueText } from "../marks.ts";
+import { rule } from "../marks.ts";
+import { textBlock, valueText } from "../text.ts";
 import { BAR_HEIGHT, BOLD_STROKE, TICK_EM } from "../metrics.ts";
 import { RULE_COLOUR, TRACK_COLOUR } from "../palette.ts";
 import { el } from "../svg.ts";

@@ -3,7 +3,7 @@
 // inside its segment where it fits, else under the bar, and the legend over the plot (wide).
 import { MUTED_TEXT } from "../contrast.ts";
 import { legendLayout, type LegendBox } from "../legend.ts";
-import { SWATCH, TEXT, type SegmentRect, type TextBlock } from "../marks.ts";
+import { SWATCH, type SegmentRect } from "../marks.ts";
 import {
   BAR_HEIGHT,
   FONT,
@@ -13,17 +13,13 @@ import {
   SPACE,
   centredBaseline,
   charsThatFit,
+  fullLineChars,
   textWidth,
+  type Space,
 } from "../metrics.ts";
+import { TEXT, textBelow, type TextBlock } from "../text.ts";
 import { wrapText } from "../wrap.ts";
 import { ambiguousKeys, shareLegend, type SharePartRow, type ShareRow } from "./rows.ts";
-
-export type SharesOptions = {
-  /** Width of the drawing, in user units. */
-  width: number;
-  /** "above": label, bar and figures stacked; "beside": labels in a column left of the bars. */
-  labels: "above" | "beside";
-};
 
 /** A part's segment; `figure` when its figure is printed inside it. */
 export type ShareSegment = {
@@ -63,26 +59,26 @@ function segmentOf(part: SharePartRow, left: number, span: number, top: number, 
 }
 
 /** Narrow: "Label (total)" above the bar, every part's figure on a line of its own below it. */
-function stackedGroups(groups: readonly ShareRow[], width: number): SharesLayout {
-  const maxChars = charsThatFit(width - 2 * PAD);
+function labelsAbove(groups: readonly ShareRow[], width: number): SharesLayout {
+  const maxChars = fullLineChars(width);
   const span = width - 2 * PAD;
   let y = PAD;
   const boxes = groups.map((group): ShareGroupBox => {
-    const lines = wrapText(`${group.label} (${group.totalText})`, maxChars);
-    const label = { lines, x: PAD, y: y + FONT, style: TEXT.strongLabel };
-    y += lines.length * LINE_HEIGHT + SPACE.s;
+    const heading = `${group.label} (${group.totalText})`;
+    const label = textBelow(heading, maxChars, PAD, y, TEXT.strongLabel);
+    y += label.height + SPACE.s;
     const top = y;
     const segments = group.parts.map((part) => segmentOf(part, PAD, span, top, BAR_HEIGHT));
     y += BAR_HEIGHT + SPACE.m;
     const notes = group.parts.map((part): SwatchNote => {
-      const noteLines = wrapText(`${part.label}: ${part.text}`, maxChars - 2);
-      const text = { lines: noteLines, x: PAD + SWATCH + SPACE.s, y: y + FONT, style: TEXT.note };
-      const note = { x: PAD, y: y + SPACE.xs, fill: part.fill, text };
-      y += noteLines.length * LINE_HEIGHT;
+      const words = `${part.label}: ${part.text}`;
+      const text = textBelow(words, maxChars - 2, PAD + SWATCH + SPACE.s, y, TEXT.note);
+      const note = { x: PAD, y: y + SPACE.xs, fill: part.fill, text: text.block };
+      y += text.height;
       return note;
     });
     y += GROUP_GAP;
-    return { labels: [label], segments, notes };
+    return { labels: [label.block], segments, notes };
   });
   return { height: y + PAD, legend: { entries: [], height: 0 }, groups: boxes };
 }
@@ -147,7 +143,7 @@ function sideLabels(group: ShareRow, baseline: number, plotLeft: number) {
 }
 
 /** Wide: labels beside the bars, figures inside their segments where they fit, else under the bar. */
-function besideGroups(groups: readonly ShareRow[], width: number): SharesLayout {
+function labelsBeside(groups: readonly ShareRow[], width: number): SharesLayout {
   const plotLeft = PAD + Math.round(width * LABEL_COLUMN);
   const span = width - PAD - plotLeft;
   const items = shareLegend(groups);
@@ -175,6 +171,6 @@ function besideGroups(groups: readonly ShareRow[], width: number): SharesLayout 
   return { height: y - GROUP_GAP + PAD + SPACE.xs, legend, groups: boxes };
 }
 
-export function sharesLayout(groups: readonly ShareRow[], { width, labels }: SharesOptions) {
-  return labels === "beside" ? besideGroups(groups, width) : stackedGroups(groups, width);
+export function sharesLayout(groups: readonly ShareRow[], { width, labels }: Space) {
+  return labels === "beside" ? labelsBeside(groups, width) : labelsAbove(groups, width);
 }
