@@ -16,6 +16,8 @@ export function rule(x: number, top: number, bottom: number, stroke: string, wid
   });
 }
 
+const FAINT_OPACITY = 0.6;
+
 /** One segment of a bar; an unknown remainder (hatched) gets a grey edge, the rest a white gap. */
 export type SegmentRect = {
   x: number;
@@ -40,8 +42,6 @@ export function segmentRect(s: SegmentRect, edge: number): string {
     "stroke-width": s.unknown ? 1 : edge,
   });
 }
-
-const FAINT_OPACITY = 0.6;
 
 /** Side of the colour square before a note that names a part. */
 export const SWATCH = (FONT * 5) / 8;
