@@ -47,7 +47,7 @@ function serveBare(): void {
       const address = String(req.headers["x-forwarded-for"] ?? "");
       const at = Date.now();
       const key = hash("sha256", `${address}\n${req.headers["user-agent"] ?? ""}`, "base64url");
-      store.recordView({ key, day: isoDateInVietnam(new Date(at)), at }).then(
+      store.visits.recordView({ key, day: isoDateInVietnam(new Date(at)), at }).then(
         (t) => {
           res.writeHead(200, { "content-type": "application/json" });
           res.end(JSON.stringify(t));
