@@ -5,9 +5,8 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { renderCommentForm, renderCommentList, type FormValues } from "../../lib/comments/view.ts";
 import { escapeHtml } from "../../lib/html.ts";
-import type { Site } from "../site/site.ts";
+import type { FeatureContext } from "../feature.ts";
 import type { CommentStore } from "../store/comments.ts";
-import type { ArticleRef } from "./articles.ts";
 
 export type PageRequest = {
   /** A notice above the page's content (a thank-you after a post). */
@@ -32,13 +31,13 @@ const NO_ARTICLE =
   notice("Không có bài viết này. Mời bạn mở bài viết từ trang Tin tức để bình luận.", "refused") +
   `<p><a href="/tin-tuc/">Đến trang Tin tức</a></p>`;
 
-export function commentPages(d: {
-  store: CommentStore;
-  site: Site;
-  articles: () => Promise<Map<string, ArticleRef>>;
-  token: () => Promise<string>;
-  retentionDays: number;
-}): CommentPages {
+export function commentPages(
+  d: Pick<FeatureContext, "site" | "articles"> & {
+    store: CommentStore;
+    token: () => Promise<string>;
+    retentionDays: number;
+  },
+): CommentPages {
   const form = async (article: string | undefined, r: PageRequest) =>
     renderCommentForm({
       article,

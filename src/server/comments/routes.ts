@@ -11,30 +11,22 @@ import {
 import { SENT_COMMENT, SENT_FEEDBACK } from "../../lib/comments/constants.ts";
 import type { FormValues } from "../../lib/comments/view.ts";
 import type { CommentSettings } from "../config.ts";
+import type { FeatureContext } from "../feature.ts";
 import { apiJson, seeOther } from "../http/answers.ts";
 import { HttpError } from "../http/errors.ts";
-import type { PostGuards } from "../http/guards.ts";
 import { isFormPost, own, readFields } from "../http/request.ts";
-import type { Site } from "../site/site.ts";
 import type { CommentStore } from "../store/comments.ts";
 import type { SecretStore } from "../store/types.ts";
-import type { ArticleRef } from "./articles.ts";
 import { issueFormToken } from "./form-token.ts";
 import { HourlyLimit } from "./limit.ts";
 import { commentPages, notice, type CommentPages, type PageRequest } from "./pages.ts";
 import { refusalOf, type Refusal } from "./refusal.ts";
 import { submitComment } from "./submit.ts";
 
-export type CommentDeps = {
+export type CommentDeps = FeatureContext & {
   store: CommentStore;
   secrets: SecretStore;
-  site: Site;
-  /** The articles readers may comment on (articles.ts). */
-  articles: () => Promise<Map<string, ArticleRef>>;
   settings: CommentSettings;
-  guards: PostGuards;
-  trustProxy: number;
-  now: () => number;
 };
 
 /** Set once the body is read: a refused form is shown again with what the reader wrote. */

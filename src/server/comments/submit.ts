@@ -9,24 +9,21 @@ import {
   duplicateKey,
   HONEYPOT_FIELD,
 } from "../../lib/comments/submission.ts";
+import type { FeatureContext } from "../feature.ts";
 import { clientAddress } from "../http/client.ts";
 import { own } from "../http/request.ts";
 import type { CommentStore } from "../store/comments.ts";
-import type { ArticleRef } from "./articles.ts";
 import { checkFormToken } from "./form-token.ts";
 import type { HourlyLimit } from "./limit.ts";
 import { Refusal } from "./refusal.ts";
 
 const FIELDS = ["article", "name", "email", "text", "consent", "token", HONEYPOT_FIELD];
 
-export type SubmitDeps = {
+export type SubmitDeps = Pick<FeatureContext, "articles" | "trustProxy" | "now"> & {
   store: CommentStore;
-  articles: () => Promise<Map<string, ArticleRef>>;
   formSecret: () => Promise<string>;
   limit: HourlyLimit;
   minSeconds: number;
-  trustProxy: number;
-  now: () => number;
 };
 
 export async function submitComment(

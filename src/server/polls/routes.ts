@@ -9,25 +9,20 @@ import {
   safeReturnPath,
   type FormOutcome,
 } from "../../lib/polls/view.ts";
+import type { FeatureContext } from "../feature.ts";
 import { apiJson, seeOther } from "../http/answers.ts";
 import { isHttps } from "../http/client.ts";
 import { HttpError } from "../http/errors.ts";
-import type { PostGuards } from "../http/guards.ts";
 import { isFormPost, own, readFields } from "../http/request.ts";
-import type { Site } from "../site/site.ts";
 import type { PollStore } from "../store/polls.ts";
 import { pollPage, type PollPage } from "./page.ts";
 import { pollResults, pollSummary } from "./results.ts";
 import { newVote, votedIn } from "./voter.ts";
 
-export type PollDeps = {
+export type PollDeps = Pick<FeatureContext, "site" | "guards" | "trustProxy" | "now"> & {
   store: PollStore;
   /** The definitions now loaded (SIGHUP replaces their contents in place). */
   polls: Map<string, PollDefinition>;
-  site: Site;
-  guards: PostGuards;
-  trustProxy: number;
-  now: () => number;
 };
 
 /** Refusals of a no-JavaScript vote that get the poll page (same status) instead of JSON. */

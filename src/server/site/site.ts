@@ -79,102 +79,104 @@ export function fillBlocks(html: string, blocks: Record<string, string>): string
   return filled;
 }
 
+type Load = ReturnType<typeof fileCache>;
+
+/** The build's 404 page (or a minimal one) with status 404. */
+async function notFoundPage(c: Context, load: Load, root: string): Promise<Response> {
+  const page = await load(join(root, "404.html"));
+  const body =
+    page?.body ?? Buffer.from("<!doctype html><title>404</title><p>Không tìm thấy trang</p>");
+  return c.body(new Uint8Array(body), 404, {
+    ...SECURITY_HEADERS,
+    "content-type": TYPES[".html"]!,
+    "cache-control": REVALIDATE,
+    "content-security-policy": page?.csp ?? htmlPolicy([]),
+  });
+}
+
+/** The best precompressed copy of `file` that `accept` allows, if the build wrote a current one. */
+async function encoded(
+  load: Load,
+  file: string,
+  original: CachedFile,
+  accept: string | undefined,
+): Promise<{ encoding: Encoding; file: CachedFile } | undefined> {
+  const available = [...ENCODINGS];
+  for (;;) {
+    const encoding = chooseEncoding(
+      accept,
+      available.map((e) => e.encoding),
+    );
+    if (encoding === undefined) return undefined;
+    const i = available.findIndex((e) => e.encoding === encoding);
+    const copy = await load(`${file}${available[i]!.suffix}`);
+    // A copy older than its file (the file edited after the build) would send stale bytes.
+    if (copy && copy.mtimeMs >= original.mtimeMs) return { encoding, file: copy };
+    available.splice(i, 1); // this file has no such copy: the next best
+  }
+}
+
+/** The file's headers: type, caching, validators, its CSP, and its encoding when compressed. */
+function fileHeaders(url: URL, file: string, entry: CachedFile, encoding?: Encoding) {
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+    "cache-control": cacheControl(url.pathname, file),
+    // Each encoding is its own representation: its own ETag, so a cache never mixes them.
+    etag: encoding ? `${entry.etag.slice(0, -1)}-${encoding}"` : entry.etag,
+    "last-modified": new Date(entry.mtimeMs).toUTCString(),
+    // The policy hashes the page's own inline scripts, read from the uncompressed HTML.
+    "content-security-policy": entry.csp,
+  };
+  if (isCompressible(file)) headers.vary = "Accept-Encoding";
+  if (encoding) headers["content-encoding"] = encoding;
+  return headers;
+}
+
+/** A GET/HEAD of a file in dist/: 200, 304 on a matching ETag, a 301 to a folder's slash, or 404. */
+async function serveFile(c: Context, load: Load, root: string): Promise<Response> {
+  const url = new URL(c.req.url);
+  const file = fileOf(root, url.pathname);
+  if (!file) return notFoundPage(c, load, root);
+  let entry = await load(file);
+  if (!entry && (await swappedIn(root))) entry = await load(file);
+  if (!entry) {
+    // A folder asked for without its trailing slash: send readers to the canonical URL.
+    if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {
+      // One leading slash only: "//host/" in Location would send the reader to another site.
+      const path = url.pathname.replace(/^\/+/, "/");
+      return c.body(null, 301, { ...SECURITY_HEADERS, location: `${path}/${url.search}` });
+    }
+    return notFoundPage(c, load, root);
+  }
+  const variant = isCompressible(file)
+    ? await encoded(load, file, entry, c.req.header("accept-encoding"))
+    : undefined;
+  const headers = fileHeaders(url, file, entry, variant?.encoding);
+  const inm = c.req.header("if-none-match");
+  if (inm && inm.split(",").some((tag) => tag.trim() === headers.etag)) {
+    return c.body(null, 304, headers);
+  }
+  return c.body(new Uint8Array(variant?.file.body ?? entry.body), 200, headers);
+}
+
 export function createSite(distDir: string): Site {
   const root = resolve(distDir);
   const load = fileCache();
-
-  async function notFound(c: Context): Promise<Response> {
-    const page = await load(join(root, "404.html"));
-    const body =
-      page?.body ?? Buffer.from("<!doctype html><title>404</title><p>Không tìm thấy trang</p>");
-    return c.body(new Uint8Array(body), 404, {
-      ...SECURITY_HEADERS,
-      "content-type": TYPES[".html"]!,
-      "cache-control": REVALIDATE,
-      "content-security-policy": page?.csp ?? htmlPolicy([]),
-    });
-  }
-
-  /** The best precompressed copy of `file` that `accept` allows, if the build wrote a current one. */
-  async function encoded(
-    file: string,
-    original: CachedFile,
-    accept: string | undefined,
-  ): Promise<{ encoding: Encoding; file: CachedFile } | undefined> {
-    const available = [...ENCODINGS];
-    for (;;) {
-      const encoding = chooseEncoding(
-        accept,
-        available.map((e) => e.encoding),
-      );
-      if (encoding === undefined) return undefined;
-      const i = available.findIndex((e) => e.encoding === encoding);
-      const copy = await load(`${file}${available[i]!.suffix}`);
-      // A copy older than its file (the file edited after the build) would send stale bytes.
-      if (copy && copy.mtimeMs >= original.mtimeMs) return { encoding, file: copy };
-      available.splice(i, 1); // this file has no such copy: the next best
-    }
-  }
-
-  /** The file's headers: type, caching, validators, its CSP, and its encoding when compressed. */
-  function fileHeaders(url: URL, file: string, entry: CachedFile, encoding?: Encoding) {
-    const headers: Record<string, string> = {
-      ...SECURITY_HEADERS,
-      "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-      "cache-control": cacheControl(url.pathname, file),
-      // Each encoding is its own representation: its own ETag, so a cache never mixes them.
-      etag: encoding ? `${entry.etag.slice(0, -1)}-${encoding}"` : entry.etag,
-      "last-modified": new Date(entry.mtimeMs).toUTCString(),
-      // The policy hashes the page's own inline scripts, read from the uncompressed HTML.
-      "content-security-policy": entry.csp,
-    };
-    if (isCompressible(file)) headers.vary = "Accept-Encoding";
-    if (encoding) headers["content-encoding"] = encoding;
-    return headers;
-  }
-
-  async function serve(c: Context): Promise<Response> {
-    const url = new URL(c.req.url);
-    const file = fileOf(root, url.pathname);
-    if (!file) return notFound(c);
-    let entry = await load(file);
-    if (!entry && (await swappedIn(root))) entry = await load(file);
-    if (!entry) {
-      // A folder asked for without its trailing slash: send readers to the canonical URL.
-      if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {
-        // One leading slash only: "//host/" in Location would send the reader to another site.
-        const path = url.pathname.replace(/^\/+/, "/");
-        return c.body(null, 301, { ...SECURITY_HEADERS, location: `${path}/${url.search}` });
-      }
-      return notFound(c);
-    }
-    const variant = isCompressible(file)
-      ? await encoded(file, entry, c.req.header("accept-encoding"))
-      : undefined;
-    const headers = fileHeaders(url, file, entry, variant?.encoding);
-    const inm = c.req.header("if-none-match");
-    if (inm && inm.split(",").some((tag) => tag.trim() === headers.etag)) {
-      return c.body(null, 304, headers);
-    }
-    return c.body(new Uint8Array(variant?.file.body ?? entry.body), 200, headers);
-  }
-
-  async function page(relative: string) {
+  const notFound = (c: Context) => notFoundPage(c, load, root);
+  const page = async (relative: string) => {
     const entry = await load(join(root, relative));
     return entry ? { html: entry.body.toString("utf8"), csp: entry.csp } : undefined;
-  }
-
-  async function fill(
-    c: Context,
-    relative: string,
-    blocks: Record<string, string>,
-    options: FillOptions = {},
-  ): Promise<Response> {
-    const built = await page(relative);
-    if (!built) return notFound(c);
-    const headers = { ...pageHeaders(built.csp), ...options.headers };
-    return c.html(fillBlocks(built.html, blocks), options.status ?? 200, headers);
-  }
-
-  return { serve, page, fill, notFound };
+  };
+  return {
+    serve: (c) => serveFile(c, load, root),
+    page,
+    notFound,
+    async fill(c, relative, blocks, options = {}) {
+      const built = await page(relative);
+      if (!built) return notFound(c);
+      const headers = { ...pageHeaders(built.csp), ...options.headers };
+      return c.html(fillBlocks(built.html, blocks), options.status ?? 200, headers);
+    },
+  };
 }

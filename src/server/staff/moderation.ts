@@ -1,6 +1,6 @@
 // The moderation queue at /quan-tri/ and the decisions posted from it (one item or several).
 import type { Context } from "hono";
-import type { ArticleRef } from "../comments/articles.ts";
+import type { FeatureContext } from "../feature.ts";
 import type { CommentStore, Decision } from "../store/comments.ts";
 import { decidedMessage, queuePage } from "./pages.ts";
 import { refuse, STAFF_BASE } from "./respond.ts";
@@ -14,11 +14,7 @@ const DECISIONS: Record<string, Decision> = {
 const QUEUE_LIMIT = 500;
 const LOG_LIMIT = 50;
 
-export type ModerationDeps = {
-  store: CommentStore;
-  articles: () => Promise<Map<string, ArticleRef>>;
-  now: () => number;
-};
+export type ModerationDeps = Pick<FeatureContext, "articles" | "now"> & { store: CommentStore };
 
 /** The queue, the log, and what the last decision did (?da=…&so=…) or why it did nothing. */
 export async function showQueue(c: Context, d: ModerationDeps, s: ActiveSession) {

@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import type { StaffSettings } from "../config.ts";
-import type { ArticleRef } from "../comments/articles.ts";
+import type { FeatureContext } from "../feature.ts";
 import { HttpError } from "../http/errors.ts";
 import { sameSite } from "../http/guards.ts";
 import type { CommentStore } from "../store/comments.ts";
@@ -23,15 +23,12 @@ import {
 } from "./session.ts";
 import { signIn, signinCsrf } from "./signin.ts";
 
-export type StaffDeps = {
+export type StaffDeps = Pick<FeatureContext, "articles" | "trustProxy" | "now"> & {
   store: StaffStore;
   /** The queue and the decisions are the comment store's. */
   comments: CommentStore;
   secrets: SecretStore;
-  articles: () => Promise<Map<string, ArticleRef>>;
   settings: StaffSettings;
-  trustProxy: number;
-  now: () => number;
 };
 
 export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {

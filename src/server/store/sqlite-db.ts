@@ -1,6 +1,15 @@
 // The SQLite helpers every SQLite store uses: writes in BEGIN IMMEDIATE, migrations at open.
-import type { DatabaseSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { Migration } from "./migrations.ts";
+
+/** Each statement prepared once, by name: a store's queries read as one table. */
+export function prepareAll<K extends string>(
+  db: DatabaseSync,
+  statements: Record<K, string>,
+): Record<K, StatementSync> {
+  const entries = Object.entries<string>(statements).map(([k, sql]) => [k, db.prepare(sql)]);
+  return Object.fromEntries(entries) as Record<K, StatementSync>;
+}
 
 /** Runs `fn` in BEGIN IMMEDIATE (takes the write lock up front, so no upgrade deadlocks). */
 export function transaction<T>(db: DatabaseSync, fn: () => T): T {

@@ -1,6 +1,6 @@
 // The visit store on SQLite: per-day counts, visitor keys with their expiry, per-second Online.
 import type { DatabaseSync } from "node:sqlite";
-import { transaction } from "./sqlite-db.ts";
+import { prepareAll, transaction } from "./sqlite-db.ts";
 import {
   onlineBounds,
   prunableBefore,
@@ -12,34 +12,32 @@ import {
 } from "./visits.ts";
 
 export function sqliteVisitStore(db: DatabaseSync): VisitStore {
-  const s = (sql: string) => db.prepare(sql);
-  const upsertVisit = s(
-    "INSERT INTO visit_days (day, visits) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET visits = visits + 1 RETURNING visits",
-  );
-  const dayVisits = s("SELECT visits FROM visit_days WHERE day = ?");
-  const allVisits = s("SELECT COALESCE(SUM(visits), 0) AS n FROM visit_days");
-  const selectVisitor = s("SELECT online_until, visit_until FROM visitors WHERE key = ?");
-  const upsertVisitor = s(
-    "INSERT INTO visitors (key, online_until, visit_until) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET online_until = excluded.online_until, visit_until = excluded.visit_until",
-  );
-  const addToSecond = s(
-    "INSERT INTO online_seconds (second, visitors) VALUES (?, ?) ON CONFLICT (second) DO UPDATE SET visitors = visitors + excluded.visitors",
-  );
-  const countOnline = s(`SELECT
-    (SELECT COALESCE(SUM(visitors), 0) FROM online_seconds WHERE second > ?) +
-    (SELECT COUNT(*) FROM visitors WHERE online_until > ? AND online_until < ?) AS n`);
-  const deleteExpired = s("DELETE FROM visitors WHERE visit_until <= ?");
-  const deleteSeconds = s("DELETE FROM online_seconds WHERE second < ?");
+  const q = prepareAll(db, {
+    upsertVisit:
+      "INSERT INTO visit_days (day, visits) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET visits = visits + 1 RETURNING visits",
+    dayVisits: "SELECT visits FROM visit_days WHERE day = ?",
+    allVisits: "SELECT COALESCE(SUM(visits), 0) AS n FROM visit_days",
+    selectVisitor: "SELECT online_until, visit_until FROM visitors WHERE key = ?",
+    upsertVisitor:
+      "INSERT INTO visitors (key, online_until, visit_until) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET online_until = excluded.online_until, visit_until = excluded.visit_until",
+    addToSecond:
+      "INSERT INTO online_seconds (second, visitors) VALUES (?, ?) ON CONFLICT (second) DO UPDATE SET visitors = visitors + excluded.visitors",
+    deleteExpired: "DELETE FROM visitors WHERE visit_until <= ?",
+    deleteSeconds: "DELETE FROM online_seconds WHERE second < ?",
+    countOnline: `SELECT
+      (SELECT COALESCE(SUM(visitors), 0) FROM online_seconds WHERE second > ?) +
+      (SELECT COUNT(*) FROM visitors WHERE online_until > ? AND online_until < ?) AS n`,
+  });
   type VisitorRow = { online_until: number; visit_until: number };
-  const visitorRow = (key: string) => selectVisitor.get(key) as VisitorRow | undefined;
-  const total = () => Number((allVisits.get() as { n: number }).n);
-  const addVisit = (day: string) => Number((upsertVisit.get(day) as { visits: number }).visits);
+  const visitorRow = (key: string) => q.selectVisitor.get(key) as VisitorRow | undefined;
+  const total = () => Number((q.allVisits.get() as { n: number }).n);
+  const addVisit = (day: string) => Number((q.upsertVisit.get(day) as { visits: number }).visits);
   const online = (at: number): number => {
     const [second, next] = onlineBounds(at);
-    return Number((countOnline.get(second, at, next) as { n: number }).n);
+    return Number((q.countOnline.get(second, at, next) as { n: number }).n);
   };
   const dayCount = (day: string) =>
-    Number((dayVisits.get(day) as { visits: number } | undefined)?.visits ?? 0);
+    Number((q.dayVisits.get(day) as { visits: number } | undefined)?.visits ?? 0);
   const totals = (day: string): VisitTotals => ({ today: dayCount(day), total: total() });
 
   return {
@@ -63,9 +61,9 @@ export function sqliteVisitStore(db: DatabaseSync): VisitStore {
         const until = at + ONLINE_WINDOW_MS;
         // Past seconds are never read again (and pruned): only a second still ahead is moved.
         const from = row === undefined ? -1 : secondOf(Number(row.online_until));
-        if (from >= secondOf(at)) addToSecond.run(from, -1);
-        addToSecond.run(secondOf(until), 1);
-        upsertVisitor.run(key, until, at + VISIT_WINDOW_MS);
+        if (from >= secondOf(at)) q.addToSecond.run(from, -1);
+        q.addToSecond.run(secondOf(until), 1);
+        q.upsertVisitor.run(key, until, at + VISIT_WINDOW_MS);
         const today = continuing ? dayCount(day) : addVisit(day);
         return { newVisit: !continuing, online: online(at), today, total: total() };
       });
@@ -75,8 +73,8 @@ export function sqliteVisitStore(db: DatabaseSync): VisitStore {
     },
     async pruneVisitors(at) {
       transaction(db, () => {
-        deleteExpired.run(at);
-        deleteSeconds.run(prunableBefore(at));
+        q.deleteExpired.run(at);
+        q.deleteSeconds.run(prunableBefore(at));
       });
     },
   };

@@ -3,22 +3,20 @@
 // Response objects keep the Node adapter fast (bench:api).
 import { Hono } from "hono";
 import type { VisitFigures } from "../../lib/visits/original.ts";
+import type { FeatureContext } from "../feature.ts";
 import { apiJson, plainJson } from "../http/answers.ts";
 import { clientAddress } from "../http/client.ts";
 import { HttpError } from "../http/errors.ts";
-import type { PostGuards } from "../http/guards.ts";
 import { bodyKind, header, own, parseJsonObject, readBody } from "../http/request.ts";
 import type { VisitStore, VisitTotals } from "../store/visits.ts";
 import { isBot, isPrefetch, VisitorTracker } from "./visitor.ts";
 
-export type VisitDeps = {
+export type VisitDeps = Pick<FeatureContext, "guards" | "trustProxy" | "now"> & {
   store: VisitStore;
   /** The original site's "Tổng" (data/trang-goc.csv); Tổng continues from it. */
   counterBaseline: number;
-  guards: PostGuards;
-  trustProxy: number;
+  /** VISITOR_SECRET: every node derives the same daily salt from it. */
   visitorSecret?: string;
-  now: () => number;
 };
 
 const MAX_PATH_LENGTH = 512;
