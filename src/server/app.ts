@@ -6,7 +6,7 @@ import { commentRoutes } from "./comments/routes.ts";
 import { DEFAULTS, type CommentSettings, type ServerConfig, type StaffSettings } from "./config.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { answerErrors, type ErrorReports } from "./http/errors.ts";
-import { perMinuteLimit, sameSite, type PostGuards } from "./http/guards.ts";
+import { postGuard } from "./http/guards.ts";
 import { pollRoutes } from "./polls/routes.ts";
 import { searchRoutes } from "./search/routes.ts";
 import { notFound } from "./site/fallback.ts";
@@ -32,13 +32,16 @@ export type AppOptions = ErrorReports & {
 export function createApp(options: AppOptions): Hono {
   const { stores, config, polls } = options;
   const { trustProxy, distDir } = config;
+  const { secrets } = stores;
   const now = options.now ?? Date.now;
   const site = createSite(distDir);
   const articles = articleIndex(distDir);
-  // Every POST: the same-site check, then RATE_LIMIT_PER_MINUTE (one count per address).
-  const guards: PostGuards = [sameSite, perMinuteLimit(config.rateLimitPerMinute, trustProxy, now)];
-  const common = { site, articles, guards, trustProxy, now };
+  // Every public POST: the same-site check, then RATE_LIMIT_PER_MINUTE (one count per address).
+  const guard = postGuard(config.rateLimitPerMinute, trustProxy, now);
+  const common = { site, articles, guard, trustProxy, now };
   const counter = { counterBaseline: options.counterBaseline, visitorSecret: config.visitorSecret };
+  const commentSettings = { ...DEFAULTS.comments, ...options.comments };
+  const staffSettings = { ...DEFAULTS.staff, ...options.staff };
 
   const app = new Hono()
     .route("/", pollRoutes({ ...common, store: stores.polls, polls }))
@@ -46,12 +49,7 @@ export function createApp(options: AppOptions): Hono {
     .route("/", healthRoutes(stores))
     .route(
       "/",
-      commentRoutes({
-        ...common,
-        store: stores.comments,
-        secrets: stores.secrets,
-        settings: { ...DEFAULTS.comments, ...options.comments },
-      }),
+      commentRoutes({ ...common, store: stores.comments, secrets, settings: commentSettings }),
     )
     .route(
       "/",
@@ -59,14 +57,14 @@ export function createApp(options: AppOptions): Hono {
         ...common,
         store: stores.staff,
         comments: stores.comments,
-        secrets: stores.secrets,
-        settings: { ...DEFAULTS.staff, ...options.staff },
+        secrets,
+        settings: staffSettings,
       }),
     )
     .route("/", searchRoutes({ distDir, site }));
   app.onError(answerErrors(options));
   // Everything no route matched: the static site, or a 404/405. Kept out of the route table so
-  // each request matches exactly one handler and Hono calls it without composing a chain.
+  // each request matches exactly one chain and the static files need no middleware.
   app.notFound(notFound(site, () => app.routes));
   return app;
 }

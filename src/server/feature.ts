@@ -1,6 +1,6 @@
 // What createApp hands the feature routers; each takes the part it uses, and its own store.
 import type { ArticleIndex } from "./comments/articles.ts";
-import type { PostGuards } from "./http/guards.ts";
+import type { MiddlewareHandler } from "hono";
 import type { Site } from "./site/site.ts";
 
 export type FeatureContext = {
@@ -8,8 +8,8 @@ export type FeatureContext = {
   site: Site;
   /** The articles readers may comment on, re-read after a deploy. */
   articles: ArticleIndex;
-  /** What every POST runs first: the same-site check, then the per-minute limit. */
-  guards: PostGuards;
+  /** What every public POST runs first: the same-site check, then the per-minute limit. */
+  guard: MiddlewareHandler;
   /** How many proxies' X-Forwarded-For entries to trust (TRUST_PROXY). */
   trustProxy: number;
   now: () => number;

@@ -52,7 +52,7 @@ export function commentRoutes(d: CommentDeps): Hono {
       const comments = await d.store.approvedComments(slug);
       return apiJson(c, { article: slug, comments, token: await token() } satisfies CommentsAnswer);
     })
-    .post("/api/comments", ...d.guards, async (c) => {
+    .post("/api/comments", d.guard, async (c) => {
       const { kind, fields } = await readFields(c, MAX_COMMENT_BODY_BYTES);
       c.set("fields", fields);
       const result = await submitComment(submit, c, fields, kind === "json");

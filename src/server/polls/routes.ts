@@ -19,7 +19,7 @@ import { pollPage, type PollPage } from "./page.ts";
 import { pollResults, pollSummary } from "./results.ts";
 import { newVote, votedIn } from "./voter.ts";
 
-export type PollDeps = Pick<FeatureContext, "site" | "guards" | "trustProxy" | "now"> & {
+export type PollDeps = Pick<FeatureContext, "site" | "guard" | "trustProxy" | "now"> & {
   store: PollStore;
   /** The definitions now loaded (SIGHUP replaces their contents in place). */
   polls: Map<string, PollDefinition>;
@@ -40,7 +40,7 @@ export function pollRoutes(d: PollDeps): Hono {
     return poll;
   };
   const votes = new Hono();
-  votes.post("/api/polls/:id/votes", ...d.guards, (c) => vote(c, d, find(c.req.param("id"))));
+  votes.post("/api/polls/:id/votes", d.guard, (c) => vote(c, d, find(c.req.param("id"))));
   // A reader without JavaScript sees a page saying why, not the API's JSON.
   votes.onError((error, c) => {
     const outcome = error instanceof HttpError ? FORM_REFUSALS[error.status] : undefined;

@@ -11,7 +11,7 @@ import { bodyKind, header, own, parseJsonObject, readBody } from "../http/reques
 import type { VisitStore, VisitTotals } from "../store/visits.ts";
 import { isBot, isPrefetch, VisitorTracker } from "./visitor.ts";
 
-export type VisitDeps = Pick<FeatureContext, "guards" | "trustProxy" | "now"> & {
+export type VisitDeps = Pick<FeatureContext, "guard" | "trustProxy" | "now"> & {
   store: VisitStore;
   /** The original site's "Tổng" (data/trang-goc.csv); Tổng continues from it. */
   counterBaseline: number;
@@ -35,7 +35,7 @@ export function visitRoutes(d: VisitDeps): Hono {
 
   return new Hono()
     .get("/api/visits", async (c) => apiJson(c, await current()))
-    .post("/api/visits", ...d.guards, async (c) => {
+    .post("/api/visits", d.guard, async (c) => {
       bodyKind(c, false);
       const path = own(parseJsonObject(await readBody(c)), "path");
       if (typeof path !== "string" || !path.startsWith("/") || path.length > MAX_PATH_LENGTH) {
