@@ -4,6 +4,22 @@
 /** Longest query kept, in characters: a search box, not a document. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * A query cut to MAX_QUERY_LENGTH characters (UTF-16 units, as the box counts them), back to the
+ * last space when that would split a word, and whether anything was cut.
+ */
+export function cutQuery(query: string): { text: string; cut: boolean } {
+  const trimmed = query.trim();
+  if (trimmed.length <= MAX_QUERY_LENGTH) return { text: trimmed, cut: false };
+  let end = MAX_QUERY_LENGTH;
+  // Never half a surrogate pair or a letter without its tone marks.
+  while (end > 0 && /[\uDC00-\uDFFF\p{M}]/u.test(trimmed[end]!)) end--;
+  const head = trimmed.slice(0, end);
+  const space = head.search(/\s\S*$/);
+  const splitsWord = /[\p{L}\p{N}]/u.test(trimmed[end]!) && space > 0;
+  return { text: (splitsWord ? head.slice(0, space) : head).trim(), cut: true };
+}
+
 /** Most words searched; further words are ignored. */
 export const MAX_QUERY_WORDS = 12;
 
@@ -72,7 +88,7 @@ export function textWords(text: string): Word[] {
 export function queryWords(query: string): Word[] {
   const seen = new Set<string>();
   const words: Word[] = [];
-  for (const word of textWords(query.slice(0, MAX_QUERY_LENGTH))) {
+  for (const word of textWords(cutQuery(query).text)) {
     if (seen.has(word.typed)) continue;
     seen.add(word.typed);
     words.push({ typed: word.typed, folded: word.folded });

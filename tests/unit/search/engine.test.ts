@@ -236,13 +236,15 @@ describe("hits", () => {
 describe("building the index", () => {
   it("replaces the index it made before, leaving no temporary folder", async () => {
     const before = readdirSync(join(dir, INDEX_DIR));
+    // A reader that has read the old manifest and nothing else yet.
+    const reader = (await createIndexLoader(dir).get())!;
     writeSite(dir, {
       "tin-tuc/moi": { title: "Bài mới", body: "Hoàn toàn mới.", published: "2024-05-01" },
     });
     await buildSearchIndex(dir);
     // A reader holding the old manifest fails (its folder is gone) and must start again.
     await expect(
-      runSearch(index, parseSearchRequest(new URLSearchParams("q=hoan toan"))),
+      runSearch(reader, parseSearchRequest(new URLSearchParams("q=hoan toan"))),
     ).rejects.toThrow();
     const fresh = (await createIndexLoader(dir).get())!;
     const { hits } = await runSearch(fresh, parseSearchRequest(new URLSearchParams("q=hoan toan")));
