@@ -52,7 +52,10 @@ class SearchPage extends HTMLElement {
       this.#fill(form, back);
       this.#search(back, "none");
     });
-    if (request.q) this.#search(request, "none");
+    // The Node server answered this URL with its results already (data-server): searching again
+    // would only redo its work. A static host sends the empty page: search here.
+    const served = this.querySelector(".search-live[data-server]");
+    if (request.q && !served) this.#search(request, "none");
   }
 
   #read(form: HTMLFormElement): SearchRequest {
