@@ -8,7 +8,6 @@ import {
   bucketPath,
   completionKey,
   FILTER_FIELDS,
-  forEachPosting,
   isBucket,
   isPageRecord,
   isPageValuesFile,
@@ -172,9 +171,37 @@ export type SearchOutcome = {
   phrased?: number;
 };
 
+// The loops below run over every page of the site for each word of a query, on a cold page:
+// runs of pages are filled natively and nothing calls a function per page.
+
 /** Adds one to `counts[page]` for every page of the postings. */
 function tally(counts: Uint8Array, postings: Postings | undefined): void {
-  if (postings) forEachPosting(postings, (page) => (counts[page]! += 1));
+  if (!postings) return;
+  let page = -1;
+  for (let i = 0; i < postings.length; i++) {
+    const n = postings[i]!;
+    if (n >= 0) {
+      page = i === 0 ? n : page + n;
+      counts[page]! += 1;
+    } else {
+      for (const end = page - n; page < end;) counts[++page]! += 1;
+    }
+  }
+}
+
+/** Sets `marks[page]` to 1 for every page of the postings. */
+function mark(marks: Uint8Array, postings: Postings): void {
+  let page = -1;
+  for (let i = 0; i < postings.length; i++) {
+    const n = postings[i]!;
+    if (n >= 0) {
+      page = i === 0 ? n : page + n;
+      marks[page] = 1;
+    } else {
+      marks.fill(1, page + 1, page + 1 - n);
+      page -= n;
+    }
+  }
 }
 
 /** Marks (1) every page where one of the terms is written in a way `keep` accepts (any, by default). */
@@ -186,11 +213,15 @@ function writtenSo(
   const found = new Uint8Array(pages);
   for (const entry of entries) {
     for (const [written, postings] of Object.entries(entry?.v ?? {})) {
-      if (keep(written)) tally(found, postings);
+      if (keep(written)) mark(found, postings);
     }
   }
-  for (let p = 0; p < pages; p++) if (found[p]! > 1) found[p] = 1;
   return found;
+}
+
+/** `into[p] += from[p]` for every page. */
+function addAll(into: Uint8Array, from: Uint8Array): void {
+  for (let p = 0; p < into.length; p++) into[p]! += from[p]!;
 }
 
 /** The way a term is written as typed, if the index holds it so. */
@@ -241,14 +272,15 @@ function wordSignals(looked: Looked, words: Word[], pages: number) {
   const last = words.at(-1)!;
   const lastWhole = writtenSo([looked.single.at(-1)], pages);
   const started = writtenSo(looked.startedAlone, pages, (w) => startsAsTyped(w, last.typed));
-  for (let p = 0; p < pages; p++) if (lastWhole[p]) started[p] = 0;
+  if (looked.startedAlone.length) for (let p = 0; p < pages; p++) started[p]! &= ~lastWhole[p]!;
   const found = new Uint8Array(pages);
   const exact = new Uint8Array(pages);
   const title = new Uint8Array(pages);
   for (const [i, entry] of looked.single.entries()) {
     const isLast = i === words.length - 1;
     const here = isLast ? lastWhole : writtenSo([entry], pages);
-    for (let p = 0; p < pages; p++) found[p]! += isLast ? here[p]! | started[p]! : here[p]!;
+    if (isLast) for (let p = 0; p < pages; p++) here[p]! |= started[p]!;
+    addAll(found, here);
     tally(exact, asTyped(entry, words[i]!.typed));
     tally(title, entry?.t);
   }
@@ -318,9 +350,9 @@ async function rank(index: SearchIndex, words: Word[]): Promise<Ranked> {
   const best = SIGNAL ** 4;
   const keys: number[] = [];
   for (let id = 0; id < pages; id++) {
+    if (found[id] !== words.length) continue;
     const r = recency(id);
     byRecency[r] = id;
-    if (found[id] !== words.length) continue;
     const joined = pairs > 0 && adjacent[id] === pairs;
     phrase[id] = joined ? 1 : 0;
     const kind = joined ? (adjacentTyped[id] === pairs ? 2 : 1) : 0;

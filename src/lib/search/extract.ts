@@ -1,7 +1,9 @@
 // What the search index reads from a built page: the text of the parts marked data-search-body
 // (less what is never worth finding), the first <h1> in them as title, the rows of a table marked
 // data-search-rows (a dataset's figures), and the values marked data-search-meta /
-// data-search-filter (src/components/SearchFields.astro writes them).
+// data-search-filter (src/components/SearchFields.astro writes them). A part marked
+// data-search-body="find" is found by its words but never shown as an excerpt (a dataset's list
+// of sources and of columns: the same titles and columns on page after page).
 import { Parser } from "htmlparser2";
 import type { FilterField } from "./index-files.ts";
 
@@ -33,12 +35,6 @@ export const EXCLUDE = [
   ".visually-hidden",
 ];
 
-/**
- * Parts found by their words but never shown as an excerpt: a dataset's column list names the same
- * columns on every dataset page, and reads as noise under a result.
- */
-export const FIND_ONLY = [".column-reference"];
-
 /** Elements that do not break a line: text on either side runs on (no space is added). */
 const INLINE = new Set(
   "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr".split(
@@ -52,7 +48,7 @@ export type ExtractedPage = {
   text: string;
   /** Rows of a data-search-rows table (body rows only): the cells with text, joined by " · ". */
   rows: string[];
-  /** Text found by its words but never shown (FIND_ONLY). */
+  /** Text found by its words but never shown (data-search-body="find"). */
   hidden: string;
   meta: { kind?: string; date?: string; published?: string };
   filters: Record<FilterField, string[]>;
@@ -76,7 +72,6 @@ function parseSimple(part: string): Simple {
 
 const rules = (selectors: string[]) => selectors.map((s) => s.split(" ").map(parseSimple));
 const EXCLUDED = rules(EXCLUDE);
-const HIDDEN = rules(FIND_ONLY);
 
 function matches(simple: Simple, element: Pick<Open, "tag" | "classes">): boolean {
   return (
@@ -131,7 +126,7 @@ class PageReader {
       classes,
       body: (parent?.body ?? false) || Object.hasOwn(attributes, "data-search-body"),
       excluded: (parent?.excluded ?? false) || matchesAny(element, this.stack, EXCLUDED),
-      hidden: (parent?.hidden ?? false) || matchesAny(element, this.stack, HIDDEN),
+      hidden: (parent?.hidden ?? false) || attributes["data-search-body"] === "find",
       rows:
         tag !== "thead" &&
         ((parent?.rows ?? false) || Object.hasOwn(attributes, "data-search-rows")),

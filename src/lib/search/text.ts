@@ -76,6 +76,41 @@ export function placedWords(text: string): PlacedWord[] {
   return words;
 }
 
+/**
+ * The words of an NFC text read only as far as they are asked for: an excerpt usually needs the
+ * first few hundred words of a page, not all of them.
+ */
+export class LazyWords {
+  readonly #text: string;
+  readonly #words: PlacedWord[] = [];
+  readonly #pattern = new RegExp(WORD.source, "gu");
+  #done = false;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** The i-th word, or undefined past the last one. */
+  at(i: number): PlacedWord | undefined {
+    while (!this.#done && this.#words.length <= i) {
+      const match = this.#pattern.exec(this.#text);
+      if (!match) {
+        this.#done = true;
+        break;
+      }
+      const { typed, folded } = wordOf(match[0]);
+      this.#words.push({ typed, folded, start: match.index, end: match.index + match[0].length });
+    }
+    return this.#words[i];
+  }
+
+  /** How many words there are among the first `n` (all of them when the text has fewer). */
+  countUpTo(n: number): number {
+    this.at(n - 1);
+    return Math.min(n, this.#words.length);
+  }
+}
+
 /** The words of a text, in order. */
 export function textWords(text: string): Word[] {
   return placedWords(text.normalize("NFC"));
@@ -96,7 +131,7 @@ export function queryWords(query: string): Word[] {
   return words.slice(0, MAX_QUERY_WORDS);
 }
 
-const strokeless = (text: string) => text.replace(/đ/g, "d");
+export const strokeless = (text: string) => text.replace(/đ/g, "d");
 
 /**
  * Whether a word (lower case, as written) starts as a half-typed word does: with the tones typed
