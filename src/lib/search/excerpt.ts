@@ -71,7 +71,14 @@ function densestAt(text: LazyWords, words: Word[], match: Matcher): { at: number
   return { at: best, count: bestCount };
 }
 
-type Passage = { text: string; words: LazyWords; anchor: number; quality: number };
+type Passage = {
+  text: string;
+  words: LazyWords;
+  anchor: number;
+  quality: number;
+  /** A table row: shown from its first cell (what the figure is) when the match fits. */
+  row: boolean;
+};
 
 /**
  * Whether the text may hold every word as typed (d for đ): when it cannot, the first phrase found
@@ -84,17 +91,23 @@ function mayHoldTyped(text: string, words: Word[], completing: boolean): boolean
 }
 
 /** Where to cut a passage, and how well it matches: the phrase as typed, folded, then most words. */
-function passage(source: string, words: Word[], completing: boolean, match: Matcher): Passage {
+function passage(
+  source: string,
+  words: Word[],
+  completing: boolean,
+  match: Matcher,
+  row: boolean,
+): Passage {
   const text = source.normalize("NFC");
   const placed = new LazyWords(text);
   const typedPossible = words.length > 1 && mayHoldTyped(text, words, completing);
   const phrase = phraseAt(placed, words, completing, typedPossible);
   if (phrase.at >= 0) {
     const quality = 2 * words.length + (phrase.typed ? 2 : 1);
-    return { text, words: placed, anchor: phrase.at, quality };
+    return { text, words: placed, anchor: phrase.at, quality, row };
   }
   const dense = densestAt(placed, words, match);
-  return { text, words: placed, anchor: Math.max(0, dense.at), quality: dense.count };
+  return { text, words: placed, anchor: Math.max(0, dense.at), quality: dense.count, row };
 }
 
 /** The text of a result: the page's text, and a dataset's rows. */
@@ -109,10 +122,12 @@ export function excerptHtml(source: ExcerptSource, words: Word[], completing = f
   const match = matcher(words, completing);
   const texts = typeof source === "string" ? [source] : [source.text, ...(source.rows ?? [])];
   let best: Passage | undefined;
-  for (const text of texts) {
-    const candidate = passage(text, words, completing, match);
+  for (const [i, text] of texts.entries()) {
+    const candidate = passage(text, words, completing, match, i > 0);
     if (!best || candidate.quality > best.quality) best = candidate;
   }
+  // A row is shown from its first cell when the match is still in view from there.
+  if (best!.row && best!.anchor + words.length <= LENGTH - 2) best!.anchor = 0;
   return cut(best!, match);
 }
 
