@@ -1,9 +1,16 @@
-// node src/cli/search-index.ts <site folder>: builds the search index of a built site (npm run build runs it on the staging folder).
+// node src/cli/search-index.ts <site folder> [--previous <published site>]: builds the search index
+// of a built site (npm run build runs it on the staging folder). --previous is accepted and not yet
+// used: the index will reuse the published site's work (issue 23).
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 import { formatNumber } from "../lib/format.ts";
 
-const site = process.argv[2];
+const { positionals } = parseArgs({
+  allowPositionals: true,
+  options: { previous: { type: "string" } },
+});
+const site = positionals[0];
 if (!site) {
   console.error("Cách dùng: node src/cli/search-index.ts <thư mục trang đã dựng>");
   process.exit(2);

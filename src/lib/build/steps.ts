@@ -1,0 +1,43 @@
+// The steps of `npm run build`, timed: a summary line for staff, and a JSON report for benchmarks
+// (BUILD_REPORT=<file>) with each step's time and the process that ran it.
+import { writeFileSync } from "node:fs";
+import { formatNumber } from "../format.ts";
+
+export const STEPS = {
+  data: "kiểm tra dữ liệu",
+  articles: "kiểm tra bài viết",
+  astro: "dựng trang",
+  index: "chỉ mục tìm kiếm",
+  compress: "nén",
+  swap: "đăng",
+} as const;
+
+export type StepId = keyof typeof STEPS;
+export type StepTime = { id: StepId; ms: number; pid?: number | undefined };
+export type BuildReport = { force: boolean; steps: StepTime[] };
+
+export function createStepLog() {
+  const steps: StepTime[] = [];
+  return {
+    steps,
+    /** Runs `work` as step `id`; `work` may return the pid of the process it ran. */
+    async time(id: StepId, work: () => Promise<number | void> | number | void): Promise<void> {
+      const started = performance.now();
+      const pid = await work();
+      steps.push({ id, ms: performance.now() - started, pid: pid ?? undefined });
+    },
+  };
+}
+
+const seconds = (ms: number) => `${formatNumber(ms / 1000, 1)} giây`;
+
+/** "Thời gian: kiểm tra dữ liệu 1,2 giây · … · cả bản dựng 20,3 giây." */
+export function describeTimes(steps: readonly StepTime[]): string {
+  const total = steps.reduce((sum, s) => sum + s.ms, 0);
+  const parts = steps.map((s) => `${STEPS[s.id]} ${seconds(s.ms)}`);
+  return `Thời gian: ${parts.join(" · ")} · cả bản dựng ${seconds(total)}.`;
+}
+
+export function writeReport(file: string | undefined, report: BuildReport): void {
+  if (file) writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
