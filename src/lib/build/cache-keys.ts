@@ -53,3 +53,13 @@ export function articleKey(
 export function listKey(list: { items: readonly KeyedEntry[] } & Record<string, unknown>): string {
   return digestOf({ ...list, items: list.items.map(shownDigest) });
 }
+
+/** The paths `getStaticPaths` gives, each with `cacheKey: key(path)`. */
+export function keyed<P extends object>(paths: readonly P[], key: (path: P) => string) {
+  return paths.map((path) => ({ ...path, cacheKey: key(path) }));
+}
+
+/** For routes whose props carry the whole body they send: the body is the key. */
+export function keyedByBody<P extends { props: { body: string } }>(paths: readonly P[]) {
+  return keyed(paths, (path) => digestOf(path.props.body));
+}

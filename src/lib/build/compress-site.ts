@@ -5,9 +5,8 @@ import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative, sep } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { FileDone, FileJob, Sites } from "./compress-file.ts";
+import type { FileDone, Sites } from "./compress-file.ts";
 import {
-  canRecord,
   MANIFEST_PATH,
   readManifest,
   writeManifest,
@@ -46,7 +45,7 @@ export function siteFiles(dir: string): string[] {
 }
 
 /** Runs `jobs` over `threads` workers, batch by batch, and gathers what they did. */
-function runWorkers(sites: Sites, jobs: FileJob[], threads: number): Promise<FileDone[]> {
+function runWorkers(sites: Sites, jobs: string[], threads: number): Promise<FileDone[]> {
   const done: FileDone[] = [];
   let next = 0;
   return new Promise((resolve, reject) => {
@@ -99,12 +98,9 @@ export async function compressFolder(
   dir: string,
   options: CompressOptions = {},
 ): Promise<CompressSummary> {
-  const previous = readManifest(options.previous);
-  const jobs: FileJob[] = siteFiles(dir).map((path) => ({
-    path,
-    previous: canRecord(path) ? previous.get(path) : undefined,
-  }));
-  const sites: Sites = { dir, previousDir: options.previous };
+  const previous = options.previous === undefined ? undefined : readManifest(options.previous);
+  const jobs = siteFiles(dir);
+  const sites: Sites = { dir, previousDir: options.previous, previous };
   const done = await runWorkers(sites, jobs, options.threads ?? availableParallelism());
   const manifest: CompressManifest = new Map(done.map((d) => [d.path, d.entry]));
   writeManifest(dir, manifest);

@@ -44,4 +44,3 @@ export function dataDigest(entries: readonly KeyedEntry[]): string {
   dataDigestMemo = { dir, digest };
   return digest;
 }
-

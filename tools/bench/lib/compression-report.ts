@@ -58,7 +58,9 @@ function typeTable(sample: TypeSample): string {
     ["encoding", "level", "MiB/s", "size", "over the smallest", "s per 100 MiB", "build uses"],
     ...sample.rows.map((r) => {
       const chosen =
-        (r.encoding === "br" ? sample.chosen.brotli : sample.chosen.gzip) === r.level ? "**yes**" : "";
+        (r.encoding === "br" ? sample.chosen.brotli : sample.chosen.gzip) === r.level
+          ? "**yes**"
+          : "";
       const mibPerS = sample.bytes / 2 ** 20 / (r.ms / 1000);
       return [
         r.encoding,
