@@ -1,7 +1,6 @@
 // The steps of `npm run build`, timed: a summary line for staff, and a JSON report for benchmarks
 // (BUILD_REPORT=<file>) with each step's time and the process that ran it.
 import { writeFileSync } from "node:fs";
-import { formatNumber } from "../format.ts";
 
 export const STEPS = {
   data: "kiểm tra dữ liệu",
@@ -29,7 +28,12 @@ export function createStepLog() {
   };
 }
 
-const seconds = (ms: number) => `${formatNumber(ms / 1000, 1)} giây`;
+/** Always one decimal ("0,0 giây"), the Vietnamese way. */
+const tenths = new Intl.NumberFormat("vi-VN", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const seconds = (ms: number) => `${tenths.format(ms / 1000)} giây`;
 
 /** "Thời gian: kiểm tra dữ liệu 1,2 giây · … · cả bản dựng 20,3 giây." */
 export function describeTimes(steps: readonly StepTime[]): string {
