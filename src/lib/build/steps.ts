@@ -12,7 +12,14 @@ export const STEPS = {
 } as const;
 
 export type StepId = keyof typeof STEPS;
-export type StepTime = { id: StepId; ms: number; pid?: number | undefined };
+export type StepTime = {
+  id: StepId;
+  /** When the step started (ms since the epoch) and how long it took. */
+  startedAt: number;
+  ms: number;
+  /** The process that ran it, when it ran in one of its own. */
+  pid?: number | undefined;
+};
 export type BuildReport = { force: boolean; steps: StepTime[] };
 
 export function createStepLog() {
@@ -21,9 +28,9 @@ export function createStepLog() {
     steps,
     /** Runs `work` as step `id`; `work` may return the pid of the process it ran. */
     async time(id: StepId, work: () => Promise<number | void> | number | void): Promise<void> {
-      const started = performance.now();
+      const [startedAt, started] = [Date.now(), performance.now()];
       const pid = await work();
-      steps.push({ id, ms: performance.now() - started, pid: pid ?? undefined });
+      steps.push({ id, startedAt, ms: performance.now() - started, pid: pid ?? undefined });
     },
   };
 }
@@ -36,7 +43,7 @@ const tenths = new Intl.NumberFormat("vi-VN", {
 const seconds = (ms: number) => `${tenths.format(ms / 1000)} giây`;
 
 /** "Thời gian: kiểm tra dữ liệu 1,2 giây · … · cả bản dựng 20,3 giây." */
-export function describeTimes(steps: readonly StepTime[]): string {
+export function describeTimes(steps: readonly Pick<StepTime, "id" | "ms">[]): string {
   const total = steps.reduce((sum, s) => sum + s.ms, 0);
   const parts = steps.map((s) => `${STEPS[s.id]} ${seconds(s.ms)}`);
   return `Thời gian: ${parts.join(" · ")} · cả bản dựng ${seconds(total)}.`;

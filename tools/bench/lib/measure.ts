@@ -51,6 +51,8 @@ export interface BuildMeasure {
   largestChild: string | undefined;
   /** CPU time (user + system) of the build process and its child processes. */
   cpuMs: number;
+  /** Every sample: when (ms since the epoch) and the sum of VmRSS over the tree. */
+  timeline: { t: number; bytes: number }[];
 }
 
 let unshareWorks: boolean | undefined;
@@ -154,8 +156,8 @@ export interface NodeRunSpec {
   script: string[];
   nodeFlags?: string[] | undefined;
   logFile: string;
-  /** Empty folder bind-mounted over `target` for this process only. */
-  privateDotAstro?: { dir: string; target: string } | undefined;
+  /** Folder bind-mounted over `target` for this process only: emptied first unless `keep`. */
+  privateDotAstro?: { dir: string; target: string; keep?: boolean } | undefined;
   env?: Record<string, string> | undefined;
 }
 
@@ -168,8 +170,8 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
   let command = process.execPath;
   let args = nodeArgs;
   if (spec.privateDotAstro !== undefined) {
-    const { dir, target } = spec.privateDotAstro;
-    rmSync(dir, { recursive: true, force: true });
+    const { dir, target, keep = false } = spec.privateDotAstro;
+    if (!keep) rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     if (!existsSync(target)) mkdirSync(target, { recursive: true });
     // unshare and sh exec in place, so the spawned pid ends up being the build's Node process.
@@ -191,6 +193,7 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
   const childNames = new Map<number, string>();
   const childCpu = new Map<number, number>();
   let sampledTree = 0;
+  const timeline: { t: number; bytes: number }[] = [];
   let rootIsNode = false;
   let rootCommand = "";
   const sample = () => {
@@ -221,6 +224,7 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
       queue.push(...childrenOf(pid));
     }
     sampledTree = Math.max(sampledTree, sum);
+    timeline.push({ t: Date.now(), bytes: sum });
   };
   const timer = setInterval(sample, SAMPLE_MS);
   sample();
@@ -255,5 +259,6 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
       .slice(0, 1)
       .map(([pid, hwm]) => `${childNames.get(pid)} (${Math.round(hwm / 2 ** 20)} MiB)`)[0],
     cpuMs: cpuUs / 1000 + [...childCpu.values()].reduce((a, b) => a + b, 0),
+    timeline,
   };
 }
