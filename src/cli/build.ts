@@ -3,16 +3,18 @@
 // did not change since the published build (Astro's page cache, the published copies and index);
 // --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
 import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
 import { createStepLog, describeTimes, writeReport } from "../lib/build/steps.ts";
+import { swapIn } from "../lib/build/swap.ts";
 
 const root = resolve(import.meta.dirname, "../..");
-const { dist, staging, previous, cacheDir } = buildPaths(root);
+const paths = buildPaths(root);
+const { dist, staging, cacheDir } = paths;
 const astroArgs = process.argv.slice(2);
 const force = astroArgs.includes("--force");
 
@@ -58,14 +60,6 @@ async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number>
   stopped(status);
 }
 
-/** dist → dist-previous, staging → dist, then the old build goes. */
-function swap(): void {
-  rmSync(previous, { recursive: true, force: true });
-  if (existsSync(dist)) renameSync(dist, previous);
-  renameSync(staging, dist);
-  rmSync(previous, { recursive: true, force: true });
-}
-
 const log = createStepLog();
 await log.time("data", () => run(["src/cli/data-check.ts"]));
 await log.time("articles", () => run(["src/cli/article-check.ts"]));
@@ -83,7 +77,7 @@ const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
 await log.time("index", () => run(["src/cli/search-index.ts", staging, ...reuse]));
 // Last step before the swap: .br and .gz beside whatever the staged build holds by now.
 await log.time("compress", () => run(["src/cli/compress.ts", staging, ...reuse]));
-await log.time("swap", swap);
+await log.time("swap", () => swapIn(paths));
 console.log(`Đã đăng bản mới vào ${dist}.`);
 console.log(describeTimes(log.steps));
 writeReport(process.env.BUILD_REPORT, { force, steps: log.steps });
