@@ -3,10 +3,11 @@
 // did not change since the published build (Astro's page cache, the published copies and index);
 // --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
+import { astroNodeFlags } from "../lib/build/astro-memory.ts";
 import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
 import { createStepLog, describeTimes, writeReport } from "../lib/build/steps.ts";
@@ -60,13 +61,20 @@ async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number>
   stopped(status);
 }
 
+/** Articles the build will read (content/news or NEWS_DIR). */
+function articleCount(): number {
+  const dir = resolve(root, process.env.NEWS_DIR ?? "content/news");
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".mdx")).length : 0;
+}
+
 const log = createStepLog();
 await log.time("data", () => run(["src/cli/data-check.ts"]));
 await log.time("articles", () => run(["src/cli/article-check.ts"]));
 rmSync(staging, { recursive: true, force: true });
 await log.time("astro", () => {
   beginAstroBuild(cacheDir);
-  return runAstro([resolve(root, "node_modules/astro/bin/astro.mjs"), "build", ...astroArgs], {
+  const astro = resolve(root, "node_modules/astro/bin/astro.mjs");
+  return runAstro([...astroNodeFlags(articleCount()), astro, "build", ...astroArgs], {
     ...process.env,
     ASTRO_OUT_DIR: staging,
   });

@@ -17,6 +17,7 @@ import {
   shownDigest,
   usesComponents,
 } from "../../src/lib/build/cache-keys.ts";
+import { astroNodeFlags } from "../../src/lib/build/astro-memory.ts";
 import { describeTimes } from "../../src/lib/build/steps.ts";
 
 const entry = (id: string, title: string, body = "Chữ.", digest = `${id}:${title}:${body}`) => ({
@@ -129,5 +130,23 @@ describe("describeTimes(steps)", () => {
     ).toBe(
       "Thời gian: kiểm tra dữ liệu 1,2 giây · dựng trang 14,3 giây · đăng 0,0 giây · cả bản dựng 15,6 giây.",
     );
+  });
+});
+
+describe("astroNodeFlags(articles)", () => {
+  const flags = (articles: number, nodeOptions?: string) =>
+    astroNodeFlags(articles, nodeOptions, 4288, 24 * 1024);
+
+  it("leaves Node's heap limit alone for sites far from it", () => {
+    expect(flags(3000)).toEqual([]);
+  });
+
+  it("raises it for large sites, to twice the estimate and at most three quarters of memory", () => {
+    expect(flags(10_000)).toEqual(["--max-old-space-size=8048"]);
+    expect(flags(30_000)).toEqual(["--max-old-space-size=18432"]);
+  });
+
+  it("keeps a limit set in NODE_OPTIONS", () => {
+    expect(flags(30_000, "--max-old-space-size=6000")).toEqual([]);
   });
 });
