@@ -79,7 +79,8 @@ describe("keys", () => {
   it("shownDigest(entry) is the id and frontmatter, computed once per entry", () => {
     const e = entry("b", "Bài B");
     expect(shownDigest(e)).toBe(digestOf(["b", e.data]));
-    expect(shownDigest({ ...e, digest: "x", body: "y" })).toBe(shownDigest(e));
+    const edited = { ...e, digest: "x", body: "Thân bài khác." };
+    expect(shownDigest(edited)).toBe(shownDigest(e));
   });
 
   it("keyedByBody(paths) keys each path by the body it sends", () => {
