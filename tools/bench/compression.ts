@@ -1,4 +1,4 @@
-// npm run bench:compression [-- --dir dist --sample-mib 8 --no-record]
+// npm run bench:compression [-- --dir dist --sample-mib 8 --label "what the folder is" --no-record]
 // Size against time for each compressible file type of a built site, at each Brotli and gzip
 // level: the measurement behind the levels in src/lib/build/compression-levels.ts. Files are
 // sampled evenly up to --sample-mib per type and compressed one at a time on one thread.
@@ -20,6 +20,8 @@ const { values } = parseArgs({
   options: {
     dir: { type: "string", default: join(REPO, "dist") },
     "sample-mib": { type: "string", default: "8" },
+    // What the folder is, for the record (e.g. "npm run build of 1,000 benchmark articles").
+    label: { type: "string" },
     "no-record": { type: "boolean", default: false },
   },
 });
@@ -68,7 +70,7 @@ const meta = {
   date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
   machine: `${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"})`,
   node: process.version,
-  site: dir,
+  site: values.label ?? dir,
   load,
 };
 const section = renderCompressionSection(meta, samples, LEVELS);
