@@ -69,10 +69,11 @@ describe("summarisePipeline and targetsTable", () => {
   });
 
   it("divides by the bare site's cold build and marks the targets", () => {
-    const row = targetsTable(summarisePipeline(runs), new Map([[1000, 13_000]])).split("\n")[2];
-    expect(row).toBe("| 1000 | 13.0 | 13.0 | 1.00 | yes | 7.0 | 0.54 | NO |");
+    const bare = new Map([[1000, { ms: 13_000, cpuMs: 10_000 }]]);
+    const row = targetsTable(summarisePipeline(runs), bare).split("\n")[2];
+    expect(row).toBe("| 1000 | 13.0 | 13.0 | 1.00 | yes | 7.0 | 0.54 | NO | 1.10 / 0.50 |");
     const none = targetsTable(summarisePipeline(runs), new Map()).split("\n")[2];
-    expect(none).toBe("| 1000 | — | 13.0 | — | — | 7.0 | — | — |");
+    expect(none).toBe("| 1000 | — | 13.0 | — | — | 7.0 | — | — | — / — |");
   });
 
   it("renders a section that lists when each size was measured", () => {

@@ -1,6 +1,6 @@
 // npm run bench:build [-- --sizes 1000,3000,10000 --runs 3 --only astro|pipeline --scale 30000
-//                        --fresh --no-record --keep --no-warmup --profile --bare-concurrency N
-//                        --index --index-all]
+//                        --fresh --report --no-record --keep --no-warmup --profile
+//                        --bare-concurrency N --index --index-all]
 // At each N: cold `astro build` of a bare Astro + MDX site over N articles, of the same bare site
 // over their text without components, and of the portal, alternating (the "astro build" section);
 // and `npm run build` as staff run it, cold and again after one more article, step by step (the
@@ -47,7 +47,7 @@ const RESULTS = join(BENCH, "results");
 const MDX_COMPONENTS_MODULE = join(REPO, "src/components/mdx/components.ts");
 const USAGE =
   "Usage: bench:build [-- --sizes 1000,3000,10000 --runs 3 --only astro|pipeline --scale 30000 " +
-  "--fresh --no-record --keep --no-warmup --profile --bare-concurrency N --index --index-all]";
+  "--fresh --report --no-record --keep --no-warmup --profile --bare-concurrency N --index --index-all]";
 
 const { values } = parseArgs({
   options: {
@@ -59,6 +59,8 @@ const { values } = parseArgs({
     scale: { type: "string" },
     // Forget the results of earlier runs (every N) before this one.
     fresh: { type: "boolean", default: false },
+    // Measure nothing: write BENCHMARKS.md again from the results kept in .bench/results/.
+    report: { type: "boolean", default: false },
     "no-record": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "no-warmup": { type: "boolean", default: false },
@@ -71,7 +73,9 @@ const { values } = parseArgs({
   },
 });
 const scale = values.scale !== undefined;
-const sizes = (values.scale ?? values.sizes).split(",").map((s) => Number(s.trim()));
+const sizes = values.report
+  ? []
+  : (values.scale ?? values.sizes).split(",").map((s) => Number(s.trim()));
 const runs = scale ? 1 : Number(values.runs);
 const only = scale ? "pipeline" : values.only;
 const bareConcurrency = values["bare-concurrency"];
@@ -234,7 +238,7 @@ const writeCorpora = (size: number): string[] => {
   return slugs;
 };
 
-if (!values["no-warmup"] && runAstro) {
+if (!values["no-warmup"] && runAstro && !values.report) {
   // Untimed: fills the OS file cache and fails fast if either site does not build.
   console.log(`Warm-up with the ${sources.length} real articles (not recorded):`);
   const dir = join(BENCH, "news-warmup");
@@ -330,7 +334,7 @@ if (results.length > 0) {
 if (indexRuns.length > 0)
   console.log(`Search index after each portal build:\n\n${indexTable(indexRuns)}\n`);
 
-if (values.profile) {
+if (values.profile && !values.report) {
   // Untimed extra builds under V8's sampling profiler: where the JavaScript time goes.
   const size = largest;
   const slugs = writeCorpora(size);
@@ -378,14 +382,11 @@ if (!values["no-record"]) {
     );
   }
   if (pipelineAll.length > 0) {
-    const bareMs = new Map<number, number>();
-    for (const s of summarise(astroAll)) bareMs.set(s.size, s.bareMs);
-    const metas = new Map(all.filter((r) => r.pipeline.length > 0).map((r) => [r.size, r.meta]));
-    doc = upsertNamedSection(
-      doc,
-      renderPipelineSection(metas, pipelineAll, bareMs),
-      SECTION_HEADING,
+    const bare = new Map(
+      summarise(astroAll).map((s) => [s.size, { ms: s.bareMs, cpuMs: s.bareCpuMs }]),
     );
+    const metas = new Map(all.filter((r) => r.pipeline.length > 0).map((r) => [r.size, r.meta]));
+    doc = upsertNamedSection(doc, renderPipelineSection(metas, pipelineAll, bare), SECTION_HEADING);
   }
   writeFileSync(file, doc);
   console.log(`Recorded in ${file} (${PIPELINE_HEADING.slice(3)} and ${SECTION_HEADING.slice(3)})`);

@@ -208,20 +208,23 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
       rootCommand = readCmdline(rootPid);
     }
     let sum = 0;
-    const queue = [rootPid];
+    // Each process with its parent's command line.
+    const queue: [number, string][] = [[rootPid, ""]];
     while (queue.length > 0) {
-      const pid = queue.pop()!;
+      const [pid, parentCommand] = queue.pop()!;
       const memory = memoryOf(pid);
       if (memory === undefined) continue;
-      // Between fork and exec a child still maps the parent's pages, which VmRSS counts again.
-      if (pid !== rootPid && readCmdline(pid) === rootCommand) continue;
+      // Between fork and exec a child still maps its parent's pages, which VmRSS counts again:
+      // the build's own children (npm run build's steps) and theirs (git from Astro).
+      const command = pid === rootPid ? rootCommand : readCmdline(pid);
+      if (pid !== rootPid && (command === rootCommand || command === parentCommand)) continue;
       sum += memory.rss;
       if (pid !== rootPid) {
         childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, memory.hwm));
         if (!childNames.has(pid)) childNames.set(pid, commandOf(pid));
         childCpu.set(pid, Math.max(childCpu.get(pid) ?? 0, cpuOf(pid)));
       }
-      queue.push(...childrenOf(pid));
+      for (const child of childrenOf(pid)) queue.push([child, command]);
     }
     sampledTree = Math.max(sampledTree, sum);
     timeline.push({ t: Date.now(), bytes: sum });
