@@ -32,7 +32,10 @@ export type CopyResult =
 
 const voteKey = (v: Pick<Vote, "poll_id" | "voter">) => `${v.poll_id}\n${v.voter}`;
 
-export async function copyToPostgres(sqlitePath: string, url: string): Promise<CopyResult> {
+type Source = { votes: Vote[]; days: Day[]; moderation: ModerationRows };
+
+/** Everything to copy from the SQLite file, or the reason it cannot be read. */
+function readSource(sqlitePath: string): Source | { ok: false; message: string } {
   if (!existsSync(sqlitePath)) {
     return {
       ok: false,
@@ -40,18 +43,15 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<C
     };
   }
   const source = new DatabaseSync(sqlitePath, { readOnly: true });
-  let votes: Vote[];
-  let days: Day[];
-  let moderation: ModerationRows;
   try {
-    votes = source
+    const votes = source
       .prepare("SELECT poll_id, voter, option_id, voted_at FROM poll_votes")
       .all() as Vote[];
-    days = (source.prepare("SELECT day, visits FROM visit_days").all() as Day[]).map((d) => ({
+    const days = (source.prepare("SELECT day, visits FROM visit_days").all() as Day[]).map((d) => ({
       day: d.day,
       visits: Number(d.visits),
     }));
-    moderation = readModeration(source);
+    return { votes, days, moderation: readModeration(source) };
   } catch (error) {
     return {
       ok: false,
@@ -60,54 +60,64 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<C
   } finally {
     source.close();
   }
+}
+
+export async function copyToPostgres(sqlitePath: string, url: string): Promise<CopyResult> {
+  const source = readSource(sqlitePath);
+  if ("ok" in source) return source;
   // Opening the store creates or migrates the schema, as a server start would.
   await (await openPostgresStore(url, { max: 1 })).close();
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    return await sql.begin(async (tx) => {
-      // No node may write while we compare and copy.
-      await tx`LOCK TABLE poll_votes, visit_days IN EXCLUSIVE MODE`;
-      await lockModeration(tx);
-      const have = await tx<Vote[]>`SELECT poll_id, voter, option_id FROM poll_votes`;
-      const haveDays = await tx<Day[]>`SELECT day, visits FROM visit_days`;
-      const byKey = new Map(votes.map((v) => [voteKey(v), v]));
-      const sourceDays = new Map(days.map((d) => [d.day, d.visits]));
-      const otherVotes = have.filter((v) => byKey.get(voteKey(v))?.option_id !== v.option_id);
-      const otherDays = haveDays.filter((d) => sourceDays.get(d.day) !== Number(d.visits));
-      const other = await compareModeration(tx, moderation);
-      if (otherVotes.length > 0 || otherDays.length > 0 || other.count > 0) {
-        return {
-          ok: false as const,
-          message:
-            `Cơ sở dữ liệu PostgreSQL ${redactUrl(url)} đã có số liệu khác với tệp SQLite ` +
-            `(${otherVotes.length} phiếu bầu, ${otherDays.length} ngày lượt truy cập${other.words} không có hoặc khác trong tệp). ` +
-            "Không chép gì. Hãy dùng một cơ sở dữ liệu PostgreSQL trống (createdb), hoặc chép trước khi cho máy chủ ghi vào đó.",
-        };
-      }
-      const haveKeys = new Set(have.map(voteKey));
-      const newVotes = votes.filter((v) => !haveKeys.has(voteKey(v)));
-      const haveDayKeys = new Set(haveDays.map((d) => d.day));
-      const newDays = days.filter((d) => !haveDayKeys.has(d.day));
-      // A few thousand rows per statement keeps each under PostgreSQL's parameter limit.
-      for (let i = 0; i < newVotes.length; i += 5000) {
-        const rows = newVotes
-          .slice(i, i + 5000)
-          .map((v) => ({ ...v, voted_at: new Date(v.voted_at) }));
-        await tx`INSERT INTO poll_votes ${tx(rows, "poll_id", "voter", "option_id", "voted_at")}`;
-      }
-      if (newDays.length > 0) await tx`INSERT INTO visit_days ${tx(newDays, "day", "visits")}`;
-      return {
-        ok: true as const,
-        moderation: await insertModeration(tx, moderation),
-        votes: newVotes.length,
-        days: newDays.length,
-        skippedVotes: votes.length - newVotes.length,
-        skippedDays: days.length - newDays.length,
-      };
-    });
+    return await sql.begin((tx) => copyInto(tx, source, url));
   } finally {
     await sql.end({ timeout: 5 });
   }
+}
+
+/** In one transaction: refuse a database holding other data, else insert what it lacks. */
+async function copyInto(
+  tx: postgres.TransactionSql,
+  { votes, days, moderation }: Source,
+  url: string,
+): Promise<CopyResult> {
+  // No node may write while we compare and copy.
+  await tx`LOCK TABLE poll_votes, visit_days IN EXCLUSIVE MODE`;
+  await lockModeration(tx);
+  const have = await tx<Vote[]>`SELECT poll_id, voter, option_id FROM poll_votes`;
+  const haveDays = await tx<Day[]>`SELECT day, visits FROM visit_days`;
+  const byKey = new Map(votes.map((v) => [voteKey(v), v]));
+  const sourceDays = new Map(days.map((d) => [d.day, d.visits]));
+  const otherVotes = have.filter((v) => byKey.get(voteKey(v))?.option_id !== v.option_id);
+  const otherDays = haveDays.filter((d) => sourceDays.get(d.day) !== Number(d.visits));
+  const other = await compareModeration(tx, moderation);
+  if (otherVotes.length > 0 || otherDays.length > 0 || other.count > 0) {
+    return {
+      ok: false,
+      message:
+        `Cơ sở dữ liệu PostgreSQL ${redactUrl(url)} đã có số liệu khác với tệp SQLite ` +
+        `(${otherVotes.length} phiếu bầu, ${otherDays.length} ngày lượt truy cập${other.words} không có hoặc khác trong tệp). ` +
+        "Không chép gì. Hãy dùng một cơ sở dữ liệu PostgreSQL trống (createdb), hoặc chép trước khi cho máy chủ ghi vào đó.",
+    };
+  }
+  const haveKeys = new Set(have.map(voteKey));
+  const newVotes = votes.filter((v) => !haveKeys.has(voteKey(v)));
+  const haveDayKeys = new Set(haveDays.map((d) => d.day));
+  const newDays = days.filter((d) => !haveDayKeys.has(d.day));
+  // A few thousand rows per statement keeps each under PostgreSQL's parameter limit.
+  for (let i = 0; i < newVotes.length; i += 5000) {
+    const rows = newVotes.slice(i, i + 5000).map((v) => ({ ...v, voted_at: new Date(v.voted_at) }));
+    await tx`INSERT INTO poll_votes ${tx(rows, "poll_id", "voter", "option_id", "voted_at")}`;
+  }
+  if (newDays.length > 0) await tx`INSERT INTO visit_days ${tx(newDays, "day", "visits")}`;
+  return {
+    ok: true,
+    moderation: await insertModeration(tx, moderation),
+    votes: newVotes.length,
+    days: newDays.length,
+    skippedVotes: votes.length - newVotes.length,
+    skippedDays: days.length - newDays.length,
+  };
 }
 
 if (import.meta.main) {

@@ -4,7 +4,7 @@ import { loadConfig } from "../server/config.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../server/staff/password.ts";
 import { USERNAME } from "../server/staff/username.ts";
 import { openStore } from "../server/store/open.ts";
-import type { Store } from "../server/store/types.ts";
+import type { Stores } from "../server/store/types.ts";
 
 function fail(message: string): never {
   console.error(message);
@@ -67,12 +67,13 @@ try {
   fail((error as Error).message);
 }
 // The database the server uses: PostgreSQL when DATABASE_URL is set, else the SQLite file.
-let store: Store;
+let stores: Stores;
 try {
-  store = await openStore(config);
+  stores = await openStore(config);
 } catch (error) {
   fail(`Không mở được cơ sở dữ liệu; không có gì thay đổi. ${(error as Error).message}`);
 }
+const store = stores.staff;
 try {
   if (command === "remove") {
     if (!(await store.removeStaffAccount(username))) {
@@ -99,5 +100,5 @@ try {
     );
   }
 } finally {
-  await store.close();
+  await stores.close();
 }

@@ -1,53 +1,17 @@
 // Comments with JavaScript: approved comments load under the article without a rebuild, and the
 // form sends JSON and says what happened in place. Without it, the same form posts and the
-// server answers with a page. Reader text is only ever set as textContent.
-import { formatDateTime } from "../lib/format.ts";
-import { NO_COMMENTS } from "../lib/comments/constants.ts";
-
-type ApiComment = { id: number; name: string; text: string; createdAt: string };
-const SENT_COMMENT =
-  "Cảm ơn bạn. Bình luận đã được gửi và đang chờ duyệt; bình luận hiện dưới bài sau khi được duyệt.";
-const SENT_FEEDBACK = "Cảm ơn bạn. Góp ý đã được gửi tới ban biên tập.";
+// server answers with a page. The list is the server's own view (renderCommentList), which
+// escapes reader text; messages are set as textContent.
+import type { CommentRefused, CommentsAnswer } from "../lib/comments/api.ts";
+import { SENT_COMMENT, SENT_FEEDBACK } from "../lib/comments/constants.ts";
+import { renderCommentList } from "../lib/comments/view.ts";
 const UNAVAILABLE = "Chưa gửi được; mời bạn thử lại sau ít phút.";
 
-function renderList(box: Element, comments: ApiComment[]): void {
+function renderList(box: Element, comments: CommentsAnswer["comments"]): void {
   const link = box.querySelector("a");
-  box.replaceChildren();
-  if (comments.length === 0) {
-    const p = document.createElement("p");
-    p.className = "comment-empty";
-    p.textContent = NO_COMMENTS;
-    box.append(p);
-  } else {
-    const list = document.createElement("ol");
-    list.className = "comment-list";
-    for (const c of comments) {
-      const item = document.createElement("li");
-      item.className = "comment";
-      item.id = `binh-luan-${c.id}`;
-      const meta = document.createElement("p");
-      meta.className = "comment__meta";
-      const name = document.createElement("span");
-      name.className = "comment__name";
-      name.textContent = c.name;
-      const time = document.createElement("time");
-      time.dateTime = c.createdAt;
-      time.textContent = formatDateTime(new Date(c.createdAt));
-      meta.append(name, " ", time);
-      const text = document.createElement("p");
-      text.className = "comment__text";
-      text.textContent = c.text;
-      item.append(meta, text);
-      list.append(item);
-    }
-    box.append(list);
-  }
+  box.innerHTML = renderCommentList(comments);
   // The server-rendered page stays one click away (sharing, printing).
-  if (link) {
-    const p = document.createElement("p");
-    p.append(link);
-    box.append(p);
-  }
+  if (link) box.appendChild(document.createElement("p")).append(link);
 }
 
 async function loadComments(section: HTMLElement): Promise<void> {
@@ -56,7 +20,7 @@ async function loadComments(section: HTMLElement): Promise<void> {
   try {
     const res = await fetch(`/api/comments?article=${encodeURIComponent(slug)}`);
     if (!res.ok) return;
-    const body = (await res.json()) as { comments: ApiComment[]; token: string };
+    const body = (await res.json()) as CommentsAnswer;
     if (box) renderList(box, body.comments);
     const token = section.querySelector<HTMLInputElement>("[data-comment-token]");
     if (token) token.value = body.token;
@@ -87,7 +51,7 @@ async function send(form: HTMLFormElement, event: SubmitEvent): Promise<void> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     });
-    const answer = (await res.json().catch(() => ({}))) as { error?: unknown };
+    const answer = (await res.json().catch(() => ({}))) as Partial<CommentRefused>;
     if (res.status === 202) {
       say(form, typeof body.article === "string" ? SENT_COMMENT : SENT_FEEDBACK);
       form.querySelector("textarea")!.value = "";

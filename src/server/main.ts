@@ -7,9 +7,9 @@ import type { PollDefinition } from "../lib/polls/schema.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { startEmailRetention } from "./comments/retention.ts";
-import { describePolls, displayFolder, loadPolls, reloadPolls } from "./polls.ts";
+import { describePolls, displayFolder, loadPolls, reloadPolls } from "./polls/definitions.ts";
 import { openStore } from "./store/open.ts";
-import type { Store } from "./store/types.ts";
+import type { Stores } from "./store/types.ts";
 
 function fail(message: string): never {
   console.error(message);
@@ -19,7 +19,7 @@ function fail(message: string): never {
 let config;
 let polls: Map<string, PollDefinition>;
 let counterBaseline: number;
-let store: Store;
+let stores: Stores;
 try {
   config = loadConfig();
   polls = loadPolls(config.pollsDir);
@@ -28,7 +28,7 @@ try {
   fail((error as Error).message);
 }
 try {
-  store = await openStore(config);
+  stores = await openStore(config);
 } catch (error) {
   fail(
     `${(error as Error).message}\nThe server cannot count votes or visits without it; stopping.`,
@@ -43,7 +43,7 @@ if (config.databaseUrl && !config.visitorSecret) {
 }
 
 const app = createApp({
-  store,
+  stores,
   config,
   polls,
   counterBaseline,
@@ -51,10 +51,12 @@ const app = createApp({
   onClientAbort: (method, path) =>
     console.warn(`Client disconnected before sending its whole body: ${method} ${path}`),
   comments: config.comments,
-  staff: { idleMinutes: config.staffIdleMinutes },
+  staff: config.staff,
 });
-const retention = startEmailRetention(store, config.comments.emailRetentionDays, (message) =>
-  console.error(message),
+const retention = startEmailRetention(
+  stores.comments,
+  config.comments.emailRetentionDays,
+  (message) => console.error(message),
 );
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) =>
@@ -66,7 +68,9 @@ server.on("error", (error) =>
 
 // Expired visitor keys go within a minute even when nobody visits (a view also prunes them).
 setInterval(() => {
-  store.pruneVisitors(Date.now()).catch((error) => console.error("Pruning visitor keys:", error));
+  stores.visits
+    .pruneVisitors(Date.now())
+    .catch((error) => console.error("Pruning visitor keys:", error));
 }, 60_000).unref();
 
 let stopping = false;
@@ -77,7 +81,7 @@ function shutdown(signal: string): void {
   // Stop accepting, let in-flight requests finish, then close the database.
   retention.stop();
   server.close(() => {
-    void store.close().finally(() => process.exit(0));
+    void stores.close().finally(() => process.exit(0));
   });
   // Keep-alive connections busy at SIGTERM (a proxy's) close as soon as their answer is sent,
   // not after the keep-alive timeout: a rolling restart waits only for requests in flight.
@@ -85,7 +89,7 @@ function shutdown(signal: string): void {
   setInterval(() => server.closeIdleConnections(), 50).unref();
   setTimeout(() => {
     server.closeAllConnections();
-    void store.close().finally(() => process.exit(0));
+    void stores.close().finally(() => process.exit(0));
   }, 10_000).unref();
 }
 // Staff add or close a poll by committing a file; SIGHUP makes the running server re-read them.

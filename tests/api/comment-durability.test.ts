@@ -62,7 +62,7 @@ describe.each(BACKENDS)("comment durability on $kind", { timeout: 120_000 }, (ba
         await again.close();
         const store = await target.open();
         const pending = new Map(
-          (await store.pendingComments(acked.size + 10_000)).map((c) => [c.id, c.text]),
+          (await store.comments.pendingComments(acked.size + 10_000)).map((c) => [c.id, c.text]),
         );
         await store.close();
         for (const [id, text] of acked) expect(pending.get(id)).toBe(text);

@@ -77,7 +77,7 @@ describe.each(BACKENDS)(
       async () => {
         const target = await backend.create();
         const setup = await target.open();
-        await setup.putStaffAccount("bientap", await hashPassword(PASSWORD), new Date());
+        await setup.staff.putStaffAccount("bientap", await hashPassword(PASSWORD), new Date());
         await setup.close();
         const [a, b] = await Promise.all([node(target), node(target)]);
         try {
@@ -109,9 +109,9 @@ describe.each(BACKENDS)(
 
           const check = await target.open();
           try {
-            expect((await check.decisionLog(10)).map((e) => [e.commentId, e.username])).toEqual([
-              [id, "bientap"],
-            ]);
+            expect(
+              (await check.comments.decisionLog(10)).map((e) => [e.commentId, e.username]),
+            ).toEqual([[id, "bientap"]]);
           } finally {
             await check.close();
           }

@@ -328,7 +328,7 @@ describe("GET /api/comments and /binh-luan/", () => {
         comments: { id: number; text: string }[];
       };
     expect((await list()).comments.map((c) => c.id)).not.toContain(id);
-    await t.store.decideComments([id], "approved", "bientap", new Date(clock));
+    await t.stores.comments.decideComments([id], "approved", "bientap", new Date(clock));
     const after = await list();
     const shown = after.comments.find((c) => c.id === id)!;
     expect(shown).toEqual({ id, name: good.name, text: xss, createdAt: expect.any(String) });

@@ -28,14 +28,14 @@ function copy(env: Record<string, string>) {
 
 beforeAll(async () => {
   const store = openSqliteStore(sqlitePath);
-  await store.recordVote(POLL, "v1", "huu-ich", at);
-  await store.recordVote(POLL, "v2", "huu-ich", at);
-  await store.recordVote(POLL, "v3", "de-su-dung", at);
-  for (let i = 0; i < 5; i++) await store.recordVisit("2026-02-28");
-  for (let i = 0; i < 2; i++) await store.recordVisit("2026-03-01");
+  await store.polls.recordVote(POLL, "v1", "huu-ich", at);
+  await store.polls.recordVote(POLL, "v2", "huu-ich", at);
+  await store.polls.recordVote(POLL, "v3", "de-su-dung", at);
+  for (let i = 0; i < 5; i++) await store.visits.recordVisit("2026-02-28");
+  for (let i = 0; i < 2; i++) await store.visits.recordVisit("2026-03-01");
   // Comments: one approved (logged), one pending, one feedback; a staff account with a session.
   for (const [i, article] of [ARTICLE, ARTICLE, null].entries()) {
-    const added = await store.addComment({
+    const added = await store.comments.addComment({
       kind: article ? "comment" : "feedback",
       article,
       name: `Bạn đọc ${i}`,
@@ -46,9 +46,9 @@ beforeAll(async () => {
     });
     commentIds.push(added.status === "added" ? added.id : -1);
   }
-  await store.putStaffAccount("bientap", "scrypt$hash", at);
-  await store.decideComments([commentIds[0]!], "approved", "bientap", at);
-  await store.createSession("phien", "bientap", "csrf", at);
+  await store.staff.putStaffAccount("bientap", "scrypt$hash", at);
+  await store.comments.decideComments([commentIds[0]!], "approved", "bientap", at);
+  await store.staff.createSession("phien", "bientap", "csrf", at);
   await store.close();
 });
 afterAll(async () => {
@@ -71,14 +71,14 @@ describe.runIf(POSTGRES_URL !== "")("db:copy-to-postgres", () => {
     expect(again.stdout).toContain("3 phiếu và 2 ngày đã có sẵn, giữ nguyên");
 
     const store = await openPostgresStore(db.url);
-    expect(await store.optionVotes(POLL)).toEqual(
+    expect(await store.polls.optionVotes(POLL)).toEqual(
       new Map([
         ["huu-ich", 2],
         ["de-su-dung", 1],
       ]),
     );
-    expect(await store.voteOf(POLL, "v3")).toBe("de-su-dung");
-    expect(await store.visitTotals("2026-02-28")).toEqual({ today: 5, total: 7 });
+    expect(await store.polls.voteOf(POLL, "v3")).toBe("de-su-dung");
+    expect(await store.visits.visitTotals("2026-02-28")).toEqual({ today: 5, total: 7 });
     await store.close();
 
     const distDir = join(dir, "dist");
@@ -98,8 +98,8 @@ describe.runIf(POSTGRES_URL !== "")("db:copy-to-postgres", () => {
     const db = await createTestDatabase();
     databases.push(db);
     const store = await openPostgresStore(db.url);
-    await store.recordVote(POLL, "someone-else", "huu-ich", at);
-    await store.recordVisit("2026-03-01");
+    await store.polls.recordVote(POLL, "someone-else", "huu-ich", at);
+    await store.visits.recordVisit("2026-03-01");
     await store.close();
     const result = copy({ DATABASE_PATH: sqlitePath, DATABASE_URL: db.url });
     expect(result.status).toBe(1);
@@ -107,8 +107,8 @@ describe.runIf(POSTGRES_URL !== "")("db:copy-to-postgres", () => {
     expect(result.stderr).toContain("1 phiếu bầu, 1 ngày lượt truy cập");
     expect(result.stderr).toContain("Không chép gì");
     const after = await openPostgresStore(db.url);
-    expect(await after.optionVotes(POLL)).toEqual(new Map([["huu-ich", 1]]));
-    expect(await after.visitTotals("2026-03-01")).toEqual({ today: 1, total: 1 });
+    expect(await after.polls.optionVotes(POLL)).toEqual(new Map([["huu-ich", 1]]));
+    expect(await after.visits.visitTotals("2026-03-01")).toEqual({ today: 1, total: 1 });
     await after.close();
   });
 
@@ -130,25 +130,32 @@ describe.runIf(POSTGRES_URL !== "")("db:copy-to-postgres", () => {
 
     const store = await openPostgresStore(db.url);
     try {
-      expect(await store.approvedComments(ARTICLE)).toEqual([
+      expect(await store.comments.approvedComments(ARTICLE)).toEqual([
         { id: commentIds[0], name: "Bạn đọc 0", text: "Nội dung 0", createdAt: at.toISOString() },
       ]);
-      const pending = await store.pendingComments(10);
+      const pending = await store.comments.pendingComments(10);
       expect(pending.map((c) => [c.id, c.kind, c.article])).toEqual([
         [commentIds[2], "feedback", null],
         [commentIds[1], "comment", ARTICLE],
       ]);
       expect(
-        (await store.decisionLog(10)).map((e) => [e.commentId, e.username, e.decision, e.at]),
+        (await store.comments.decisionLog(10)).map((e) => [
+          e.commentId,
+          e.username,
+          e.decision,
+          e.at,
+        ]),
       ).toEqual([[commentIds[0], "bientap", "approved", at.toISOString()]]);
-      expect(await store.staffPasswordHash("bientap")).toBe("scrypt$hash");
-      expect(await store.sessionOf("phien", new Date(0), at)).toBeUndefined();
+      expect(await store.staff.staffPasswordHash("bientap")).toBe("scrypt$hash");
+      expect(await store.staff.sessionOf("phien", new Date(0), at)).toBeUndefined();
       // A copied text stays refused; a new comment gets an id after the copied ones.
       const base = { kind: "comment" as const, article: ARTICLE, name: "X", email: null, at };
-      expect(await store.addComment({ ...base, text: "lại", textHash: "hash-1" })).toEqual({
-        status: "duplicate",
-      });
-      const fresh = await store.addComment({ ...base, text: "mới", textHash: "hash-moi" });
+      expect(await store.comments.addComment({ ...base, text: "lại", textHash: "hash-1" })).toEqual(
+        {
+          status: "duplicate",
+        },
+      );
+      const fresh = await store.comments.addComment({ ...base, text: "mới", textHash: "hash-moi" });
       expect(fresh.status === "added" && fresh.id > Math.max(...commentIds)).toBe(true);
     } finally {
       await store.close();

@@ -81,9 +81,9 @@ describe("durability", () => {
       const store = openSqliteStore(databasePath);
       for (const id of ackedVoters) {
         const voter = createHash("sha256").update(id).digest("base64url");
-        expect(await store.voteOf(POLL, voter)).toBe("huu-ich");
+        expect(await store.polls.voteOf(POLL, voter)).toBe("huu-ich");
       }
-      const { total } = await store.visitTotals("0000-00-00");
+      const { total } = await store.visits.visitTotals("0000-00-00");
       store.close();
       expect(total).toBeGreaterThanOrEqual(ackedVisits);
       expect(total).toBeLessThanOrEqual(sentVisits);

@@ -9,9 +9,9 @@ import { DatabaseSync } from "node:sqlite";
 import type { Server } from "node:http";
 import { originalSiteFigures } from "../../src/lib/data/original-site.ts";
 import { createApp, type AppOptions } from "../../src/server/app.ts";
-import { loadPolls } from "../../src/server/polls.ts";
+import { loadPolls } from "../../src/server/polls/definitions.ts";
 import { openSqliteStore } from "../../src/server/store/sqlite.ts";
-import type { Store } from "../../src/server/store/types.ts";
+import type { Stores } from "../../src/server/store/types.ts";
 import { parsePollDefinition } from "../../src/lib/polls/schema.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -55,7 +55,7 @@ export function writeFakeDist(dir: string): void {
 
 export type TestApp = {
   url: string;
-  store: Store;
+  stores: Stores;
   databasePath: string;
   distDir: string;
   /** Counts straight from the database file (a second connection). */
@@ -76,7 +76,7 @@ export async function startApp(
   const distDir = join(dir, "dist");
   writeFakeDist(distDir);
   const databasePath = join(dir, "portal.sqlite");
-  const store = openSqliteStore(databasePath);
+  const stores = openSqliteStore(databasePath);
   const polls = loadPolls(join(ROOT, "content/polls"));
   for (const extra of [
     {
@@ -101,7 +101,7 @@ export async function startApp(
     polls.set(extra.id, parsePollDefinition(extra, `${extra.id}.json`));
   }
   const app = createApp({
-    store,
+    stores,
     polls,
     counterBaseline: originalSiteFigures().total,
     now: options.now,
@@ -119,7 +119,7 @@ export async function startApp(
   const reader = new DatabaseSync(databasePath, { readOnly: true });
   return {
     url: `http://127.0.0.1:${port}`,
-    store,
+    stores,
     databasePath,
     distDir,
     counts() {
@@ -135,7 +135,7 @@ export async function startApp(
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       reader.close();
-      store.close();
+      stores.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

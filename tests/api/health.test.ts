@@ -12,7 +12,7 @@ describe("GET /api/health", () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ ok: true, store: "sqlite" });
       expect(res.headers.get("cache-control")).toBe("no-store");
-      await t.store.close();
+      await t.stores.close();
       const down = await fetch(`${t.url}/api/health`);
       expect(down.status).toBe(503);
       expect(await down.json()).toEqual({ ok: false, store: "sqlite" });

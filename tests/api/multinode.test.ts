@@ -179,8 +179,8 @@ describe.each(BACKENDS)("two nodes on one $kind database", { timeout: 180_000 },
       const store = await target.open();
       try {
         for (const id of traffic.acked.voters)
-          expect(await store.voteOf(POLL, sha(id))).toBe("huu-ich");
-        const { total } = await store.visitTotals("0000-00-00");
+          expect(await store.polls.voteOf(POLL, sha(id))).toBe("huu-ich");
+        const { total } = await store.visits.visitTotals("0000-00-00");
         expect(total).toBeGreaterThanOrEqual(traffic.acked.visits);
         expect(total).toBeLessThanOrEqual(traffic.acked.sent);
       } finally {

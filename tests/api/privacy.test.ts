@@ -68,7 +68,7 @@ describe("privacy", () => {
       }
       db.close();
       // After the store closes (its last checkpoint), in whatever is left on disk.
-      t.store.close();
+      t.stores.close();
       scanBytes(databaseFiles(dbPath));
     } finally {
       await t.close();

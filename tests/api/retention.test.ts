@@ -20,7 +20,7 @@ describe("email retention", () => {
         [31, "cu@example.vn"],
         [29, "moi@example.vn"],
       ] as const) {
-        await store.addComment({
+        await store.comments.addComment({
           kind: "comment",
           article: ARTICLE,
           name: "A",

@@ -22,10 +22,10 @@ describe.each(BACKENDS)("staff accounts CLI on $kind", (backend) => {
       expect(added.stdout).toContain("Đã tạo tài khoản «bientap»");
       const store = await target.open();
       try {
-        expect(await store.staffPasswordHash("bientap")).toMatch(/^scrypt\$/);
+        expect(await store.staff.staffPasswordHash("bientap")).toMatch(/^scrypt\$/);
         const removed = staff(target.env, ["remove", "bientap"]);
         expect(removed.stdout).toContain("Đã xoá tài khoản «bientap»");
-        expect(await store.staffPasswordHash("bientap")).toBeUndefined();
+        expect(await store.staff.staffPasswordHash("bientap")).toBeUndefined();
         const again = staff(target.env, ["remove", "bientap"]);
         expect(again.status).toBe(1);
         expect(again.stderr).toContain("Không có tài khoản «bientap»");

@@ -13,7 +13,7 @@ beforeAll(async () => {
   db = new DatabaseSync(t.databasePath, { readOnly: true });
   const hash = await hashPassword(PASSWORD);
   for (const user of ["bientap", "duyet2", "khoa"])
-    await t.store.putStaffAccount(user, hash, new Date(clock));
+    await t.stores.staff.putStaffAccount(user, hash, new Date(clock));
 }, 60_000);
 afterAll(async () => {
   db.close();
@@ -58,7 +58,7 @@ async function queue(cookie: string) {
 }
 
 async function addComment(text: string, article: string | null = ARTICLE) {
-  const r = await t.store.addComment({
+  const r = await t.stores.comments.addComment({
     kind: article ? "comment" : "feedback",
     article,
     name: "Bạn đọc",
@@ -208,7 +208,7 @@ describe("sign-in", () => {
   it("over HTTPS (trusted proxy) the cookie is Secure", async () => {
     const app = await startApp({ trustProxy: 1 });
     try {
-      await app.store.putStaffAccount("bientap", await hashPassword(PASSWORD), new Date());
+      await app.stores.staff.putStaffAccount("bientap", await hashPassword(PASSWORD), new Date());
       const f = await signinForm(app);
       const res = await fetch(`${app.url}/quan-tri/dang-nhap`, {
         method: "POST",

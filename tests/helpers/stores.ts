@@ -2,15 +2,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import { openPostgresStore } from "../../src/server/store/postgres.ts";
 import { openSqliteStore } from "../../src/server/store/sqlite.ts";
-import type { Store, StoreKind } from "../../src/server/store/types.ts";
+import type { StoreKind, Stores } from "../../src/server/store/types.ts";
 import { createTestDatabase, POSTGRES_URL } from "./postgres.ts";
 
 /** A fresh, empty database of one backend. */
 export type TestStoreTarget = {
   /** Opens a store on this database (again: the same data, like a restart or a second node). */
-  open(): Promise<Store>;
+  open(): Promise<Stores>;
   /** DATABASE_PATH or DATABASE_URL for a server process on this database. */
   env: Record<string, string>;
   /** Removes the database. */
@@ -52,17 +53,37 @@ export const BACKENDS: Backend[] = [
   },
 ];
 
-/** Opens a store on a fresh database, and closes and removes both after the test. */
+/** Opens the stores on a fresh database, and closes and removes both after the test. */
 export async function withStore<T>(
   backend: Backend,
-  fn: (store: Store, target: TestStoreTarget) => Promise<T>,
+  fn: (stores: Stores, target: TestStoreTarget) => Promise<T>,
 ): Promise<T> {
   const target = await backend.create();
-  const store = await target.open();
+  const stores = await target.open();
   try {
-    return await fn(store, target);
+    return await fn(stores, target);
   } finally {
-    await store.close();
+    await stores.close();
     await target.dispose();
   }
+}
+
+/**
+ * Fresh stores on an empty database before each test of the enclosing describe, removed after
+ * it; `use` receives them (and the database, to open a second node on it).
+ */
+export function freshStoresEach(
+  backend: Backend,
+  use: (stores: Stores, target: TestStoreTarget) => void,
+): void {
+  let opened: { stores: Stores; target: TestStoreTarget } | undefined;
+  beforeEach(async () => {
+    const target = await backend.create();
+    opened = { stores: await target.open(), target };
+    use(opened.stores, target);
+  });
+  afterEach(async () => {
+    await opened?.stores.close();
+    await opened?.target.dispose();
+  });
 }

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSearch, type SearchIndex } from "../../src/lib/search/engine.ts";
 import { parseSearchRequest } from "../../src/lib/search/request.ts";
-import { createIndexLoader } from "../../src/server/search-index.ts";
+import { createIndexLoader } from "../../src/server/search/index-loader.ts";
 import { DIST } from "../helpers/server.ts";
 
 const TUYEN_HOA = "/tin-tuc/tuyen-hoa-cung-co-to-chuc-co-so-dang/";

@@ -47,7 +47,7 @@ function serveBare(): void {
       const address = String(req.headers["x-forwarded-for"] ?? "");
       const at = Date.now();
       const key = hash("sha256", `${address}\n${req.headers["user-agent"] ?? ""}`, "base64url");
-      store.recordView({ key, day: isoDateInVietnam(new Date(at)), at }).then(
+      store.visits.recordView({ key, day: isoDateInVietnam(new Date(at)), at }).then(
         (t) => {
           res.writeHead(200, { "content-type": "application/json" });
           res.end(JSON.stringify(t));
@@ -271,6 +271,51 @@ async function concurrentVoters(cluster: PgCluster): Promise<{ created: number; 
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** The section's text: the table of medians, then each target and check. */
+function reportOf(
+  runs: Run[],
+  voters: { created: number; counted: number },
+  pgVersion: string,
+): string {
+  const summary = (kind: Kind) => {
+    const rs = runs.filter((r) => r.kind === kind);
+    return {
+      rate: median(rs.map((r) => r.rate)),
+      p50: median(rs.map((r) => r.p50)),
+      p99: median(rs.map((r) => r.p99)),
+      cpuUs: median(rs.map((r) => r.cpuUs)),
+      exact: rs.every((r) => r.ok === AMOUNT && r.stored === r.ok),
+      ok: rs.map((r) => r.ok).join("/"),
+      stored: rs.map((r) => r.stored).join("/"),
+    };
+  };
+  const s = Object.fromEntries(KINDS.map((k) => [k, summary(k)])) as Record<
+    Kind,
+    ReturnType<typeof summary>
+  >;
+  const ratio = (k: Kind) => (s[k].rate / s.bare.rate).toFixed(2);
+  const verdict = (pass: boolean) => (pass ? "met" : "NOT met");
+  const lines = [
+    `| server | req/s (median of ${ROUNDS}) | × bare | p50 ms | p99 ms | server CPU µs per request | 2xx per run | stored per run |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...KINDS.map(
+      (k) =>
+        `| ${LABELS[k]} | ${s[k].rate.toFixed(0)} | ${ratio(k)} | ${s[k].p50} | ${s[k].p99} | ${s[k].cpuUs.toFixed(0)} | ${s[k].ok} | ${s[k].stored} |`,
+    ),
+  ];
+  return [
+    `POST /api/visits, ${AMOUNT} requests per run (after ${WARMUP} warm-up), ${CONNECTIONS} connections, a distinct visitor per request (X-Forwarded-For, TRUST_PROXY=1), fresh database per run (PostgreSQL ${pgVersion}: a throwaway local cluster, fsync off), runs alternating. Every server records the visitor's key with its expiry and the visit; the two nodes share VISITOR_SECRET, and their CPU is summed.`,
+    "",
+    ...lines,
+    "",
+    `- portal (SQLite) / bare rate: ${ratio("portal")} (target ≥ 0.70: ${verdict(Number(ratio("portal")) >= 0.7)})`,
+    `- server CPU per request, portal / bare: ${(s.portal.cpuUs / s.bare.cpuUs).toFixed(2)} (less disturbed than the rates by other work on the machine)`,
+    `- portal p99: ${s.portal.p99} ms (target < 50 ms: ${verdict(s.portal.p99 < 50)}); PostgreSQL ${s["portal-pg"].p99} ms; two nodes ${s["two-nodes"].p99} ms`,
+    `- stored visits equal 2xx answers in every run: ${KINDS.every((k) => s[k].exact) ? "yes" : "NO"}`,
+    `- ${VOTERS} concurrent voters split across two nodes on one PostgreSQL database: ${voters.created} answered 201, ${voters.counted} votes stored (${voters.created === VOTERS && voters.counted === VOTERS ? "exact" : "NOT exact"})`,
+  ].join("\n");
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "bench-api-"));
   const cluster = await startPgCluster();
@@ -298,43 +343,7 @@ async function main(): Promise<void> {
     cluster.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const summary = (kind: Kind) => {
-    const rs = runs.filter((r) => r.kind === kind);
-    return {
-      rate: median(rs.map((r) => r.rate)),
-      p50: median(rs.map((r) => r.p50)),
-      p99: median(rs.map((r) => r.p99)),
-      cpuUs: median(rs.map((r) => r.cpuUs)),
-      exact: rs.every((r) => r.ok === AMOUNT && r.stored === r.ok),
-      ok: rs.map((r) => r.ok).join("/"),
-      stored: rs.map((r) => r.stored).join("/"),
-    };
-  };
-  const s = Object.fromEntries(KINDS.map((k) => [k, summary(k)])) as Record<
-    Kind,
-    ReturnType<typeof summary>
-  >;
-  const ratio = (k: Kind) => (s[k].rate / s.bare.rate).toFixed(2);
-  const verdict = (pass: boolean) => (pass ? "met" : "NOT met");
-  const lines = [
-    `| server | req/s (median of ${ROUNDS}) | × bare | p50 ms | p99 ms | server CPU µs per request | 2xx per run | stored per run |`,
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
-    ...KINDS.map(
-      (k) =>
-        `| ${LABELS[k]} | ${s[k].rate.toFixed(0)} | ${ratio(k)} | ${s[k].p50} | ${s[k].p99} | ${s[k].cpuUs.toFixed(0)} | ${s[k].ok} | ${s[k].stored} |`,
-    ),
-  ];
-  const report = [
-    `POST /api/visits, ${AMOUNT} requests per run (after ${WARMUP} warm-up), ${CONNECTIONS} connections, a distinct visitor per request (X-Forwarded-For, TRUST_PROXY=1), fresh database per run (PostgreSQL ${pgVersion}: a throwaway local cluster, fsync off), runs alternating. Every server records the visitor's key with its expiry and the visit; the two nodes share VISITOR_SECRET, and their CPU is summed.`,
-    "",
-    ...lines,
-    "",
-    `- portal (SQLite) / bare rate: ${ratio("portal")} (target ≥ 0.70: ${verdict(Number(ratio("portal")) >= 0.7)})`,
-    `- server CPU per request, portal / bare: ${(s.portal.cpuUs / s.bare.cpuUs).toFixed(2)} (less disturbed than the rates by other work on the machine)`,
-    `- portal p99: ${s.portal.p99} ms (target < 50 ms: ${verdict(s.portal.p99 < 50)}); PostgreSQL ${s["portal-pg"].p99} ms; two nodes ${s["two-nodes"].p99} ms`,
-    `- stored visits equal 2xx answers in every run: ${KINDS.every((k) => s[k].exact) ? "yes" : "NO"}`,
-    `- ${VOTERS} concurrent voters split across two nodes on one PostgreSQL database: ${voters.created} answered 201, ${voters.counted} votes stored (${voters.created === VOTERS && voters.counted === VOTERS ? "exact" : "NOT exact"})`,
-  ].join("\n");
+  const report = reportOf(runs, voters, pgVersion);
   console.log(`\n${report}`);
   if (process.env.BENCH_WRITE !== "0") writeSection(report);
 }

@@ -1,7 +1,8 @@
 // Every chart the site shows, defined in one place: each family names its dataset, its theme on the
 // dashboard and the spec that turns that dataset's rows into charts (which rows, which marks, which
 // words). The dashboard, dataset pages, <Chart> in articles, downloads and snapshots all take their
-// charts from here through registry.ts; nothing else lists charts, datasets or themes.
+// charts from here through registry.ts; nothing else lists charts or their datasets (the themes,
+// the dashboard's sections, are listed once in themes.ts).
 //
 // How to add a chart (a real example: "Huy hiệu Đảng", src/lib/charts/specs/badges.ts):
 //   1. The figures live in a dataset (data/huy-hieu.csv, schema in src/lib/data/schemas.ts).
@@ -11,7 +12,7 @@
 //      with inputs built from those rows. Labels, tips, the text alternative and the table come from
 //      the same inputs, so they cannot disagree.
 //   3. Add one line below: family("huy-hieu", "huy-hieu", badgeCharts). A new theme is one line
-//      in THEMES.
+//      in THEMES (themes.ts).
 //   4. `npm test`: new snapshot files appear in tests/snapshots/__expected__/ (registry-<id>.hep.svg
 //      and .rong.svg); look at them and commit them. In an article: <Chart id="huy-hieu" />.
 import type { TitleOf } from "../content/titles.ts";
@@ -23,18 +24,7 @@ import { memberCharts } from "./specs/members.ts";
 import { organisationCharts } from "./specs/organisation.ts";
 import { ratingCharts } from "./specs/ratings.ts";
 import type { BuiltChart } from "./specs/types.ts";
-
-/** Dashboard sections, in order: id (the section's anchor) and heading. */
-export const THEMES = {
-  "to-chuc": "Tổ chức đảng",
-  "dang-vien": "Đảng viên",
-  "ket-nap": "Kết nạp đảng viên",
-  "xep-loai": "Đánh giá, xếp loại chất lượng",
-  "huy-hieu": "Huy hiệu Đảng",
-  "kiem-tra": "Kiểm tra, giám sát, kỷ luật",
-} as const;
-
-export type ChartTheme = keyof typeof THEMES;
+import type { ChartTheme } from "./themes.ts";
 
 /** What a spec may need beyond its rows: article titles to tell two figures apart. */
 export type ChartContext = { titleOf: TitleOf };

@@ -1,6 +1,7 @@
 // What every page needs to show one chart: the SVG, its words, its rows and where they came from.
-import type { ChartTheme } from "./catalog.ts";
+import type { DatasetId } from "../data/datasets.ts";
 import { DOWNLOAD_LAYOUT, type Layout } from "./metrics.ts";
+import type { ChartTheme } from "./themes.ts";
 
 /** The "Bảng số liệu": one row per plotted observation, cells already formatted for readers. */
 export type ChartTable = { columns: string[]; rows: string[][]; numeric: boolean[] };
@@ -20,8 +21,8 @@ export type ChartDefinition = {
   svgs: ChartSvg[];
   /** Ids of the dataset rows it draws, in order (what makes two charts of a family the same). */
   rowIds: string[];
-  /** Dataset id: `/du-lieu/<dataset>/`. */
-  dataset: string;
+  /** The dataset it draws from: `/du-lieu/<dataset>/`. */
+  dataset: DatasetId;
   /** Source article slugs of the plotted rows: `/tin-tuc/<slug>/`. */
   articles: string[];
   table: ChartTable;

@@ -33,13 +33,70 @@ export const CHART_TEXT_EM = 0.9;
 
 /** One chart em, in user units. */
 export const FONT = 16;
-export const PAD = 8;
+
+/**
+ * The spacing scale: every gap in a chart is one of these steps, each a fraction of one chart em,
+ * so spacing keeps its proportion to the text (never a bare `+ 6`).
+ */
+export const SPACE = {
+  /** 2: a hair, e.g. a heading to the list under it. */
+  hair: FONT / 8,
+  /** 3: how far a rule reaches past the bar it marks. */
+  tick: (FONT * 3) / 16,
+  /** 4: text to the mark it belongs to. */
+  xs: FONT / 4,
+  /** 6: a label to its bar. */
+  s: (FONT * 3) / 8,
+  /** 8: the chart's margin. */
+  m: FONT / 2,
+  /** 12: between items of a row. */
+  l: (FONT * 3) / 4,
+  /** 16: an indent. */
+  xl: FONT,
+} as const;
+
+/** Margin around the drawing. */
+export const PAD = SPACE.m;
 /** Average advance of a Vietnamese character in Be Vietnam Pro, in em, with room for bold. */
 export const CHAR_EM = 0.58;
 export const LINE_HEIGHT = 1.35 * FONT;
-export const BAR_HEIGHT = 16;
+export const BAR_HEIGHT = FONT;
+/** Strokes that carry meaning: the 100% target rule (and its key), a line through figures. */
+export const BOLD_STROKE = 2.5;
+/** Secondary text (notes, figures inside segments), in chart em. */
+export const SMALL_EM = 0.9;
+/** Axis tick labels, in chart em. */
+export const TICK_EM = 0.85;
+/** A line of text is centred on a point when its baseline is this many of its em below it. */
+const CENTRE_BASELINE_EM = 0.35;
 /** Wide layouts put labels beside bars from this width (in chart em) up. */
 export const SIDE_LABELS_FROM_EM = 26;
+
+/** What a chart's layout pass is told of its space: the width, and where labels go. */
+export type Space = {
+  /** Width of the drawing, in user units. */
+  width: number;
+  /** "above": each label over what it names; "beside": labels in a column left of the plot. */
+  labels: "above" | "beside";
+};
+
+/** The space of a layout: labels beside the plot from SIDE_LABELS_FROM_EM up. */
+export function spaceOf(layout: Layout): Space {
+  return {
+    width: widthOf(layout),
+    labels: layout.em >= SIDE_LABELS_FROM_EM ? "beside" : "above",
+  };
+}
+
+/** Characters of a line as wide as the chart inside its margins. */
+export function fullLineChars(width: number): number {
+  return charsThatFit(width - 2 * PAD);
+}
+
+/** The baseline that centres a line of text of `em` chart em on `centre`. */
+export function centredBaseline(centre: number, em = 1): number {
+  return centre + FONT * em * CENTRE_BASELINE_EM;
+}
 
 /** The layout's width in user units. */
 export function widthOf(layout: Layout): number {

@@ -9,6 +9,9 @@ export const TOTAL_COLOUR = "#5F6B76";
 /** Stroke of the hatched "unknown" remainder; the fill is a pattern of the same colour. */
 export const UNKNOWN_COLOUR = "#767676";
 
+/** The page behind the chart: the gap between stacked segments, the inside of a hollow dot. */
+export const PAPER = "#fff";
+
 /** Light track behind bullet bars and grid lines: decoration only. */
 export const TRACK_COLOUR = "#E8E8E8";
 export const RULE_COLOUR = "#8C8C8C";

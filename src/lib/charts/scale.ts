@@ -1,5 +1,7 @@
-// Scales for bars: always from zero, so lengths compare honestly.
+// Scales for bars: always from zero, so lengths compare honestly; ticks that fit their axis.
 import { scaleLinear, type ScaleLinear } from "d3-scale";
+import { formatPercentPoints } from "../format.ts";
+import { FONT, TICK_EM, textWidth } from "./metrics.ts";
 
 /** Linear scale from 0 to max(values) onto [start, end]; an empty or all-zero input maps 0 to start. */
 export function zeroBasedScale(
@@ -29,4 +31,25 @@ export function percentOfTargetScale(
 export function percentTicks(scale: ScaleLinear<number, number>): number[] {
   const [, max] = scale.domain() as [number, number];
   return scale.ticks(4).filter((t) => t <= max);
+}
+
+/** Least room between two neighbouring tick labels. */
+const TICK_CLEARANCE = (FONT * 5) / 8;
+
+/** Percent ticks whose labels stay apart: three round ticks (0, 50, 100%) or two where those touch. */
+export function fittingTicks(x: ScaleLinear<number, number>): number[] {
+  const [, max] = x.domain() as [number, number];
+  for (const count of [3, 2]) {
+    const ticks = x.ticks(count).filter((t) => t <= max);
+    const widths = ticks.map((t) => textWidth(formatPercentPoints(t)) * TICK_EM);
+    // Centred labels (the first starts at its tick): half of each neighbour plus a gap.
+    const clear = ticks.every(
+      (t, i) =>
+        i === 0 ||
+        x(t) - x(ticks[i - 1]!) >=
+          widths[i]! / 2 + (i === 1 ? widths[0]! : widths[i - 1]! / 2) + TICK_CLEARANCE,
+    );
+    if (clear) return ticks;
+  }
+  return [0, 100].filter((t) => t <= max);
 }

@@ -10,3 +10,8 @@ export const FEEDBACK_PAGE_PATH = "/gop-y/";
 export const HONEYPOT_FIELD = "website";
 
 export const NO_COMMENTS = "Chưa có bình luận nào được duyệt.";
+
+/** What a reader is told once a comment or feedback is committed (the page and the script). */
+export const SENT_COMMENT =
+  "Cảm ơn bạn. Bình luận đã được gửi và đang chờ duyệt; bình luận hiện dưới bài sau khi được duyệt.";
+export const SENT_FEEDBACK = "Cảm ơn bạn. Góp ý đã được gửi tới ban biên tập.";

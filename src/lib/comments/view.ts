@@ -1,15 +1,12 @@
 // Comments and the comment form as HTML: one renderer for the build (articles, /gop-y/) and the
-// server (/binh-luan/, refusals). Reader text is escaped; line breaks are kept by CSS (pre-line).
-import { formatDateTime } from "../format.ts";
+// server (/binh-luan/, refusals) and the browser script (comments under an article). Reader text
+// is escaped; line breaks are kept by CSS (pre-line).
+import { formatDateTime, formatNumber } from "../format.ts";
 import { escapeHtml } from "../html.ts";
+import type { PublicComment } from "./api.ts";
 import { COMMENT_LIMITS, HONEYPOT_FIELD, NO_COMMENTS, PRIVACY_PATH } from "./constants.ts";
 
-export type ShownComment = { id: number; name: string; text: string; createdAt: string };
-
-/** The default of COMMENT_EMAIL_RETENTION_DAYS; the server writes the configured value. */
-export const DEFAULT_EMAIL_RETENTION_DAYS = 180;
-
-export function renderCommentItem(c: ShownComment): string {
+export function renderCommentItem(c: PublicComment): string {
   const at = new Date(c.createdAt);
   return (
     `<li class="comment" id="binh-luan-${c.id}"><p class="comment__meta">` +
@@ -22,7 +19,7 @@ export function renderCommentItem(c: ShownComment): string {
 export { NO_COMMENTS };
 
 /** Approved comments, oldest first. */
-export function renderCommentList(comments: ShownComment[]): string {
+export function renderCommentList(comments: PublicComment[]): string {
   if (comments.length === 0) return `<p class="comment-empty">${NO_COMMENTS}</p>`;
   return `<ol class="comment-list">${comments.map(renderCommentItem).join("")}</ol>`;
 }
@@ -36,7 +33,8 @@ export type FormOptions = {
   values?: FormValues;
   /** A refusal or notice shown above the fields. */
   message?: string;
-  retentionDays?: number;
+  /** COMMENT_EMAIL_RETENTION_DAYS: the build writes its default, the server the value it runs with. */
+  retentionDays: number;
 };
 
 /** The comment (or feedback) form; posts to /api/comments and works without JavaScript. */
@@ -45,7 +43,6 @@ export function renderCommentForm(o: FormOptions): string {
   const id = o.article ? "binh-luan" : "gop-y";
   const attr = (s: string | undefined) => escapeHtml(s ?? "");
   const what = o.article ? "Bình luận" : "Nội dung góp ý";
-  const days = o.retentionDays ?? DEFAULT_EMAIL_RETENTION_DAYS;
   return (
     `<form class="comment-form" method="post" action="/api/comments" data-comment-form>` +
     (o.article ? `<input type="hidden" name="article" value="${attr(o.article)}">` : "") +
@@ -55,13 +52,13 @@ export function renderCommentForm(o: FormOptions): string {
     `<input id="${id}-ten" name="name" required maxlength="${COMMENT_LIMITS.name}" autocomplete="name" value="${attr(v.name)}"></p>` +
     `<p class="comment-form__field"><label for="${id}-email">Email (không bắt buộc; không hiển thị, chỉ để trả lời bạn)</label>` +
     `<input id="${id}-email" name="email" type="email" maxlength="${COMMENT_LIMITS.email}" autocomplete="email" value="${attr(v.email)}"></p>` +
-    `<p class="comment-form__field"><label for="${id}-noi-dung">${what} (tối đa 2.000 ký tự)</label>` +
+    `<p class="comment-form__field"><label for="${id}-noi-dung">${what} (tối đa ${formatNumber(COMMENT_LIMITS.text)} ký tự)</label>` +
     `<textarea id="${id}-noi-dung" name="text" required maxlength="${COMMENT_LIMITS.text}" rows="5">${attr(v.text)}</textarea></p>` +
     `<p class="comment-form__trap" aria-hidden="true"><label>Trang web (để trống) ` +
     `<input name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></label></p>` +
     `<p class="comment-form__consent"><input id="${id}-dong-y" name="consent" type="checkbox" value="on" required${v.consent ? " checked" : ""}> ` +
     `<label for="${id}-dong-y">Tôi đồng ý để cổng thông tin lưu tên, nội dung và email (nếu có) để duyệt và trả lời ` +
-    `(Nghị định 13/2023/NĐ-CP); email được xoá sau ${days} ngày.</label> ` +
+    `(Nghị định 13/2023/NĐ-CP); email được xoá sau ${o.retentionDays} ngày.</label> ` +
     `<a href="${PRIVACY_PATH}">Lưu những gì và bao lâu</a></p>` +
     `<p class="comment-form__note">${o.article ? "Bình luận chỉ hiện dưới bài sau khi được duyệt." : "Góp ý được gửi tới ban biên tập và không công bố trên trang."}</p>` +
     `<p><button type="submit">Gửi</button></p></form>`

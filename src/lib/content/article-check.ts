@@ -3,6 +3,7 @@
 import { parseFrontmatter } from "astro/markdown";
 import type { z } from "zod";
 import { TOPIC_IDS } from "../../consts.ts";
+import { propProblems } from "../charts/component-tags.ts";
 import { nearestName } from "../data/hints.ts";
 import { articleSchema } from "./article-schema.ts";
 import { MDX_COMPONENT_NAMES } from "./mdx-components.ts";
@@ -231,6 +232,9 @@ export function checkArticleText(file: string, text: string): ArticleIssue[] {
       key: "unknown-component",
       message: `Thành phần ${q(`<${tag.name}>`)} không có${near ? ` (có phải ${q(`<${near}>`)}?)` : ""}. Trong bài chỉ dùng ${MDX_COMPONENT_NAMES.map((n) => `<${n}>`).join(", ")}, không cần dòng import; muốn hiện dấu < như chữ thường thì viết \\<`,
     });
+  }
+  for (const problem of propProblems(body, firstBodyLine)) {
+    issues.push({ file, ...problem, key: "component-prop" });
   }
   for (const stray of strayMarkup(body, firstBodyLine)) {
     issues.push({

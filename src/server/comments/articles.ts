@@ -4,9 +4,11 @@ import { stat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
 export type ArticleRef = { title: string; path: string };
+/** The articles by slug, as the build listed them. */
+export type ArticleIndex = () => Promise<Map<string, ArticleRef>>;
 export const ARTICLE_INDEX_FILE = "binh-luan/bai-viet.json";
 
-export function articleIndex(distDir: string): () => Promise<Map<string, ArticleRef>> {
+export function articleIndex(distDir: string): ArticleIndex {
   const file = join(distDir, ARTICLE_INDEX_FILE);
   let cached: { mtimeMs: number; map: Map<string, ArticleRef> } | undefined;
   return async () => {

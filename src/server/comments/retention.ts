@@ -1,10 +1,10 @@
 // Deletes readers' emails older than COMMENT_EMAIL_RETENTION_DAYS: at start, then every hour.
-import type { Store } from "../store/types.ts";
+import type { CommentStore } from "../store/comments.ts";
 
 const HOUR = 3600_000;
 
 export async function purgeOldEmails(
-  store: Store,
+  store: CommentStore,
   days: number,
   now = Date.now(),
 ): Promise<number> {
@@ -12,7 +12,7 @@ export async function purgeOldEmails(
 }
 
 export function startEmailRetention(
-  store: Store,
+  store: CommentStore,
   days: number,
   onError: (message: string) => void,
 ): { stop(): void } {

@@ -1,7 +1,7 @@
 // The staff pages (/quan-tri/): plain server-rendered HTML, no scripts, reader text escaped.
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { escapeHtml } from "../../lib/html.ts";
-import type { DecisionEntry, QueuedComment } from "../store/types.ts";
+import type { DecisionEntry, QueuedComment } from "../store/comments.ts";
 
 export const DECISION_LABELS = {
   approved: "Duyệt",

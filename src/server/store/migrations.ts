@@ -5,6 +5,12 @@
 
 export type Migration = { version: number; name: string; sql: string };
 
+/** Sessions are found by user name (ended with the account) and by age (idle ones deleted). */
+export const STAFF_SESSION_INDEXES = `
+  CREATE INDEX IF NOT EXISTS staff_sessions_username ON staff_sessions (username);
+  CREATE INDEX IF NOT EXISTS staff_sessions_last_seen ON staff_sessions (last_seen_at);
+`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -97,5 +103,11 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX moderation_log_at ON moderation_log (at);
     `,
+  },
+  {
+    version: 4,
+    name: "2026-12-06 staff_sessions indexes (PostgreSQL made them in version 3)",
+    // IF NOT EXISTS: the same statements on both dialects; PostgreSQL already has both indexes.
+    sql: STAFF_SESSION_INDEXES,
   },
 ];

@@ -1,12 +1,12 @@
-// The store the configuration asks for: PostgreSQL when DATABASE_URL is set, else SQLite.
+// The stores the configuration asks for: PostgreSQL when DATABASE_URL is set, else SQLite.
 import type { ServerConfig } from "../config.ts";
 import { openPostgresStore } from "./postgres.ts";
 import { openSqliteStore } from "./sqlite.ts";
-import type { Store } from "./types.ts";
+import type { Stores } from "./types.ts";
 
 export function openStore(
   config: Pick<ServerConfig, "databaseUrl" | "databasePath" | "synchronous">,
-): Promise<Store> {
+): Promise<Stores> {
   if (config.databaseUrl) return openPostgresStore(config.databaseUrl);
   return Promise.resolve(openSqliteStore(config.databasePath, { synchronous: config.synchronous }));
 }

@@ -1,7 +1,7 @@
 // PostgreSQL schema migrations: the same versions as migrations.ts (SQLite), in PostgreSQL's
 // dialect. Each runs once, in order, in its own transaction, under an advisory lock so that
 // nodes starting together migrate once.
-import type { Migration } from "./migrations.ts";
+import { STAFF_SESSION_INDEXES, type Migration } from "./migrations.ts";
 
 export const PG_MIGRATIONS: Migration[] = [
   {
@@ -160,5 +160,11 @@ export const PG_MIGRATIONS: Migration[] = [
       );
       CREATE INDEX moderation_log_at ON moderation_log (at);
     `,
+  },
+  {
+    version: 4,
+    name: "2026-12-06 staff_sessions indexes (PostgreSQL made them in version 3)",
+    // SQLite's version 4, to keep the version numbers equal; here both indexes already exist.
+    sql: STAFF_SESSION_INDEXES,
   },
 ];

@@ -1,19 +1,16 @@
-// PostgreSQL store (postgres.js, pooled): migrations at open under an advisory lock, every
-// write in one transaction, so several nodes on one database agree.
+// The PostgreSQL stores (postgres.js, pooled): migrations at open under an advisory lock, every
+// write in one transaction, so several nodes on one database agree; one module per feature's store.
+import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { redactUrl, StoreOpenError } from "./errors.ts";
 import type { Migration } from "./migrations.ts";
 import { postgresCommentStore } from "./postgres-comments.ts";
 import { PG_MIGRATIONS } from "./postgres-migrations.ts";
-import {
-  onlineBounds,
-  prunableBefore,
-  ONLINE_WINDOW_MS,
-  VISIT_WINDOW_MS,
-  type Store,
-  type VisitTotals,
-  type VoteResult,
-} from "./types.ts";
+import { postgresPollStore } from "./postgres-polls.ts";
+import { postgresStaffStore } from "./postgres-staff.ts";
+import { postgresVisitStore } from "./postgres-visits.ts";
+import { str } from "./rows.ts";
+import type { SecretStore, Stores } from "./types.ts";
 
 export type PostgresOptions = {
   /** Connections in this node's pool. */
@@ -26,12 +23,11 @@ export type PostgresOptions = {
 const MIGRATION_LOCK = 4_271_305;
 
 type Sql = postgres.Sql;
-type Tx = Sql | postgres.TransactionSql;
 
 export async function openPostgresStore(
   url: string,
   options: PostgresOptions = {},
-): Promise<Store> {
+): Promise<Stores> {
   let sql: Sql | undefined;
   try {
     sql = postgres(url, {
@@ -50,7 +46,7 @@ export async function openPostgresStore(
       `Cannot open or write the database at ${redactUrl(url)}: ${(error as Error).message}`,
     );
   }
-  return postgresStore(sql);
+  return postgresStores(sql);
 }
 
 export async function migrate(sql: Sql, migrations: Migration[]): Promise<number> {
@@ -67,85 +63,29 @@ export async function migrate(sql: Sql, migrations: Migration[]): Promise<number
   });
 }
 
-/** BIGINT and COUNT arrive as strings; ours stay far below 2^53. */
-const n = (value: unknown): number => Number(value ?? 0);
+function postgresSecretStore(sql: Sql): SecretStore {
+  return {
+    async secret(name) {
+      const key = `secret:${name}`;
+      // ON CONFLICT DO NOTHING waits for a concurrent first insert to commit, and the next
+      // statement sees it: the first node to ask decides, every other node reads that value.
+      await sql`
+        INSERT INTO server_meta (key, value) VALUES (${key}, ${randomBytes(32).toString("base64url")})
+        ON CONFLICT (key) DO NOTHING`;
+      const [row] = await sql`SELECT value FROM server_meta WHERE key = ${key}`;
+      return str(row!.value);
+    },
+  };
+}
 
-function postgresStore(sql: Sql): Store {
-  /** Adds one visit to `day` and answers the totals after it, in one statement. */
-  const addVisit = async (tx: Tx, day: string): Promise<VisitTotals> => {
-    const [row] = await tx`
-      WITH d AS (
-        INSERT INTO visit_days (day, visits) VALUES (${day}, 1)
-        ON CONFLICT (day) DO UPDATE SET visits = visit_days.visits + 1 RETURNING visits
-      )
-      SELECT d.visits AS today,
-        d.visits + (SELECT COALESCE(SUM(visits), 0) FROM visit_days WHERE day <> ${day}) AS total
-      FROM d`;
-    return { today: n(row!.today), total: n(row!.total) };
-  };
-  const totals = async (tx: Tx, day: string): Promise<VisitTotals> => {
-    const [row] = await tx`
-      SELECT (SELECT visits FROM visit_days WHERE day = ${day}) AS today,
-        (SELECT COALESCE(SUM(visits), 0) FROM visit_days) AS total`;
-    return { today: n(row!.today), total: n(row!.total) };
-  };
-  const onlineAt = async (tx: Tx, at: number): Promise<number> => {
-    const [second, next] = onlineBounds(at);
-    const [row] = await tx`
-      SELECT (SELECT COALESCE(SUM(visitors), 0) FROM online_seconds WHERE second > ${second}) +
-        (SELECT COUNT(*) FROM visitors WHERE online_until > ${at} AND online_until < ${next}) AS n`;
-    return n(row!.n);
-  };
-
+function postgresStores(sql: Sql): Stores {
   return {
     kind: "postgres",
-    ...postgresCommentStore(sql),
-    async recordVote(pollId, voter, optionId, at): Promise<VoteResult> {
-      const inserted = await sql`
-        INSERT INTO poll_votes (poll_id, voter, option_id, voted_at)
-        VALUES (${pollId}, ${voter}, ${optionId}, ${at}) ON CONFLICT DO NOTHING RETURNING 1`;
-      if (inserted.length === 1) return { status: "recorded" };
-      const [row] = await sql<{ option_id: string }[]>`
-        SELECT option_id FROM poll_votes WHERE poll_id = ${pollId} AND voter = ${voter}`;
-      return { status: "duplicate", optionId: row!.option_id };
-    },
-    async optionVotes(pollId) {
-      const rows = await sql<{ option_id: string; n: number }[]>`
-        SELECT option_id, COUNT(*) AS n FROM poll_votes WHERE poll_id = ${pollId} GROUP BY option_id`;
-      return new Map(rows.map((r) => [r.option_id, n(r.n)]));
-    },
-    async voteOf(pollId, voter) {
-      const [row] = await sql<{ option_id: string }[]>`
-        SELECT option_id FROM poll_votes WHERE poll_id = ${pollId} AND voter = ${voter}`;
-      return row?.option_id;
-    },
-    async recordVisit(day) {
-      return addVisit(sql, day);
-    },
-    async visitTotals(day) {
-      return totals(sql, day);
-    },
-    async recordView({ key, previousKey, day, at }) {
-      // record_view (postgres-migrations.ts): one round trip, atomic, locking this visitor's rows.
-      const [row] = await sql<
-        { new_visit: boolean; online: string; today: string; total: string }[]
-      >`
-        SELECT * FROM record_view(${key}, ${previousKey ?? null}, ${day}, ${at},
-          ${ONLINE_WINDOW_MS}, ${VISIT_WINDOW_MS})`;
-      return {
-        newVisit: row!.new_visit,
-        online: n(row!.online),
-        today: n(row!.today),
-        total: n(row!.total),
-      };
-    },
-    async onlineCount(at) {
-      return onlineAt(sql, at);
-    },
-    async pruneVisitors(at) {
-      await sql`DELETE FROM visitors WHERE visit_until <= ${at}`;
-      await sql`DELETE FROM online_seconds WHERE second < ${prunableBefore(at)}`;
-    },
+    polls: postgresPollStore(sql),
+    visits: postgresVisitStore(sql),
+    comments: postgresCommentStore(sql),
+    staff: postgresStaffStore(sql),
+    secrets: postgresSecretStore(sql),
     async ping() {
       await sql`SELECT 1`;
     },

@@ -13,7 +13,7 @@ import {
   INDEX_DIR,
 } from "../../../src/lib/search/index-files.ts";
 import { parseSearchRequest } from "../../../src/lib/search/request.ts";
-import { createIndexLoader } from "../../../src/server/search-index.ts";
+import { createIndexLoader } from "../../../src/server/search/index-loader.ts";
 
 type Page = {
   title: string;

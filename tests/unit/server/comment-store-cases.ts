@@ -1,8 +1,8 @@
-// The CommentStore checks, written against the Store type so any backend can run them:
-// call commentStoreCases(backend) from a test file; each case gets a fresh, empty database.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { NewComment, Store } from "../../../src/server/store/types.ts";
-import type { Backend, TestStoreTarget } from "../../helpers/stores.ts";
+// The CommentStore checks, written against the type so any backend can run them: store-contract.test.ts
+// calls commentStoreCases(backend) for each; every case gets a fresh, empty database.
+import { describe, expect, it } from "vitest";
+import type { CommentStore, NewComment } from "../../../src/server/store/comments.ts";
+import { freshStoresEach, type Backend, type TestStoreTarget } from "../../helpers/stores.ts";
 
 const t0 = new Date("2026-03-01T03:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -19,16 +19,12 @@ const comment = (over: Partial<NewComment> = {}): NewComment => ({
 });
 
 export function commentStoreCases(backend: Backend): void {
-  describe.runIf(backend.available)(`CommentStore (${backend.kind})`, () => {
-    let store: Store;
+  describe.runIf(backend.available)("CommentStore", () => {
+    let store: CommentStore;
     let target: TestStoreTarget;
-    beforeEach(async () => {
-      target = await backend.create();
-      store = await target.open();
-    });
-    afterEach(async () => {
-      await store.close();
-      await target.dispose();
+    freshStoresEach(backend, (stores, t) => {
+      store = stores.comments;
+      target = t;
     });
 
     it("keeps a comment pending until approved; approved ones list oldest first, without email", async () => {
@@ -82,58 +78,15 @@ export function commentStoreCases(backend: Backend): void {
       expect(emails).toEqual(["moi@example.vn", null]);
     });
 
-    it("accounts: a new password ends sessions; removal ends them too", async () => {
-      await store.putStaffAccount("bientap", "hash1", t0);
-      expect(await store.staffPasswordHash("bientap")).toBe("hash1");
-      await store.createSession("s1", "bientap", "csrf1", t0);
-      expect((await store.sessionOf("s1", later(-30), later(1)))?.username).toBe("bientap");
-      await store.putStaffAccount("bientap", "hash2", later(2));
-      expect(await store.sessionOf("s1", later(-30), later(3))).toBeUndefined();
-      await store.createSession("s2", "bientap", "csrf2", later(4));
-      expect(await store.removeStaffAccount("bientap")).toBe(true);
-      expect(await store.removeStaffAccount("bientap")).toBe(false);
-      expect(await store.sessionOf("s2", later(-30), later(5))).toBeUndefined();
-      expect(await store.staffPasswordHash("bientap")).toBeUndefined();
-    });
-
-    it("sessions expire after inactivity; each use moves the idle clock", async () => {
-      await store.putStaffAccount("bientap", "hash", t0);
-      await store.createSession("s", "bientap", "c", t0);
-      // Used at +20 min (idle limit 30 min): still there at +45.
-      expect(await store.sessionOf("s", later(20 - 30), later(20))).toBeDefined();
-      expect((await store.sessionOf("s", later(45 - 30), later(45)))?.csrf).toBe("c");
-      // Not used for 31 minutes: gone.
-      expect(await store.sessionOf("s", later(76 - 30), later(76))).toBeUndefined();
-      await store.deleteSession("s");
-    });
-
-    it("counts failed sign-ins per account and per address within the window", async () => {
-      for (let i = 0; i < 3; i++) {
-        await store.recordSignin({ at: later(i), username: "u", addressKey: "x", ok: false });
-      }
-      await store.recordSignin({ at: later(3), username: "v", addressKey: "x", ok: false });
-      await store.recordSignin({ at: later(4), username: "u", addressKey: "y", ok: true });
-      const f = await store.failedSignins("u", "x", later(1));
-      expect(f.account.length).toBe(2);
-      expect(f.address.length).toBe(3);
-      expect(f.account[0]! <= f.account[1]!).toBe(true);
-    });
-
-    it("a secret is made once and then shared", async () => {
-      const a = await store.secret("form");
-      expect(a.length).toBeGreaterThanOrEqual(32);
-      expect(await store.secret("form")).toBe(a);
-      expect(await store.secret("other")).not.toBe(a);
-    });
     it("two stores on one database (two nodes): one of two concurrent same texts is added", async () => {
       const other = await target.open();
       try {
         for (let round = 0; round < 5; round++) {
           const c = comment({ textHash: `race-${round}` });
-          const results = await Promise.all([store.addComment(c), other.addComment(c)]);
+          const results = await Promise.all([store.addComment(c), other.comments.addComment(c)]);
           expect(results.map((r) => r.status).sort()).toEqual(["added", "duplicate"]);
         }
-        expect((await other.pendingComments(100)).length).toBe(5);
+        expect((await other.comments.pendingComments(100)).length).toBe(5);
       } finally {
         await other.close();
       }
@@ -149,29 +102,13 @@ export function commentStoreCases(backend: Backend): void {
         }
         const [a, b] = await Promise.all([
           store.decideComments(ids, "approved", "mot", later(1)),
-          other.decideComments([...ids].reverse(), "spam", "hai", later(1)),
+          other.comments.decideComments([...ids].reverse(), "spam", "hai", later(1)),
         ]);
         expect(a + b).toBe(10);
         expect((await store.decisionLog(100)).length).toBe(10);
-        expect(await other.pendingComments(100)).toEqual([]);
+        expect(await other.comments.pendingComments(100)).toEqual([]);
       } finally {
         await other.close();
-      }
-    });
-
-    it("a secret asked for by two nodes at once is one value, kept after reopening", async () => {
-      const other = await target.open();
-      try {
-        const [a, b] = await Promise.all([store.secret("race"), other.secret("race")]);
-        expect(a).toBe(b);
-      } finally {
-        await other.close();
-      }
-      const again = await target.open();
-      try {
-        expect(await again.secret("race")).toBe(await store.secret("race"));
-      } finally {
-        await again.close();
       }
     });
   });

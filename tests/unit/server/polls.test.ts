@@ -18,7 +18,7 @@ import {
   type PollResults,
 } from "../../../src/lib/polls/view.ts";
 import { originalSiteFigures } from "../../../src/lib/data/original-site.ts";
-import { displayFolder, loadPolls } from "../../../src/server/polls.ts";
+import { displayFolder, loadPolls } from "../../../src/server/polls/definitions.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const base = {

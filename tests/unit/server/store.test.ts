@@ -66,7 +66,7 @@ describe("SQLite visits", () => {
       { stdio: ["ignore", "pipe", "inherit"] },
     );
     await once(holder.stdout!, "data");
-    expect(await store.recordVisit("2026-03-01")).toEqual({ today: 1, total: 6 });
+    expect(await store.visits.recordVisit("2026-03-01")).toEqual({ today: 1, total: 6 });
     await once(holder, "exit");
     store.close();
   });

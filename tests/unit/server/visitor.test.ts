@@ -1,9 +1,14 @@
 // VisitorTracker with a hand-driven clock, on both stores: visits, the online window, the
 // midnight salt change, and one visitor seen by two nodes sharing VISITOR_SECRET.
 import { afterEach, describe, expect, it } from "vitest";
-import { RateLimiter } from "../../../src/server/client.ts";
-import type { Store } from "../../../src/server/store/types.ts";
-import { DailySalts, isBot, isPrefetch, VisitorTracker } from "../../../src/server/visitor.ts";
+import { RateLimiter } from "../../../src/server/http/client.ts";
+import type { Stores } from "../../../src/server/store/types.ts";
+import {
+  DailySalts,
+  isBot,
+  isPrefetch,
+  VisitorTracker,
+} from "../../../src/server/visits/visitor.ts";
 import { BACKENDS, type TestStoreTarget } from "../../helpers/stores.ts";
 
 const MIN = 60_000;
@@ -35,7 +40,7 @@ describe("DailySalts", () => {
 });
 
 describe.each(BACKENDS)("VisitorTracker on $kind", (backend) => {
-  const opened: { store: Store; dispose?: () => Promise<void> }[] = [];
+  const opened: { store: Stores; dispose?: () => Promise<void> }[] = [];
   afterEach(async () => {
     for (const { store, dispose } of opened.splice(0)) {
       await store.close();
@@ -48,7 +53,7 @@ describe.each(BACKENDS)("VisitorTracker on $kind", (backend) => {
     const target = options.shared ?? (await backend.create());
     const store = await target.open();
     opened.push({ store, dispose: options.shared ? undefined : () => target.dispose() });
-    const v = new VisitorTracker(store, { now: () => clock.t, secret: options.secret });
+    const v = new VisitorTracker(store.visits, { now: () => clock.t, secret: options.secret });
     return { clock, target, v };
   }
   const test = it.runIf(backend.available);

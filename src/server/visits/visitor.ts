@@ -1,10 +1,8 @@
 // Who is a visitor, without storing who they are: a keyed hash of (daily salt, address, user
 // agent), kept in the database only until its visit window ends, so every node sees it.
 import { createHmac, hash, randomBytes } from "node:crypto";
-import { isoDateInVietnam } from "../lib/format.ts";
-import type { Store, ViewResult } from "./store/types.ts";
-
-export { ONLINE_WINDOW_MS, VISIT_WINDOW_MS } from "./store/types.ts";
+import { isoDateInVietnam } from "../../lib/format.ts";
+import type { ViewResult, VisitStore } from "../store/visits.ts";
 
 /** User agents that announce a crawler, a link preview or a script rather than a reader. */
 const BOT_UA =
@@ -70,12 +68,12 @@ const PRUNE_EVERY_MS = 60_000;
  * that spans midnight is not counted twice.
  */
 export class VisitorTracker {
-  private readonly store: Store;
+  private readonly store: VisitStore;
   private readonly salts: DailySalts;
   private readonly now: () => number;
   private lastPrune = 0;
 
-  constructor(store: Store, options: { now?: () => number; secret?: string } = {}) {
+  constructor(store: VisitStore, options: { now?: () => number; secret?: string } = {}) {
     this.store = store;
     this.now = options.now ?? Date.now;
     this.salts = new DailySalts(options.secret);

@@ -1,7 +1,7 @@
 // The client's address (socket, or X-Forwarded-For from trusted proxies) and a per-address limit.
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
-import { header } from "./http.ts";
+import { header } from "./request.ts";
 
 /**
  * With `trustProxy` = N, the last N X-Forwarded-For entries were written by our proxies, so
@@ -19,6 +19,14 @@ export function clientAddress(c: Context, trustProxy: number): string {
     // Not running on a Node socket (in-process tests): fall through with "unknown".
   }
   return socket;
+}
+
+/** HTTPS as the browser sees it: our own TLS, or a trusted proxy's `X-Forwarded-Proto: https`. */
+export function isHttps(c: Context, trustProxy: number): boolean {
+  return (
+    new URL(c.req.url).protocol === "https:" ||
+    (trustProxy > 0 && header(c, "x-forwarded-proto") === "https")
+  );
 }
 
 /** The entry `trustProxy` hops from the right of X-Forwarded-For, else the left-most one. */

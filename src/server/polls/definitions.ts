@@ -1,9 +1,7 @@
-// Poll definitions from content/polls/ and the results the API answers with.
+// Poll definitions from content/polls/: read at start, re-read on SIGHUP.
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { isPollOpen, parsePollDefinition, type PollDefinition } from "../lib/polls/schema.ts";
-import type { PollResults } from "../lib/polls/view.ts";
-import type { Store } from "./store/types.ts";
+import { isPollOpen, parsePollDefinition, type PollDefinition } from "../../lib/polls/schema.ts";
 
 /** The folder as staff would type it: relative to the working folder when inside it. */
 export function displayFolder(dir: string, cwd = process.cwd()): string {
@@ -67,28 +65,4 @@ export function reloadPolls(
   polls.clear();
   for (const [id, poll] of fresh) polls.set(id, poll);
   return { ok: true, message: `Loaded ${describePolls(polls, now)} from ${displayFolder(dir)}.` };
-}
-
-export async function pollResults(
-  store: Store,
-  poll: PollDefinition,
-  now: Date,
-  votedOptionId: string | null,
-): Promise<PollResults> {
-  const counts = await store.optionVotes(poll.id);
-  const options = poll.options.map((o) => ({ ...o, votes: counts.get(o.id) ?? 0 }));
-  // Votes for options later removed from the file still count as people who took part.
-  const participantsHere = [...counts.values()].reduce((a, b) => a + b, 0);
-  return {
-    id: poll.id,
-    question: poll.question,
-    options,
-    priorParticipants: poll.priorParticipants,
-    participantsHere,
-    participants: poll.priorParticipants + participantsHere,
-    opensAt: poll.opensAt ?? null,
-    closesAt: poll.closesAt ?? null,
-    open: isPollOpen(poll, now),
-    votedOptionId,
-  };
 }

@@ -2,8 +2,8 @@
 // the browser runs, so the page without JavaScript gets exactly the results the script shows.
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
-import { SearchIndex } from "../lib/search/engine.ts";
-import { INDEX_DIR, MANIFEST_FILE } from "../lib/search/index-files.ts";
+import { SearchIndex } from "../../lib/search/engine.ts";
+import { INDEX_DIR, MANIFEST_FILE } from "../../lib/search/index-files.ts";
 
 export type IndexLoader = {
   /** The index of the build now in dist/ (reloaded after a deploy), or undefined when there is none. */

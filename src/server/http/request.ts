@@ -1,15 +1,18 @@
-// Request guards shared by the API routes: JSON errors, same-site check, bounded body reading.
+// Reading a request safely: headers from the socket, own properties only, bounded bodies.
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
+import { ClientAbortError, HttpError } from "./errors.ts";
 
 export const MAX_BODY_BYTES = 4096;
+
+const incomingOf = (c: Context) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 
 /**
  * A request header. On Node it is read from the socket's already-parsed headers: asking Hono
  * builds a Web `Headers` object per request, a measurable share of an API request's cost.
  */
 export function header(c: Context, name: string): string | undefined {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = incomingOf(c);
   if (!incoming) return c.req.header(name);
   const value = incoming.headers[name];
   return Array.isArray(value) ? value.join(", ") : value;
@@ -20,12 +23,9 @@ export function own(record: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** The client went away before its body arrived: not a server fault, nothing was read or written. */
-export class ClientAbortError extends Error {}
-
 /** Node's "aborted"/ECONNRESET from a request stream whose client disconnected. */
 function isAbort(c: Context, error: unknown): boolean {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = incomingOf(c);
   const code = (error as { code?: unknown } | null)?.code;
   return (
     incoming?.readableAborted === true ||
@@ -35,39 +35,9 @@ function isAbort(c: Context, error: unknown): boolean {
   );
 }
 
-export class HttpError extends Error {
-  readonly status: 400 | 403 | 404 | 405 | 413 | 415 | 429 | 500;
-  /** Extra response headers (e.g. Retry-After on 429). */
-  readonly headers: Record<string, string>;
-  constructor(status: HttpError["status"], message: string, headers: Record<string, string> = {}) {
-    super(message);
-    this.status = status;
-    this.headers = headers;
-  }
-}
-
-/** A POST from another site (CSRF, embedding) is refused. */
-export function assertSameSite(c: Context): void {
-  const site = header(c, "sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") {
-    throw new HttpError(403, "cross-site request refused");
-  }
-  const origin = header(c, "origin");
-  if (origin === undefined) return;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    throw new HttpError(403, "cross-site request refused");
-  }
-  if (host !== (header(c, "host") ?? new URL(c.req.url).host)) {
-    throw new HttpError(403, "cross-site request refused");
-  }
-}
-
 export type BodyKind = "json" | "form";
 
-/** A plain HTML form post (the no-JavaScript poll). */
+/** A plain HTML form post (the no-JavaScript poll and comment forms). */
 export function isFormPost(c: Context): boolean {
   return mediaType(c) === "application/x-www-form-urlencoded";
 }
@@ -127,10 +97,14 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-export function errorResponse(
+/** A JSON object or a form's fields (a repeated name: its last value), read within `maxBytes`. */
+export async function readFields(
   c: Context,
-  error: HttpError,
-  headers: Record<string, string>,
-): Response {
-  return c.json({ error: error.message }, error.status, { ...headers, ...error.headers });
+  maxBytes = MAX_BODY_BYTES,
+): Promise<{ kind: BodyKind; fields: Record<string, unknown> }> {
+  const kind = bodyKind(c, true);
+  const text = await readBody(c, maxBytes);
+  const fields =
+    kind === "json" ? parseJsonObject(text) : Object.fromEntries(new URLSearchParams(text));
+  return { kind, fields };
 }

@@ -1,0 +1,65 @@
+// Every check a comment passes, then the write: throws a Refusal (nothing stored) or resolves
+// once the comment is committed, pending moderation.
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import {
+  checkSubmission,
+  countLinks,
+  COMMENT_LIMITS,
+  duplicateKey,
+  HONEYPOT_FIELD,
+} from "../../lib/comments/submission.ts";
+import type { FeatureContext } from "../feature.ts";
+import { clientAddress } from "../http/client.ts";
+import { own } from "../http/request.ts";
+import type { CommentStore } from "../store/comments.ts";
+import { checkFormToken } from "./form-token.ts";
+import type { HourlyLimit } from "./limit.ts";
+import { Refusal } from "./refusal.ts";
+
+const FIELDS = ["article", "name", "email", "text", "consent", "token", HONEYPOT_FIELD];
+
+export type SubmitDeps = Pick<FeatureContext, "articles" | "trustProxy" | "now"> & {
+  store: CommentStore;
+  formSecret: () => Promise<string>;
+  limit: HourlyLimit;
+  minSeconds: number;
+};
+
+export async function submitComment(
+  d: SubmitDeps,
+  c: Context,
+  fields: Record<string, unknown>,
+  json: boolean,
+): Promise<{ id: number; article: string | null }> {
+  const raw = Object.fromEntries(
+    FIELDS.filter((k) => own(fields, k) !== undefined).map((k) => [k, own(fields, k)]),
+  );
+  if (typeof raw[HONEYPOT_FIELD] === "string" && raw[HONEYPOT_FIELD] !== "") {
+    throw new Refusal("o-an");
+  }
+  const known = await d.articles();
+  // The API's documented body is { article, name, email, text }: consent and the form token
+  // are required of forms, and checked for an API client only when it sends them.
+  const checked = checkSubmission(raw, (slug) => known.has(slug), { consentRequired: !json });
+  if (!checked.ok) throw new Refusal(checked.code);
+  const tokenState = checkFormToken(await d.formSecret(), raw.token, d.now(), d.minSeconds);
+  if (tokenState === "too-fast") throw new Refusal("qua-nhanh");
+  if (tokenState !== "ok" && !(json && tokenState === "missing")) throw new Refusal("xem-lai");
+  const value = checked.value;
+  if (countLinks(value.text) > COMMENT_LIMITS.links || countLinks(value.name) > 0) {
+    throw new Refusal("lien-ket");
+  }
+  const address = clientAddress(c, d.trustProxy);
+  const wait = d.limit.retryMinutes(address);
+  if (wait !== undefined) throw new Refusal("qua-nhieu", wait);
+  const outcome = await d.store.addComment({
+    kind: value.article ? "comment" : "feedback",
+    ...value,
+    textHash: createHash("sha256").update(duplicateKey(value.text)).digest("base64url"),
+    at: new Date(d.now()),
+  });
+  if (outcome.status === "duplicate") throw new Refusal("trung");
+  d.limit.count(address);
+  return { id: outcome.id, article: value.article };
+}

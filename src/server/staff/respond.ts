@@ -1,0 +1,34 @@
+// How every /quan-tri/ answer goes out: no-store, noindex, a CSP that runs no script; refusals
+// as a page saying what to do.
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { SECURITY_HEADERS } from "../http/security.ts";
+import { refusedPage } from "./pages.ts";
+
+export const STAFF_BASE = "/quan-tri/";
+
+const STAFF_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  "cache-control": "no-store",
+  "x-robots-tag": "noindex, nofollow",
+  // Staff pages run no script at all and post only to this site.
+  "content-security-policy":
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "referrer-policy": "same-origin",
+};
+
+/** Every /quan-tri/ answer, whatever produced it (page, redirect, error), is no-store and noindex. */
+export const staffHeaders = createMiddleware(async (c, next) => {
+  await next();
+  for (const [k, v] of Object.entries(STAFF_HEADERS)) c.res.headers.set(k, v);
+});
+
+export const CROSS_SITE = "Biểu mẫu được gửi từ một trang khác nên không được nhận.";
+
+/** A page saying why nothing was done (403: refused; 429: too many wrong passwords). */
+export const refuse = (
+  c: Context,
+  status: 403 | 429,
+  text: string,
+  headers: Record<string, string> = {},
+): Response => c.html(refusedPage(text), status, headers);

@@ -1,0 +1,40 @@
+// Rows as either dialect hands them over, turned into the stores' plain types.
+import type {
+  CommentKind,
+  Decision,
+  DecisionEntry,
+  PublicComment,
+  QueuedComment,
+} from "./comments.ts";
+
+export type Row = Record<string, unknown>;
+
+export const str = (v: unknown): string => String(v);
+export const strOrNull = (v: unknown): string | null =>
+  v === null || v === undefined ? null : String(v);
+/** An instant as ISO text: PostgreSQL's TIMESTAMPTZ arrives as a Date, SQLite keeps the text. */
+export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+export const publicOf = (r: Row): PublicComment => ({
+  id: Number(r.id),
+  name: str(r.name),
+  text: str(r.text),
+  createdAt: iso(r.created_at),
+});
+
+export const queuedOf = (r: Row): QueuedComment => ({
+  ...publicOf(r),
+  kind: str(r.kind) as CommentKind,
+  article: strOrNull(r.article),
+  email: strOrNull(r.email),
+});
+
+export const decisionOf = (r: Row): DecisionEntry => ({
+  commentId: Number(r.comment_id),
+  username: str(r.username),
+  decision: str(r.decision) as Decision,
+  at: iso(r.at),
+  kind: str(r.kind) as CommentKind,
+  article: strOrNull(r.article),
+  name: str(r.name),
+});

@@ -1,0 +1,52 @@
+// The StaffStore checks, written against the type so any backend can run them: store-contract.test.ts
+// calls staffStoreCases(backend) for each; every case gets a fresh, empty database.
+import { describe, expect, it } from "vitest";
+import type { StaffStore } from "../../../src/server/store/staff.ts";
+import { freshStoresEach, type Backend } from "../../helpers/stores.ts";
+
+const t0 = new Date("2026-03-01T03:00:00Z");
+const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+export function staffStoreCases(backend: Backend): void {
+  describe.runIf(backend.available)("StaffStore", () => {
+    let store: StaffStore;
+    freshStoresEach(backend, (stores) => (store = stores.staff));
+
+    it("accounts: a new password ends sessions; removal ends them too", async () => {
+      await store.putStaffAccount("bientap", "hash1", t0);
+      expect(await store.staffPasswordHash("bientap")).toBe("hash1");
+      await store.createSession("s1", "bientap", "csrf1", t0);
+      expect((await store.sessionOf("s1", later(-30), later(1)))?.username).toBe("bientap");
+      await store.putStaffAccount("bientap", "hash2", later(2));
+      expect(await store.sessionOf("s1", later(-30), later(3))).toBeUndefined();
+      await store.createSession("s2", "bientap", "csrf2", later(4));
+      expect(await store.removeStaffAccount("bientap")).toBe(true);
+      expect(await store.removeStaffAccount("bientap")).toBe(false);
+      expect(await store.sessionOf("s2", later(-30), later(5))).toBeUndefined();
+      expect(await store.staffPasswordHash("bientap")).toBeUndefined();
+    });
+
+    it("sessions expire after inactivity; each use moves the idle clock", async () => {
+      await store.putStaffAccount("bientap", "hash", t0);
+      await store.createSession("s", "bientap", "c", t0);
+      // Used at +20 min (idle limit 30 min): still there at +45.
+      expect(await store.sessionOf("s", later(20 - 30), later(20))).toBeDefined();
+      expect((await store.sessionOf("s", later(45 - 30), later(45)))?.csrf).toBe("c");
+      // Not used for 31 minutes: gone.
+      expect(await store.sessionOf("s", later(76 - 30), later(76))).toBeUndefined();
+      await store.deleteSession("s");
+    });
+
+    it("counts failed sign-ins per account and per address within the window", async () => {
+      for (let i = 0; i < 3; i++) {
+        await store.recordSignin({ at: later(i), username: "u", addressKey: "x", ok: false });
+      }
+      await store.recordSignin({ at: later(3), username: "v", addressKey: "x", ok: false });
+      await store.recordSignin({ at: later(4), username: "u", addressKey: "y", ok: true });
+      const f = await store.failedSignins("u", "x", later(1));
+      expect(f.account.length).toBe(2);
+      expect(f.address.length).toBe(3);
+      expect(f.account[0]! <= f.account[1]!).toBe(true);
+    });
+  });
+}
