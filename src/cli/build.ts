@@ -7,7 +7,7 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
-import { astroNodeFlags } from "../lib/build/astro-memory.ts";
+import { astroEnv, astroNodeFlags } from "../lib/build/astro-memory.ts";
 import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
 import { createStepLog, describeTimes, writeReport } from "../lib/build/steps.ts";
@@ -75,7 +75,7 @@ await log.time("astro", () => {
   beginAstroBuild(cacheDir);
   const astro = resolve(root, "node_modules/astro/bin/astro.mjs");
   return runAstro([...astroNodeFlags(articleCount()), astro, "build", ...astroArgs], {
-    ...process.env,
+    ...astroEnv(),
     ASTRO_OUT_DIR: staging,
   });
 });

@@ -17,7 +17,7 @@ import {
   shownDigest,
   usesComponents,
 } from "../../src/lib/build/cache-keys.ts";
-import { astroNodeFlags } from "../../src/lib/build/astro-memory.ts";
+import { astroEnv, astroNodeFlags } from "../../src/lib/build/astro-memory.ts";
 import { describeTimes } from "../../src/lib/build/steps.ts";
 
 const entry = (id: string, title: string, body = "Chữ.", digest = `${id}:${title}:${body}`) => ({
@@ -149,5 +149,12 @@ describe("astroNodeFlags(articles)", () => {
 
   it("keeps a limit set in NODE_OPTIONS", () => {
     expect(flags(30_000, "--max-old-space-size=6000")).toEqual([]);
+  });
+});
+
+describe("astroEnv(env)", () => {
+  it("asks Rolldown's allocator to return freed memory at once, unless told otherwise", () => {
+    expect(astroEnv({ A: "1" })).toEqual({ A: "1", MIMALLOC_PURGE_DELAY: "0" });
+    expect(astroEnv({ MIMALLOC_PURGE_DELAY: "50" }).MIMALLOC_PURGE_DELAY).toBe("50");
   });
 });

