@@ -1,27 +1,43 @@
-// node src/cli/search-index.ts <site folder> [--previous <published site>]: builds the search index
-// of a built site (npm run build runs it on the staging folder). --previous is accepted and not yet
-// used: the index will reuse the published site's work (issue 23).
+// node src/cli/search-index.ts <site folder> [--previous <published dist>]: builds the search index
+// of a built site (npm run build runs it on the staging folder). With --previous, pages whose HTML
+// did not change since that build are carried from its index instead of being read again; the
+// index is the same either way. A missing or unusable previous index means reading every page.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 import { formatNumber } from "../lib/format.ts";
 
-const { positionals } = parseArgs({
-  allowPositionals: true,
-  options: { previous: { type: "string" } },
-});
-const site = positionals[0];
+const USAGE =
+  "Cách dùng: node src/cli/search-index.ts <thư mục trang đã dựng> [--previous <bản đang đăng>]";
+
+let site: string | undefined;
+let previous: string | undefined;
+try {
+  const args = parseArgs({ allowPositionals: true, options: { previous: { type: "string" } } });
+  [site] = args.positionals;
+  previous = args.values.previous;
+  if (args.positionals.length !== 1) site = undefined;
+} catch {
+  site = undefined;
+}
 if (!site) {
-  console.error("Cách dùng: node src/cli/search-index.ts <thư mục trang đã dựng>");
+  console.error(USAGE);
   process.exit(2);
 }
 const started = performance.now();
 try {
-  const { pages, files, bytes } = await buildSearchIndex(resolve(site));
+  const summary = await buildSearchIndex(resolve(site), {
+    ...(previous ? { previous: resolve(previous) } : {}),
+  });
   const seconds = (performance.now() - started) / 1000;
+  if (summary.unused)
+    console.log(`Không dùng lại được chỉ mục trước: ${summary.unused}; đọc mọi trang.`);
+  const reused = summary.carried
+    ? ` (đọc ${formatNumber(summary.read)}, dùng lại ${formatNumber(summary.carried)} từ bản trước)`
+    : "";
   console.log(
-    `Chỉ mục tìm kiếm: ${formatNumber(pages)} trang, ${formatNumber(files)} tệp, ` +
-      `${formatNumber(bytes / 1024, 0)} KiB, ${formatNumber(seconds, 1)} giây.`,
+    `Chỉ mục tìm kiếm: ${formatNumber(summary.pages)} trang${reused}, ${formatNumber(summary.files)} tệp, ` +
+      `${formatNumber(summary.bytes / 1024, 0)} KiB, ${formatNumber(seconds, 1)} giây.`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

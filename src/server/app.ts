@@ -4,6 +4,7 @@ import type { PollDefinition } from "../lib/polls/schema.ts";
 import { articleIndex } from "./comments/articles.ts";
 import { commentRoutes } from "./comments/routes.ts";
 import { DEFAULTS, type CommentSettings, type ServerConfig, type StaffSettings } from "./config.ts";
+import { dashboardRoutes } from "./dashboard/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { answerErrors, type ErrorReports } from "./http/errors.ts";
 import { postGuard } from "./http/guards.ts";
@@ -61,7 +62,8 @@ export function createApp(options: AppOptions): Hono {
         settings: staffSettings,
       }),
     )
-    .route("/", searchRoutes({ distDir, site }));
+    .route("/", searchRoutes({ distDir, site }))
+    .route("/", dashboardRoutes({ distDir, site }));
   app.onError(answerErrors(options));
   // Everything no route matched: the static site, or a 404/405. Kept out of the route table so
   // each request matches exactly one chain and the static files need no middleware.

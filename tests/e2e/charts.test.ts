@@ -81,9 +81,14 @@ describe("charts without JavaScript", () => {
     await page.context().close();
   });
 
-  it("the province filter is a plain link to a static page with only that province's charts", async () => {
+  // Issue 25 made the filters a GET form (province, level, year); without JavaScript the server
+  // redirects it to the static page of the choice.
+  it("the province filter is a plain form that lands on a static page with only that province's charts", async () => {
     const page = await open(DASHBOARD, { javaScript: false });
-    await page.getByRole("link", { name: "Quảng Bình" }).click();
+    const form = page.locator("#dashboard-filters");
+    await form.getByLabel("Tỉnh").selectOption({ label: "Quảng Bình" });
+    await form.getByRole("button", { name: "Xem" }).click();
+    await page.waitForURL(`${site.server.url}/thong-ke/quang-binh/`);
     expect(page.url()).toBe(`${site.server.url}/thong-ke/quang-binh/`);
     const ids = await page
       .locator("svg.chart-svg")
@@ -337,17 +342,23 @@ describe("dashboard filters with JavaScript", () => {
         .locator("svg.chart-svg:visible")
         .evaluateAll((svgs) => svgs.map((s) => s.getAttribute("data-chart")));
     const all = await ids();
-    await page.locator("#dashboard-filters").getByRole("link", { name: "Quảng Bình" }).click();
+    const form = page.locator("#dashboard-filters");
+    await form.getByLabel("Tỉnh").selectOption({ label: "Quảng Bình" });
     await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/quang-binh/`);
     await expect
       .poll(async () => (await ids()).every((id) => id!.endsWith("--quang-binh")))
       .toBe(true);
     expect(await page.locator("h1").textContent()).toBe("Thống kê: Quảng Bình");
-    await page.locator("#dashboard-filters").getByRole("link", { name: "Năm 2022" }).click();
+    // The province back to all, then the year: each change applies at once.
+    await form.getByLabel("Tỉnh").selectOption({ label: "Tất cả" });
+    await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/`);
+    await form.getByLabel("Năm").selectOption({ label: "Năm 2022" });
     await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/nam-2022/`);
     await expect
       .poll(async () => (await ids()).every((id) => id!.endsWith("--nam-2022")))
       .toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/`);
     await page.goBack();
     await expect.poll(() => page.url()).toBe(`${site.server.url}/thong-ke/quang-binh/`);
     await expect

@@ -115,6 +115,57 @@ describe("search", () => {
     await context.close();
   });
 
+  it("a page the server already answered is not searched again by the script", async () => {
+    const page = await site.browser.newPage();
+    const fetched: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/chi-muc/")) fetched.push(path);
+    });
+    await page.goto(`${site.server.url}/tim-kiem/?q=dang`, { waitUntil: "networkidle" });
+    expect(await status(page)).toBe("Tìm thấy 16 kết quả cho “dang”.");
+    expect(await page.locator("main .search-hit").count()).toBe(10);
+    expect(fetched).toEqual([]);
+    // The script still answers what the reader does next.
+    await page.getByLabel("Tìm bài viết và dữ liệu").fill("chat van");
+    await expect.poll(() => status(page)).toMatch(/^Tìm thấy \d+ kết quả cho “chat van”\.$/);
+    expect(fetched.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("a query over 200 characters is cut to its start, and the page says so, with or without JavaScript", async () => {
+    const long = "Tuyên Hóa ".repeat(30).trim();
+    const said = "Từ khóa dài quá 200 ký tự nên chỉ tìm theo phần đầu của nó.";
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const served = await context.newPage();
+    await served.goto(`${site.server.url}/tim-kiem/?${new URLSearchParams({ q: long })}`);
+    expect(await status(served)).toContain(said);
+    const kept = await served.getByLabel("Tìm bài viết và dữ liệu").inputValue();
+    expect(kept.length).toBeLessThanOrEqual(200);
+    expect(long.startsWith(kept)).toBe(true);
+    expect(await served.locator("main .search-hit").count()).toBeGreaterThan(0);
+    await context.close();
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/tim-kiem/`);
+    await page.getByLabel("Tìm bài viết và dữ liệu").fill(long);
+    await expect.poll(() => status(page)).toContain(said);
+    await page.close();
+  });
+
+  it("a two-syllable name lists the pages holding it first, the syllables apart under their own heading", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/tim-kiem/?q=${encodeURIComponent("Tuyên Hóa")}`);
+    const apart = page.getByRole("heading", { name: "Kết quả có các từ rời nhau" });
+    await expect.poll(() => apart.count()).toBe(1);
+    const first = await page.locator("main .search-hit").first().locator("mark").allTextContents();
+    expect(first).toContain("Tuyên Hóa");
+    // Every result after the heading holds “tuyên” and “hóa” apart, never the name.
+    const after = page.locator("main .search-group ~ ol .search-hit__excerpt");
+    expect(await after.count()).toBeGreaterThan(0);
+    for (const text of await after.allTextContents()) expect(text).not.toMatch(/Tuyên Hóa/i);
+    await page.close();
+  });
+
   it("the header of every kind of page has a search box that opens the results", async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

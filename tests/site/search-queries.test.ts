@@ -137,6 +137,34 @@ describe("search query table", () => {
     });
   });
 
+  it("“Tuyên Hóa” lists the pages holding the name first, then those holding “tuyên … hóa” apart", async () => {
+    const outcome = await runSearch(
+      index,
+      parseSearchRequest(new URLSearchParams({ q: "Tuyên Hóa", trang: "20" })),
+    );
+    const urls = outcome.hits.map((h) => h.url);
+    expect(outcome.phrased).toBeGreaterThanOrEqual(1);
+    expect(urls[0]).toBe(TUYEN_HOA);
+    for (const hit of outcome.hits.slice(0, outcome.phrased))
+      expect(hit.excerpt).toContain("<mark>Tuyên Hóa</mark>");
+    // “tuyên truyền … chuyển hóa”: after every page that has the name.
+    const apart = urls.slice(outcome.phrased);
+    expect(apart).toEqual(expect.arrayContaining([LANG_SON, KHOI]));
+    expect(apart).not.toContain(TUYEN_HOA);
+  });
+
+  it("a dataset's excerpt is its matching row or description, never its columns or sources", async () => {
+    const { hits } = await runSearch(index, parseSearchRequest(new URLSearchParams("q=Tuyên Hóa")));
+    const dataset = hits.find((h) => h.url === "/du-lieu/dang-vien/")!;
+    expect(dataset.excerpt).toContain("Đảng bộ huyện <mark>Tuyên Hóa</mark> · ");
+    for (const q of ["q=Tuyên Hóa", "q=Thanh Bình", "q=kết nạp", "q=phần chênh"]) {
+      const found = await runSearch(index, parseSearchRequest(new URLSearchParams(q)));
+      for (const hit of found.hits.filter((h) => h.kind === "du-lieu")) {
+        expect(hit.excerpt, `${q} ${hit.url}`).not.toMatch(/Các cột|bắt buộc|\(\d+ dòng\)/);
+      }
+    }
+  });
+
   it("only article and dataset pages are indexed, not lists or the dashboard", async () => {
     for (const url of await urls("đảng")) expect(url).toMatch(/^\/(tin-tuc|du-lieu)\/[^/]+\/$/);
   });

@@ -1,18 +1,34 @@
-// npm run bench:pages [distDir]: per page type, gzip bytes of the HTML up to the end of the first
-// chart (target ≤ 14,600), gzip bytes of all JavaScript the page loads (target ≤ 20 KB), and
-// inline SVG bytes per chart. Prints a table and updates "## Pages (bench:pages)" in BENCHMARKS.md.
+// npm run bench:pages [distDir] [--runs N] [--no-lighthouse]: per page type, gzip bytes of the HTML
+// up to the end of the first chart (target ≤ 14,600), gzip bytes of all JavaScript the page loads
+// (target ≤ 20 KB), and inline SVG bytes per chart; then, served by the real server to Chromium,
+// the bytes a phone receives per page kind (fonts included; an article ≤ 150 KiB), elements per
+// page, and Lighthouse's mobile performance score (target ≥ 98). Prints the tables and updates
+// "## Pages (bench:pages)" in BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { CHROMIUM, lighthouseRuns, type LighthouseRun } from "./lib/lighthouse.ts";
 import {
   gzipBytes,
   htmlToFirstChart,
   inlineCharts,
+  measureLoad,
   javascriptBytes as scriptBytes,
 } from "./lib/page-weight.ts";
+import { serveBuild } from "./lib/server.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const DIST = resolve(ROOT, process.argv[2] ?? process.env.DIST_DIR ?? "dist");
+const args = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: "string", default: "2" }, "no-lighthouse": { type: "boolean" } },
+});
+const DIST = resolve(ROOT, args.positionals[0] ?? process.env.DIST_DIR ?? "dist");
+const RUNS = Math.max(1, Number(args.values.runs) || 2);
+const ARTICLE_BYTES = 150 * 1024;
+const LIGHTHOUSE_TARGET = 98;
 const HTML_TARGET = 14_600;
 const JS_TARGET = 20 * 1024;
 const SECTION = "## Pages (bench:pages)";
@@ -83,6 +99,60 @@ for (const page of pages) {
   });
 }
 
+/** Every kind of page a reader meets, for the browser measures (the first of each kind). */
+const kinds: { type: string; path: string | undefined }[] = [
+  { type: "home", path: "/" },
+  { type: "article with chart", path: firstPageWithChart("tin-tuc") },
+  { type: "article list", path: "/tin-tuc/" },
+  { type: "dashboard", path: "/thong-ke/" },
+  { type: "filtered dashboard", path: "/thong-ke/lang-son/" },
+  { type: "dataset index", path: "/du-lieu/" },
+  { type: "dataset page", path: firstPageWithChart("du-lieu") },
+  { type: "search", path: "/tim-kiem/?q=%C4%91%E1%BA%A3ng%20vi%C3%AAn" },
+];
+
+const kib = (n: number) => (n / 1024).toFixed(1);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const loadBefore = loadavg()[0]!.toFixed(1);
+const availableCores = availableParallelism();
+const server = await serveBuild(DIST);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+const browserRows: string[] = [];
+try {
+  for (const kind of kinds) {
+    if (!kind.path || !existsSync(join(DIST, kind.path.split("?")[0]!, "index.html"))) continue;
+    const load = await measureLoad(browser, server.url + kind.path);
+    const isArticle = kind.type.startsWith("article with");
+    const over = isArticle && load.bytes > ARTICLE_BYTES;
+    if (over) failed = true;
+    let lighthouse = "not run";
+    if (!args.values["no-lighthouse"]) {
+      const runs: LighthouseRun[] = await lighthouseRuns(server.url + kind.path, RUNS);
+      const scores = runs.map((r) => r.score);
+      const ok = Math.min(...scores) >= LIGHTHOUSE_TARGET ? "✓" : "✗";
+      lighthouse =
+        `${scores.join(", ")} ${ok} | ${Math.round(median(runs.map((r) => r.fcp)))} | ` +
+        `${Math.round(median(runs.map((r) => r.lcp)))} | ${Math.round(median(runs.map((r) => r.tbt)))} | ` +
+        `${median(runs.map((r) => r.cls)).toFixed(3)}`;
+    } else {
+      lighthouse = "— | — | — | — | —";
+    }
+    browserRows.push(
+      `| ${kind.type} | \`${kind.path}\` | ${kib(load.bytes)}${isArticle ? (over ? " ✗" : " ✓") : ""} | ` +
+        `${kib(load.fontBytes)} | ${fmt(load.elements)} | ${lighthouse} |`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+const loadAfter = loadavg()[0]!.toFixed(1);
+const browserTable = [
+  `| page kind | path | KiB transferred (article ≤ 150) | of which fonts | elements | Lighthouse mobile performance (runs; ≥ ${LIGHTHOUSE_TARGET}) | FCP ms | LCP ms | TBT ms | CLS |`,
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ...browserRows,
+].join("\n");
+
 const pageTable = [
   "| page type | path | HTML gzip to end of first chart (≤ 14,600) | JS gzip (≤ 20,480) | charts | largest inline SVG (bytes) |",
   "| --- | --- | --- | --- | --- | --- |",
@@ -99,6 +169,8 @@ const chartTable = [
 console.log(pageTable);
 console.log();
 console.log(chartTable);
+console.log();
+console.log(browserTable);
 
 let commit = "unknown";
 try {
@@ -120,6 +192,13 @@ or \`dist/\`). For one page of each type it measures, with gzip at Node's defaul
   each gzipped on its own as a server would send it. Target ≤ 20 KB (20,480 bytes) for the whole
   page: charts, poll, counter and font size together.
 - **inline SVG per chart**: raw and gzip bytes of each chart's \`<svg>\` on the pages measured.
+- **In the browser** (\`tools/bench/lib/page-weight.ts\` \`measureLoad\`): the build served by the real
+  server (Brotli as it sends it) to Debian's Chromium in a 390 px window with an empty cache: the
+  bytes received for the page and everything it loads (fonts included; an article ≤ 150 KiB), and
+  the elements in the document. **Lighthouse** 12 (npm, pinned) with its default mobile settings
+  (simulated slow 4G, 4× CPU slowdown), performance only, \`--runs\` fresh runs per page (default 2):
+  every score, then the median FCP, LCP, TBT and CLS. TBT is timed on this machine's CPU: a busy
+  machine lowers the scores, so compare runs made on a quiet one.
 
 ### Last run: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}
 
@@ -128,6 +207,10 @@ Build: \`${DIST.replace(`${ROOT}/`, "")}\`; commit \`${commit}\`.
 ${pageTable}
 
 ${chartTable}
+
+In the browser (load average ${loadBefore} before, ${loadAfter} after, on ${availableCores} cores):
+
+${browserTable}
 `;
 
 const benchFile = join(ROOT, "BENCHMARKS.md");

@@ -5,6 +5,7 @@ import { DATASETS } from "../data/datasets.ts";
 import { toExcelCsv } from "../data/download.ts";
 import { computeGaps } from "../data/gaps.ts";
 import { formatNumber } from "../format.ts";
+import { unitLevel, type UnitLevel } from "../data/levels.ts";
 import type { DatasetId, RowOf } from "../data/datasets.ts";
 import { slugify } from "../slug.ts";
 import { CHART_DATASETS, CHART_FAMILIES, type ChartFamily } from "./catalog.ts";
@@ -19,25 +20,36 @@ import type { BuiltChart } from "./specs/types.ts";
 export type ChartData = Partial<{ [K in DatasetId]: RowOf<K>[] }>;
 
 /**
- * Narrows every chart to one province, one year (rows without a year drop out) or one source
- * article (for charts inside that article).
+ * Narrows every chart to a province, a level of unit, a year (rows without a year drop out), any
+ * of them together, or to one source article (for charts inside that article).
  */
-export type ChartFilter = { province?: string; year?: number; source?: string };
+export type ChartFilter = { province?: string; level?: UnitLevel; year?: number; source?: string };
 
-type Row = Dated & { province: string; unit: string; source: string } & Record<string, unknown>;
+type Row = Dated & { province: string; unit: string; district?: string; source: string } & Record<
+    string,
+    unknown
+  >;
 
-/** The filter's part of a chart id and of the dashboard URL: "lang-son", "nam-2014". */
+/**
+ * The filter's part of a chart id and of the dashboard URL: "lang-son", "nam-2014",
+ * "lang-son-cap-khoi-nam-2014" (province, level, year in that order).
+ */
 export function filterSlug(filter: ChartFilter): string {
-  if (filter.province !== undefined) return slugify(filter.province);
-  if (filter.year !== undefined) return `nam-${filter.year}`;
   // The article's first words keep ids short: "bai-lang-son-thi-dua".
   if (filter.source !== undefined) return `bai-${filter.source.split("-").slice(0, 4).join("-")}`;
-  return "";
+  return [
+    filter.province === undefined ? "" : slugify(filter.province),
+    filter.level === undefined ? "" : `cap-${filter.level}`,
+    filter.year === undefined ? "" : `nam-${filter.year}`,
+  ]
+    .filter(Boolean)
+    .join("-");
 }
 
 function keep(filter: ChartFilter) {
   return (row: Row) =>
     (filter.province === undefined || row.province === filter.province) &&
+    (filter.level === undefined || unitLevel(row) === filter.level) &&
     (filter.year === undefined || yearOf(row) === filter.year) &&
     (filter.source === undefined || row.source === filter.source);
 }
@@ -107,14 +119,31 @@ export function buildCharts(
   });
 }
 
-/** The filters the dashboard offers: each province, each year that has dated rows. */
+/**
+ * The filters the dashboard offers, each with rows to draw: each province, level and year that has
+ * dated rows, alone and combined (province, then level, then year).
+ */
 export function chartFilters(data: ChartData): ChartFilter[] {
   const rows = CHART_DATASETS.flatMap((id) => (data[id] ?? []) as Row[]);
-  const provinces = [...new Set(rows.map((r) => r.province))].sort((a, b) =>
-    a.localeCompare(b, "vi"),
-  );
-  const years = [...new Set(rows.flatMap((r) => yearOf(r) ?? []))].sort();
-  return [...provinces.map((province) => ({ province })), ...years.map((year) => ({ year }))];
+  const found = new Map<string, ChartFilter>();
+  for (const row of rows) {
+    const year = yearOf(row);
+    for (const province of [row.province, undefined]) {
+      for (const level of [unitLevel(row), undefined]) {
+        for (const y of year === undefined ? [undefined] : [year, undefined]) {
+          const filter: ChartFilter = { province, level, year: y };
+          for (const key of ["province", "level", "year"] as const) {
+            if (filter[key] === undefined) delete filter[key];
+          }
+          const slug = filterSlug(filter);
+          if (slug) found.set(slug, filter);
+        }
+      }
+    }
+  }
+  const order = (f: ChartFilter) =>
+    [f.province ?? "", f.level ?? "", String(f.year ?? "")].join("\u0000");
+  return [...found.values()].sort((a, b) => order(a).localeCompare(order(b), "vi"));
 }
 
 /** Each source article that has charted rows, as a filter. */

@@ -32,9 +32,13 @@ export function participantsText(r: PollResults): string {
   );
 }
 
-/** Bars with counts and shares of the votes cast here. */
+/** Below this many votes cast here, options show counts only: "1 phiếu · 100%" says too much. */
+export const SHARES_FROM_VOTES = 20;
+
+/** Bars with counts of the votes cast here, and their shares once there are enough votes. */
 export function renderBarsHtml(r: PollResults): string {
   const total = r.participantsHere;
+  const shares = total >= SHARES_FROM_VOTES;
   const items = r.options
     .map((o) => {
       const share = total > 0 ? o.votes / total : 0;
@@ -43,7 +47,7 @@ export function renderBarsHtml(r: PollResults): string {
       return (
         `<li class="poll-option${mine}"><span class="poll-option__label">${escapeHtml(o.label)}</span> ` +
         `<span class="poll-option__figure">${formatNumber(o.votes)} phiếu` +
-        `${total > 0 ? ` · ${formatShare(share)}` : ""}</span>` +
+        `${shares ? ` · ${formatShare(share)}` : ""}</span>` +
         `<span class="poll-option__bar" aria-hidden="true"><span style="width:${width}%"></span></span></li>`
       );
     })
@@ -51,9 +55,13 @@ export function renderBarsHtml(r: PollResults): string {
   return `<ul class="poll-results">${items}</ul>`;
 }
 
-/** Bars, then who took part. */
+/** Bars, then who took part (and, while votes are few, why there are no percentages). */
 export function renderResultsHtml(r: PollResults): string {
-  return `${renderBarsHtml(r)}<p class="poll-note">${escapeHtml(participantsText(r))}</p>`;
+  const few =
+    r.participantsHere > 0 && r.participantsHere < SHARES_FROM_VOTES
+      ? ` Tỉ lệ phần trăm hiện khi có từ ${formatNumber(SHARES_FROM_VOTES)} phiếu.`
+      : "";
+  return `${renderBarsHtml(r)}<p class="poll-note">${escapeHtml(participantsText(r) + few)}</p>`;
 }
 
 /** The page a no-JavaScript vote lands on (POST, then 303 here with `ket-qua`). */

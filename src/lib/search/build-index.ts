@@ -1,30 +1,53 @@
 // Builds the search index of a built site (src/lib/search/index-files.ts has the format): every
 // article and dataset page, each word indexed folded with the ways it is written, and every two
 // words side by side, so phrases and tones as typed can rank first without reading page text.
+// Given the previous build (`previous`), pages whose HTML did not change are not read again: their
+// terms and files are carried over, and the result is the same, byte for byte, as reading all.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
-import { extractPage, type ExtractedPage } from "./extract.ts";
 import {
-  bucketOf,
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { numberPages, readSitePages, type IndexedPage } from "./build-pages.ts";
+import { Terms, type PageText } from "./build-terms.ts";
+import {
   bucketPath,
-  completionKey,
-  COMPLETIONS,
-  encodePostings,
+  encodePageValues,
   FILTER_FIELDS,
+  FORMAT,
   INDEX_DIR,
+  isBucket,
   MANIFEST_FILE,
   PAGE_VALUES_FILE,
   pagePath,
+  SOURCES_FILE,
   type Bucket,
   type Manifest,
   type PageRecord,
   type PageValues,
 } from "./index-files.ts";
-import { textWords } from "./text.ts";
+import { indexerVersion, writeSources } from "./index-sources.ts";
+import { readPreviousIndex, type PreviousIndex } from "./previous-index.ts";
 import { sortFilterOptions } from "./view.ts";
 
-export type IndexSummary = { pages: number; files: number; bytes: number };
+export type IndexSummary = {
+  pages: number;
+  files: number;
+  bytes: number;
+  /** Pages read from their HTML in this build. */
+  read: number;
+  /** Pages carried unchanged from the previous index. */
+  carried: number;
+  /** Why a previous index that was named could not be used (then every page was read). */
+  unused?: string;
+};
 
 /** Word files: about one per two pages, a power of two from 64 to 4,096 (each stays small). */
 export function bucketCount(pages: number): number {
@@ -33,119 +56,11 @@ export function bucketCount(pages: number): number {
   return buckets;
 }
 
-/** Files read or written at once. */
-const PARALLEL = 16;
-
-async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += PARALLEL) {
-    await Promise.all(items.slice(i, i + PARALLEL).map(work));
-  }
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name === "index.html")
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
-/** The page URL of dist/<path>/index.html. */
-function urlOf(site: string, file: string): string {
-  const dir = relative(site, file).split(sep).slice(0, -1).join("/");
-  return dir ? `/${dir}/` : "/";
-}
-
-type Indexed = ExtractedPage & { url: string; file: string };
-
-/** Newest article first, undated articles next, dataset pages last: the order ties are broken in. */
-function byRecency(a: Indexed, b: Indexed): number {
-  const rank = (p: Indexed) => (p.meta.kind === "du-lieu" ? 2 : p.meta.published ? 0 : 1);
-  return (
-    rank(a) - rank(b) ||
-    (b.meta.published ?? "").localeCompare(a.meta.published ?? "") ||
-    a.url.localeCompare(b.url)
-  );
-}
-
-/** A page the index cannot describe: the message names the file and what it lacks. */
-function check(page: Indexed, site: string): void {
-  const where = relative(site, page.file);
-  const problems: string[] = [];
-  if (!page.title) problems.push("không có tiêu đề <h1> trong phần được tìm (data-search-body)");
-  if (page.meta.kind !== "bai-viet" && page.meta.kind !== "du-lieu")
-    problems.push('thiếu data-search-meta="kind" (bai-viet hoặc du-lieu)');
-  if (!/^\/(tin-tuc|du-lieu)\/[^/]+\/$/.test(page.url))
-    problems.push("chỉ trang bài viết (/tin-tuc/…/) và trang dữ liệu (/du-lieu/…/) được tìm");
-  if (problems.length) throw new Error(`${where}: ${problems.join("; ")}`);
-}
-
-/** Terms of the index, by term then by how it is written, each with its pages in order. */
-class Terms {
-  readonly entries = new Map<string, { v: Map<string, number[]>; t: number[] }>();
-
-  #entry(term: string) {
-    let entry = this.entries.get(term);
-    if (!entry) this.entries.set(term, (entry = { v: new Map(), t: [] }));
-    return entry;
-  }
-
-  add(term: string, written: string, page: number): void {
-    const { v } = this.#entry(term);
-    const pages = v.get(written);
-    if (!pages) v.set(written, [page]);
-    else if (pages.at(-1) !== page) pages.push(page);
-  }
-
-  addTitle(term: string, page: number): void {
-    const { t } = this.#entry(term);
-    if (t.at(-1) !== page) t.push(page);
-  }
-}
-
-/** Pages holding a term, however it is written there. */
-function pagesWith(entry: { v: Map<string, number[]> }): number {
-  const lists = [...entry.v.values()];
-  return lists.length === 1 ? lists[0]!.length : new Set(lists.flat()).size;
-}
-
-/** For every start of a word of letters, the COMPLETIONS words beginning so on the most pages. */
-function completions(terms: Terms): Map<string, string[]> {
-  const byStart = new Map<string, { word: string; pages: number }[]>();
-  for (const [term, entry] of terms.entries) {
-    if (!/^\p{L}{2,}$/u.test(term)) continue;
-    const pages = pagesWith(entry);
-    for (let n = 1; n < term.length; n++) {
-      const start = term.slice(0, n);
-      let list = byStart.get(start);
-      if (!list) byStart.set(start, (list = []));
-      list.push({ word: term, pages });
-    }
-  }
-  const out = new Map<string, string[]>();
-  for (const [start, list] of byStart) {
-    list.sort((a, b) => b.pages - a.pages || a.word.localeCompare(b.word));
-    out.set(
-      start,
-      list.slice(0, COMPLETIONS).map((c) => c.word),
-    );
-  }
-  return out;
-}
-
-function indexPage(terms: Terms, page: Indexed, id: number): void {
-  const titleWords = textWords(page.title);
-  const words = [...titleWords, ...textWords(page.text)];
-  for (const [i, word] of words.entries()) {
-    terms.add(word.folded, word.typed, id);
-    const next = words[i + 1];
-    if (next) terms.add(`${word.folded} ${next.folded}`, `${word.typed} ${next.typed}`, id);
-  }
-  for (const word of titleWords) terms.addTitle(word.folded, id);
-}
+/** A previous index that turned out unreadable half-way: the build starts again without it. */
+class PreviousUnusable extends Error {}
 
 /** The filter values of every page, as positions in the sorted lists of values. */
-function filterTable(pages: Indexed[]): { values: Manifest["values"]; table: PageValues[] } {
+function filterTable(pages: IndexedPage[]): { values: Manifest["values"]; table: PageValues[] } {
   const values = sortFilterOptions({
     tinh: pages.flatMap((p) => p.filters.tinh),
     "chu-de": pages.flatMap((p) => p.filters["chu-de"]),
@@ -163,96 +78,197 @@ function filterTable(pages: Indexed[]): { values: Manifest["values"]; table: Pag
   };
 }
 
-async function sizeOf(dir: string): Promise<{ files: number; bytes: number }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+function recordOf(page: IndexedPage): PageRecord {
+  const { title, text, rows, meta } = page.read!;
+  return {
+    url: page.url,
+    title,
+    kind: page.kind,
+    ...(page.kind === "bai-viet" && meta.date ? { date: meta.date } : {}),
+    text,
+    ...(rows.length ? { rows } : {}),
+  };
+}
+
+const runsOf = (page: IndexedPage): PageText => ({
+  title: page.read!.title,
+  runs: [page.read!.text, ...page.read!.rows, page.read!.hidden],
+});
+
+function parseBucket(text: string): Bucket | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isBucket(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The terms of every page: the previous index's carried over, the pages read now added. */
+function termsOf(
+  pages: IndexedPage[],
+  previous: PreviousIndex | undefined,
+): { terms: Terms; previousTexts: string[] } {
+  const terms = new Terms();
+  let previousTexts: string[] = [];
+  if (previous && pages.some((p) => p.previous !== undefined)) {
+    const renumber = new Int32Array(previous.manifest.pages).fill(-1);
+    for (const [id, page] of pages.entries())
+      if (page.previous !== undefined) renumber[page.previous] = id;
+    try {
+      previousTexts = previous.bucketTexts();
+    } catch (error) {
+      throw new PreviousUnusable(`không đọc được tệp từ của chỉ mục cũ (${String(error)})`);
+    }
+    for (const text of previousTexts) {
+      const bucket = parseBucket(text);
+      if (!bucket) throw new PreviousUnusable("tệp từ của chỉ mục cũ hỏng");
+      terms.carry(bucket, renumber);
+    }
+  }
+  for (const [id, page] of pages.entries()) if (page.read) terms.addPage(runsOf(page), id);
+  return { terms, previousTexts };
+}
+
+/** What goes in the build's folder: bodies to write, files of the previous index to link. */
+type Contents = { bodies: Map<string, string>; links: Map<string, string>; manifest: Manifest };
+
+function contentsOf(
+  pages: IndexedPage[],
+  order: Manifest["order"],
+  previous: PreviousIndex | undefined,
+  version: string,
+): Contents {
+  const { terms, previousTexts } = termsOf(pages, previous);
+  const buckets = bucketCount(pages.length);
+  const bodies = new Map<string, string>();
+  const links = new Map<string, string>();
+  const sameBuckets = previous?.manifest.buckets === buckets;
+  for (const [k, bucket] of terms.buckets(buckets).entries()) {
+    const body = JSON.stringify(bucket);
+    bodies.set(bucketPath(k), body);
+    // A word file no page changed: the same bytes, linked rather than written again.
+    if (sameBuckets && previousTexts[k] === body)
+      links.set(bucketPath(k), join(previous!.dir, bucketPath(k)));
+  }
+  const { values, table } = filterTable(pages);
+  bodies.set(PAGE_VALUES_FILE, JSON.stringify(encodePageValues(table)));
+  bodies.set(SOURCES_FILE, writeSources(version, pages));
+  // The folder is named by a hash of everything in it: same pages, same folder. A page's file is
+  // fixed by its HTML (its key in SOURCES_FILE) and the indexer (its version there).
+  const hash = createHash("sha256");
+  for (const [path, body] of bodies) hash.update(path).update("\0").update(body).update("\0");
+  hash.update(JSON.stringify(values));
+  for (const [id, page] of pages.entries()) {
+    if (page.read) bodies.set(pagePath(id), JSON.stringify(recordOf(page)));
+    else links.set(pagePath(id), join(previous!.dir, pagePath(page.previous!)));
+  }
+  const dir = `${hash.digest("hex").slice(0, 12)}/`;
+  const manifest: Manifest = { format: FORMAT, dir, buckets, pages: pages.length, order, values };
+  return { bodies, links, manifest };
+}
+
+/** A hard link to a file of the previous index (a copy across file systems). */
+function linkPrevious(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EXDEV" || code === "EPERM") copyFileSync(from, to);
+    else if (code === "ENOENT") throw new PreviousUnusable(`chỉ mục cũ thiếu tệp ${from}`);
+    else throw error;
+  }
+}
+
+function writeContents(folder: string, { bodies, links, manifest }: Contents): void {
+  const dir = join(folder, manifest.dir);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(join(dir, "tu"), { recursive: true });
+  mkdirSync(join(dir, "trang"), { recursive: true });
+  for (const [path, body] of bodies) if (!links.has(path)) writeFileSync(join(dir, path), body);
+  for (const [path, from] of links) linkPrevious(from, join(dir, path));
+  writeFileSync(join(folder, MANIFEST_FILE), JSON.stringify(manifest));
+}
+
+function sizeOf(dir: string): { files: number; bytes: number } {
   let bytes = 0;
   let files = 0;
-  for (const e of entries) {
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
     files++;
-    bytes += (await stat(join(e.parentPath, e.name))).size;
+    bytes += statSync(join(e.parentPath, e.name)).size;
   }
   return { files, bytes };
 }
 
+/** Builds into `temp`: the pages read, or carried from `previous`. */
+function buildInto(
+  site: string,
+  temp: string,
+  previous: PreviousIndex | undefined,
+  version: string,
+): Pick<IndexSummary, "pages" | "read" | "carried"> {
+  const { pages, order } = numberPages(readSitePages(site, previous));
+  writeContents(temp, contentsOf(pages, order, previous, version));
+  const read = pages.filter((p) => p.read).length;
+  return { pages: pages.length, read, carried: pages.length - read };
+}
+
+/** A reason the index could not be built, in Vietnamese, with what to do. */
+function failure(site: string, error: unknown): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  // A failure of the disk (full, read-only, no permission) rather than of a page.
+  const system = (error as NodeJS.ErrnoException).code !== undefined;
+  const fix = system
+    ? `Kiểm tra ổ đĩa còn chỗ trống và quyền ghi vào ${site}, rồi dựng lại.`
+    : "Sửa chỗ đó rồi dựng lại.";
+  return new Error(`Không tạo được chỉ mục tìm kiếm: ${reason}. ${fix}`, { cause: error });
+}
+
 /**
  * Indexes `site` into `site/chi-muc/`, written beside it first and moved in place when complete;
- * throws (in Vietnamese, naming the file) when a page cannot be indexed.
+ * throws (in Vietnamese, naming the file) when a page cannot be indexed. `previous` is the site
+ * published before (its chi-muc/ is reused where pages did not change).
  */
-export async function buildSearchIndex(site: string): Promise<IndexSummary> {
+export async function buildSearchIndex(
+  site: string,
+  options: { previous?: string } = {},
+): Promise<IndexSummary> {
   const out = join(site, INDEX_DIR);
   const temp = join(site, `.${INDEX_DIR}-${process.pid}`);
   const old = join(site, `.${INDEX_DIR}-old-${process.pid}`);
   try {
     // An index this step made before is replaced; anything else at that path is not ours to delete.
-    const existing = await stat(out).catch(() => undefined);
-    const ours = await stat(join(out, MANIFEST_FILE)).catch(() => undefined);
+    const existing = statSync(out, { throwIfNoEntry: false });
+    const ours = statSync(join(out, MANIFEST_FILE), { throwIfNoEntry: false });
     if (existing && !ours) {
       throw new Error(
         `${INDEX_DIR} đã có trong trang dựng (có lẽ từ public/${INDEX_DIR}); ` +
           `đổi tên nó: đường dẫn /${INDEX_DIR}/ dành cho chỉ mục tìm kiếm`,
       );
     }
-    const pages: Indexed[] = [];
-    await inBatches(await htmlFiles(site), async (file) => {
-      const page = extractPage(await readFile(file, "utf8"));
-      if (page) pages.push({ ...page, file, url: urlOf(site, file) });
-    });
-    for (const page of pages) check(page, site);
-    pages.sort(byRecency);
-
-    const terms = new Terms();
-    for (const [id, page] of pages.entries()) indexPage(terms, page, id);
-    const buckets = bucketCount(pages.length);
-    const files: Bucket[] = Array.from({ length: buckets }, () => ({}));
-    for (const [start, words] of completions(terms)) {
-      const key = completionKey(start);
-      files[bucketOf(key, buckets)]![key] = { c: words };
+    const version = indexerVersion();
+    let unused: string | undefined;
+    let previous: PreviousIndex | undefined;
+    if (options.previous) {
+      const found = readPreviousIndex(options.previous, version);
+      if ("index" in found) previous = found.index;
+      else unused = found.reason;
     }
-    for (const [term, entry] of terms.entries) {
-      const v: Record<string, number[]> = {};
-      for (const [written, ids] of entry.v) v[written] = encodePostings(ids);
-      files[bucketOf(term, buckets)]![term] = entry.t.length
-        ? { v, t: encodePostings(entry.t) }
-        : { v };
+    let built: ReturnType<typeof buildInto>;
+    try {
+      built = buildInto(site, temp, previous, version);
+    } catch (error) {
+      if (!(error instanceof PreviousUnusable)) throw error;
+      unused = error.message;
+      built = buildInto(site, temp, undefined, version);
     }
-    const records: PageRecord[] = pages.map((p) => ({
-      url: p.url,
-      title: p.title,
-      kind: p.meta.kind as PageRecord["kind"],
-      ...(p.meta.kind === "bai-viet" && p.meta.date ? { date: p.meta.date } : {}),
-      text: p.text,
-    }));
-
-    // The folder is named by a hash of everything in it: same pages, same folder.
-    const bodies = new Map<string, string>();
-    for (const [k, bucket] of files.entries()) bodies.set(bucketPath(k), JSON.stringify(bucket));
-    for (const [id, record] of records.entries()) bodies.set(pagePath(id), JSON.stringify(record));
-    const { values, table } = filterTable(pages);
-    bodies.set(PAGE_VALUES_FILE, JSON.stringify(table));
-    const hash = createHash("sha256");
-    for (const [path, body] of bodies) hash.update(path).update("\0").update(body).update("\0");
-    hash.update(JSON.stringify(values));
-    const dir = `${hash.digest("hex").slice(0, 12)}/`;
-    const manifest: Manifest = { format: 1, dir, buckets, pages: pages.length, values };
-
-    await rm(temp, { recursive: true, force: true });
-    await mkdir(join(temp, dir, "tu"), { recursive: true });
-    await mkdir(join(temp, dir, "trang"), { recursive: true });
-    await inBatches([...bodies], ([path, body]) => writeFile(join(temp, dir, path), body));
-    await writeFile(join(temp, MANIFEST_FILE), JSON.stringify(manifest));
-    if (existing) await rename(out, old);
-    await rename(temp, out);
-    await rm(old, { recursive: true, force: true });
-    return { pages: pages.length, ...(await sizeOf(out)) };
+    if (existing) renameSync(out, old);
+    renameSync(temp, out);
+    rmSync(old, { recursive: true, force: true });
+    return { ...built, ...sizeOf(out), ...(unused ? { unused } : {}) };
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    const reason = error instanceof Error ? error.message : String(error);
-    // A failure of the disk (full, read-only, no permission) rather than of a page.
-    const system = (error as NodeJS.ErrnoException).code !== undefined;
-    const fix = system
-      ? `Kiểm tra ổ đĩa còn chỗ trống và quyền ghi vào ${site}, rồi dựng lại.`
-      : "Sửa chỗ đó rồi dựng lại.";
-    throw new Error(`Không tạo được chỉ mục tìm kiếm: ${reason}. ${fix}`, { cause: error });
+    rmSync(temp, { recursive: true, force: true });
+    throw failure(site, error);
   }
 }

@@ -1,7 +1,14 @@
 // The files of the search index (written by src/lib/search/build-index.ts, read by engine.ts):
-// one list of pages with their filter values, the words split by hash into many small files so a
-// query loads only those holding its words, and one file per page for its result and excerpt.
+// one small manifest, every page's filter values in one compact file, the words split by hash into
+// many small files so a query loads only those holding its words, one file per page for its result
+// and excerpt, and the table of pages a later build reuses (never read by a reader).
+//
+// Files are read by hand-written checks, not schemas: a schema walking a 10,000-page index took
+// tens of milliseconds of the first query.
 import * as z from "zod/mini";
+
+/** Changes with the format; a reader meeting another version says the index is unavailable. */
+export const FORMAT = 2;
 
 /** Where the index goes inside the site, and the URL it is loaded from. */
 export const INDEX_DIR = "chi-muc";
@@ -18,19 +25,33 @@ export function bucketOf(term: string, buckets: number): number {
   return hash % buckets;
 }
 
+/** The key of a start of a word in the word files: no term begins with ">". */
+export const completionKey = (start: string) => `>${start}`;
+
+/**
+ * The word file of a key: a start's completions sit with the word of the same letters, so a whole
+ * last word costs no file of its own for them.
+ */
+export const bucketOfKey = (key: string, buckets: number) =>
+  bucketOf(key.startsWith(">") ? key.slice(1) : key, buckets);
+
 /** A word file's path inside the build's folder. */
 export const bucketPath = (bucket: number) => `tu/${bucket}.json`;
 /** The filter values of every page, inside the build's folder. */
 export const PAGE_VALUES_FILE = "loc.json";
 /** A page file's path inside the build's folder. */
 export const pagePath = (page: number) => `trang/${page}.json`;
+/**
+ * The pages as the build read them (src/lib/search/index-sources.ts): what lets the next build
+ * reuse every page whose HTML did not change. Not JSON, so the build's compression leaves it be.
+ */
+export const SOURCES_FILE = "nguon.tsv";
 
 /**
  * Page numbers, ascending, as JSON numbers: the first as is, then the step to the next; -n stands
  * for n further pages one after another (common words are on nearly every page).
  */
-export const postingsSchema = z.array(z.number());
-export type Postings = z.infer<typeof postingsSchema>;
+export type Postings = number[];
 
 /** Encodes ascending, distinct page numbers. */
 export function encodePostings(pages: readonly number[]): Postings {
@@ -67,27 +88,49 @@ export function forEachPosting(postings: Postings, visit: (page: number) => void
   }
 }
 
+/** How many pages encoded postings hold, without visiting them. */
+export function postingsCount(postings: Postings): number {
+  let count = 0;
+  for (const n of postings) count += n < 0 ? -n : 1;
+  return count;
+}
+
 /** One term (a folded word, or two folded words side by side joined by a space). */
-export const termSchema = z.object({
+export type TermEntry = {
   /** Pages by how the term is written there, tones kept: {"kết nạp": […], "kết nắp": […]}. */
-  v: z.record(z.string(), postingsSchema),
+  v: Record<string, Postings>;
   /** Pages whose title holds the term (single words only). */
-  t: z.optional(postingsSchema),
-});
-export type TermEntry = z.infer<typeof termSchema>;
+  t?: Postings;
+};
 
 /** Most words a half-typed word is completed to: the ones on the most pages. */
 export const COMPLETIONS = 8;
 
-/** The key of a start of a word in the word files: no term begins with ">". */
-export const completionKey = (start: string) => `>${start}`;
-
 /** The folded words that start with a folded start, most pages first (key: completionKey). */
-export const completionSchema = z.object({ c: z.array(z.string()) });
-export type CompletionEntry = z.infer<typeof completionSchema>;
+export type CompletionEntry = { c: string[] };
 
-export const bucketSchema = z.record(z.string(), z.union([termSchema, completionSchema]));
-export type Bucket = z.infer<typeof bucketSchema>;
+export type Bucket = Record<string, TermEntry | CompletionEntry>;
+
+const isPostings = (value: unknown): value is Postings =>
+  Array.isArray(value) && value.every(Number.isInteger);
+
+function isEntry(value: unknown): value is TermEntry | CompletionEntry {
+  if (typeof value !== "object" || value === null) return false;
+  if ("c" in value) return Array.isArray(value.c) && value.c.every((w) => typeof w === "string");
+  if (!("v" in value) || typeof value.v !== "object" || value.v === null) return false;
+  if ("t" in value && !isPostings(value.t)) return false;
+  return Object.values(value.v).every(isPostings);
+}
+
+/** A word file as read: a record of entries. */
+export function isBucket(value: unknown): value is Bucket {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(isEntry)
+  );
+}
 
 /** The filters every page can be narrowed by; values are listed once, pages give their positions. */
 export const FILTER_FIELDS = ["tinh", "chu-de", "nam"] as const;
@@ -96,27 +139,37 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 /** One page's filter values: positions in the lists of tinh, chu-de and nam. */
 export type PageValues = [number[], number[], number[]];
 
-/** Checked by hand: a schema walking 10,000 pages took 20 ms of the first query. */
-function isPageTable(value: unknown): value is PageValues[] {
-  if (!Array.isArray(value)) return false;
-  for (const page of value) {
-    if (!Array.isArray(page) || page.length !== FILTER_FIELDS.length) return false;
-    for (const list of page) {
-      if (!Array.isArray(list)) return false;
-      for (const n of list) if (!Number.isInteger(n) || n < 0) return false;
-    }
-  }
-  return true;
+/**
+ * How pages are numbered, so that publishing a new article moves no other page: dataset pages
+ * first, then undated articles (each by URL), then dated articles oldest first. Ties in ranking go
+ * to newer articles, then undated ones, then dataset pages.
+ */
+export type PageOrder = { datasets: number; undated: number };
+
+/** A page's place among equals: 0 for the newest article, datasets last. */
+export function recencyOf(order: PageOrder, pages: number): (page: number) => number {
+  const articlesFrom = order.datasets;
+  const datedFrom = order.datasets + order.undated;
+  const dated = pages - datedFrom;
+  return (page) =>
+    page >= datedFrom
+      ? pages - 1 - page
+      : page >= articlesFrom
+        ? dated + page - articlesFrom
+        : dated + order.undated + page;
 }
 
 export const manifestSchema = z.object({
-  /** Changes with the format; a reader meeting another version says the index is unavailable. */
-  format: z.literal(1),
+  format: z.literal(FORMAT),
   /** This build's folder (a hash of its content): its files never change, so they cache forever. */
   dir: z.string().check(z.regex(/^[0-9a-f]{12}\/$/)),
   buckets: z.int().check(z.gte(1)),
-  /** Pages in the index, numbered from 0: newest article first, undated articles, then datasets. */
+  /** Pages in the index, numbered from 0 as PageOrder says. */
   pages: z.int().check(z.gte(0)),
+  order: z.object({
+    datasets: z.int().check(z.gte(0)),
+    undated: z.int().check(z.gte(0)),
+  }),
   /** Filter values, each list in the order the form shows them. */
   values: z.object({
     tinh: z.array(z.string()),
@@ -126,19 +179,97 @@ export const manifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-/** Per page (by number), the positions of its values in `values`, one list per filter. */
-export const pageValuesSchema = z.custom<PageValues[]>(
-  isPageTable,
-  "loc.json: danh sách giá trị lọc của từng trang",
-);
+/**
+ * Every page's filter values: the distinct combinations once, then for each page the number of
+ * its combination, `width` characters of COMBO_DIGITS each (20 KB for 10,000 pages, where a list
+ * per page took 188 KB and a fifth of the first query's time to read).
+ */
+export type PageValuesFile = { combos: PageValues[]; width: number; of: string };
 
-export const pageSchema = z.object({
-  url: z.string().check(z.regex(/^\/(tin-tuc|du-lieu)\/[^/]+\/$/)),
-  title: z.string(),
-  kind: z.enum(["bai-viet", "du-lieu"]),
+const COMBO_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+const DIGIT = new Map([...COMBO_DIGITS].map((c, i) => [c, i]));
+
+/** Encodes each page's values as the number of its combination (combinations in first-seen order). */
+export function encodePageValues(table: readonly PageValues[]): PageValuesFile {
+  const numbers = new Map<string, number>();
+  const combos: PageValues[] = [];
+  const ids = table.map((values) => {
+    const key = JSON.stringify(values);
+    let id = numbers.get(key);
+    if (id === undefined) {
+      numbers.set(key, (id = combos.length));
+      combos.push(values);
+    }
+    return id;
+  });
+  let width = 1;
+  while (COMBO_DIGITS.length ** width < combos.length) width++;
+  const digits = (n: number) => {
+    let s = "";
+    for (let k = 0; k < width; k++, n = Math.floor(n / COMBO_DIGITS.length))
+      s = COMBO_DIGITS[n % COMBO_DIGITS.length]! + s;
+    return s;
+  };
+  return { combos, width, of: ids.map(digits).join("") };
+}
+
+/** The values of page `page`. */
+export function pageValuesOf(file: PageValuesFile, page: number): PageValues {
+  let n = 0;
+  for (let k = 0; k < file.width; k++)
+    n = n * COMBO_DIGITS.length + DIGIT.get(file.of[page * file.width + k]!)!;
+  return file.combos[n]!;
+}
+
+/** A filter file for `pages` pages, every combination a valid one. */
+export function isPageValuesFile(value: unknown, pages: number): value is PageValuesFile {
+  if (typeof value !== "object" || value === null) return false;
+  const { combos, width, of } = value as Partial<PageValuesFile>;
+  if (!Number.isInteger(width) || width! < 1 || typeof of !== "string") return false;
+  if (of.length !== pages * width! || !Array.isArray(combos)) return false;
+  const valid = (list: unknown) =>
+    Array.isArray(list) && list.every((n) => Number.isInteger(n) && n >= 0);
+  if (!combos.every((c) => Array.isArray(c) && c.length === FILTER_FIELDS.length && c.every(valid)))
+    return false;
+  for (let i = 0; i < of.length; i += width!) {
+    let n = 0;
+    for (let k = 0; k < width!; k++) {
+      const digit = DIGIT.get(of[i + k]!);
+      if (digit === undefined) return false;
+      n = n * COMBO_DIGITS.length + digit;
+    }
+    if (n >= combos.length) return false;
+  }
+  return true;
+}
+
+/** A page's result: what a hit shows, and the text its excerpt is cut from. */
+export type PageRecord = {
+  url: string;
+  title: string;
+  /** "bai-viet" for an article, "du-lieu" for a dataset page. */
+  kind: "bai-viet" | "du-lieu";
   /** The date line as the article gives it, or "Không ghi ngày đăng"; none for a dataset. */
-  date: z.optional(z.string()),
-  /** The page's text as read (title left out), for the excerpt. */
-  text: z.string(),
-});
-export type PageRecord = z.infer<typeof pageSchema>;
+  date?: string;
+  /** The page's text as read (title left out). */
+  text: string;
+  /** A dataset page's table, a row a line ("cell · cell"): an excerpt may come from one. */
+  rows?: string[];
+};
+
+export const PAGE_URL = /^\/(tin-tuc|du-lieu)\/[^/\s]+\/$/;
+
+/** A page file as read. */
+export function isPageRecord(value: unknown): value is PageRecord {
+  if (typeof value !== "object" || value === null) return false;
+  const r = value as Partial<Record<keyof PageRecord, unknown>>;
+  return (
+    typeof r.url === "string" &&
+    PAGE_URL.test(r.url) &&
+    typeof r.title === "string" &&
+    (r.kind === "bai-viet" || r.kind === "du-lieu") &&
+    (r.date === undefined || typeof r.date === "string") &&
+    typeof r.text === "string" &&
+    (r.rows === undefined || (Array.isArray(r.rows) && r.rows.every((x) => typeof x === "string")))
+  );
+}

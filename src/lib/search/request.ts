@@ -2,7 +2,7 @@
 // zod/mini: the same schemas, tree-shaken, so the browser script stays within its size budget.
 import * as z from "zod/mini";
 import { FILTER_FIELDS, type FilterField } from "./index-files.ts";
-import { MAX_QUERY_LENGTH } from "./text.ts";
+import { cutQuery, MAX_QUERY_LENGTH } from "./text.ts";
 
 /** Results shown per step; "Xem thêm kết quả" shows as many again. */
 export const RESULTS_PER_STEP = 10;
@@ -18,7 +18,8 @@ export const FILTER_KEYS: readonly FilterKey[] = FILTER_FIELDS;
 export const FILTER_LABELS: Record<FilterKey, string> = {
   tinh: "Tỉnh",
   "chu-de": "Chủ đề",
-  nam: "Năm",
+  // The year an article was published, not the year its figures are for.
+  nam: "Năm đăng bài",
 };
 
 const text = z.catch(z.string().check(z.trim(), z.maxLength(MAX_QUERY_LENGTH)), "");
@@ -37,13 +38,20 @@ export const searchRequestSchema = z.object({
     z.coerce.number().check(z.refine(Number.isInteger), z.gte(1), z.lte(MAX_STEPS)),
     1,
   ),
+  /** Present when the words typed were longer than MAX_QUERY_LENGTH and `q` is their start. */
+  cut: z.optional(z.literal(true)),
 });
 export type SearchRequest = z.infer<typeof searchRequestSchema>;
 
-/** Reads a request from a query string; anything missing or malformed falls back to "all". */
+/**
+ * Reads a request from a query string; anything missing or malformed falls back to "all", and
+ * words over MAX_QUERY_LENGTH are cut to it (the results say so).
+ */
 export function parseSearchRequest(params: URLSearchParams): SearchRequest {
+  const q = cutQuery(params.get("q") ?? "");
   return searchRequestSchema.parse({
-    q: params.get("q") ?? "",
+    q: q.text,
+    ...(q.cut ? { cut: true } : {}),
     tinh: params.get("tinh") ?? "",
     "chu-de": params.get("chu-de") ?? "",
     nam: params.get("nam") ?? "",

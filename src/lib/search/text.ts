@@ -4,6 +4,22 @@
 /** Longest query kept, in characters: a search box, not a document. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * A query cut to MAX_QUERY_LENGTH characters (UTF-16 units, as the box counts them), back to the
+ * last space when that would split a word, and whether anything was cut.
+ */
+export function cutQuery(query: string): { text: string; cut: boolean } {
+  const trimmed = query.trim();
+  if (trimmed.length <= MAX_QUERY_LENGTH) return { text: trimmed, cut: false };
+  let end = MAX_QUERY_LENGTH;
+  // Never half a surrogate pair or a letter without its tone marks.
+  while (end > 0 && /[\uDC00-\uDFFF\p{M}]/u.test(trimmed[end]!)) end--;
+  const head = trimmed.slice(0, end);
+  const space = head.search(/\s\S*$/);
+  const splitsWord = /[\p{L}\p{N}]/u.test(trimmed[end]!) && space > 0;
+  return { text: (splitsWord ? head.slice(0, space) : head).trim(), cut: true };
+}
+
 /** Most words searched; further words are ignored. */
 export const MAX_QUERY_WORDS = 12;
 
@@ -60,6 +76,41 @@ export function placedWords(text: string): PlacedWord[] {
   return words;
 }
 
+/**
+ * The words of an NFC text read only as far as they are asked for: an excerpt usually needs the
+ * first few hundred words of a page, not all of them.
+ */
+export class LazyWords {
+  readonly #text: string;
+  readonly #words: PlacedWord[] = [];
+  readonly #pattern = new RegExp(WORD.source, "gu");
+  #done = false;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** The i-th word, or undefined past the last one. */
+  at(i: number): PlacedWord | undefined {
+    while (!this.#done && this.#words.length <= i) {
+      const match = this.#pattern.exec(this.#text);
+      if (!match) {
+        this.#done = true;
+        break;
+      }
+      const { typed, folded } = wordOf(match[0]);
+      this.#words.push({ typed, folded, start: match.index, end: match.index + match[0].length });
+    }
+    return this.#words[i];
+  }
+
+  /** How many words there are among the first `n` (all of them when the text has fewer). */
+  countUpTo(n: number): number {
+    this.at(n - 1);
+    return Math.min(n, this.#words.length);
+  }
+}
+
 /** The words of a text, in order. */
 export function textWords(text: string): Word[] {
   return placedWords(text.normalize("NFC"));
@@ -72,7 +123,7 @@ export function textWords(text: string): Word[] {
 export function queryWords(query: string): Word[] {
   const seen = new Set<string>();
   const words: Word[] = [];
-  for (const word of textWords(query.slice(0, MAX_QUERY_LENGTH))) {
+  for (const word of textWords(cutQuery(query).text)) {
     if (seen.has(word.typed)) continue;
     seen.add(word.typed);
     words.push({ typed: word.typed, folded: word.folded });
@@ -80,7 +131,7 @@ export function queryWords(query: string): Word[] {
   return words.slice(0, MAX_QUERY_WORDS);
 }
 
-const strokeless = (text: string) => text.replace(/đ/g, "d");
+export const strokeless = (text: string) => text.replace(/đ/g, "d");
 
 /**
  * Whether a word (lower case, as written) starts as a half-typed word does: with the tones typed

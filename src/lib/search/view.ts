@@ -11,6 +11,7 @@ import {
   type FilterKey,
   type SearchRequest,
 } from "./request.ts";
+import { MAX_QUERY_LENGTH } from "./text.ts";
 
 export const SEARCH_PATH = "/tim-kiem/";
 /** The server replaces what lies between these markers in the built page. */
@@ -72,7 +73,7 @@ export function renderSearchForm(
     `<form class="search-form" action="${SEARCH_PATH}" method="get" role="search">` +
     `<label for="search-q">Tìm bài viết và dữ liệu (gõ có dấu hoặc không dấu)</label>` +
     `<div class="search-form__row"><input id="search-q" name="q" type="search" autocomplete="off" ` +
-    `spellcheck="false" maxlength="200" value="${escapeHtml(request.q)}" />` +
+    `spellcheck="false" value="${escapeHtml(request.q)}" />` +
     `<button class="button" type="submit">Tìm</button></div>` +
     `<fieldset class="search-filters"><legend>Lọc kết quả</legend>${filters}</fieldset></form>`
   );
@@ -83,11 +84,12 @@ export function safeExcerpt(excerpt: string): string {
   return excerpt.replace(/<(?!\/?mark>)/g, "&lt;");
 }
 
-function hitHtml(hit: SearchHit, position: number): string {
+/** One result; under the heading of the words apart, its title is a level lower. */
+function hitHtml(hit: SearchHit, position: number, level: 2 | 3): string {
   const meta = hit.kind === "du-lieu" ? "Trang dữ liệu" : (hit.date ?? "");
   return (
-    `<li class="search-hit" id="kq-${position}"><h2 class="search-hit__title">` +
-    `<a href="${escapeHtml(hit.url)}">${escapeHtml(hit.title)}</a></h2>` +
+    `<li class="search-hit" id="kq-${position}"><h${level} class="search-hit__title">` +
+    `<a href="${escapeHtml(hit.url)}">${escapeHtml(hit.title)}</a></h${level}>` +
     `<p class="meta">${escapeHtml(meta)}</p>` +
     `<p class="search-hit__excerpt">${safeExcerpt(hit.excerpt)}</p></li>`
   );
@@ -99,16 +101,43 @@ export function statusText(outcome: SearchOutcome): string {
   const filtered = FILTER_KEYS.some((key) => request[key]) ? " (đã lọc)" : "";
   // A half-typed last word: say that words it starts were counted.
   const started = outcome.completed ? `, kể cả các từ bắt đầu bằng “${outcome.completed}”` : "";
+  // Words cut to the longest query: say what was searched.
+  const cut = request.cut
+    ? ` Từ khóa dài quá ${formatNumber(MAX_QUERY_LENGTH)} ký tự nên chỉ tìm theo phần đầu của nó.`
+    : "";
   return total === 0
-    ? `Không tìm thấy kết quả nào cho “${request.q}”${filtered}.`
-    : `Tìm thấy ${formatNumber(total)} kết quả cho “${request.q}”${started}${filtered}.`;
+    ? `Không tìm thấy kết quả nào cho “${request.q}”${filtered}.${cut}`
+    : `Tìm thấy ${formatNumber(total)} kết quả cho “${request.q}”${started}${filtered}.${cut}`;
+}
+
+/** Heading and note above the results that hold the words only apart. */
+function apartHeading(outcome: SearchOutcome): string {
+  const q = escapeHtml(outcome.request.q);
+  const none = outcome.phrased === 0 ? `Không trang nào có cụm “${q}”. ` : "";
+  return (
+    `<h2 class="search-group">Kết quả có các từ rời nhau</h2>` +
+    `<p class="search-group__note">${none}Các trang dưới đây có đủ các từ bạn gõ, ` +
+    `nhưng không đứng liền nhau thành cụm “${q}”.</p>`
+  );
+}
+
+/** The hits: those holding the phrase, then, under a heading, those holding the words apart. */
+function hitLists(outcome: SearchOutcome): string {
+  const { hits, phrased } = outcome;
+  const split = phrased ?? hits.length;
+  const list = (from: number, to: number, level: 2 | 3) => {
+    const items = hits.slice(from, to).map((hit, i) => hitHtml(hit, from + i + 1, level));
+    const start = from > 0 ? ` start="${from + 1}"` : "";
+    return `<ol class="search-results"${start}>${items.join("")}</ol>`;
+  };
+  if (split >= hits.length) return list(0, hits.length, 2);
+  return `${split > 0 ? list(0, split, 2) : ""}${apartHeading(outcome)}${list(split, hits.length, 3)}`;
 }
 
 /** Status line, the hits of the steps asked for, and a link for more when there are more. */
 export function renderResults(outcome: SearchOutcome): string {
   const { request, total, hits } = outcome;
   if (!request.q) return `<p class="search-status" role="status"></p>`;
-  const list = hits.map((hit, i) => hitHtml(hit, i + 1)).join("");
   const next = request.trang + 1;
   const more =
     total > hits.length
@@ -118,7 +147,7 @@ export function renderResults(outcome: SearchOutcome): string {
   return (
     `<p class="search-status" role="status">${escapeHtml(statusText(outcome))}</p>` +
     (total === 0 ? nothingFoundHint(request) : "") +
-    `<ol class="search-results">${list}</ol>${more}`
+    `${hitLists(outcome)}${more}`
   );
 }
 

@@ -1,8 +1,8 @@
 // The index and the engine together, over a small site written here: what ranks first and why,
 // filters and their counts, paging, and what the build refuses.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bucketCount, buildSearchIndex } from "../../../src/lib/search/build-index.ts";
 import { runSearch, type SearchIndex } from "../../../src/lib/search/engine.ts";
@@ -14,34 +14,7 @@ import {
 } from "../../../src/lib/search/index-files.ts";
 import { parseSearchRequest } from "../../../src/lib/search/request.ts";
 import { createIndexLoader } from "../../../src/server/search/index-loader.ts";
-
-type Page = {
-  title: string;
-  body: string;
-  published?: string;
-  tinh?: string;
-  kind?: string;
-};
-
-function html({ title, body, published, tinh, kind = "bai-viet" }: Page): string {
-  return (
-    `<!doctype html><html lang="vi"><body><main><article data-search-body><h1>${title}</h1>` +
-    `<p>${body}</p></article><div hidden><span data-search-meta="kind">${kind}</span>` +
-    `<span data-search-meta="date">${published ? `Ngày ${published}` : "Không ghi ngày đăng"}</span>` +
-    (published ? `<span data-search-meta="published">${published}</span>` : "") +
-    (published ? `<span data-search-filter="nam">${published.slice(0, 4)}</span>` : "") +
-    (tinh ? `<span data-search-filter="tinh">${tinh}</span>` : "") +
-    `</div></main></body></html>`
-  );
-}
-
-function writeSite(dir: string, pages: Record<string, Page | string>): void {
-  for (const [url, page] of Object.entries(pages)) {
-    const file = join(dir, url, "index.html");
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof page === "string" ? page : html(page));
-  }
-}
+import { writeSite, type Page } from "./site.ts";
 
 const PAGES: Record<string, Page | string> = {
   "tin-tuc/nguyen-van": {
@@ -236,13 +209,15 @@ describe("hits", () => {
 describe("building the index", () => {
   it("replaces the index it made before, leaving no temporary folder", async () => {
     const before = readdirSync(join(dir, INDEX_DIR));
+    // A reader that has read the old manifest and nothing else yet.
+    const reader = (await createIndexLoader(dir).get())!;
     writeSite(dir, {
       "tin-tuc/moi": { title: "Bài mới", body: "Hoàn toàn mới.", published: "2024-05-01" },
     });
     await buildSearchIndex(dir);
     // A reader holding the old manifest fails (its folder is gone) and must start again.
     await expect(
-      runSearch(index, parseSearchRequest(new URLSearchParams("q=hoan toan"))),
+      runSearch(reader, parseSearchRequest(new URLSearchParams("q=hoan toan"))),
     ).rejects.toThrow();
     const fresh = (await createIndexLoader(dir).get())!;
     const { hits } = await runSearch(fresh, parseSearchRequest(new URLSearchParams("q=hoan toan")));

@@ -64,6 +64,35 @@ describe("extractPage", () => {
     expect(found.text).toBe("Mô tả Nguồn Bài A");
   });
 
+  it("reads each body row of a data-search-rows table as a line, its cells joined", () => {
+    const found = extractPage(
+      page(
+        `<h1 data-search-body>Đảng viên</h1><section data-search-rows><h2>Bảng số liệu</h2>` +
+          `<table><caption>2 dòng</caption><thead><tr><th>Đơn vị</th><th>Số</th></tr></thead>` +
+          `<tbody><tr><th>Đảng bộ huyện <span>Tuyên Hóa</span></th><td>6.001</td><td></td>` +
+          `<td><q>hiện có 6.001</q><a href="/x/">Bài nguồn</a></td></tr>` +
+          `<tr><th>Đảng bộ tỉnh</th><td class="visually-hidden">ẩn</td><td>12</td></tr></tbody></table></section>`,
+      ),
+    )!;
+    expect(found.rows).toEqual([
+      "Đảng bộ huyện Tuyên Hóa · 6.001 · “hiện có 6.001” Bài nguồn",
+      "Đảng bộ tỉnh · 12",
+    ]);
+    // The table is not part of the text.
+    expect(found.text).toBe("");
+  });
+
+  it('keeps a part marked data-search-body="find" apart: found, never shown', () => {
+    const found = extractPage(
+      page(
+        `<h1 data-search-body>Kết nạp</h1><p data-search-body>Mô tả</p>` +
+          `<section data-search-body="find"><h2>Các cột</h2><p>count — Số</p></section>`,
+      ),
+    )!;
+    expect(found.text).toBe("Mô tả");
+    expect(found.hidden).toBe("Các cột count — Số");
+  });
+
   it("is undefined for a page with nothing marked", () => {
     expect(extractPage(page("<h1>Danh sách</h1>"))).toBeUndefined();
   });

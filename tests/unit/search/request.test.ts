@@ -24,7 +24,20 @@ describe("search request", () => {
     expect(parse("nam=20x3&trang=-1")).toEqual(all);
     expect(parse("trang=abc&__proto__=1&constructor=x")).toEqual(all);
     expect(parse(`trang=${MAX_STEPS + 1}`).trang).toBe(1);
-    expect(parse(`q=${"a".repeat(500)}`).q).toBe("");
+  });
+
+  it("parseSearchRequest(params) cuts words over 200 characters to their start, and says it did", () => {
+    // Issue 19, item 9: such a query used to be dropped (empty results, emptied box).
+    const long = parse(`q=${"a".repeat(500)}`);
+    expect(long.q).toBe("a".repeat(200));
+    expect(long.cut).toBe(true);
+    // Not in the middle of a word when a space comes before it.
+    const words = `${"kết nạp ".repeat(30)}`.trim();
+    const cut = parse(new URLSearchParams({ q: words }).toString());
+    expect(cut.q.length).toBeLessThanOrEqual(200);
+    expect(words.startsWith(cut.q)).toBe(true);
+    expect(cut.q).toMatch(/(kết|nạp)$/);
+    expect(parse("q=kết nạp").cut).toBeUndefined();
   });
 
   it("searchQueryString(request) leaves out what is empty or default, and can ask for more", () => {

@@ -104,6 +104,8 @@ describe("search view", () => {
     expect(html).toContain('value="a&quot;b"');
     expect(html).toContain('<option value="Lạng Sơn" selected>Lạng Sơn</option>');
     expect(html).toContain('<option value="Đồng Tháp">Đồng Tháp</option>');
+    // The year is the year the article was published, not the year its figures are for.
+    expect(html).toContain('<label for="search-nam">Năm đăng bài</label>');
   });
 
   it("renderSearchForm(options, request, counts) gives each value the results it would leave", () => {

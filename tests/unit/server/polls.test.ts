@@ -142,12 +142,27 @@ describe("renderResultsHtml", () => {
     votedOptionId: "b",
   };
 
-  it("shows counts and Vietnamese percentages of the votes cast here, escaped", () => {
+  // Issue 25: with few votes, "1 phiếu · 33,3%" claimed more than three votes say; counts only.
+  it("shows counts of the votes cast here, escaped, and no percentages while votes are few", () => {
     const html = renderResultsHtml(results);
     expect(html).toContain("Phong phú &lt;đa&gt; dạng");
-    expect(html).toContain("1 phiếu · 33,3%");
-    expect(html).toContain("2 phiếu · 66,7%");
+    expect(html).toContain("1 phiếu</span>");
+    expect(html).toContain("2 phiếu</span>");
+    expect(html).not.toContain("%</span>");
+    expect(html).toContain("Tỉ lệ phần trăm hiện khi có từ 20 phiếu.");
     expect(html).toContain('class="poll-option poll-option--mine"');
+  });
+
+  it("shows Vietnamese percentages of the votes cast here from 20 votes", () => {
+    const html = renderResultsHtml({
+      ...results,
+      options: results.options.map((o, i) => ({ ...o, votes: [7, 14, 0][i] ?? 0 })),
+      participantsHere: 21,
+      participants: 147,
+    });
+    expect(html).toContain("7 phiếu · 33,3%");
+    expect(html).toContain("14 phiếu · 66,7%");
+    expect(html).not.toContain("Tỉ lệ phần trăm hiện");
   });
 
   it("participantsText() never splits the earlier participants among the options", () => {

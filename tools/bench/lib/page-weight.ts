@@ -76,3 +76,47 @@ export function javascriptBytes(dist: string, html: string): { bytes: number; fi
   }
   return { bytes, files: seen.size };
 }
+
+/** What a reader's browser fetched for one page: bytes on the wire, by resource, and elements. */
+export type PageLoad = {
+  /** Bytes transferred (compressed, headers included), the page and everything it loaded. */
+  bytes: number;
+  /** Bytes of font files among them. */
+  fontBytes: number;
+  resources: { url: string; bytes: number }[];
+  /** Elements in the document once loaded. */
+  elements: number;
+};
+
+/**
+ * Loads `url` in a fresh context of `browser` (a phone-sized window, empty cache) and counts the
+ * bytes Chromium received for it, as the DevTools network panel does (encodedDataLength).
+ */
+export async function measureLoad(
+  browser: import("playwright-core").Browser,
+  url: string,
+): Promise<PageLoad> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    const urls = new Map<string, string>();
+    const sizes = new Map<string, number>();
+    cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
+    cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.evaluate(() => document.fonts.ready);
+    const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
+    const resources = [...sizes].map(([id, bytes]) => ({ url: urls.get(id) ?? "?", bytes }));
+    const sum = (list: { bytes: number }[]) => list.reduce((n, r) => n + r.bytes, 0);
+    return {
+      bytes: sum(resources),
+      fontBytes: sum(resources.filter((r) => /\.woff2?(\?|$)/.test(r.url))),
+      resources: resources.sort((a, b) => b.bytes - a.bytes),
+      elements,
+    };
+  } finally {
+    await context.close();
+  }
+}
