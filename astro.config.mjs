@@ -1,6 +1,7 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
+import { DEFAULT_CACHE_DIR } from "./src/lib/build/paths.ts";
 import { onRolldownLog } from "./src/lib/build/rolldown-log.ts";
 
 // The public address, for canonical URLs, feeds and the sitemap; set SITE_URL when deploying.
@@ -13,7 +14,7 @@ export default defineConfig({
   // A test builds with its own copy of public/ (tests/site/search-build.test.ts).
   publicDir: process.env.ASTRO_PUBLIC_DIR ?? "./public",
   // Separate caches let two builds run side by side (benchmarks, parallel checks).
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? DEFAULT_CACHE_DIR,
   trailingSlash: "always",
   // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
   // /binh-luan/ is filled per article by the server; the articles themselves are listed.
@@ -25,6 +26,11 @@ export default defineConfig({
   // linked, cached file, and scripts are files too: readers load each once, not again inline in
   // every page they open.
   build: { format: "directory", concurrency: 8, inlineStylesheets: "never" },
+  // Pages whose getStaticPaths() gives a cacheKey (articles, lists: src/lib/build/cache-keys.ts)
+  // are copied from the last build in cacheDir when their key and code are unchanged. Astro 7.3
+  // keeps the cache with concurrency 8 (7.2 turned it off above 1). `npm run build -- --force`
+  // renders every page again.
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       cssCodeSplit: false,

@@ -1,30 +1,37 @@
-// Validate the data and the articles, build into a staging folder, and only then replace dist/: a
-// failed build loses nothing.
+// `npm run build [-- --force]`: check the data and the articles, build into a staging folder, index
+// it, compress it, and only then replace dist/: a failed build loses nothing. Each step reuses what
+// did not change since the published build (Astro's page cache, the published copies and index);
+// --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
+import { astroEnv, astroNodeFlags } from "../lib/build/astro-memory.ts";
+import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
+import { createStepLog, describeTimes, writeReport } from "../lib/build/steps.ts";
+import { swapIn } from "../lib/build/swap.ts";
 
 const root = resolve(import.meta.dirname, "../..");
-const dist = resolve(root, process.env.ASTRO_OUT_DIR ?? "dist");
-const staging = `${dist}-staging`;
-const previous = `${dist}-previous`;
-
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env });
-  if (result.status !== 0) {
-    stopped(result.status);
-  }
-}
+const paths = buildPaths(root);
+const { dist, staging, cacheDir } = paths;
+const astroArgs = process.argv.slice(2);
+const force = astroArgs.includes("--force");
 
 function stopped(status: number | null): never {
   console.error(`\nĐã dừng xây trang; ${dist} (bản đang đăng) giữ nguyên, không đổi gì.`);
   process.exit(status ?? 1);
 }
 
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env });
+  if (result.status !== 0) stopped(result.status);
+  return result.pid;
+}
+
 /** Astro's build with its log streamed; stack traces shown only with BUILD_DEBUG=1. */
-async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const debug = process.env.BUILD_DEBUG === "1";
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -42,7 +49,8 @@ async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   pipe(child.stdout!, process.stdout);
   pipe(child.stderr!, process.stderr);
   const status = await new Promise<number | null>((done) => child.on("close", done));
-  if (status === 0) return;
+  endAstroBuild(cacheDir, status === 0);
+  if (status === 0) return child.pid!;
   for (const at of articleLocations(log)) {
     console.error(
       `${at} Bài viết có lỗi ở đây (dòng:cột); kiểm tra dấu { } < và các thẻ <PhotoCaption>…</PhotoCaption> đã đóng chưa.`,
@@ -53,22 +61,31 @@ async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   stopped(status);
 }
 
-run(["src/cli/data-check.ts"]);
-run(["src/cli/article-check.ts"]);
+/** Articles the build will read (content/news or NEWS_DIR). */
+function articleCount(): number {
+  const dir = resolve(root, process.env.NEWS_DIR ?? "content/news");
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".mdx")).length : 0;
+}
+
+const log = createStepLog();
+await log.time("data", () => run(["src/cli/data-check.ts"]));
+await log.time("articles", () => run(["src/cli/article-check.ts"]));
 rmSync(staging, { recursive: true, force: true });
-await runAstro(
-  [resolve(root, "node_modules/astro/bin/astro.mjs"), "build", ...process.argv.slice(2)],
-  {
-    ...process.env,
+await log.time("astro", () => {
+  beginAstroBuild(cacheDir);
+  const astro = resolve(root, "node_modules/astro/bin/astro.mjs");
+  return runAstro([...astroNodeFlags(articleCount()), astro, "build", ...astroArgs], {
+    ...astroEnv(),
     ASTRO_OUT_DIR: staging,
-  },
-);
+  });
+});
+// What the published build did is reused by the steps after Astro, unless --force says otherwise.
+const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
 // The search index is part of the build: if it fails, the published site stays as it was.
-run(["src/cli/search-index.ts", staging]);
+await log.time("index", () => run(["src/cli/search-index.ts", staging, ...reuse]));
 // Last step before the swap: .br and .gz beside whatever the staged build holds by now.
-run(["src/cli/compress.ts", staging]);
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(dist)) renameSync(dist, previous);
-renameSync(staging, dist);
-rmSync(previous, { recursive: true, force: true });
+await log.time("compress", () => run(["src/cli/compress.ts", staging, ...reuse]));
+await log.time("swap", () => swapIn(paths));
 console.log(`Đã đăng bản mới vào ${dist}.`);
+console.log(describeTimes(log.steps));
+writeReport(process.env.BUILD_REPORT, { force, steps: log.steps });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  createOtherNewsIndex,
   createRelatedIndex,
   rankRelated,
   type RelatedInput,
@@ -95,5 +96,61 @@ describe("rankRelated", () => {
         .map((r) => r.o.id);
       expect(related(self.id, 5)).toEqual(expected);
     }
+  });
+});
+
+describe("createOtherNewsIndex", () => {
+  // Newest first, as sortArticles gives them; "u" is undated and sorts last.
+  const inOrder: RelatedInput[] = [
+    { id: "n5", topics: ["x"], province: "P", time: 50 * day },
+    { id: "n4", topics: ["y"], province: "Q", time: 40 * day },
+    { id: "n3", topics: ["x"], province: "P", time: 30 * day },
+    { id: "n2", topics: ["x"], province: "Q", time: 20 * day },
+    { id: "n1", topics: ["y"], province: "P", time: 10 * day },
+    { id: "u", topics: ["x"], province: "P" },
+  ];
+
+  it("otherNews(id, limit) ranks only the articles after it in reading order", () => {
+    const otherNews = createOtherNewsIndex(inOrder);
+    // n4 (y, Q): n1 shares the topic (3 points), n2 the province (2); n5 is newer.
+    expect(otherNews("n4", 2)).toEqual(["n1", "n2"]);
+    // n5 (x, P): n3 and u score 5, the undated u after the dated n3; then n2 (3).
+    expect(otherNews("n5", 3)).toEqual(["n3", "u", "n2"]);
+  });
+
+  it("otherNews(id, limit) completes the oldest articles' lists with the nearest newer ones", () => {
+    const otherNews = createOtherNewsIndex(inOrder);
+    expect(otherNews("n1", 3)).toEqual(["u", "n2", "n3"]);
+    expect(otherNews("u", 3)).toEqual(["n1", "n2", "n3"]);
+    expect(otherNews("u", 0)).toEqual([]);
+  });
+
+  it("otherNews(id, limit) never names the article itself and returns min(limit, N - 1) ids", () => {
+    const otherNews = createOtherNewsIndex(inOrder);
+    for (const { id } of inOrder) {
+      for (const limit of [1, 5, 9]) {
+        const ids = otherNews(id, limit);
+        expect(ids).not.toContain(id);
+        expect(new Set(ids).size).toBe(Math.min(limit, inOrder.length - 1));
+      }
+    }
+  });
+
+  it("a newer article changes no older article's list once there are more than `limit` of them", () => {
+    const topics = ["t0", "t1", "t2", "t3"];
+    const older: RelatedInput[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `a${String(i).padStart(2, "0")}`,
+      topics: topics.filter((_, k) => (i + k) % 3 === 0),
+      province: `P${i % 3}`,
+      time: (100 - i) * day,
+    }));
+    const before = createOtherNewsIndex(older);
+    const newest = { id: "moi", topics, province: "P0", time: 200 * day };
+    const after = createOtherNewsIndex([newest, ...older]);
+    for (const { id } of older) expect(after(id, 5), id).toEqual(before(id, 5));
+  });
+
+  it("throws on an unknown id", () => {
+    expect(() => createOtherNewsIndex(inOrder)("nope", 3)).toThrow(/unknown article "nope"/);
   });
 });

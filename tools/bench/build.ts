@@ -1,9 +1,12 @@
-// npm run bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile
+// npm run bench:build [-- --sizes 1000,3000,10000 --runs 3 --only astro|pipeline --scale 30000
+//                        --fresh --report --no-record --keep --no-warmup --profile
 //                        --bare-concurrency N --index --index-all]
-// Cold builds of a bare Astro + MDX site over N articles, of the same bare site over their text
-// without components, and of the portal over the same N articles, alternating; prints wall time
-// and peak memory for all three and records them in BENCHMARKS.md. --index also times the search
-// index step of `npm run build` after each portal build at the largest N (--index-all: every N).
+// At each N: cold `astro build` of a bare Astro + MDX site over N articles, of the same bare site
+// over their text without components, and of the portal, alternating (the "astro build" section);
+// and `npm run build` as staff run it, cold and again after one more article, step by step (the
+// "npm run build" section). Results are kept per N in .bench/results/ and BENCHMARKS.md is written
+// from all of them, so one N can be measured (or measured again) at a time. --index also times the
+// search index step after each portal astro build at the largest N (--index-all: every N).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
@@ -12,10 +15,14 @@ import { parseArgs } from "node:util";
 import { writeBareSite } from "./lib/bare-site.ts";
 import { runIndexStep } from "./lib/index-step.ts";
 import { writeTextCorpus } from "./lib/strip-components.ts";
-import { readSourceArticles, writeCorpus } from "./lib/corpus.ts";
+import { readSourceArticles, writeCorpus, writeNewArticle } from "./lib/corpus.ts";
 import { summariseProfile, type CpuProfile } from "./lib/cpu-profile.ts";
 import { parseBuildLog } from "./lib/phases.ts";
 import { canIsolateDotAstro, measureBuild } from "./lib/measure.ts";
+import { measurePipeline, type PipelineRun } from "./lib/pipeline.ts";
+import { PIPELINE_HEADING, renderPipelineSection } from "./lib/pipeline-report.ts";
+import { forgetResults, loadAllResults, saveSizeResults } from "./lib/results.ts";
+import { upsertNamedSection } from "./lib/sections.ts";
 import {
   growth,
   growthLines,
@@ -23,6 +30,7 @@ import {
   renderSection,
   routesTable,
   runsTable,
+  SECTION_HEADING,
   summarise,
   summaryTable,
   upsertSection,
@@ -35,12 +43,24 @@ import {
 
 const REPO = resolve(import.meta.dirname, "../..");
 const BENCH = join(REPO, ".bench");
+const RESULTS = join(BENCH, "results");
 const MDX_COMPONENTS_MODULE = join(REPO, "src/components/mdx/components.ts");
+const USAGE =
+  "Usage: bench:build [-- --sizes 1000,3000,10000 --runs 3 --only astro|pipeline --scale 30000 " +
+  "--fresh --report --no-record --keep --no-warmup --profile --bare-concurrency N --index --index-all]";
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: "string", default: "1000,3000" },
+    sizes: { type: "string", default: "1000,3000,10000" },
     runs: { type: "string", default: "3" },
+    // Only the astro build comparison, or only npm run build.
+    only: { type: "string" },
+    // One cold npm run build and one rebuild at each of these N, nothing else: --scale 30000.
+    scale: { type: "string" },
+    // Forget the results of earlier runs (every N) before this one.
+    fresh: { type: "boolean", default: false },
+    // Measure nothing: write BENCHMARKS.md again from the results kept in .bench/results/.
+    report: { type: "boolean", default: false },
     "no-record": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "no-warmup": { type: "boolean", default: false },
@@ -52,25 +72,31 @@ const { values } = parseArgs({
     "index-all": { type: "boolean", default: false },
   },
 });
-const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
+const scale = values.scale !== undefined;
+const sizes = values.report
+  ? []
+  : (values.scale ?? values.sizes).split(",").map((s) => Number(s.trim()));
+const runs = scale ? 1 : Number(values.runs);
+const only = scale ? "pipeline" : values.only;
 const bareConcurrency = values["bare-concurrency"];
+if (
+  sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  (only !== undefined && only !== "astro" && only !== "pipeline") ||
+  (bareConcurrency !== undefined && !/^[1-9]\d*$/.test(bareConcurrency))
+) {
+  console.error(USAGE);
+  process.exit(2);
+}
 if (bareConcurrency !== undefined) {
-  if (!/^[1-9]\d*$/.test(bareConcurrency)) {
-    console.error("--bare-concurrency takes a whole number of pages, e.g. 8");
-    process.exit(2);
-  }
   // The recorded comparison is always against Astro's defaults.
   values["no-record"] = true;
   process.env.BENCH_BARE_CONCURRENCY = bareConcurrency;
   console.log(`Bare site renders ${bareConcurrency} pages at a time (not recorded).`);
 }
-const runs = Number(values.runs);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
-  console.error(
-    "Usage: bench:build [-- --sizes 1000,3000 --runs 3 --no-record --keep --no-warmup --profile --bare-concurrency N --index --index-all]",
-  );
-  process.exit(2);
-}
+const runAstro = only !== "pipeline";
+const runPipeline = only !== "astro";
 
 const contentConfig = readFileSync(join(REPO, "src/content.config.ts"), "utf8");
 if (!contentConfig.includes("process.env.NEWS_DIR")) {
@@ -99,6 +125,8 @@ const BARE_ROOT = join(BENCH, "bare");
 const LOGS = join(BENCH, "logs");
 mkdirSync(LOGS, { recursive: true });
 writeBareSite(BARE_ROOT);
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const load1 = () => loadavg()[0] ?? 0;
 
 function countPages(dir: string): number {
   let count = 0;
@@ -106,6 +134,16 @@ function countPages(dir: string): number {
     if (entry.isFile() && entry.name === "index.html") count++;
   }
   return count;
+}
+
+/** A build that skipped articles would look fast: every article must have its page. */
+function checkArticlePages(site: string, outDir: string, slugs: string[]): void {
+  const missing = slugs.filter((slug) => !existsSync(join(outDir, "tin-tuc", slug, "index.html")));
+  if (missing.length > 0) {
+    throw new Error(
+      `${site} build wrote no page for ${missing.length} of ${slugs.length} articles, e.g. /tin-tuc/${missing[0]}/`,
+    );
+  }
 }
 
 async function buildOnce(
@@ -118,7 +156,7 @@ async function buildOnce(
   index = false,
 ) {
   const outDir = join(BENCH, `out-${site}-${size}`);
-  const load = loadavg()[0] ?? 0;
+  const load = load1();
   const logFile = join(LOGS, `${site}-${size}-${tag}.log`);
   process.stdout.write(`  ${site.padEnd(9)} N=${size} ${tag} … `);
   const measure = await measureBuild({
@@ -132,16 +170,9 @@ async function buildOnce(
     // The bare site renders the articles' components with the portal's own; the text-only one has none.
     env: { BENCH_MDX_COMPONENTS: site === "bare" ? MDX_COMPONENTS_MODULE : "" },
   });
-  // A build that skipped articles would look fast: every article must have its page.
-  const missing = slugs.filter((slug) => !existsSync(join(outDir, "tin-tuc", slug, "index.html")));
-  if (missing.length > 0) {
-    throw new Error(
-      `${site} build wrote no page for ${missing.length} of ${slugs.length} articles, e.g. /tin-tuc/${missing[0]}/`,
-    );
-  }
+  checkArticlePages(site, outDir, slugs);
   const pages = countPages(outDir);
   const phases = parseBuildLog(readFileSync(logFile, "utf8"));
-  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   console.log(
     `${(measure.wallMs / 1000).toFixed(1)} s (CPU ${(measure.cpuMs / 1000).toFixed(1)} s), ` +
       `peak ${mb(measure.peakBytes)} MiB (main ${mb(measure.mainMaxRssBytes)}; ` +
@@ -151,7 +182,7 @@ async function buildOnce(
   );
   let indexed: Omit<IndexRun, "size" | "run" | "buildMs"> | undefined;
   if (index) {
-    const indexLoad = loadavg()[0] ?? 0;
+    const indexLoad = load1();
     process.stdout.write(`  ${"index".padEnd(9)} N=${size} ${tag} … `);
     const step = await runIndexStep(REPO, outDir, join(LOGS, `index-${size}-${tag}.log`));
     indexed = { ...step, load: indexLoad };
@@ -165,41 +196,93 @@ async function buildOnce(
   return { measure, pages, load, phases, indexed };
 }
 
-const sites = SITES;
+/** `npm run build` over the corpus in `newsDir`: cold, then after one more article (`run`). */
+async function pipelineOnce(size: number, newsDir: string, slugs: string[], run: number) {
+  const work = join(BENCH, `pipeline-${size}`);
+  const dotAstro = isolate ? join(BENCH, "dot-astro-pipeline") : undefined;
+  rmSync(work, { recursive: true, force: true });
+  if (dotAstro) rmSync(dotAstro, { recursive: true, force: true });
+  const figures: PipelineRun[] = [];
+  for (const kind of ["cold", "rebuild"] as const) {
+    const added = kind === "rebuild" ? writeNewArticle(sources, newsDir, run) : undefined;
+    const load = load1();
+    process.stdout.write(`  npm run build N=${size} run${run} ${kind} … `);
+    const measured = await measurePipeline({
+      repo: REPO,
+      newsDir,
+      outDir: join(work, "dist"),
+      cacheDir: join(work, "cache"),
+      logFile: join(LOGS, `pipeline-${size}-run${run}-${kind}.log`),
+      privateDotAstro: dotAstro,
+    });
+    checkArticlePages("npm run build", join(work, "dist"), added ? [...slugs, added] : slugs);
+    if (added) rmSync(join(newsDir, `${added}.mdx`));
+    figures.push({ size, run, kind, load, ...measured });
+    console.log(
+      `${(measured.wallMs / 1000).toFixed(1)} s (CPU ${(measured.cpuMs / 1000).toFixed(1)} s), ` +
+        `peak ${mb(measured.peakBytes)} MiB; ` +
+        measured.steps.map((s) => `${s.id} ${(s.ms / 1000).toFixed(1)} s`).join(", ") +
+        `; pages rendered ${measured.rendered}, copied ${measured.restored}; load ${load.toFixed(2)}`,
+    );
+  }
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  return figures;
+}
+
 /** The corpus each site builds: the bare-text site reads the articles without components. */
 const newsDirOf = (site: Site, size: number) =>
   join(BENCH, site === "bare-text" ? `news-text-${size}` : `news-${size}`);
 const writeCorpora = (size: number): string[] => {
   const slugs = writeCorpus(sources, size, newsDirOf("bare", size));
-  writeTextCorpus(newsDirOf("bare", size), newsDirOf("bare-text", size));
+  if (runAstro) writeTextCorpus(newsDirOf("bare", size), newsDirOf("bare-text", size));
   return slugs;
 };
 
-if (!values["no-warmup"]) {
+if (!values["no-warmup"] && runAstro && !values.report) {
   // Untimed: fills the OS file cache and fails fast if either site does not build.
   console.log(`Warm-up with the ${sources.length} real articles (not recorded):`);
   const dir = join(BENCH, "news-warmup");
   const textDir = join(BENCH, "news-text-warmup");
   const slugs = writeCorpus(sources, sources.length, dir);
   writeTextCorpus(dir, textDir);
-  for (const site of sites) {
+  for (const site of SITES) {
     await buildOnce(site, sources.length, site === "bare-text" ? textDir : dir, slugs, "warmup");
   }
 }
 
+const meta = (): Meta & { load: number } => ({
+  date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+  machine: `${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  node: process.version,
+  astro: (
+    JSON.parse(readFileSync(join(REPO, "node_modules/astro/package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version,
+  commit: `${commit}${dirty}`,
+  runs,
+  isolation: isolate ? "private .astro/ per build" : "shared .astro/ (no mount namespace)",
+  load: load1(),
+});
+
+if (values.fresh && !values["no-record"]) forgetResults(RESULTS);
 const largest = Math.max(...sizes);
 const results: RunResult[] = [];
 const indexRuns: IndexRun[] = [];
+const pipelineRuns: PipelineRun[] = [];
 for (const size of sizes) {
+  const sizeMeta = meta();
   const slugs = writeCorpora(size);
-  console.log(
-    `N = ${size}: ${sources.length} real articles + ${size - sources.length} copies in ` +
-      `${newsDirOf("bare", size)}, without components in ${newsDirOf("bare-text", size)}`,
-  );
+  console.log(`N = ${size}: ${sources.length} real articles + ${size - sources.length} copies`);
   const index = values["index-all"] || (values.index && size === largest);
+  const [astroRuns, sizeIndex, sizePipeline]: [RunResult[], IndexRun[], PipelineRun[]] = [
+    [],
+    [],
+    [],
+  ];
   for (let run = 1; run <= runs; run++) {
-    for (const site of sites) {
-      const { measure, pages, load, phases, indexed } = await buildOnce(
+    for (const site of runAstro ? SITES : []) {
+      const built = await buildOnce(
         site,
         size,
         newsDirOf(site, size),
@@ -208,37 +291,55 @@ for (const size of sizes) {
         [],
         index && site === "portal",
       );
-      if (indexed) indexRuns.push({ size, run, buildMs: measure.wallMs, ...indexed });
-      results.push({
+      if (built.indexed)
+        sizeIndex.push({ size, run, buildMs: built.measure.wallMs, ...built.indexed });
+      astroRuns.push({
         size,
         site,
         run,
-        wallMs: measure.wallMs,
-        cpuMs: measure.cpuMs,
-        phases,
-        peakBytes: measure.peakBytes,
-        upperBoundBytes: measure.upperBoundBytes,
-        pages,
-        load,
+        wallMs: built.measure.wallMs,
+        cpuMs: built.measure.cpuMs,
+        phases: built.phases,
+        peakBytes: built.measure.peakBytes,
+        upperBoundBytes: built.measure.upperBoundBytes,
+        pages: built.pages,
+        load: built.load,
       });
     }
+    if (runPipeline)
+      sizePipeline.push(...(await pipelineOnce(size, newsDirOf("bare", size), slugs, run)));
+  }
+  results.push(...astroRuns);
+  indexRuns.push(...sizeIndex);
+  pipelineRuns.push(...sizePipeline);
+  // Saved as soon as a size is done: a later size that fails keeps this one.
+  if (!values["no-record"]) {
+    saveSizeResults(RESULTS, {
+      size,
+      meta: sizeMeta,
+      astro: astroRuns,
+      pipeline: sizePipeline,
+      index: sizeIndex,
+    });
   }
 }
 
-const summaries = summarise(results);
-console.log(`\n${summaryTable(summaries)}\n`);
-for (const line of growthLines(growth(summaries))) console.log(line);
-console.log(`\n${routesTable(results)}\n`);
-console.log(`${runsTable(results)}\n`);
+if (results.length > 0) {
+  const summaries = summarise(results);
+  console.log(`\n${summaryTable(summaries)}\n`);
+  for (const line of growthLines(growth(summaries))) console.log(line);
+  console.log(`\n${routesTable(results)}\n`);
+  console.log(`${runsTable(results)}\n`);
+}
 if (indexRuns.length > 0)
   console.log(`Search index after each portal build:\n\n${indexTable(indexRuns)}\n`);
 
-if (values.profile) {
+if (values.profile && !values.report) {
   // Untimed extra builds under V8's sampling profiler: where the JavaScript time goes.
   const size = largest;
   const slugs = writeCorpora(size);
   console.log(`CPU profiles at N = ${size} (not recorded; the profiler slows the build):`);
-  for (const site of sites) {
+  for (const site of SITES) {
     const profDir = join(BENCH, "prof", `${site}-${size}`);
     rmSync(profDir, { recursive: true, force: true });
     await buildOnce(site, size, newsDirOf(site, size), slugs, "profile", [
@@ -262,22 +363,31 @@ if (values.profile) {
 }
 
 if (!values["no-record"]) {
-  const astroVersion = (
-    JSON.parse(readFileSync(join(REPO, "node_modules/astro/package.json"), "utf8")) as {
-      version: string;
-    }
-  ).version;
-  const meta: Meta = {
-    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    machine: `${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${Math.round(totalmem() / 2 ** 30)} GiB`,
-    node: process.version,
-    astro: astroVersion,
-    commit: `${commit}${dirty}`,
-    runs,
-    isolation: isolate ? "private .astro/ per build" : "shared .astro/ (no mount namespace)",
-  };
+  // Everything measured so far, this run's sizes replacing their earlier results.
+  const all = loadAllResults(RESULTS);
+  const astroAll = all.flatMap((r) => r.astro);
+  const pipelineAll = all.flatMap((r) => r.pipeline);
   const file = join(REPO, "BENCHMARKS.md");
-  const doc = existsSync(file) ? readFileSync(file, "utf8") : "";
-  writeFileSync(file, upsertSection(doc, renderSection(meta, results, indexRuns)));
-  console.log(`Recorded in ${file}`);
+  let doc = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const withAstro = all.filter((r) => r.astro.length > 0);
+  if (withAstro.length > 0) {
+    const newest = withAstro.map((r) => r.meta).sort((a, b) => (a.date < b.date ? 1 : -1))[0]!;
+    doc = upsertSection(
+      doc,
+      renderSection(
+        newest,
+        astroAll,
+        all.flatMap((r) => r.index),
+      ),
+    );
+  }
+  if (pipelineAll.length > 0) {
+    const bare = new Map(
+      summarise(astroAll).map((s) => [s.size, { ms: s.bareMs, cpuMs: s.bareCpuMs }]),
+    );
+    const metas = new Map(all.filter((r) => r.pipeline.length > 0).map((r) => [r.size, r.meta]));
+    doc = upsertNamedSection(doc, renderPipelineSection(metas, pipelineAll, bare), SECTION_HEADING);
+  }
+  writeFileSync(file, doc);
+  console.log(`Recorded in ${file} (${PIPELINE_HEADING.slice(3)} and ${SECTION_HEADING.slice(3)})`);
 }

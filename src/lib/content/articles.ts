@@ -71,9 +71,12 @@ const titleOrder = new Intl.Collator("vi").compare;
 
 /**
  * Dated articles newest first; undated ones after them, by `periodYear` (newest first, none last),
- * then by title. Returns a new array; works on collection entries or anything with `data`.
+ * then by title, then by id (so the order never depends on the order entries were loaded in).
+ * Returns a new array; works on collection entries or anything with `data`.
  */
-export function sortArticles<T extends { data: ArticleData }>(entries: readonly T[]): T[] {
+export function sortArticles<T extends { data: ArticleData; id?: string }>(
+  entries: readonly T[],
+): T[] {
   // Keys computed once per entry: lists of thousands of articles are sorted on every list page.
   const keyed = entries.map((entry) => ({
     entry,
@@ -88,7 +91,10 @@ export function sortArticles<T extends { data: ArticleData }>(entries: readonly 
     } else if (a.year !== b.year) {
       return b.year - a.year;
     }
-    return titleOrder(a.entry.data.title, b.entry.data.title);
+    const byTitle = titleOrder(a.entry.data.title, b.entry.data.title);
+    if (byTitle !== 0) return byTitle;
+    const [x, y] = [a.entry.id ?? "", b.entry.id ?? ""];
+    return x < y ? -1 : x > y ? 1 : 0;
   });
   return keyed.map((k) => k.entry);
 }

@@ -1,6 +1,7 @@
 // Every paginated list of articles (all news, per topic, per province, per district) as route
 // data: thin pages under src/pages/ pick the first page or the rest and hand it to ListLayout.
 import { ARTICLES_PER_PAGE } from "../../consts.ts";
+import { listKey } from "../build/cache-keys.ts";
 import { formatNumber } from "../format.ts";
 import type { ArticleData } from "./article-schema.ts";
 import { paginate, type ListPage } from "./pagination.ts";
@@ -20,24 +21,36 @@ export type ArticleList<T> = ListPage<T> & {
   subsections: Subsection[];
 };
 
-type Route<T, P> = { params: P & { page?: string }; props: { list: ArticleList<T> } };
+type Route<T, P> = {
+  params: P & { page?: string };
+  props: { list: ArticleList<T> };
+  /** For Astro's incremental build: the page is rendered again only when what it lists changed. */
+  cacheKey: string;
+};
 
 const HOME: Crumb = { label: "Trang chủ", href: "/" };
 
-function pages<T, P extends Record<string, string>>(
+/** What a key needs of a listed article (collection entries have it all). */
+type Listed = { id: string; data: ArticleData; digest?: string | number | undefined };
+
+function pages<T extends Listed, P extends Record<string, string>>(
   params: P,
   items: readonly T[],
   base: string,
   info: Omit<ArticleList<T>, keyof ListPage<T> | "total">,
 ): Route<T, P>[] {
-  return paginate(items, base, ARTICLES_PER_PAGE).map((page) => ({
-    params: page.page === 1 ? params : { ...params, page: String(page.page) },
-    props: { list: { ...page, ...info, total: items.length } },
-  }));
+  return paginate(items, base, ARTICLES_PER_PAGE).map((page) => {
+    const list = { ...page, ...info, total: items.length };
+    return {
+      params: page.page === 1 ? params : { ...params, page: String(page.page) },
+      props: { list },
+      cacheKey: listKey(list),
+    };
+  });
 }
 
 /** `entries` must already be in reading order (sortArticles). */
-export function newsLists<T extends { data: ArticleData }>(entries: readonly T[]) {
+export function newsLists<T extends Listed>(entries: readonly T[]) {
   return pages({}, entries, "/tin-tuc/", {
     title: "Tin tức",
     description: `Tất cả ${formatNumber(entries.length)} bài viết về công tác xây dựng Đảng ở cơ sở, mới nhất trước.`,
@@ -46,7 +59,7 @@ export function newsLists<T extends { data: ArticleData }>(entries: readonly T[]
   });
 }
 
-export function topicLists<T extends { data: ArticleData }>(entries: readonly T[]) {
+export function topicLists<T extends Listed>(entries: readonly T[]) {
   return groupByTopic(entries).flatMap((topic) =>
     pages({ topic: topic.id }, topic.entries, topic.href, {
       title: topic.label,
@@ -57,7 +70,7 @@ export function topicLists<T extends { data: ArticleData }>(entries: readonly T[
   );
 }
 
-export function provinceLists<T extends { data: ArticleData }>(entries: readonly T[]) {
+export function provinceLists<T extends Listed>(entries: readonly T[]) {
   return groupByLocality(entries).flatMap((province) =>
     pages({ province: province.slug }, province.entries, province.href, {
       title: province.name,
@@ -72,7 +85,7 @@ export function provinceLists<T extends { data: ArticleData }>(entries: readonly
   );
 }
 
-export function districtLists<T extends { data: ArticleData }>(entries: readonly T[]) {
+export function districtLists<T extends Listed>(entries: readonly T[]) {
   return groupByLocality(entries).flatMap((province) =>
     province.districts.flatMap((district) =>
       pages({ province: province.slug, district: district.slug }, district.entries, district.href, {

@@ -1,4 +1,6 @@
 // "Các tin khác": other articles, most related first, with one cheap linear pass per article.
+// On the article pages they come from articles older than the one shown (as on the source
+// sites), so publishing a new article changes no older article's page.
 import type { ArticleData } from "./article-schema.ts";
 import { articleDate } from "./articles.ts";
 
@@ -58,11 +60,36 @@ function before(x: Ranked, y: Ranked): boolean {
   return x.item.id < y.item.id;
 }
 
-/**
- * Builds a ranking over all articles once; `related(id, limit)` then returns the ids of the
- * `limit` most related other articles in O(N · limit) without sorting the whole collection.
- */
-export function createRelatedIndex(items: readonly RelatedInput[]) {
+/** The `limit` articles of `candidates[from…]` most related to `current`, best first. */
+function topRelated(
+  current: Prepared,
+  candidates: readonly Prepared[],
+  from: number,
+  limit: number,
+): Prepared[] {
+  const top: Ranked[] = [];
+  if (limit <= 0) return [];
+  for (let k = from; k < candidates.length; k++) {
+    const item = candidates[k]!;
+    if (item === current) continue;
+    const s = score(current, item);
+    // Most articles lose to the current worst on score alone: skip them without allocating.
+    if (top.length === limit && s < top[limit - 1]!.score) continue;
+    const candidate = { item, score: s, distance: distance(current, item) };
+    if (top.length === limit && !before(candidate, top[limit - 1]!)) continue;
+    // Insertion into a short sorted list: the worst entry falls off the end.
+    if (top.length < limit) top.push(candidate);
+    let i = top.length - 1;
+    while (i > 0 && before(candidate, top[i - 1]!)) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = candidate;
+  }
+  return top.map((r) => r.item);
+}
+
+function prepare(items: readonly RelatedInput[]): Prepared[] {
   const topicBits = new Map<string, number>();
   const bit = (topic: string) => {
     let b = topicBits.get(topic);
@@ -73,37 +100,47 @@ export function createRelatedIndex(items: readonly RelatedInput[]) {
     }
     return b;
   };
-  const prepared: Prepared[] = items.map((item) => ({
+  return items.map((item) => ({
     id: item.id,
     mask: item.topics.reduce((m, t) => m | bit(t), 0),
     province: item.province,
     district: item.district,
     time: item.time,
   }));
+}
+
+/**
+ * Builds a ranking over all articles once; `related(id, limit)` then returns the ids of the
+ * `limit` most related other articles in O(N · limit) without sorting the whole collection.
+ */
+export function createRelatedIndex(items: readonly RelatedInput[]) {
+  const prepared = prepare(items);
   const byId = new Map(prepared.map((p) => [p.id, p]));
 
   return function related(id: string, limit: number): string[] {
     const current = byId.get(id);
     if (current === undefined) throw new Error(`related(): unknown article "${id}"`);
-    if (limit <= 0) return [];
-    const top: Ranked[] = [];
-    for (const item of prepared) {
-      if (item === current) continue;
-      const s = score(current, item);
-      // Most articles lose to the current worst on score alone: skip them without allocating.
-      if (top.length === limit && s < top[limit - 1]!.score) continue;
-      const candidate = { item, score: s, distance: distance(current, item) };
-      if (top.length === limit && !before(candidate, top[limit - 1]!)) continue;
-      // Insertion into a short sorted list: the worst entry falls off the end.
-      if (top.length < limit) top.push(candidate);
-      let i = top.length - 1;
-      while (i > 0 && before(candidate, top[i - 1]!)) {
-        top[i] = top[i - 1]!;
-        i--;
-      }
-      top[i] = candidate;
-    }
-    return top.map((r) => r.item.id);
+    return topRelated(current, prepared, 0, limit).map((p) => p.id);
+  };
+}
+
+/**
+ * "Các tin khác" for each article of `itemsInReadingOrder` (newest first, as sortArticles gives):
+ * the `limit` most related of the articles after it in that order (older, or undated), so an
+ * article published later never changes an earlier one's list. The few oldest articles, which
+ * have fewer older ones than `limit`, are completed with the articles just before them in the
+ * order (nearest first): those too stay the same when a newer article arrives.
+ */
+export function createOtherNewsIndex(itemsInReadingOrder: readonly RelatedInput[]) {
+  const prepared = prepare(itemsInReadingOrder);
+  const position = new Map(prepared.map((p, i) => [p.id, i]));
+
+  return function otherNews(id: string, limit: number): string[] {
+    const at = position.get(id);
+    if (at === undefined) throw new Error(`otherNews(): unknown article "${id}"`);
+    const older = topRelated(prepared[at]!, prepared, at + 1, limit);
+    const newer = prepared.slice(Math.max(0, at - (limit - older.length)), at).reverse();
+    return [...older, ...newer].map((p) => p.id);
   };
 }
 

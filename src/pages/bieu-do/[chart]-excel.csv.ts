@@ -1,5 +1,8 @@
 // The rows each chart draws, for Excel set to Vietnamese (`;`, decimal comma, UTF-8 with BOM).
+import { keyedByBody } from "../../lib/build/cache-keys.ts";
 import { chartDownloadRoute } from "../../lib/charts/download-route.ts";
 
 const route = chartDownloadRoute((chart) => chart.excelCsv, "text/csv; charset=utf-8");
-export const { getStaticPaths, GET } = route;
+export const { GET } = route;
+// Written again only when its body changed (Astro's incremental build).
+export const getStaticPaths = () => keyedByBody(route.getStaticPaths());

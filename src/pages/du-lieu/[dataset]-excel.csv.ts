@@ -1,4 +1,5 @@
 // /du-lieu/<dataset>-excel.csv: for Excel set to Vietnamese (`;`, decimal comma), UTF-8 with BOM.
+import { keyedByData } from "../../lib/build/data-routes.ts";
 import { DATASETS } from "../../lib/data/index.ts";
 import { toExcelCsv } from "../../lib/data/download.ts";
 import { datasetDownloadRoute } from "../../lib/data/download-route.ts";
@@ -7,4 +8,6 @@ const route = datasetDownloadRoute(
   (id, dataset) => toExcelCsv(DATASETS[id].schema, dataset.rows),
   "text/csv; charset=utf-8",
 );
-export const { getStaticPaths, GET } = route;
+export const { GET } = route;
+// Written again only when data/ changed (Astro's incremental build).
+export const getStaticPaths = () => keyedByData(route.getStaticPaths());

@@ -1,4 +1,5 @@
 // /du-lieu/<dataset>.json: every row with every column (null where empty) plus the computed gaps.
+import { keyedByData } from "../../lib/build/data-routes.ts";
 import { DATASETS } from "../../lib/data/index.ts";
 import { toJson } from "../../lib/data/download.ts";
 import { datasetDownloadRoute } from "../../lib/data/download-route.ts";
@@ -7,4 +8,6 @@ const route = datasetDownloadRoute(
   (id, dataset) => toJson({ id, ...DATASETS[id] }, DATASETS[id].schema, dataset.rows, dataset.gaps),
   "application/json; charset=utf-8",
 );
-export const { getStaticPaths, GET } = route;
+export const { GET } = route;
+// Written again only when data/ changed (Astro's incremental build).
+export const getStaticPaths = () => keyedByData(route.getStaticPaths());

@@ -89,3 +89,29 @@ export function writeCorpus(sources: SourceArticle[], size: number, outDir: stri
   }
   return slugs;
 }
+
+const PUBLISHED_LINE = /^published:[ \t]*"?([^"\n]*)"?[ \t]*$/m;
+
+/**
+ * One more article, as staff publish one: a copy of the newest real article under a new slug
+ * `<slug>-bai-moi-<k>`, titled "… (bài mới k)", dated after every article (1 January 2030 plus k
+ * days). Returns its slug.
+ */
+export function writeNewArticle(sources: SourceArticle[], outDir: string, k: number): string {
+  const dated = sources
+    .map((s) => ({ s, published: PUBLISHED_LINE.exec(s.text)?.[1] }))
+    .filter((d) => d.published !== undefined)
+    .sort((a, b) => (a.published! < b.published! ? 1 : -1));
+  const source = dated[0]?.s ?? sources[0]!;
+  const day = new Date(Date.UTC(2030, 0, 1 + k)).toISOString().slice(0, 10);
+  const slug = `${source.slug}-bai-moi-${k}`;
+  let text = suffixTitle(source.text, ` (bài mới ${k})`, source.path);
+  text = PUBLISHED_LINE.test(text)
+    ? text.replace(PUBLISHED_LINE, `published: "${day}T08:00:00"`)
+    : text.replace(/^---\r?\n/, `---\npublished: "${day}T08:00:00"\n`);
+  writeFileSync(
+    join(outDir, `${slug}.mdx`),
+    rebaseRelativePaths(text, dirname(source.path), outDir),
+  );
+  return slug;
+}

@@ -51,6 +51,8 @@ export interface BuildMeasure {
   largestChild: string | undefined;
   /** CPU time (user + system) of the build process and its child processes. */
   cpuMs: number;
+  /** Every sample: when (ms since the epoch) and the sum of VmRSS over the tree. */
+  timeline: { t: number; bytes: number }[];
 }
 
 let unshareWorks: boolean | undefined;
@@ -154,8 +156,8 @@ export interface NodeRunSpec {
   script: string[];
   nodeFlags?: string[] | undefined;
   logFile: string;
-  /** Empty folder bind-mounted over `target` for this process only. */
-  privateDotAstro?: { dir: string; target: string } | undefined;
+  /** Folder bind-mounted over `target` for this process only: emptied first unless `keep`. */
+  privateDotAstro?: { dir: string; target: string; keep?: boolean } | undefined;
   env?: Record<string, string> | undefined;
 }
 
@@ -168,8 +170,8 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
   let command = process.execPath;
   let args = nodeArgs;
   if (spec.privateDotAstro !== undefined) {
-    const { dir, target } = spec.privateDotAstro;
-    rmSync(dir, { recursive: true, force: true });
+    const { dir, target, keep = false } = spec.privateDotAstro;
+    if (!keep) rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     if (!existsSync(target)) mkdirSync(target, { recursive: true });
     // unshare and sh exec in place, so the spawned pid ends up being the build's Node process.
@@ -191,6 +193,7 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
   const childNames = new Map<number, string>();
   const childCpu = new Map<number, number>();
   let sampledTree = 0;
+  const timeline: { t: number; bytes: number }[] = [];
   let rootIsNode = false;
   let rootCommand = "";
   const sample = () => {
@@ -205,22 +208,26 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
       rootCommand = readCmdline(rootPid);
     }
     let sum = 0;
-    const queue = [rootPid];
+    // Each process with its parent's command line.
+    const queue: [number, string][] = [[rootPid, ""]];
     while (queue.length > 0) {
-      const pid = queue.pop()!;
+      const [pid, parentCommand] = queue.pop()!;
       const memory = memoryOf(pid);
       if (memory === undefined) continue;
-      // Between fork and exec a child still maps the parent's pages, which VmRSS counts again.
-      if (pid !== rootPid && readCmdline(pid) === rootCommand) continue;
+      // Between fork and exec a child still maps its parent's pages, which VmRSS counts again:
+      // the build's own children (npm run build's steps) and theirs (git from Astro).
+      const command = pid === rootPid ? rootCommand : readCmdline(pid);
+      if (pid !== rootPid && (command === rootCommand || command === parentCommand)) continue;
       sum += memory.rss;
       if (pid !== rootPid) {
         childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, memory.hwm));
         if (!childNames.has(pid)) childNames.set(pid, commandOf(pid));
         childCpu.set(pid, Math.max(childCpu.get(pid) ?? 0, cpuOf(pid)));
       }
-      queue.push(...childrenOf(pid));
+      for (const child of childrenOf(pid)) queue.push([child, command]);
     }
     sampledTree = Math.max(sampledTree, sum);
+    timeline.push({ t: Date.now(), bytes: sum });
   };
   const timer = setInterval(sample, SAMPLE_MS);
   sample();
@@ -255,5 +262,6 @@ export async function measureNode(spec: NodeRunSpec): Promise<BuildMeasure> {
       .slice(0, 1)
       .map(([pid, hwm]) => `${childNames.get(pid)} (${Math.round(hwm / 2 ** 20)} MiB)`)[0],
     cpuMs: cpuUs / 1000 + [...childCpu.values()].reduce((a, b) => a + b, 0),
+    timeline,
   };
 }

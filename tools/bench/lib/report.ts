@@ -356,7 +356,8 @@ of three sites:
   The ratio to it is what the portal costs over plain text, charts included.
 - **portal**: the real portal (\`NEWS_DIR\` pointed at \`.bench/news-<N>/\`).
 
-\`npm run build\` also runs \`data:check\` first (about 0.5 s, independent of N); it is left out here.
+This section is \`astro build\` alone; \`npm run build\` as staff run it (checks, Astro, search index,
+compression, swap; cold and after one more article) is the next section, from the same runs.
 Runs alternate bare, bare-text, portal, bare, …; output and cache folders are deleted before each
 run, and each build gets an empty private \`.astro/\` (a bind mount in its own mount namespace;
 without it Astro would rewrite the shared \`.astro/content-modules.mjs\` that other builds in this
@@ -400,7 +401,9 @@ How to read the results:
   index table (its heading gives its date), so the figures at N = 10,000 stay beside those at
   N = 1,000 and 3,000.
 - **load**: the one-minute load average when the run started; on this 2-core machine anything
-  above ~0.5 means other work shared the CPU and the times are noisy.`;
+  above ~0.5 means other work shared the CPU and the times are noisy.
+- Results are kept per N (\`.bench/results/\`), so the sizes in these tables may come from different
+  runs: the next section lists when and at which commit each was measured. "Last run" is the newest.`;
 
 export function renderSection(
   meta: Meta,
