@@ -3,7 +3,7 @@
 import { relative } from "node:path";
 import { nonCanonicalFiles } from "../lib/data/canonical-files.ts";
 import { coverageOf } from "../lib/data/coverage-load.ts";
-import { articleSlugs, formatIssue, loadAllDatasets } from "../lib/data/index.ts";
+import { articleSlugs, formatIssue, formatWarning, loadAllDatasets } from "../lib/data/index.ts";
 import { ISSUE_FIXES } from "../lib/data/issue-fixes.ts";
 import { contentDir, dataDir, REPO_ROOT } from "../lib/data/paths.ts";
 
@@ -12,7 +12,7 @@ const shown = (path: string) => {
   return rel.startsWith("..") ? path : rel;
 };
 
-const { datasets, issues } = loadAllDatasets();
+const { datasets, issues, warnings } = loadAllDatasets();
 if (issues.length > 0) {
   for (const issue of issues) {
     console.error(formatIssue(issue));
@@ -22,6 +22,11 @@ if (issues.length > 0) {
     `\nDữ liệu có ${issues.length} lỗi. Sửa từng lỗi theo dòng:cột đã nêu (cách sửa: data/README.md, phần “Thông báo lỗi”), rồi chạy lại npm run data:check.`,
   );
   process.exit(1);
+}
+// A period the source may not support: a doubt for staff, printed with how to settle it.
+for (const warning of warnings) {
+  console.log(formatWarning(warning));
+  console.log(`    ${ISSUE_FIXES[warning.key]}`);
 }
 for (const path of nonCanonicalFiles(dataDir())) {
   console.log(

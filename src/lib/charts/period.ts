@@ -3,11 +3,16 @@ import { formatDate } from "../format.ts";
 
 export type Dated = { period?: string | undefined; period_kind: string };
 
-/** "năm 2014", "hết năm 2020", "ngày 12/08/2022", or "không ghi thời điểm". */
+/**
+ * "năm 2014", "hết năm 2020", "ngày 12/08/2022", "theo bài đăng ngày 28/02/2023" (a figure the
+ * article gives as "hiện có": never read as measured that day), or "không ghi thời điểm".
+ */
 export function periodText(row: Dated): string {
   const { period, period_kind } = row;
   if (period === undefined) return "không ghi thời điểm";
-  if (period.length > 4) return `ngày ${formatDate(new Date(`${period}T00:00:00+07:00`))}`;
+  const day = () => formatDate(new Date(`${period}T00:00:00+07:00`));
+  if (period_kind === "as_reported") return `theo bài đăng ngày ${day()}`;
+  if (period.length > 4) return `ngày ${day()}`;
   return period_kind === "end_of_year" ? `hết năm ${period}` : `năm ${period}`;
 }
 

@@ -143,6 +143,7 @@ export const PERIOD_KINDS = {
   end_of_year: "Đến hết năm",
   as_of_date: "Tại ngày",
   as_of_undated: "Hiện có (nguồn không ghi thời điểm)",
+  as_reported: "Theo ngày đăng bài (nguồn không ghi thời điểm đo)",
 } as const;
 
 export type PeriodKind = keyof typeof PERIOD_KINDS;
@@ -171,7 +172,7 @@ export function leadingColumns() {
         kind: "period",
         title: "Kỳ",
         description:
-          "Năm (vd. 2014) hoặc ngày yyyy-mm-dd, chỉ chính xác đến mức nguồn ghi; để trống khi nguồn không ghi thời điểm.",
+          "Năm (vd. 2014) hoặc ngày yyyy-mm-dd, chỉ chính xác đến mức nguồn ghi; với as_reported là ngày đăng bài; để trống khi nguồn không ghi thời điểm.",
         required: false,
       },
     ),
@@ -179,7 +180,7 @@ export function leadingColumns() {
       kind: "period-kind",
       title: "Loại kỳ",
       description:
-        "year = số liệu trong năm; end_of_year = số có đến hết năm; as_of_date = số có tại ngày; as_of_undated = “hiện có”, nguồn không ghi thời điểm (cột period để trống).",
+        "year = số liệu trong năm; end_of_year = số có đến hết năm; as_of_date = số có tại ngày; as_of_undated = “hiện có”, nguồn không ghi thời điểm (cột period để trống); as_reported = “hiện có”, “đến nay”… trong bài có ngày đăng: cột period ghi ngày đăng bài yyyy-mm-dd, trang ghi “theo bài đăng ngày …”, không bao giờ là ngày đo.",
       labels: PERIOD_KINDS,
       required: true,
     }),

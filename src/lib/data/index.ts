@@ -13,7 +13,7 @@ import { validateCsv } from "./validate.ts";
 export { DATASETS, DATASET_IDS, isDatasetId, type DatasetId, type RowOf } from "./datasets.ts";
 export type * from "./schemas.ts";
 export type { Gap } from "./gaps.ts";
-export { formatIssue, issueMessage, type DataIssue } from "./issues.ts";
+export { formatIssue, formatWarning, issueMessage, type DataIssue } from "./issues.ts";
 
 export type LoadedDataset<K extends DatasetId = DatasetId> = {
   id: K;
@@ -31,7 +31,12 @@ export type LoadedDataset<K extends DatasetId = DatasetId> = {
 };
 
 export type AllDatasets = { [K in DatasetId]: LoadedDataset<K> };
-export type LoadResult = { datasets: AllDatasets; issues: DataIssue[] };
+export type LoadResult = {
+  datasets: AllDatasets;
+  issues: DataIssue[];
+  /** Doubts for staff (data:check prints them) that do not stop the build. */
+  warnings: DataIssue[];
+};
 
 function displayPath(path: string): string {
   const rel = relative(REPO_ROOT, path);
@@ -52,7 +57,7 @@ export function checkDatasetBytes<K extends DatasetId>(
   id: K,
   bytes: Uint8Array,
   options: { file?: string; sources?: SourceReader; articles?: readonly string[] } = {},
-): { rows: RowOf<K>[]; lines: number[]; issues: DataIssue[] } {
+): { rows: RowOf<K>[]; lines: number[]; issues: DataIssue[]; warnings: DataIssue[] } {
   const sources = options.sources ?? createSourceReader(contentDir(), pagesDir());
   const parsed = validateCsv(DATASETS[id].schema, bytes, {
     file: options.file ?? `data/${id}.csv`,
@@ -61,7 +66,12 @@ export function checkDatasetBytes<K extends DatasetId>(
     checks: DATASET_CHECKS[id],
     labelColumn: DATASETS[id].labelColumn,
   });
-  return { rows: parsed.rows as RowOf<K>[], lines: parsed.lines, issues: parsed.issues };
+  return {
+    rows: parsed.rows as RowOf<K>[],
+    lines: parsed.lines,
+    issues: parsed.issues,
+    warnings: parsed.warnings,
+  };
 }
 
 /** Read and validate every dataset in `dir` (default: data/ or DATA_DIR). Never throws on bad data. */
@@ -69,6 +79,7 @@ export function loadAllDatasets(dir: string = dataDir()): LoadResult {
   const sources = createSourceReader(contentDir(), pagesDir());
   const articles = articleSlugs(contentDir());
   const issues: DataIssue[] = [];
+  const warnings: DataIssue[] = [];
   const datasets = {} as Record<DatasetId, LoadedDataset>;
   for (const id of DATASET_IDS) {
     const path = join(dir, `${id}.csv`);
@@ -82,6 +93,7 @@ export function loadAllDatasets(dir: string = dataDir()): LoadResult {
     }
     const parsed = checkDatasetBytes(id, readFileSync(path), { file, sources, articles });
     issues.push(...parsed.issues);
+    warnings.push(...parsed.warnings);
     const rows = parsed.rows;
     const gaps = "part_of" in definition.schema.shape ? computeGaps(rows as never) : [];
     datasets[id] = { ...base, rows, lines: parsed.lines, gaps };
@@ -102,7 +114,11 @@ export function loadAllDatasets(dir: string = dataDir()): LoadResult {
       }
     }
   }
-  return { datasets: datasets as AllDatasets, issues: sortIssues(issues) };
+  return {
+    datasets: datasets as AllDatasets,
+    issues: sortIssues(issues),
+    warnings: sortIssues(warnings),
+  };
 }
 
 const cache = new Map<string, LoadResult>();

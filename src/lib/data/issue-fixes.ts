@@ -55,7 +55,11 @@ export const ISSUE_FIXES: Record<IssueKey, string> = {
   "percent-mismatch":
     "Cần: tỉ lệ khớp với số đếm trên tổng, như bài nguồn ghi. Ví dụ: 5 trên 30 là 16,7.",
   "period-mismatch":
-    "Cần: period hợp với period_kind. Ví dụ: period_kind year hoặc end_of_year thì period 2022; as_of_date thì 2020-12-31; as_of_undated thì để trống period.",
+    "Cần: period hợp với period_kind. Ví dụ: period_kind year hoặc end_of_year thì period 2022; as_of_date thì 2020-12-31; as_reported thì ngày đăng bài 2023-02-28; as_of_undated thì để trống period.",
+  "period-unsupported":
+    "Cần: kỳ mà chính câu trích hoặc bài nêu. Ví dụ: câu “năm 2022, kết nạp 120 đảng viên” thì period 2022; câu “hiện có 6.001 đảng viên” trong bài đăng ngày 28/02/2023 thì period_kind as_reported, period 2023-02-28.",
+  "period-is-publication-date":
+    "Cần: as_reported khi bài chỉ nói “hiện có”, “đến nay”, “hiện nay”. Ví dụ: period_kind as_reported, period 2023-02-28 (ngày đăng bài); trang ghi “theo bài đăng ngày 28/02/2023”.",
   "derived-needs-note":
     "Cần: ghi cách tính trong cột note khi derived = 1. Ví dụ: “tổng 241 trừ các phần đã nêu”.",
   "unknown-source":

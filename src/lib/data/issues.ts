@@ -31,6 +31,9 @@ export const ISSUE_MESSAGES = {
   "rated-mismatch": "Số được xếp loại khác các dòng cùng nhóm",
   "percent-mismatch": "Tỉ lệ phần trăm không khớp với số đếm",
   "period-mismatch": "Kỳ số liệu không khớp với loại kỳ",
+  "period-unsupported": "Kỳ số liệu không có trong đoạn trích lẫn bài nguồn",
+  "period-is-publication-date":
+    "Ngày đo ghi trùng ngày đăng bài mà bài không nêu ngày đó: số chỉ là “theo bài đăng ngày …”",
   "derived-needs-note": "Số liệu suy ra (derived=1) phải có ghi chú cách tính",
   "unknown-source": "Nguồn không trỏ tới bài viết nào",
   "quote-not-found": "Không tìm thấy đoạn trích trong bài nguồn",
@@ -63,6 +66,11 @@ export type DataIssue = {
 export function issueMessage(issue: DataIssue): string {
   const base = ISSUE_MESSAGES[issue.key];
   return `${base}${issue.detail ? `: ${issue.detail}` : ""} (${issue.key})`;
+}
+
+/** A warning (the build goes on): "data/dang-vien.csv:7:5 Cảnh báo: Kỳ số liệu … (period-unsupported)". */
+export function formatWarning(issue: DataIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column} Cảnh báo: ${issueMessage(issue)}`;
 }
 
 /** "data/dang-vien.csv:7:4 Số âm không hợp lệ cho số đếm: … (negative-count)" */

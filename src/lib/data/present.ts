@@ -28,7 +28,7 @@ export const KIND_LABELS: Record<ColumnKind, string> = {
 
 type PeriodFields = { period?: string | undefined; period_kind: keyof typeof PERIOD_KINDS };
 
-/** "Năm 2022", "Đến hết năm 2020", "Ngày 12/08/2022", "Không ghi thời điểm". */
+/** "Năm 2022", "Đến hết năm 2020", "Ngày 12/08/2022", "Theo bài đăng ngày 28/02/2023", "Không ghi thời điểm". */
 export function describePeriod(row: PeriodFields): string {
   switch (row.period_kind) {
     case "year":
@@ -39,21 +39,32 @@ export function describePeriod(row: PeriodFields): string {
       const [y, m, d] = (row.period ?? "").split("-");
       return `Ngày ${d}/${m}/${y}`;
     }
+    case "as_reported": {
+      const [y, m, d] = (row.period ?? "").split("-");
+      return `Theo bài đăng ngày ${d}/${m}/${y}`;
+    }
     default:
       return "Không ghi thời điểm";
   }
 }
 
-/** "2014, 2020, 2022", "2020", plus "; có số không ghi thời điểm" when some rows are undated. */
+/**
+ * "2014, 2020, 2022", "2020", plus "; theo bài đăng năm 2023" for figures known only from an
+ * article's date, and "; có số không ghi thời điểm" when some rows are undated.
+ */
 export function periodCoverage(rows: readonly PeriodFields[]): string {
-  const years = rows
-    .map((r) => (r.period ? Number(r.period.slice(0, 4)) : NaN))
-    .filter((y) => !Number.isNaN(y));
+  const yearsOf = (kept: readonly PeriodFields[]) => {
+    const years = kept.flatMap((r) => (r.period ? [Number(r.period.slice(0, 4))] : []));
+    return [...new Set(years)].sort((a, b) => a - b).join(", ");
+  };
+  const years = yearsOf(rows.filter((r) => r.period_kind !== "as_reported"));
+  const reported = yearsOf(rows.filter((r) => r.period_kind === "as_reported"));
   const undated = rows.some((r) => r.period_kind === "as_of_undated");
   const parts: string[] = [];
   // The years that have figures, not a span: 2014 and 2022 do not mean every year between.
-  if (years.length > 0) parts.push([...new Set(years)].sort((a, b) => a - b).join(", "));
-  if (undated) parts.push(years.length > 0 ? "có số không ghi thời điểm" : "không ghi thời điểm");
+  if (years !== "") parts.push(years);
+  if (reported !== "") parts.push(`theo bài đăng năm ${reported}`);
+  if (undated) parts.push(parts.length > 0 ? "có số không ghi thời điểm" : "không ghi thời điểm");
   return parts.join("; ");
 }
 

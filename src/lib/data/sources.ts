@@ -2,7 +2,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export type SourceText = { exists: boolean; text: string };
+export type SourceText = {
+  exists: boolean;
+  text: string;
+  /** The article's publication day, yyyy-mm-dd (its `published`, Vietnam time), if it has one. */
+  published?: string;
+};
 export type SourceReader = (slug: string) => SourceText;
 
 /** Whitespace collapsed and MDX markup dropped, so a quote matches however the article is wrapped. */
@@ -17,9 +22,17 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
 function stripFrontmatter(text: string): string {
-  const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
+  const match = FRONTMATTER.exec(text);
   return match ? text.slice(match[0].length) : text;
+}
+
+/** `published: "2023-02-28T08:00:00"` in the frontmatter → "2023-02-28" (already Vietnam time). */
+export function publishedDay(text: string): string | undefined {
+  const frontmatter = FRONTMATTER.exec(text)?.[1] ?? "";
+  return /^published:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(frontmatter)?.[1];
 }
 
 /**
@@ -34,9 +47,15 @@ export function createSourceReader(contentDir: string, pagesDir: string): Source
       const article = join(contentDir, `${slug}.mdx`);
       const page = join(pagesDir, `${slug}.txt`);
       const exists = existsSync(article);
-      const parts = exists ? [stripFrontmatter(readFileSync(article, "utf8"))] : [];
+      const mdx = exists ? readFileSync(article, "utf8") : "";
+      const parts = exists ? [stripFrontmatter(mdx)] : [];
       if (exists && existsSync(page)) parts.push(readFileSync(page, "utf8"));
-      entry = { exists, text: normaliseText(parts.join("\n")) };
+      const published = publishedDay(mdx);
+      entry = {
+        exists,
+        text: normaliseText(parts.join("\n")),
+        ...(published ? { published } : {}),
+      };
       cache.set(slug, entry);
     }
     return entry;

@@ -7,6 +7,7 @@ import { decodeCsv, parseCsvText } from "./csv.ts";
 import type { DataIssue, IssueKey } from "./issues.ts";
 import { foldLabel, nearestName, strayCharacterHint, strayDelimiterCells } from "./hints.ts";
 import { numberSpans, parseCount, parseDecimal } from "./numbers.ts";
+import { periodWarning } from "./period-support.ts";
 import { droppedQualifier, isHeaderOptional } from "./qualifiers.ts";
 import { normaliseText, type SourceReader } from "./sources.ts";
 import { swappedFigures } from "./swaps.ts";
@@ -58,9 +59,17 @@ export class RowRecord {
 export type RowCheckContext = {
   file: string;
   issue: (record: RowRecord, column: string, key: IssueKey, detail?: string) => void;
+  /** A doubt staff should look at, which does not stop the build. */
+  warn: (record: RowRecord, column: string, key: IssueKey, detail?: string) => void;
 };
 
-export type ParsedFile = { rows: Row[]; lines: number[]; issues: DataIssue[] };
+export type ParsedFile = {
+  rows: Row[];
+  lines: number[];
+  issues: DataIssue[];
+  /** Doubts that do not stop the build (a period the source may not support). */
+  warnings: DataIssue[];
+};
 
 type Column = { name: string; meta: ColumnMeta; schema: z.ZodType };
 
@@ -231,7 +240,8 @@ export function validateCsv(
   const issues: DataIssue[] = [];
   const fail = (line: number, column: number, key: IssueKey, detail?: string) =>
     issues.push({ file, line, column, key, ...(detail ? { detail } : {}) });
-  const empty = { rows: [], lines: [], issues };
+  const warnings: DataIssue[] = [];
+  const empty = { rows: [], lines: [], issues, warnings };
 
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) {
@@ -319,13 +329,22 @@ export function validateCsv(
       const pos = record.at(column);
       fail(pos.line, pos.column, key, detail);
     },
+    warn: (record, column, key, detail) => {
+      const { line, column: at } = record.at(column);
+      warnings.push({ file, line, column: at, key, ...(detail ? { detail } : {}) });
+    },
   };
   checkRows(records, columns, options, context, writtenIds);
   checkLabelVariants(records, columns, context);
   const label = options.labelColumn === undefined ? undefined : byName.get(options.labelColumn);
   if (label) checkSwaps(records, label, columns, context);
   options.checks?.(records, context);
-  return { rows: records.map((r) => r.row), lines: records.map((r) => r.line), issues };
+  return {
+    rows: records.map((r) => r.row),
+    lines: records.map((r) => r.line),
+    issues,
+    warnings,
+  };
 }
 
 /** How many cells of a would-be row read as their columns expect (for locating a stray separator). */
@@ -427,6 +446,9 @@ function quoteFacts(quote: string): QuoteFacts {
   return facts;
 }
 
+/** Period kinds whose period is a day. */
+const DAY_KINDS: ReadonlySet<string> = new Set(["as_of_date", "as_reported"]);
+
 /** Checks every dataset gets: period, provenance, unique ids, parts against totals. */
 function checkRows(
   records: RowRecord[],
@@ -462,9 +484,10 @@ function checkRows(
       issue(record, "period", "period-mismatch", `loại kỳ as_of_undated thì để trống cột “period”`);
     } else if ((kind === "year" || kind === "end_of_year") && !/^\d{4}$/.test(period ?? "")) {
       issue(record, "period", "period-mismatch", `loại kỳ ${kind} cần năm (vd. 2014)`);
-    } else if (kind === "as_of_date" && !/^\d{4}-\d{2}-\d{2}$/.test(period ?? "")) {
-      issue(record, "period", "period-mismatch", `loại kỳ as_of_date cần ngày yyyy-mm-dd`);
-    } else if (kind === "as_of_date" && !isCalendarMoment(period!)) {
+    } else if (DAY_KINDS.has(kind) && !/^\d{4}-\d{2}-\d{2}$/.test(period ?? "")) {
+      const day = kind === "as_reported" ? "ngày đăng bài yyyy-mm-dd" : "ngày yyyy-mm-dd";
+      issue(record, "period", "period-mismatch", `loại kỳ ${kind} cần ${day}`);
+    } else if (DAY_KINDS.has(kind) && !isCalendarMoment(period!)) {
       issue(record, "period", "period-mismatch", `ngày ${quoted(period!)} không có trên lịch`);
     }
 
@@ -480,6 +503,8 @@ function checkRows(
       unknownSources.set(record, []);
       continue;
     }
+    const doubt = periodWarning(row, source);
+    if (doubt) context.warn(record, "period", doubt.key, doubt.detail);
     if (row.quote === undefined || row.derived === true) continue;
     const quote = String(row.quote);
     // The figure check only asks that the number is somewhere in the quote; a long quote holding

@@ -56,7 +56,8 @@ export function admissionCharts(
         numeric: [false, false, true, true, false],
         rows: plotted.map((r) => [
           r.unit,
-          r.period ?? "không ghi",
+          // A year as itself; a day (or "theo bài đăng ngày …") in words, never as yyyy-mm-dd.
+          r.period === undefined ? "không ghi" : r.period.length === 4 ? r.period : periodText(r),
           qualified(formatNumber(r.count), r.qualifier),
           r.percent_of_target === undefined ? "—" : formatPercentPoints(r.percent_of_target),
           r.target_label ?? "không nêu chỉ tiêu",

@@ -20,10 +20,13 @@ function upperFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 }
 
-/** The moment under the time axis: "2019", "hết 2021", "12/08/2022". */
+/** The moment under the time axis: "2019", "hết 2021", "12/08/2022", "bài đăng 28/02/2023". */
 export function periodTick(row: Dated): string {
   const { period, period_kind } = row;
   if (period === undefined) return "";
+  // Placed by the article's date, and said to be only that: never a measurement day.
+  if (period_kind === "as_reported")
+    return `bài đăng ${formatDate(new Date(`${period}T00:00:00+07:00`))}`;
   if (period.length > 4) return formatDate(new Date(`${period}T00:00:00+07:00`));
   return period_kind === "end_of_year" ? `hết ${period}` : period;
 }
