@@ -1,7 +1,6 @@
 // When a row's figure holds, in the words readers expect; never more precise than the source.
+import type { Dated } from "../data/row.ts";
 import { formatDate } from "../format.ts";
-
-export type Dated = { period?: string | undefined; period_kind: string };
 
 /**
  * "năm 2014", "hết năm 2020", "ngày 12/08/2022", "theo bài đăng ngày 28/02/2023" (a figure the

@@ -7,12 +7,13 @@ import { computeGaps } from "../data/gaps.ts";
 import { formatNumber } from "../format.ts";
 import { unitLevel, type UnitLevel } from "../data/levels.ts";
 import type { DatasetId, RowOf } from "../data/datasets.ts";
+import { isPartRow, type DataRow } from "../data/row.ts";
 import { slugify } from "../slug.ts";
 import { CHART_DATASETS, CHART_FAMILIES, type ChartFamily } from "./catalog.ts";
 import { toCsv } from "./csv.ts";
 import type { ChartDefinition } from "./definition.ts";
 import { LAYOUTS } from "./metrics.ts";
-import { yearOf, type Dated } from "./period.ts";
+import { yearOf } from "./period.ts";
 import { UNKNOWN_LABEL } from "./remainder.ts";
 import type { BuiltChart } from "./specs/types.ts";
 
@@ -24,11 +25,6 @@ export type ChartData = Partial<{ [K in DatasetId]: RowOf<K>[] }>;
  * of them together, or to one source article (for charts inside that article).
  */
 export type ChartFilter = { province?: string; level?: UnitLevel; year?: number; source?: string };
-
-type Row = Dated & { province: string; unit: string; district?: string; source: string } & Record<
-    string,
-    unknown
-  >;
 
 /**
  * The filter's part of a chart id and of the dashboard URL: "lang-son", "nam-2014",
@@ -47,7 +43,7 @@ export function filterSlug(filter: ChartFilter): string {
 }
 
 function keep(filter: ChartFilter) {
-  return (row: Row) =>
+  return (row: DataRow) =>
     (filter.province === undefined || row.province === filter.province) &&
     (filter.level === undefined || unitLevel(row) === filter.level) &&
     (filter.year === undefined || yearOf(row) === filter.year) &&
@@ -58,11 +54,11 @@ function keep(filter: ChartFilter) {
  * The chart's "Không rõ (nguồn không nêu)" bars as rows, so its downloads hold what it draws: one
  * per total whose parts fall short, marked derived and saying how it was computed.
  */
-function unknownRows<R extends Row>(dataset: DatasetId, rows: readonly R[]): R[] {
+function unknownRows<R extends DataRow>(dataset: DatasetId, rows: readonly R[]): R[] {
   const { schema, labelColumn } = DATASETS[dataset];
   if (!("part_of" in schema.shape)) return [];
   const byId = new Map(rows.map((r) => [String(r.id), r]));
-  return computeGaps(rows as never).map((gap) => {
+  return computeGaps(rows.filter(isPartRow)).map((gap) => {
     const part = byId.get(gap.partIds[0]!)!;
     return {
       ...part,
@@ -76,7 +72,7 @@ function unknownRows<R extends Row>(dataset: DatasetId, rows: readonly R[]): R[]
   });
 }
 
-function finish<R extends Row>(
+function finish<R extends DataRow>(
   { dataset, theme }: ChartFamily,
   filter: string,
   built: BuiltChart<R>,
@@ -112,10 +108,10 @@ export function buildCharts(
   const suffix = slug ? `--${slug}` : "";
   const f = keep(filter);
   return CHART_FAMILIES.flatMap((family) => {
-    const rows = ((data[family.dataset] ?? []) as Row[]).filter(f);
+    const rows = ((data[family.dataset] ?? []) as DataRow[]).filter(f);
     return family
       .build(rows, suffix, { titleOf })
-      .map((c) => finish(family, slug, c as BuiltChart<Row>));
+      .map((c) => finish(family, slug, c as BuiltChart<DataRow>));
   });
 }
 
@@ -124,7 +120,7 @@ export function buildCharts(
  * dated rows, alone and combined (province, then level, then year).
  */
 export function chartFilters(data: ChartData): ChartFilter[] {
-  const rows = CHART_DATASETS.flatMap((id) => (data[id] ?? []) as Row[]);
+  const rows = CHART_DATASETS.flatMap((id) => (data[id] ?? []) as DataRow[]);
   const found = new Map<string, ChartFilter>();
   for (const row of rows) {
     const year = yearOf(row);
@@ -148,7 +144,7 @@ export function chartFilters(data: ChartData): ChartFilter[] {
 
 /** Each source article that has charted rows, as a filter. */
 export function articleFilters(data: ChartData): ChartFilter[] {
-  const rows = CHART_DATASETS.flatMap((id) => (data[id] ?? []) as Row[]);
+  const rows = CHART_DATASETS.flatMap((id) => (data[id] ?? []) as DataRow[]);
   return [...new Set(rows.map((r) => r.source))].sort().map((source) => ({ source }));
 }
 

@@ -1,11 +1,6 @@
 // Where a source's parts add up to less than its stated total, the remainder is shown, never hidden.
 
-export type PartRow = {
-  id: string;
-  count: number;
-  part_of?: string | undefined;
-  split?: string | undefined;
-};
+import type { PartRow } from "./row.ts";
 
 export type Gap = {
   /** Id of the total row. */

@@ -1,24 +1,20 @@
 // "Số liệu chính": which figures are headlines, by rule. Each measure names its dataset and rows;
 // per unit, the latest dated figure is the headline (an undated one only where none is dated), so
 // a newer row in a CSV changes the headline with no code edit.
-import type { AllDatasets, DatasetId } from "./index.ts";
+import type { AllDatasets } from "./index.ts";
 import { latestPerUnit } from "./latest.ts";
+import type { DataRow, FigureRow } from "./row.ts";
 
-type AnyRow = Record<string, unknown> & {
-  id: string;
-  unit: string;
-  period?: string | undefined;
-  period_kind: string;
-  count: number;
-  source: string;
-};
+/** The datasets headlines are drawn from: each row a figure with a count. */
+type HeadlineDataset = "dang-vien" | "ket-nap" | "to-chuc-dang";
+type HeadlineRow = FigureRow & DataRow;
 
 export type HeadlineMeasure = {
-  dataset: DatasetId;
+  dataset: HeadlineDataset;
   /** What the number counts, shown under it. */
   label: string;
   /** The rows that are this measure (totals, not their parts). */
-  rows: (row: AnyRow) => boolean;
+  rows: (row: HeadlineRow) => boolean;
 };
 
 /** The measures the home page headlines, in order. */
@@ -32,16 +28,21 @@ export const HEADLINE_MEASURES: readonly HeadlineMeasure[] = [
   },
 ];
 
-export type Headline = { dataset: DatasetId; label: string; row: AnyRow; undated: boolean };
+export type Headline = {
+  dataset: HeadlineDataset;
+  label: string;
+  row: HeadlineRow;
+  undated: boolean;
+};
 
 /** Every headline: per measure, per unit, the latest figure. */
 export function headlines(
-  datasets: Pick<AllDatasets, DatasetId>,
+  datasets: Pick<AllDatasets, HeadlineDataset>,
   measures: readonly HeadlineMeasure[] = HEADLINE_MEASURES,
 ): Headline[] {
   return measures.flatMap((m) => {
-    const rows = (datasets[m.dataset].rows as unknown as AnyRow[]).filter(m.rows);
-    return latestPerUnit(rows, (r) => r.unit).map((row) => ({
+    const rows: readonly HeadlineRow[] = datasets[m.dataset].rows;
+    return latestPerUnit(rows.filter(m.rows), (r) => r.unit).map((row) => ({
       dataset: m.dataset,
       label: m.label,
       row,

@@ -7,6 +7,7 @@ import { DATASET_IDS, DATASETS, type DatasetId, type RowOf } from "./datasets.ts
 import { computeGaps, type Gap } from "./gaps.ts";
 import { formatIssue, sortIssues, type DataIssue } from "./issues.ts";
 import { contentDir, dataDir, pagesDir, REPO_ROOT } from "./paths.ts";
+import { isPartRow } from "./row.ts";
 import { createSourceReader, type SourceReader } from "./sources.ts";
 import { validateCsv } from "./validate.ts";
 
@@ -95,7 +96,7 @@ export function loadAllDatasets(dir: string = dataDir()): LoadResult {
     issues.push(...parsed.issues);
     warnings.push(...parsed.warnings);
     const rows = parsed.rows;
-    const gaps = "part_of" in definition.schema.shape ? computeGaps(rows as never) : [];
+    const gaps = "part_of" in definition.schema.shape ? computeGaps(rows.filter(isPartRow)) : [];
     datasets[id] = { ...base, rows, lines: parsed.lines, gaps };
   }
   if (existsSync(dir)) {

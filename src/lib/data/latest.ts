@@ -1,5 +1,5 @@
 // Figures over time: which of a unit's figures for one measure is the newest, by rule (not by id).
-import type { Dated } from "../charts/period.ts";
+import type { Dated } from "./row.ts";
 
 /**
  * A sortable key for when a figure holds: "2020" (a year) and "2020" (end of year) both run to the

@@ -1,8 +1,9 @@
 // Pure helpers for showing dataset rows to readers: periods, cells, coverage, column reference.
 import type { z } from "zod";
 import { formatDate, formatNumber } from "../format.ts";
-import { PERIOD_KINDS, type ColumnKind, type ColumnMeta } from "./columns.ts";
+import type { ColumnKind, ColumnMeta } from "./columns.ts";
 import type { Gap } from "./gaps.ts";
+import type { Dated } from "./row.ts";
 import { schemaColumns, type Row, type Value } from "./validate.ts";
 
 export type ColumnInfo = { name: string } & ColumnMeta;
@@ -26,10 +27,8 @@ export const KIND_LABELS: Record<ColumnKind, string> = {
   source: "tên bài (slug)",
 };
 
-type PeriodFields = { period?: string | undefined; period_kind: keyof typeof PERIOD_KINDS };
-
 /** "Năm 2022", "Đến hết năm 2020", "Ngày 12/08/2022", "Theo bài đăng ngày 28/02/2023", "Không ghi thời điểm". */
-export function describePeriod(row: PeriodFields): string {
+export function describePeriod(row: Dated): string {
   switch (row.period_kind) {
     case "year":
       return `Năm ${row.period}`;
@@ -52,8 +51,8 @@ export function describePeriod(row: PeriodFields): string {
  * "2014, 2020, 2022", "2020", plus "; theo bài đăng năm 2023" for figures known only from an
  * article's date, and "; có số không ghi thời điểm" when some rows are undated.
  */
-export function periodCoverage(rows: readonly PeriodFields[]): string {
-  const yearsOf = (kept: readonly PeriodFields[]) => {
+export function periodCoverage(rows: readonly Dated[]): string {
+  const yearsOf = (kept: readonly Dated[]) => {
     const years = kept.flatMap((r) => (r.period ? [Number(r.period.slice(0, 4))] : []));
     return [...new Set(years)].sort((a, b) => a - b).join(", ");
   };

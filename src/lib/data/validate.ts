@@ -9,10 +9,11 @@ import { foldLabel, nearestName, strayCharacterHint, strayDelimiterCells } from 
 import { numberSpans, parseCount, parseDecimal } from "./numbers.ts";
 import { periodWarning } from "./period-support.ts";
 import { droppedQualifier, isHeaderOptional } from "./qualifiers.ts";
+import type { Value } from "./row.ts";
 import { normaliseText, type SourceReader } from "./sources.ts";
 import { swappedFigures } from "./swaps.ts";
 
-export type Value = string | number | boolean | undefined;
+export type { Value };
 export type Row = Record<string, Value>;
 
 /** Where each column sits in the file's header (1-based), shared by every row of the file. */

@@ -70,8 +70,8 @@ describe("period kind as_reported", () => {
   });
 
   it("is placed on the time axis by the publication date", () => {
-    const reported = { period: "2023-02-28", period_kind: "as_reported" };
-    const year = { period: "2022", period_kind: "year" };
+    const reported = { period: "2023-02-28", period_kind: "as_reported" } as const;
+    const year = { period: "2022", period_kind: "year" } as const;
     expect(periodMoment(reported)).toBe(Date.parse("2023-02-27T17:00:00Z"));
     expect(inTimeOrder([reported, year])).toEqual([year, reported]);
   });

@@ -4,15 +4,13 @@
 import { formatNumber } from "../../format.ts";
 import { lowerFirst } from "../describe.ts";
 import { UNKNOWN_KEY, UNKNOWN_LABEL, remainderOf } from "../remainder.ts";
+import type { PartRow } from "../../data/row.ts";
 import type { Bar, BarGroup } from "../types.ts";
 
-export type TreeRow = {
-  id: string;
+/** A dataset's part row (row.ts) with the label a chart shows for it. */
+export type TreeRow = PartRow & {
   label: string;
-  count: number;
   qualifier?: string | undefined;
-  part_of?: string | undefined;
-  split?: string | undefined;
   /** What the row counts, for the heading of its parts ("chi bộ trực thuộc …"); defaults to label. */
   groupLabel?: string;
 };

@@ -4,17 +4,14 @@ import type { TitleOf } from "../../content/titles.ts";
 import { inTimeOrder, periodKey } from "../../data/latest.ts";
 import { qualified } from "../../data/qualifiers.ts";
 import { formatDate, formatNumber } from "../../format.ts";
-import { periodText, type Dated } from "../period.ts";
+import type { BaseRow, Dated, FigureRow } from "../../data/row.ts";
+import { periodText } from "../period.ts";
 import { describeTimeline, sameMoment, timelineChart } from "../timeline.ts";
 import type { BuiltChart } from "./types.ts";
 import type { TimelinePoint, TimelineSeries } from "../types.ts";
 
-type FigureRow = Dated & {
-  id: string;
-  unit: string;
-  source: string;
-  qualifier?: string | undefined;
-};
+/** A row placed on a time axis: any dataset row, with the qualifier of its figure if it has one. */
+type TimedRow = BaseRow & Pick<FigureRow, "qualifier">;
 
 function upperFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
@@ -38,7 +35,7 @@ export function periodMoment(row: Dated): number | undefined {
 }
 
 /** Units, in first-seen order, with more than one figure among `rows` (one measure). */
-export function unitsWithHistory<R extends FigureRow>(rows: readonly R[]): string[] {
+export function unitsWithHistory<R extends TimedRow>(rows: readonly R[]): string[] {
   const count = new Map<string, number>();
   for (const r of rows) count.set(r.unit, (count.get(r.unit) ?? 0) + 1);
   return [...count].filter(([, n]) => n > 1).map(([unit]) => unit);
@@ -48,7 +45,7 @@ export function unitsWithHistory<R extends FigureRow>(rows: readonly R[]): strin
  * One series per unit with history: its dated figures in time order, its undated ones apart. An
  * undated figure's label names its article when the unit has two of them.
  */
-export function timelineSeries<R extends FigureRow>(
+export function timelineSeries<R extends TimedRow>(
   rows: readonly R[],
   valueOf: (row: R) => number,
   titleOf: TitleOf,
@@ -115,7 +112,7 @@ export function historyTakeaway(series: readonly TimelineSeries[]): string {
  * The history chart of a spec: every unit with more than one figure among `rows`, on a time axis,
  * with the shared takeaway; the spec gives its words and table columns. None when no unit has one.
  */
-export function historyChart<R extends FigureRow & { count: number }>(spec: {
+export function historyChart<R extends FigureRow>(spec: {
   rows: readonly R[];
   id: string;
   title: string;
