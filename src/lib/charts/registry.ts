@@ -7,13 +7,13 @@ import { computeGaps } from "../data/gaps.ts";
 import { formatNumber } from "../format.ts";
 import { unitLevel, type UnitLevel } from "../data/levels.ts";
 import type { DatasetId, RowOf } from "../data/datasets.ts";
+import { yearOf } from "../data/period.ts";
 import { isPartRow, type DataRow } from "../data/row.ts";
 import { slugify } from "../slug.ts";
 import { CHART_DATASETS, CHART_FAMILIES, type ChartFamily } from "./catalog.ts";
 import { toCsv } from "./csv.ts";
 import type { ChartDefinition } from "./definition.ts";
 import { LAYOUTS } from "./metrics.ts";
-import { yearOf } from "./period.ts";
 import { UNKNOWN_LABEL } from "./remainder.ts";
 import type { BuiltChart } from "./specs/types.ts";
 

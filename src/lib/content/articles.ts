@@ -47,7 +47,7 @@ export function formatPublished(data: Dated): string | undefined {
 }
 
 /** "Số liệu đến hết năm 2020" when the article states the period its figures describe. */
-export function describePeriod(data: Pick<ArticleData, "period">): string | undefined {
+export function articleFiguresPeriod(data: Pick<ArticleData, "period">): string | undefined {
   return data.period === undefined ? undefined : `Số liệu ${data.period}`;
 }
 
@@ -63,7 +63,7 @@ export function describeDate(data: Described): string {
       : data.publishedLabel === undefined
         ? formatted
         : `${data.publishedLabel}: ${formatted}`;
-  const period = describePeriod(data);
+  const period = articleFiguresPeriod(data);
   return period === undefined ? when : `${when} · ${period}`;
 }
 

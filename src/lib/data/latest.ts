@@ -1,15 +1,6 @@
 // Figures over time: which of a unit's figures for one measure is the newest, by rule (not by id).
+import { periodKey } from "./period.ts";
 import type { Dated } from "./row.ts";
-
-/**
- * A sortable key for when a figure holds: "2020" (a year) and "2020" (end of year) both run to the
- * year's end; a date is itself. Undated rows have none: they are never placed among dated ones.
- */
-export function periodKey(row: Dated): string | undefined {
-  const { period } = row;
-  if (period === undefined) return undefined;
-  return period.length === 4 ? `${period}-12-31` : period;
-}
 
 /** Dated rows in time order (oldest first); rows of one period keep their order in the CSV. */
 export function inTimeOrder<R extends Dated>(rows: readonly R[]): R[] {

@@ -1,14 +1,12 @@
 // Whether a row's period is what its quote or article says, or a guess (issue 22): a year the text
 // never names, or a "measurement date" that is only the day the article was published.
-import { formatDate } from "../format.ts";
+import { dayText } from "./period.ts";
 import type { SourceText } from "./sources.ts";
 
 export type PeriodWarningKey = "period-unsupported" | "period-is-publication-date";
 export type PeriodWarning = { key: PeriodWarningKey; detail: string };
 
 type PeriodRow = { period?: unknown; period_kind?: unknown; quote?: unknown; source?: unknown };
-
-const dayText = (iso: string) => formatDate(new Date(`${iso}T00:00:00+07:00`));
 
 /** The year as a number on its own ("2020", not "12020" or "2.020"). */
 const yearPattern = (year: string) => new RegExp(`(?<![\\d.,])${year}(?![\\d])`);

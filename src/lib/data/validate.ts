@@ -2,11 +2,12 @@
 import type { z } from "zod";
 import { isCalendarMoment } from "../calendar.ts";
 import { formatNumber } from "../format.ts";
-import { columnMeta, ID_PATTERN, type ColumnMeta } from "./columns.ts";
+import { columnMeta, ID_PATTERN, type ColumnMeta, type PeriodKind } from "./columns.ts";
 import { decodeCsv, parseCsvText } from "./csv.ts";
 import type { DataIssue, IssueKey } from "./issues.ts";
 import { foldLabel, nearestName, strayCharacterHint, strayDelimiterCells } from "./hints.ts";
 import { numberSpans, parseCount, parseDecimal } from "./numbers.ts";
+import { DAY_KINDS } from "./period.ts";
 import { periodWarning } from "./period-support.ts";
 import { droppedQualifier, isHeaderOptional } from "./qualifiers.ts";
 import type { Value } from "./row.ts";
@@ -447,9 +448,6 @@ function quoteFacts(quote: string): QuoteFacts {
   return facts;
 }
 
-/** Period kinds whose period is a day. */
-const DAY_KINDS: ReadonlySet<string> = new Set(["as_of_date", "as_reported"]);
-
 /** Checks every dataset gets: period, provenance, unique ids, parts against totals. */
 function checkRows(
   records: RowRecord[],
@@ -480,7 +478,7 @@ function checkRows(
     else ids.set(id, record);
 
     const period = row.period as string | undefined;
-    const kind = row.period_kind as string;
+    const kind = row.period_kind as PeriodKind;
     if (kind === "as_of_undated" && period !== undefined) {
       issue(record, "period", "period-mismatch", `loại kỳ as_of_undated thì để trống cột “period”`);
     } else if ((kind === "year" || kind === "end_of_year") && !/^\d{4}$/.test(period ?? "")) {

@@ -2,7 +2,7 @@
 // growing a history chart once a unit has figures for two years (invented rows, never published).
 import { describe, expect, it } from "vitest";
 import { admissionCharts } from "../../../src/lib/charts/specs/admissions.ts";
-import { periodMoment, periodTick } from "../../../src/lib/charts/specs/over-time.ts";
+import { periodMoment, periodTick } from "../../../src/lib/data/period.ts";
 import { organisationCharts } from "../../../src/lib/charts/specs/organisation.ts";
 import type { AdmissionRow, OrganisationRow } from "../../../src/lib/data/schemas.ts";
 

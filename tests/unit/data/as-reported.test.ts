@@ -4,11 +4,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { periodText } from "../../../src/lib/charts/period.ts";
-import { periodMoment, periodTick } from "../../../src/lib/charts/specs/over-time.ts";
 import { checkDatasetBytes, formatWarning } from "../../../src/lib/data/index.ts";
 import { inTimeOrder } from "../../../src/lib/data/latest.ts";
-import { describePeriod, periodCoverage } from "../../../src/lib/data/present.ts";
+import {
+  describePeriod,
+  periodCoverage,
+  periodMoment,
+  periodText,
+  periodTick,
+} from "../../../src/lib/data/period.ts";
 import { createSourceReader } from "../../../src/lib/data/sources.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "as-reported-"));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { neutraliseCell, toCsv, toExcelCsv, toJson } from "../../../src/lib/data/download.ts";
 import { toCsv as toChartCsv } from "../../../src/lib/charts/csv.ts";
 import { computeGaps } from "../../../src/lib/data/gaps.ts";
-import { describePeriod, periodCoverage } from "../../../src/lib/data/present.ts";
+import { describePeriod, periodCoverage } from "../../../src/lib/data/period.ts";
 import { memberSchema, ratingSchema } from "../../../src/lib/data/schemas.ts";
 
 const row = {
@@ -98,7 +98,7 @@ describe("computeGaps", () => {
 describe("periods", () => {
   it.each([
     [{ period: "2022", period_kind: "year" as const }, "Năm 2022"],
-    [{ period: "2020", period_kind: "end_of_year" as const }, "Đến hết năm 2020"],
+    [{ period: "2020", period_kind: "end_of_year" as const }, "Hết năm 2020"],
     [{ period: "2022-08-12", period_kind: "as_of_date" as const }, "Ngày 12/08/2022"],
     [{ period_kind: "as_of_undated" as const }, "Không ghi thời điểm"],
   ])("describePeriod(%j) is %j", (input, text) => {

@@ -4,7 +4,7 @@ import { formatNumber } from "../../format.ts";
 import { treeGroups } from "../adapters/tree.ts";
 import { barChart } from "../bars.ts";
 import { describeBars } from "../describe.ts";
-import { periodText } from "../period.ts";
+import { periodText } from "../../data/period.ts";
 import type { BuiltChart } from "./types.ts";
 import { treeTable } from "./tree-table.ts";
 

@@ -5,7 +5,7 @@ import { formatNumber } from "../../format.ts";
 import { subsetLabel, treeGroups } from "../adapters/tree.ts";
 import { barChart } from "../bars.ts";
 import { describeBars, lowerFirst } from "../describe.ts";
-import { periodText } from "../period.ts";
+import { periodText } from "../../data/period.ts";
 import { unitSlug } from "../unit-name.ts";
 import type { BuiltChart } from "./types.ts";
 import { treeTable } from "./tree-table.ts";

@@ -3,15 +3,15 @@
 // probationary only where the source does so. Units with more than one figure also get a chart of
 // their figures over time: the dated ones along a time axis, the newest marked, undated ones apart.
 import type { MemberRow } from "../../data/schemas.ts";
-import { inTimeOrder, latestFigure, periodKey } from "../../data/latest.ts";
+import { inTimeOrder, latestFigure } from "../../data/latest.ts";
+import { periodKey, periodMoment, periodText } from "../../data/period.ts";
 import { formatNumber } from "../../format.ts";
 import type { TitleOf } from "../../content/titles.ts";
 import { barChart } from "../bars.ts";
 import { barValue, describeBars, lowerFirst } from "../describe.ts";
-import { periodText } from "../period.ts";
 import { NEWEST_MARK, describeTimeline, newestOf, sameMoment, timelineChart } from "../timeline.ts";
 import type { Bar, BarGroup } from "../types.ts";
-import { periodMoment, timelineSeries } from "./over-time.ts";
+import { timelineSeries } from "./over-time.ts";
 
 const periodMomentOf = (row: MemberRow) => ({ at: periodMoment(row)! });
 import { NOT_SPLIT, type BuiltChart } from "./types.ts";

@@ -7,7 +7,7 @@ import { formatNumber } from "../../format.ts";
 import { treeGroups } from "../adapters/tree.ts";
 import { barChart } from "../bars.ts";
 import { describeBars } from "../describe.ts";
-import { periodText } from "../period.ts";
+import { periodText } from "../../data/period.ts";
 import { unitSlug } from "../unit-name.ts";
 import type { BuiltChart } from "./types.ts";
 import { historyChart } from "./over-time.ts";

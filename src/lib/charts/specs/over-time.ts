@@ -1,11 +1,11 @@
 // Figures over time (issue 10): which units have more than one figure for a measure, and those
 // figures as timeline series, from any dataset whose rows say when they hold.
 import type { TitleOf } from "../../content/titles.ts";
-import { inTimeOrder, periodKey } from "../../data/latest.ts";
+import { inTimeOrder } from "../../data/latest.ts";
+import { periodMoment, periodText, periodTick } from "../../data/period.ts";
 import { qualified } from "../../data/qualifiers.ts";
-import { formatDate, formatNumber } from "../../format.ts";
-import type { BaseRow, Dated, FigureRow } from "../../data/row.ts";
-import { periodText } from "../period.ts";
+import { formatNumber } from "../../format.ts";
+import type { BaseRow, FigureRow } from "../../data/row.ts";
 import { describeTimeline, sameMoment, timelineChart } from "../timeline.ts";
 import type { BuiltChart } from "./types.ts";
 import type { TimelinePoint, TimelineSeries } from "../types.ts";
@@ -15,23 +15,6 @@ type TimedRow = BaseRow & Pick<FigureRow, "qualifier">;
 
 function upperFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
-}
-
-/** The moment under the time axis: "2019", "hết 2021", "12/08/2022", "bài đăng 28/02/2023". */
-export function periodTick(row: Dated): string {
-  const { period, period_kind } = row;
-  if (period === undefined) return "";
-  // Placed by the article's date, and said to be only that: never a measurement day.
-  if (period_kind === "as_reported")
-    return `bài đăng ${formatDate(new Date(`${period}T00:00:00+07:00`))}`;
-  if (period.length > 4) return formatDate(new Date(`${period}T00:00:00+07:00`));
-  return period_kind === "end_of_year" ? `hết ${period}` : period;
-}
-
-/** Where a dated row sits on the time axis (ms); a year, like "hết năm", runs to its last day. */
-export function periodMoment(row: Dated): number | undefined {
-  const key = periodKey(row);
-  return key === undefined ? undefined : Date.parse(`${key}T00:00:00+07:00`);
 }
 
 /** Units, in first-seen order, with more than one figure among `rows` (one measure). */

@@ -3,7 +3,7 @@ import { qualified } from "../../data/qualifiers.ts";
 import { RATINGS, type RatingRow } from "../../data/schemas.ts";
 import { formatNumber, formatPercentPoints } from "../../format.ts";
 import { describeShares } from "../describe.ts";
-import { periodText } from "../period.ts";
+import { periodText } from "../../data/period.ts";
 import { partText, sharesChart } from "../shares.ts";
 import type { ShareGroup } from "../types.ts";
 import { unitSlug } from "../unit-name.ts";
