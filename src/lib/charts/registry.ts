@@ -2,7 +2,7 @@
 // pages, articles and downloads all use the same definitions.
 import { articleTitles, type TitleOf } from "../content/titles.ts";
 import { DATASETS } from "../data/datasets.ts";
-import { toExcelCsv } from "../data/download.ts";
+import { toCsv, toExcelCsv } from "../data/download.ts";
 import { computeGaps } from "../data/gaps.ts";
 import { formatNumber } from "../format.ts";
 import { unitLevel, type UnitLevel } from "../data/levels.ts";
@@ -11,7 +11,6 @@ import { yearOf } from "../data/period.ts";
 import { isPartRow, type DataRow } from "../data/row.ts";
 import { slugify } from "../slug.ts";
 import { CHART_DATASETS, CHART_FAMILIES, type ChartFamily } from "./catalog.ts";
-import { toCsv } from "./csv.ts";
 import type { ChartDefinition } from "./definition.ts";
 import { LAYOUTS } from "./metrics.ts";
 import { UNKNOWN_LABEL } from "./remainder.ts";
@@ -77,7 +76,6 @@ function finish<R extends DataRow>(
   filter: string,
   built: BuiltChart<R>,
 ): ChartDefinition {
-  const columns = Object.keys(DATASETS[dataset].schema.shape);
   const { rows, draw, ...rest } = built;
   // The drawn rows, then the derived remainders the chart draws as "Không rõ".
   const downloaded = [...rows, ...unknownRows(dataset, rows)];
@@ -90,7 +88,7 @@ function finish<R extends DataRow>(
     dataset,
     rowIds: rows.map((r) => String(r.id)),
     articles: [...new Set(rows.map((r) => r.source))],
-    csv: toCsv(columns, downloaded),
+    csv: toCsv(DATASETS[dataset].schema, downloaded),
     excelCsv: toExcelCsv(DATASETS[dataset].schema, downloaded),
     provinces: [...new Set(rows.map((r) => r.province))],
     units: [...new Set(rows.map((r) => r.unit))],

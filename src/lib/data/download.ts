@@ -12,39 +12,54 @@ export function neutraliseCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-function csvCell(value: unknown): string {
+/** A column as the CSV writer needs it: its name, and its kind where numbers are written per locale. */
+export type CsvColumn = { name: string; kind?: string };
+
+/** Plain CSV (`,`, 16.7) or CSV for Excel set to Vietnamese (`;` between cells, 16,7). */
+type CsvDialect = { delimiter: "," | ";"; decimalComma: boolean };
+const PLAIN: CsvDialect = { delimiter: ",", decimalComma: false };
+const EXCEL_VI: CsvDialect = { delimiter: ";", decimalComma: true };
+
+function csvCell(kind: string | undefined, value: unknown, dialect: CsvDialect): string {
   if (value === undefined || value === null) return "";
-  const text = neutraliseCell(typeof value === "boolean" ? (value ? "1" : "0") : String(value));
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === "number") {
+    const decimal = dialect.decimalComma && (kind === "decimal" || kind === "percent");
+    // Only text can run as a formula in a spreadsheet; numbers stay numbers.
+    return decimal ? String(value).replace(".", ",") : String(value);
+  }
+  const text = typeof value === "boolean" ? (value ? "1" : "0") : neutraliseCell(String(value));
+  const special = text.includes(dialect.delimiter) || /["\n\r]/.test(text);
+  return special ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** CSV with a BOM, CRLF line ends, plain machine numbers (6001, 16.7) and every column of the schema. */
-export function toCsv(schema: z.ZodObject, rows: readonly Row[]): string {
-  const names = Object.keys(schema.shape);
-  const lines = [names.join(",")];
-  for (const row of rows) lines.push(names.map((name) => csvCell(row[name])).join(","));
+/** The one CSV writer (dataset and chart downloads): BOM, CRLF, formula-like text neutralised. */
+export function writeCsv(
+  columns: readonly CsvColumn[],
+  rows: readonly Readonly<Record<string, unknown>>[],
+  dialect: CsvDialect = PLAIN,
+): string {
+  const { delimiter } = dialect;
+  const lines = [columns.map((c) => c.name).join(delimiter)];
+  for (const row of rows) {
+    lines.push(columns.map((c) => csvCell(c.kind, row[c.name], dialect)).join(delimiter));
+  }
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }
 
-/** A cell for Excel set to Vietnamese: decimal comma, `;` between cells. */
-function excelCell(kind: string, value: unknown): string {
-  if (value === undefined || value === null) return "";
-  if (typeof value === "number" && (kind === "decimal" || kind === "percent")) {
-    return String(value).replace(".", ",");
-  }
-  const text = neutraliseCell(typeof value === "boolean" ? (value ? "1" : "0") : String(value));
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** CSV with a BOM, CRLF line ends, plain machine numbers (6001, 16.7) and every column of the schema. */
+export function toCsv(schema: z.ZodObject, rows: readonly Readonly<Record<string, unknown>>[]) {
+  return writeCsv(columnsOf(schema), rows);
 }
 
 /**
  * CSV for Excel with Vietnamese regional settings (list separator `;`, decimal `,`): BOM, CRLF,
  * `16,7`. No "sep=;" line: with it Excel ignores the BOM and garbles the Vietnamese text.
  */
-export function toExcelCsv(schema: z.ZodObject, rows: readonly Record<string, unknown>[]): string {
-  const columns = columnsOf(schema);
-  const lines = [columns.map((c) => c.name).join(";")];
-  for (const row of rows) lines.push(columns.map((c) => excelCell(c.kind, row[c.name])).join(";"));
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+export function toExcelCsv(
+  schema: z.ZodObject,
+  rows: readonly Readonly<Record<string, unknown>>[],
+) {
+  return writeCsv(columnsOf(schema), rows, EXCEL_VI);
 }
 
 export type JsonDownload = {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, toCsv, toExcelCsv, toJson } from "../../../src/lib/data/download.ts";
-import { toCsv as toChartCsv } from "../../../src/lib/charts/csv.ts";
+import {
+  neutraliseCell,
+  toCsv,
+  toExcelCsv,
+  toJson,
+  writeCsv,
+} from "../../../src/lib/data/download.ts";
 import { computeGaps } from "../../../src/lib/data/gaps.ts";
 import { describePeriod, periodCoverage } from "../../../src/lib/data/period.ts";
 import { memberSchema, ratingSchema } from "../../../src/lib/data/schemas.ts";
@@ -125,9 +130,10 @@ describe("periods", () => {
   });
 });
 
-describe("chart CSV (src/lib/charts/csv.ts) shares the neutralising rule", () => {
+describe("the one CSV writer (dataset and chart downloads)", () => {
   it("neutralises formula-like text but leaves numbers, even negative ones, as numbers", () => {
-    expect(toChartCsv(["a", "b", "c"], [{ a: "=1+1", b: -3, c: "x, y" }])).toBe(
+    const columns = [{ name: "a" }, { name: "b" }, { name: "c" }];
+    expect(writeCsv(columns, [{ a: "=1+1", b: -3, c: "x, y" }])).toBe(
       '\ufeffa,b,c\r\n\'=1+1,-3,"x, y"\r\n',
     );
   });

@@ -8,10 +8,10 @@ import { periodKey, periodMoment, periodText } from "../../data/period.ts";
 import { formatNumber } from "../../format.ts";
 import type { TitleOf } from "../../content/titles.ts";
 import { barChart } from "../bars.ts";
-import { barValue, describeBars, lowerFirst } from "../describe.ts";
-import { NEWEST_MARK, describeTimeline, newestOf, sameMoment, timelineChart } from "../timeline.ts";
+import { barValue, describeBars } from "../describe.ts";
+import { NEWEST_MARK, newestOf } from "../timeline.ts";
 import type { Bar, BarGroup } from "../types.ts";
-import { timelineSeries } from "./over-time.ts";
+import { historyChart } from "./over-time.ts";
 
 const periodMomentOf = (row: MemberRow) => ({ at: periodMoment(row)! });
 import { NOT_SPLIT, type BuiltChart } from "./types.ts";
@@ -124,53 +124,23 @@ export function memberCharts(
       },
       rows: ordered.flatMap((t) => [t, ...partsOf(t)]),
     },
-    ...(several.length > 0 ? [historyChart(totals, suffix, titleOf, changes)] : []),
+    ...historyChart({
+      rows: totals,
+      id: `so-dang-vien-theo-thoi-gian${suffix}`,
+      title: "Số đảng viên theo thời gian",
+      unit: "đảng viên",
+      titleOf,
+      undatedApart: true,
+      table: {
+        columns: ["Đảng bộ", "Thời điểm", "Tổng số", "Nguồn"],
+        numeric: [false, false, true, false],
+        cells: (t) => [
+          t.unit,
+          periodText(t),
+          barValue({ value: t.count, qualifier: t.qualifier }),
+          titleOf(t.source),
+        ],
+      },
+    }),
   ];
-}
-
-/** The figures of every unit with more than one, over time. */
-function historyChart(
-  totals: readonly MemberRow[],
-  suffix: string,
-  titleOf: TitleOf,
-  changes: readonly string[],
-): BuiltChart<MemberRow> {
-  const { series, ordered } = timelineSeries(totals, (t) => t.count, titleOf);
-  const id = `so-dang-vien-theo-thoi-gian${suffix}`;
-  const title = "Số đảng viên theo thời gian";
-  const description = describeTimeline(series, "đảng viên");
-  const undated = series.filter((s) => s.undated.length > 0).map((s) => s.label);
-  const disagreements = series.flatMap((s) =>
-    sameMoment(s.points).map(
-      (group) =>
-        `${s.label}, ${lowerFirst(group[0]!.label)}: ${group.length} bài nêu ${group.map((p) => barValue(p)).join(" và ")}.`,
-    ),
-  );
-  const takeaway = [
-    ...changes,
-    ...disagreements,
-    ...(undated.length > 0
-      ? [
-          `Số không ghi thời điểm của ${undated.join(", ")} được nêu riêng, không đặt trên trục thời gian.`,
-        ]
-      : []),
-  ].join(" ");
-  return {
-    id,
-    title,
-    takeaway: takeaway || `${series.map((s) => s.label).join(", ")}: các số đã nêu.`,
-    description,
-    draw: (layout) => timelineChart({ id, title, description, series, unit: "đảng viên" }, layout),
-    table: {
-      columns: ["Đảng bộ", "Thời điểm", "Tổng số", "Nguồn"],
-      numeric: [false, false, true, false],
-      rows: ordered.map((t) => [
-        t.unit,
-        periodText(t),
-        barValue({ value: t.count, qualifier: t.qualifier }),
-        titleOf(t.source),
-      ]),
-    },
-    rows: ordered,
-  };
 }

@@ -69,7 +69,10 @@ export function timelineSeries<R extends TimedRow>(
  * The takeaway of a history chart: each series' change from its first to its last moment, and
  * each moment two articles give different figures for (never read as a change).
  */
-export function historyTakeaway(series: readonly TimelineSeries[]): string {
+export function historyTakeaway(
+  series: readonly TimelineSeries[],
+  options: { undatedApart?: boolean } = {},
+): string {
   const value = (p: TimelinePoint) => qualified(formatNumber(p.value), p.qualifier);
   const lower = (text: string) => text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
   const changes = series.flatMap((s) => {
@@ -85,7 +88,15 @@ export function historyTakeaway(series: readonly TimelineSeries[]): string {
         `${s.label}, ${lower(group[0]!.label)}: ${group.length} bài nêu ${group.map(value).join(" và ")}.`,
     ),
   );
-  const sentences = [...changes, ...disagreements];
+  // Said where readers may look for an undated figure on the axis (members' totals).
+  const undated = series.filter((s) => s.undated.length > 0).map((s) => s.label);
+  const apart =
+    options.undatedApart && undated.length > 0
+      ? [
+          `Số không ghi thời điểm của ${undated.join(", ")} được nêu riêng, không đặt trên trục thời gian.`,
+        ]
+      : [];
+  const sentences = [...changes, ...disagreements, ...apart];
   return sentences.length > 0
     ? sentences.join(" ")
     : `${series.map((s) => s.label).join(", ")}: các số nguồn nêu, kể cả số không ghi thời điểm.`;
@@ -103,6 +114,8 @@ export function historyChart<R extends FigureRow>(spec: {
   unit: string;
   titleOf: TitleOf;
   table: { columns: string[]; numeric: boolean[]; cells: (row: R) => string[] };
+  /** The takeaway says that undated figures are listed apart from the axis. */
+  undatedApart?: boolean;
 }): BuiltChart<R>[] {
   const { id, title, unit, table } = spec;
   const { series, ordered } = timelineSeries(spec.rows, (r) => r.count, spec.titleOf);
@@ -112,7 +125,7 @@ export function historyChart<R extends FigureRow>(spec: {
     {
       id,
       title,
-      takeaway: historyTakeaway(series),
+      takeaway: historyTakeaway(series, { undatedApart: spec.undatedApart }),
       description,
       draw: (layout) => timelineChart({ id, title, description, series, unit }, layout),
       table: { columns: table.columns, numeric: table.numeric, rows: ordered.map(table.cells) },
