@@ -1,7 +1,7 @@
 // Checks particular to one dataset: percentages against their counts, counts against stated totals.
 import { formatNumber } from "../format.ts";
 import type { DatasetId } from "./datasets.ts";
-import type { RowCheckContext, RowRecord } from "./validate.ts";
+import type { RowCheckContext, RowRecord } from "./check/record.ts";
 
 /** Half a unit in the last decimal the source wrote: "16,7" may stand for 16.65 … 16.75. */
 function tolerance(raw: string): number {

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { Gap } from "./gaps.ts";
 import { columnsOf } from "./present.ts";
-import type { Row } from "./validate.ts";
+import type { Row } from "./check/record.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { formatDate, formatNumber } from "../format.ts";
 import type { ColumnKind, ColumnMeta } from "./columns.ts";
 import type { Gap } from "./gaps.ts";
-import { schemaColumns, type Row, type Value } from "./validate.ts";
+import { schemaColumns, type Row, type Value } from "./check/record.ts";
 
 export type ColumnInfo = { name: string } & ColumnMeta;
 
