@@ -3,17 +3,15 @@
 import { articleTitles, type TitleOf } from "../content/titles.ts";
 import { DATASETS } from "../data/datasets.ts";
 import { toCsv, toExcelCsv } from "../data/download.ts";
-import { computeGaps } from "../data/gaps.ts";
-import { formatNumber } from "../format.ts";
+import { derivedRows } from "../data/derived.ts";
 import { unitLevel, type UnitLevel } from "../data/levels.ts";
 import type { DatasetId, RowOf } from "../data/datasets.ts";
 import { yearOf } from "../data/period.ts";
-import { isPartRow, type DataRow } from "../data/row.ts";
+import type { DataRow } from "../data/row.ts";
 import { slugify } from "../slug.ts";
 import { CHART_DATASETS, CHART_FAMILIES, type ChartFamily } from "./catalog.ts";
 import type { ChartDefinition } from "./definition.ts";
 import { LAYOUTS } from "./metrics.ts";
-import { UNKNOWN_LABEL } from "./remainder.ts";
 import type { BuiltChart } from "./specs/types.ts";
 
 /** Rows of the datasets charts are drawn from (CHART_DATASETS); a missing one has no rows. */
@@ -49,36 +47,14 @@ function keep(filter: ChartFilter) {
     (filter.source === undefined || row.source === filter.source);
 }
 
-/**
- * The chart's "Không rõ (nguồn không nêu)" bars as rows, so its downloads hold what it draws: one
- * per total whose parts fall short, marked derived and saying how it was computed.
- */
-function unknownRows<R extends DataRow>(dataset: DatasetId, rows: readonly R[]): R[] {
-  const { schema, labelColumn } = DATASETS[dataset];
-  if (!("part_of" in schema.shape)) return [];
-  const byId = new Map(rows.map((r) => [String(r.id), r]));
-  return computeGaps(rows.filter(isPartRow)).map((gap) => {
-    const part = byId.get(gap.partIds[0]!)!;
-    return {
-      ...part,
-      id: `${gap.totalId}-khong-ro-${slugify(gap.split)}`,
-      [labelColumn]: UNKNOWN_LABEL,
-      count: gap.missing,
-      derived: true,
-      quote: undefined,
-      note: `Tính ra, nguồn không nêu: tổng ${formatNumber(gap.total)} trừ các phần theo “${gap.split}” (cộng lại ${formatNumber(gap.partsSum)}).`,
-    };
-  });
-}
-
 function finish<R extends DataRow>(
   { dataset, theme }: ChartFamily,
   filter: string,
   built: BuiltChart<R>,
 ): ChartDefinition {
   const { rows, draw, ...rest } = built;
-  // The drawn rows, then the derived remainders the chart draws as "Không rõ".
-  const downloaded = [...rows, ...unknownRows(dataset, rows)];
+  // The drawn rows, then the derived remainders the chart draws as "Không rõ" (data/derived.ts).
+  const downloaded = [...rows, ...derivedRows(dataset, rows).map((d) => d.row)];
   return {
     ...rest,
     theme,

@@ -1,21 +1,11 @@
 // Where a source's parts fall short of its total, the gap becomes a part of its own.
 
-export const UNKNOWN_KEY = "khong-ro";
-export const UNKNOWN_LABEL = "Không rõ (nguồn không nêu)";
+// What is a remainder is decided in data/derived.ts, which every download and table follows too.
+import { remainderOf, UNKNOWN_KEY, UNKNOWN_LABEL } from "../data/derived.ts";
+
+export { remainderOf, UNKNOWN_KEY, UNKNOWN_LABEL };
 
 export type Counted = { key: string; label: string; value: number };
-
-/** The unexplained remainder (total minus the parts), or undefined when the parts add up. */
-export function remainderOf(
-  total: number,
-  parts: readonly { value: number }[],
-): number | undefined {
-  const sum = parts.reduce((s, p) => s + p.value, 0);
-  if (sum > total) {
-    throw new Error(`parts (${sum}) exceed their total (${total})`);
-  }
-  return sum < total ? total - sum : undefined;
-}
 
 /** `parts` plus a "Không rõ (nguồn không nêu)" part for any remainder. */
 export function withRemainder<T extends Counted>(

@@ -1,7 +1,10 @@
 // Downloads of a dataset: CSV for spreadsheets (UTF-8 BOM, formulas neutralised), the same for
 // Excel in Vietnamese (`;`, decimal comma), and JSON.
 import type { z } from "zod";
+import { derivedRows } from "./derived.ts";
+import type { DatasetId } from "./datasets.ts";
 import type { Gap } from "./gaps.ts";
+import type { DataRow } from "./row.ts";
 import { columnsOf } from "./present.ts";
 import type { Row } from "./check/record.ts";
 
@@ -10,6 +13,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** A spreadsheet would run "=…", "+…", "-…", "@…" as a formula: a leading apostrophe keeps it text. */
 export function neutraliseCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * What a dataset download holds: its rows, then every value they imply but the source does not
+ * state (data/derived.ts), each marked derived = 1 with how it was computed in `note`.
+ */
+export function downloadRows(id: DatasetId, rows: readonly DataRow[]): DataRow[] {
+  return [...rows, ...derivedRows(id, rows).map((d) => d.row)];
 }
 
 /** A column as the CSV writer needs it: its name, and its kind where numbers are written per locale. */

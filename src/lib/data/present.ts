@@ -2,7 +2,6 @@
 import type { z } from "zod";
 import { formatDate, formatNumber } from "../format.ts";
 import type { ColumnKind, ColumnMeta } from "./columns.ts";
-import type { Gap } from "./gaps.ts";
 import { schemaColumns, type Row, type Value } from "./check/record.ts";
 
 export type ColumnInfo = { name: string } & ColumnMeta;
@@ -53,11 +52,6 @@ export function isNumeric(column: ColumnInfo): boolean {
 /** Distinct source slugs in first-seen order. */
 export function sourcesOf(rows: readonly Row[] | readonly { source: string }[]): string[] {
   return [...new Set(rows.map((r) => String(r.source)))];
-}
-
-/** "Không rõ: 5 (nguồn không nêu; 241 − 236 = 5, số suy ra)". */
-export function describeGap(gap: Gap): string {
-  return `Không rõ: ${formatNumber(gap.missing)} (nguồn không nêu; ${formatNumber(gap.total)} − ${formatNumber(gap.partsSum)} = ${formatNumber(gap.missing)}, số suy ra)`;
 }
 
 /** Date a dataset last changed, as "dd/mm/yyyy", with how it was found. */

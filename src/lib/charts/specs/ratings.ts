@@ -1,4 +1,5 @@
 // "How were groups rated?" One 100% stacked bar per group rated, per unit and year.
+import { DERIVED_MARK, derivedRows, UNKNOWN_LABEL } from "../../data/derived.ts";
 import { qualified } from "../../data/qualifiers.ts";
 import { RATINGS, type RatingRow } from "../../data/schemas.ts";
 import { formatNumber, formatPercentPoints } from "../../format.ts";
@@ -39,6 +40,7 @@ export function ratingCharts(rows: readonly RatingRow[], suffix = ""): BuiltChar
     const own = rows.filter((r) => `${r.unit}|${r.period ?? ""}` === k);
     const first = own[0]!;
     const groups = groupsOf(own);
+    const remainders = derivedRows("xep-loai", own);
     const id = `xep-loai-${unitSlug(first.unit)}${first.period ? `-${first.period}` : ""}${suffix}`;
     const title = `Xếp loại chất lượng ${periodText(first)}: ${first.unit}`;
     const description = describeShares(groups, "");
@@ -67,12 +69,24 @@ export function ratingCharts(rows: readonly RatingRow[], suffix = ""): BuiltChar
           "Tỉ lệ (nguồn ghi)",
         ],
         numeric: [false, false, true, true, true],
-        rows: own.map((r) => [
-          r.group,
-          ratingLabel(r),
-          formatNumber(r.count),
-          formatNumber(r.rated),
-          formatPercentPoints(r.percent),
+        // The remainder the chart draws as "Không rõ" is a row too, marked as computed.
+        rows: own.flatMap((r) => [
+          [
+            r.group,
+            ratingLabel(r),
+            formatNumber(r.count),
+            formatNumber(r.rated),
+            formatPercentPoints(r.percent),
+          ],
+          ...remainders
+            .filter((d) => d.after === r.id)
+            .map(({ row }) => [
+              r.group,
+              `${UNKNOWN_LABEL} (${DERIVED_MARK})`,
+              formatNumber(Number(row.count)),
+              formatNumber(r.rated),
+              formatPercentPoints(Number(row.percent)),
+            ]),
         ]),
       },
       rows: own,
