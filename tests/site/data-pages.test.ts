@@ -156,6 +156,9 @@ describe("figures as readers see them", () => {
     expect(numberCells(ratings, "tb-2022-ca-nhan-xuat-sac")).toEqual(["5", "140", "3,6%"]);
     expect(numberCells(ratings, "tb-2022-ca-nhan-tot")).toEqual(["135", "140", "96,4%"]);
     expect(read("du-lieu", "xep-loai-excel.csv")).toContain(";5;30;16,7;0;");
+    // A qualifier stays in the cell of the figure it qualifies, never in a column of its own.
+    const training = bodyOf(read("du-lieu", "giao-duc-dao-tao", "index.html"));
+    expect(numberCells(training, "kcq-2014-tuyen-truyen-thoi-su")).toEqual(["213", "trên 17.985"]);
     const organisations = textOf(bodyOf(read("du-lieu", "to-chuc-dang", "index.html")));
     expect(organisations).toContain("Không rõ: 5 (nguồn không nêu");
     expect(organisations).toContain("Không rõ: 1 (nguồn không nêu");

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { formatDate, formatNumber } from "../format.ts";
 import type { ColumnKind, ColumnMeta } from "./columns.ts";
+import { isQualifierMeta, qualified } from "./qualifiers.ts";
 import { schemaColumns, type Row, type Value } from "./check/record.ts";
 
 export type ColumnInfo = { name: string } & ColumnMeta;
@@ -44,6 +45,24 @@ export function formatCell(column: ColumnInfo, value: Value): string {
       return String(value);
   }
 }
+
+/**
+ * A cell with its qualifier where a qualifier column names its column: "Hoàn thành tốt nhiệm vụ
+ * trở lên", "trên 17.985", "80% trở lên" — never the level or figure alone (issue 22).
+ */
+export function qualifiedCell(
+  columns: readonly ColumnInfo[],
+  column: ColumnInfo,
+  row: Readonly<Record<string, Value>>,
+): string {
+  const text = formatCell(column, row[column.name]);
+  const qualifier = columns.find((c) => isQualifierMeta(c) && c.qualifies === column.name);
+  const words = qualifier && row[qualifier.name];
+  return text !== "" && typeof words === "string" ? qualified(text, words) : text;
+}
+
+/** Qualifier columns are shown inside the cell they qualify (qualifiedCell), not as columns. */
+export const isQualifierColumn = (column: ColumnInfo): boolean => isQualifierMeta(column);
 
 export function isNumeric(column: ColumnInfo): boolean {
   return column.kind === "count" || column.kind === "decimal" || column.kind === "percent";
