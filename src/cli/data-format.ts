@@ -52,6 +52,14 @@ for (const path of paths) {
   }
   writeFileSync(path, text);
   changed++;
+  if (result.padded.length > 0)
+    console.log(
+      `${file}: thêm ô trống cho cột mới ở cuối tiêu đề, dòng ${result.padded.join(", ")}.`,
+    );
+  if (result.dates.length > 0)
+    console.log(
+      `${file}: đổi ngày Excel viết (dd/mm/yyyy) về yyyy-mm-dd, dòng ${result.dates.join(", ")}.`,
+    );
   console.log(
     `${file}: đã chuẩn hóa (UTF-8 không BOM, dấu phẩy, xuống dòng LF, số viết thống nhất).`,
   );

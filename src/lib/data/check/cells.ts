@@ -2,6 +2,7 @@
 // a problem names the column and the value, with a hint where the mistake has a known cause.
 import type { z } from "zod";
 import { ID_PATTERN } from "../columns.ts";
+import { excelDate } from "../excel.ts";
 import { strayCharacterHint } from "../hints.ts";
 import type { IssueKey } from "../issues.ts";
 import { parseCount, parseDecimal } from "../numbers.ts";
@@ -112,7 +113,15 @@ export function zodDetail(
     };
   }
   if (column.meta.kind === "period") {
-    return { key: "invalid-value", detail: `${where}; ghi năm (2014) hoặc ngày yyyy-mm-dd` };
+    // A vi-VN spreadsheet saves 2024-01-15 as 15/01/2024: say so, and how to bring it back.
+    const iso = excelDate(raw);
+    const excel = iso
+      ? `; có vẻ Excel đã đổi ${iso} thành ${raw.trim()}: chạy npm run data:format để đổi lại, hoặc định dạng cột là Văn bản (Text) rồi gõ ${iso}`
+      : "";
+    return {
+      key: "invalid-value",
+      detail: `${where}; ghi năm (2014) hoặc ngày yyyy-mm-dd${excel}`,
+    };
   }
   if (issue.code === "too_big")
     return { key: "invalid-value", detail: `${where}; vượt quá ${String(issue.maximum)}` };

@@ -4,7 +4,7 @@ import { isProblem, parseCell } from "./cells.ts";
 import { quoted, type Column } from "./record.ts";
 
 /** How many cells of a would-be row read as their columns expect (for locating a stray separator). */
-function cellsReadingCorrectly(
+export function cellsReadingCorrectly(
   cells: string[],
   header: string[],
   byName: Map<string, Column>,
