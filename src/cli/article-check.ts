@@ -22,7 +22,7 @@ const issues = files.flatMap((name) => {
 if (issues.length > 0) {
   for (const issue of issues) console.error(formatArticleIssue(issue));
   console.error(
-    `\nBài viết có ${issues.length} lỗi. Sửa theo dòng:cột đã nêu (mẫu phần đầu bài: README.md, “Add an article”), rồi chạy lại npm run build.`,
+    `\nBài viết có ${issues.length} lỗi. Sửa theo dòng:cột đã nêu (mẫu phần đầu bài: data/README.md, phần “Phần đầu bài viết (frontmatter)”), rồi chạy lại npm run build.`,
   );
   process.exit(1);
 }

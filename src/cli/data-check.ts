@@ -4,7 +4,7 @@ import { relative } from "node:path";
 import { nonCanonicalFiles } from "../lib/data/canonical-files.ts";
 import { coverageOf } from "../lib/data/coverage-load.ts";
 import { articleSlugs, formatIssue, formatWarning, loadAllDatasets } from "../lib/data/index.ts";
-import { ISSUE_FIXES } from "../lib/data/issue-fixes.ts";
+import { ISSUE_FIXES, issueFix } from "../lib/data/issue-fixes.ts";
 import { contentDir, dataDir, REPO_ROOT } from "../lib/data/paths.ts";
 
 const shown = (path: string) => {
@@ -16,7 +16,7 @@ const { datasets, issues, warnings } = loadAllDatasets();
 if (issues.length > 0) {
   for (const issue of issues) {
     console.error(formatIssue(issue));
-    console.error(`    ${ISSUE_FIXES[issue.key]}`);
+    console.error(`    ${issueFix(issue)}`);
   }
   console.error(
     `\nDữ liệu có ${issues.length} lỗi. Sửa từng lỗi theo dòng:cột đã nêu (cách sửa: data/README.md, phần “Thông báo lỗi”), rồi chạy lại npm run data:check.`,

@@ -181,7 +181,7 @@ export function checkArticleText(file: string, text: string): ArticleIssue[] {
         line: 1,
         column: 1,
         key: "no-frontmatter",
-        message: `Bài phải bắt đầu bằng dòng --- rồi các trường (title, summary, …) và một dòng --- nữa; ví dụ: xem README.md, phần “Add an article”`,
+        message: `Bài phải bắt đầu bằng dòng --- rồi các trường (title, summary, …) và một dòng --- nữa; ví dụ: xem data/README.md, phần “Phần đầu bài viết (frontmatter)”`,
       },
     ];
   }

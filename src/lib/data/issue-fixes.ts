@@ -1,6 +1,9 @@
 // For each data problem: what is expected and an example of the right form, printed under the
 // problem by data:check (and so by the build). One entry per key, so a new check needs its fix.
-import type { IssueKey } from "./issues.ts";
+import type { ColumnInfo } from "./present.ts";
+import { columnsOf } from "./present.ts";
+import { DATASETS, isDatasetId } from "./datasets.ts";
+import type { DataIssue, IssueKey } from "./issues.ts";
 
 export const ISSUE_FIXES: Record<IssueKey, string> = {
   "not-utf8":
@@ -45,7 +48,7 @@ export const ISSUE_FIXES: Record<IssueKey, string> = {
   "part-cycle":
     "Cần: part_of chỉ trỏ lên dòng tổng, không vòng lại. Ví dụ: phần → tổng; dòng tổng để trống part_of.",
   "parts-exceed-total":
-    "Cần: các phần cộng lại không quá tổng; đối chiếu lại từng số với bài nguồn. Ví dụ: nếu bài ghi đúng như vậy thì giữ nguyên và ghi chú trong cột note.",
+    "Cần: các phần cùng một cách chia (cùng part_of và split) cộng lại không quá tổng. Đối chiếu từng số với bài nguồn; phần của hai cách chia khác nhau thì ghi hai split khác nhau; nếu chính bài ghi các phần vượt tổng thì để trống part_of ở các dòng phần (dòng vẫn giữ) và ghi điều đó ở cột note — chỉ ghi note mà giữ part_of thì vẫn lỗi. Ví dụ: split “loại hình” cho 28 + 19 và split “địa bàn” cho 30 + 17 của cùng tổng 47.",
   "part-mismatch":
     "Cần: phần cùng đơn vị, kỳ và bài nguồn với dòng tổng của nó. Ví dụ: chép unit, period và source của dòng tổng sang dòng phần.",
   "count-exceeds-total":
@@ -77,3 +80,48 @@ export const ISSUE_FIXES: Record<IssueKey, string> = {
   "quote-too-long":
     "Cần: đoạn trích ngắn nhất quanh con số, tối đa 150 ký tự. Ví dụ: “có 47 tổ chức cơ sở đảng”.",
 };
+
+/** Problems about one cell's value: their example is for that cell's column. */
+const CELL_KEYS: ReadonlySet<IssueKey> = new Set(["missing-value", "invalid-value", "not-in-list"]);
+
+/** An example value for a column, from its kind and the "(vd. …)" of its description. */
+function columnExample(column: ColumnInfo): string {
+  const name = `cột “${column.name}” ghi`;
+  const listed = Object.keys(column.labels ?? {}).join(", ");
+  switch (column.kind) {
+    case "period":
+      return `${name} 2022 (năm) hoặc 2020-12-31 (ngày yyyy-mm-dd); để trống khi nguồn không ghi thời điểm.`;
+    case "choice":
+    case "period-kind":
+      return `${name} một trong: ${listed}.`;
+    case "source":
+      return `${name} tên bài, vd. tuyen-hoa-cung-co-to-chuc-co-so-dang (không có /tin-tuc/, không có .mdx).`;
+    case "id":
+      return `${name} th-dang-vien (chữ thường không dấu, số, dấu gạch nối).`;
+    case "ref":
+      return `${name} mã (id) của một dòng khác trong tệp, vd. th-to-chuc-co-so-dang.`;
+    case "count":
+      return `${name} 6001 hoặc 6.001.`;
+    case "decimal":
+    case "percent":
+      return `${name} 16,7.`;
+    case "flag":
+      return `${name} 0 hoặc 1.`;
+    default: {
+      const example = /\(vd\. ([^)]+)\)/.exec(column.description)?.[1];
+      return example ? `${name} ${example}.` : `${name} đúng chữ nguồn viết.`;
+    }
+  }
+}
+
+/** The fix printed under a problem; for a cell's value, with an example for that very column. */
+export function issueFix(issue: DataIssue): string {
+  const fix = ISSUE_FIXES[issue.key];
+  if (!CELL_KEYS.has(issue.key)) return fix;
+  const name = /^cột “([^”]+)”/.exec(issue.detail ?? "")?.[1];
+  const dataset = (issue.file.split("/").pop() ?? "").replace(/\.csv$/i, "");
+  if (name === undefined || !isDatasetId(dataset)) return fix;
+  const column = columnsOf(DATASETS[dataset].schema).find((c) => c.name === name);
+  if (!column) return fix;
+  return `${fix.slice(0, fix.indexOf(" Ví dụ: "))} Ví dụ: ${columnExample(column)}`;
+}
