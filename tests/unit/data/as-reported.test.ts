@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkDatasetBytes, formatWarning } from "../../../src/lib/data/index.ts";
+import { memberCharts } from "../../../src/lib/charts/specs/members.ts";
+import { headlines } from "../../../src/lib/data/headlines.ts";
+import { checkDatasetBytes, formatWarning, type AllDatasets } from "../../../src/lib/data/index.ts";
 import { inTimeOrder } from "../../../src/lib/data/latest.ts";
 import {
   describePeriod,
@@ -119,6 +121,43 @@ describe("data:check warnings on periods", () => {
   it("warns about a date the text never gives", () => {
     expect(warnings(row("a", "2021-06-30", "as_of_date", "6.050", "có 6.050 đảng viên"))).toEqual([
       "data/dang-vien.csv:2:5 Cảnh báo: Kỳ số liệu không có trong đoạn trích lẫn bài nguồn: ngày 30/06/2021 không có trong đoạn trích lẫn bài bai-moi; ghi ngày mà nguồn nêu, hoặc as_reported (ngày đăng bài) / as_of_undated nếu nguồn không nêu thời điểm (period-unsupported)",
+    ]);
+  });
+});
+
+describe("a member figure “hiện có” in a dated article, beside an undated one", () => {
+  const rows = check(
+    csv(
+      row("cu", "", "as_of_undated", "6.100", "hiện có 6.100 đảng viên"),
+      row("moi", "2023-02-28", "as_reported", "6.100", "hiện có 6.100 đảng viên"),
+    ),
+  ).rows;
+
+  it("is the headline, said to be as reported, never a measurement day", () => {
+    const datasets = {
+      "dang-vien": { rows },
+      "ket-nap": { rows: [] },
+      "to-chuc-dang": { rows: [] },
+    } as unknown as AllDatasets;
+    const [head] = headlines(datasets);
+    expect(head).toMatchObject({ row: { id: "moi" }, undated: false });
+    expect(describePeriod(head!.row)).toBe("Theo bài đăng ngày 28/02/2023");
+  });
+
+  it("is labelled as reported in the members chart and on its time axis, the undated one apart", () => {
+    const charts = memberCharts(rows, "", () => "Bài thử");
+    // Words as read: SVG lines joined, markup dropped.
+    const text = charts
+      .map((c) => `${c.takeaway} ${c.description} ${c.draw({ name: "rong", em: 30 })}`)
+      .join(" ")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+    expect(text).toContain("theo bài đăng ngày 28/02/2023");
+    expect(text).not.toMatch(/(?<!theo bài đăng )ngày 28\/02\/2023/i);
+    const history = charts.find((c) => c.id === "so-dang-vien-theo-thoi-gian")!;
+    expect(history.table.rows.map((r) => r[1])).toEqual([
+      "theo bài đăng ngày 28/02/2023",
+      "không ghi thời điểm",
     ]);
   });
 });
