@@ -12,7 +12,7 @@ export type Measure = {
   /** Other cells this number decides (status, rating, group, kind…), as CSV text. */
   cells: Record<string, string>;
   /** The number joins the row of an earlier number of the sentence (a percent, a rated total). */
-  joins?: "admission" | "rating" | "ratio";
+  joins?: "admission" | "rating" | "ratio" | "badge";
 };
 
 const lower = (text: string) => text.toLocaleLowerCase("vi");
@@ -108,6 +108,10 @@ function classifyCount(
     return { dataset: "ket-nap", column: "count", cells: { measure: "cong-nhan-chinh-thuc" } };
   if (/kết nạp/u.test(head))
     return { dataset: "ket-nap", column: "count", cells: { measure: "ket-nap" } };
+  // “Huy hiệu 40 năm tuổi Đảng cho 19 đồng chí”: 40 is the badge's years, 19 its count.
+  if (/^\s*năm tuổi đảng/u.test(tail)) return { dataset: "huy-hieu", column: "years", cells: {} };
+  if (/năm tuổi đảng\s+cho\s*$/u.test(head))
+    return { dataset: "huy-hieu", column: "count", cells: {}, joins: "badge" };
   // “tiếp nhận 7 đơn thư”, “213 buổi”, “40 năm tuổi Đảng”: the words before, then the noun after.
   const other = otherDataset(head) ?? otherDataset(tail);
   if (other) return { dataset: other, column: "count", cells: {} };

@@ -70,6 +70,8 @@ function joinTarget(drafts: RowDraft[], joins: string | undefined, dataset: Data
   if (!joins) return undefined;
   const last = drafts.at(-1);
   if (joins === "ratio") return last;
+  if (joins === "badge")
+    return drafts.findLast((d) => d.dataset === "huy-hieu" && d.cells.count === undefined);
   if (joins === "admission")
     return drafts.findLast((d) => d.dataset === "ket-nap" && d.cells.measure === "ket-nap");
   return drafts.findLast((d) => d.dataset === dataset);
@@ -100,7 +102,8 @@ function sentenceDrafts(numbers: SentenceNumber[], facts: ArticleFacts): RowDraf
     draft.numbers.push(n);
     const [ra, rb] = ranges.get(draft) ?? [a, b];
     // A percent of target reads with what it is compared to: “(đạt 100%) so với kế hoạch đề ra”.
-    const tail = measure.joins === "admission" ? clauseRange(n.sentence, end, end)[1] : b;
+    const rest = /^[^,;]*?(?=[,;]\s|\.?$)/.exec(n.sentence.slice(end))?.[0].length ?? 0;
+    const tail = measure.joins === "admission" ? end + rest : b;
     ranges.set(draft, [Math.min(ra, a), Math.max(rb, tail)]);
   }
   for (const [draft, [a, b]] of ranges) {
