@@ -144,4 +144,15 @@ describe("issue 22: a newer, dated article about Tuyên Hóa", () => {
       "     tệp chưa có cột qualifier: thay dòng tiêu đề bằng dòng dưới đây rồi chạy npm run data:format (các dòng cũ được thêm ô trống)\n",
     );
   });
+
+  it("data/README.md's walkthrough shows what the tool really prints for this capture", () => {
+    const readme = readFileSync(resolve(ROOT, "data/README.md"), "utf8");
+    const block = /tuyen-hoa-2024\.txt`\):\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const printed = run("src/cli/data-coverage.ts", [SLUG])
+      .stdout.replaceAll(`${news}/`, "content/news/")
+      .replaceAll(SLUG, "<tên-bài>")
+      .split("\n");
+    for (const line of block!.split("\n").filter((l) => l !== "")) expect(printed).toContain(line);
+  });
 });
