@@ -155,4 +155,12 @@ describe("issue 22: a newer, dated article about Tuyên Hóa", () => {
       .split("\n");
     for (const line of block!.split("\n").filter((l) => l !== "")) expect(printed).toContain(line);
   });
+
+  it("an unknown option is refused in Vietnamese, word for word", () => {
+    const refused = run("src/cli/data-coverage.ts", [SLUG, "--csv"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      "Không hiểu tùy chọn “--csv”. Cách dùng: npm run data:coverage -- [tên-bài …] [--json] [--all]",
+    );
+  });
 });

@@ -271,6 +271,22 @@ describe("ready-to-paste rows", () => {
     expect(row!.row.qualifier).toBe("khoảng");
   });
 
+  it("required cells the source does not give are named, never filled in", () => {
+    const [row] = layoutAll(drafts("Có 25 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên."), {
+      facts: FACTS,
+      headers: {},
+      rows: [],
+      taken: new Map(),
+    });
+    expect(row!.row).toMatchObject({ count: "25", qualifier: "trở lên" });
+    expect(row!.row).not.toHaveProperty("rated");
+    expect(row!.csv).toContain(",hoan-thanh-tot,trở lên,25,,,0,");
+    expect(row!.notes).toEqual([
+      "câu không có từ chỉ thời gian (không lấy năm của câu khác)",
+      "cột bắt buộc còn trống: rated (Số được xếp loại), percent (Tỉ lệ (%)) — điền theo bài; bài không nêu thì hỏi người phụ trách dữ liệu, không tự tính",
+    ]);
+  });
+
   it("no dataset fits: no row, and a note saying what to do", () => {
     const [row] = laidOut("Năm 2023, tỉ lệ đạt 95%.", [], HEADER);
     expect(row!.dataset).toBeNull();
