@@ -78,6 +78,19 @@ function classifyPercent(sentence: string, sentenceBefore: string, after: string
   return { dataset: undefined, column: "percent", cells: {} };
 }
 
+/** “47 tổ chức cơ sở đảng”, “12 chi bộ trực thuộc”: organisations, with their kind and level. */
+function organisationMeasure(tail: string): Measure | undefined {
+  const organisation = ORGANISATION.exec(tail);
+  if (!organisation) return undefined;
+  const kind = capital(`${organisation[1]}${organisation[2] ? ` ${organisation[2].trim()}` : ""}`);
+  const level = /trực thuộc (?:các )?đảng ủy cơ sở/u.test(tail)
+    ? "truc-thuoc-co-so"
+    : /cơ sở|trực thuộc (?:huyện ủy|tỉnh ủy|thành ủy|thị ủy|đảng ủy khối)/u.test(tail)
+      ? "co-so"
+      : "";
+  return { dataset: "to-chuc-dang", column: "count", cells: { kind, ...(level ? { level } : {}) } };
+}
+
 /** A count: admissions, ratings, members, organisations, or another dataset by its words. */
 function classifyCount(
   sentenceBefore: string,
@@ -122,22 +135,8 @@ function classifyCount(
       member?.[1] === "chính thức" ? "chinh-thuc" : member?.[1] === "dự bị" ? "du-bi" : "tong-so";
     return { dataset: "dang-vien", column: "count", cells: { status } };
   }
-  const organisation = ORGANISATION.exec(tail);
-  if (organisation) {
-    const kind = capital(
-      `${organisation[1]}${organisation[2] ? ` ${organisation[2].trim()}` : ""}`,
-    );
-    const level = /trực thuộc (?:các )?đảng ủy cơ sở/u.test(tail)
-      ? "truc-thuoc-co-so"
-      : /cơ sở|trực thuộc (?:huyện ủy|tỉnh ủy|thành ủy|thị ủy|đảng ủy khối)/u.test(tail)
-        ? "co-so"
-        : "";
-    return {
-      dataset: "to-chuc-dang",
-      column: "count",
-      cells: { kind, ...(level ? { level } : {}) },
-    };
-  }
+  const organisation = organisationMeasure(tail);
+  if (organisation) return organisation;
   // Last, the words of the sentence so far (“khen thưởng 32 tập thể, 34 cá nhân”).
   return { dataset: otherDataset(lower(sentenceBefore)), column: "count", cells: {} };
 }

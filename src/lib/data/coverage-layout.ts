@@ -77,6 +77,48 @@ function sameFigure(row: DataRow, draft: RowDraft): boolean {
   );
 }
 
+const refOf = ({ dataset, id, line, period, periodKind }: DataRow): ExistingRow => ({
+  dataset,
+  id,
+  line,
+  period,
+  periodKind,
+});
+
+/** The cells of the row: where and when from the article, the measure, provenance. */
+function cellsOf(draft: RowDraft, ctx: LayoutContext, totalId: string | undefined) {
+  const { facts } = ctx;
+  const dataset = draft.dataset!;
+  return {
+    id: newId(draft, ctx),
+    unit: facts.unit ?? "",
+    province: facts.province ?? "",
+    district: facts.district ?? "",
+    period: draft.period.period,
+    period_kind: draft.period.periodKind,
+    ...draft.cells,
+    ...(draft.qualifier ? { [QUALIFIER_COLUMN[dataset] ?? "qualifier"]: draft.qualifier } : {}),
+    ...(totalId ? { part_of: totalId, split: "tình trạng" } : {}),
+    derived: "0",
+    source: facts.slug,
+    quote: draft.quote,
+  } as Record<string, string>;
+}
+
+/** The file's header, with the columns the row needs and the file lacks put where the schema has them. */
+function headerOf(dataset: DatasetId, ctx: LayoutContext, row: Record<string, string>) {
+  const schemaColumns = Object.keys(DATASETS[dataset].schema.shape);
+  const fileHeader = ctx.headers[dataset] ?? schemaColumns;
+  const missingColumns = schemaColumns.filter(
+    (c) => !fileHeader.includes(c) && (row[c] ?? "") !== "",
+  );
+  const header = schemaColumns.filter((c) => fileHeader.includes(c) || missingColumns.includes(c));
+  return { header, missingColumns };
+}
+
+const NO_DATASET =
+  "không rõ bộ dữ liệu nào ghi con số này: nếu là số liệu, chọn tệp trong “Các cột”; nếu không, ghi vào “Số không đưa vào dữ liệu”";
+
 /** The proposal for one draft; `totalId`: the members total a part points at. */
 export function layout(
   draft: RowDraft,
@@ -94,55 +136,14 @@ export function layout(
   };
   const dataset = draft.dataset;
   if (!dataset) {
-    return {
-      ...base,
-      dataset: null,
-      file: null,
-      header: [],
-      missingColumns: [],
-      row: {},
-      csv: "",
-      sameUnit: [],
-      alreadyIn: null,
-      notes: [
-        ...draft.notes,
-        "không rõ bộ dữ liệu nào ghi con số này: nếu là số liệu, chọn tệp trong “Các cột”; nếu không, ghi vào “Số không đưa vào dữ liệu”",
-      ],
-    };
+    const none = { dataset: null, file: null, header: [], missingColumns: [], row: {}, csv: "" };
+    return { ...base, ...none, sameUnit: [], alreadyIn: null, notes: [...draft.notes, NO_DATASET] };
   }
-  const { facts } = ctx;
-  const row: Record<string, string> = {
-    id: newId(draft, ctx),
-    unit: facts.unit ?? "",
-    province: facts.province ?? "",
-    district: facts.district ?? "",
-    period: draft.period.period,
-    period_kind: draft.period.periodKind,
-    ...draft.cells,
-    ...(draft.qualifier ? { [QUALIFIER_COLUMN[dataset] ?? "qualifier"]: draft.qualifier } : {}),
-    ...(totalId ? { part_of: totalId, split: "tình trạng" } : {}),
-    derived: "0",
-    source: facts.slug,
-    quote: draft.quote,
-  };
-  const schemaColumns = Object.keys(DATASETS[dataset].schema.shape);
-  const fileHeader = ctx.headers[dataset] ?? schemaColumns;
-  const missingColumns = schemaColumns.filter(
-    (c) => !fileHeader.includes(c) && (row[c] ?? "") !== "",
-  );
-  const header = schemaColumns.filter((c) => fileHeader.includes(c) || missingColumns.includes(c));
-  const sameUnit = ctx.rows
-    .filter((r) => r.dataset === dataset && r.unit === facts.unit && facts.unit)
-    .map(({ dataset: d, id, line, period, periodKind }) => ({
-      dataset: d,
-      id,
-      line,
-      period,
-      periodKind,
-    }));
-  const duplicate = ctx.rows.find(
-    (r) => r.dataset === dataset && r.unit === facts.unit && sameFigure(r, draft),
-  );
+  const row = cellsOf(draft, ctx, totalId);
+  const { header, missingColumns } = headerOf(dataset, ctx, row);
+  const unit = ctx.facts.unit;
+  const mine = ctx.rows.filter((r) => r.dataset === dataset && unit && r.unit === unit);
+  const duplicate = mine.find((r) => sameFigure(r, draft));
   const notes = [...draft.notes, ...blanks(dataset, row)];
   if (draft.quote.length > 150)
     notes.push(
@@ -156,16 +157,8 @@ export function layout(
     missingColumns,
     row,
     csv: header.map((c) => csvCell(row[c] ?? "")).join(","),
-    sameUnit,
-    alreadyIn: duplicate
-      ? {
-          dataset,
-          id: duplicate.id,
-          line: duplicate.line,
-          period: duplicate.period,
-          periodKind: duplicate.periodKind,
-        }
-      : null,
+    sameUnit: mine.map(refOf),
+    alreadyIn: duplicate ? refOf(duplicate) : null,
     notes,
   };
 }
