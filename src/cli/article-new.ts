@@ -5,6 +5,7 @@ import { join, relative, resolve } from "node:path";
 import { TOPICS } from "../consts.ts";
 import { readCapture } from "../lib/content/capture.ts";
 import { captureToMdx, proposedSummary } from "../lib/content/capture-mdx.ts";
+import { checkLines, noBodyMessage, outletLine } from "../lib/content/capture-messages.ts";
 import { REPO_ROOT } from "../lib/data/paths.ts";
 import { slugify } from "../lib/slug.ts";
 
@@ -38,11 +39,7 @@ if (!capture.title) {
     `${source}:1:1 Không tìm thấy tiêu đề: tệp cần có dòng tiêu đề trước đoạn đầu của bài (xem các tệp mẫu trong tests/fixtures/seeds/).`,
   );
 }
-if (!capture.blocks.some((b) => b.kind === "paragraph")) {
-  stop(
-    `${source}:${capture.title.line}:1 Không thấy đoạn văn nào sau tiêu đề; kiểm tra lại tệp đã chép.`,
-  );
-}
+if (!capture.blocks.some((b) => b.kind === "paragraph")) stop(noBodyMessage(capture, source));
 const slug = chosenSlug ?? slugify(capture.title.text);
 if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
   stop(
@@ -69,6 +66,8 @@ if (capture.date) {
   out.push("  ngày: bài không ghi ngày → không ghi published (trang hiện “Không ghi ngày đăng”)");
 if (capture.mark)
   out.push(`  ký hiệu nguồn đầu bài: ${q(capture.mark)} (giữ trong lời bài, ghi vào source.mark)`);
+const outlet = outletLine(capture);
+if (outlet) out.push(outlet);
 if (capture.byline) {
   out.push(
     `  tác giả (dòng ${capture.byline.line}): ${q(capture.byline.name)}${capture.byline.role ? `, ${q(capture.byline.role)}` : ""}`,
@@ -86,7 +85,8 @@ if (capture.furniture.length > 0) {
 mkdirSync(dir, { recursive: true });
 writeFileSync(target, captureToMdx(capture), { flag: "wx" });
 out.push("", `Đã tạo ${shown(target)}. Cần điền tay trước khi build (các ô ghi “CẦN ĐIỀN”):`);
-if (!capture.mark) out.push("  - source.outlet: tên báo/trang nguồn như bài ghi");
+if (!capture.mark && !capture.outlet)
+  out.push("  - source.outlet: tên báo/trang nguồn như bài ghi");
 out.push("  - locality.province (và district nếu bài nói về một huyện): hệ thống không tự đoán");
 out.push("  - unit: tổ chức đảng bài nói tới");
 out.push(
@@ -99,6 +99,7 @@ out.push(
     ? "  - summary: đã lấy câu đầu của bài; sửa nếu cần, chỉ dùng lời của bài"
     : "  - summary: một hai câu lấy nguyên từ bài",
 );
+out.push(...checkLines(capture));
 out.push(
   "",
   `Tiếp theo: npm run data:coverage -- ${slug} (những con số của bài chưa có trong dữ liệu).`,

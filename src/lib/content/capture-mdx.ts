@@ -32,9 +32,10 @@ export function captureToMdx(capture: Capture): string {
     fm.push(`publishedLabel: ${str(capture.date.label)}`);
   }
   fm.push("source:");
+  const outlet = capture.outlet?.name ?? capture.mark;
   fm.push(
-    capture.mark
-      ? `  outlet: ${str(capture.mark)} # tên báo/trang như bài ghi; sửa nếu cần`
+    outlet
+      ? `  outlet: ${str(outlet)} # tên báo/trang như bài ghi; sửa nếu cần`
       : `  outlet: "" # CẦN ĐIỀN: tên báo/trang nguồn, vd. "Huyện ủy Tuyên Hóa"`,
   );
   if (capture.mark) fm.push(`  mark: ${str(capture.mark)}`);

@@ -1,5 +1,19 @@
 // A captured source page (plain text, as in tests/fixtures/seeds/) -> the parts of an article:
-// title, kicker, date line, outlet mark, body blocks, byline; page furniture set aside. Pure.
+// title, kicker, date line, outlet mark and source line, body blocks, byline; page furniture set
+// aside wherever it stands (capture-furniture.ts). Pure.
+import {
+  BLOCKS,
+  isBreadcrumb,
+  isListHeading,
+  isMenuLine,
+  isPhotoCredit,
+  isTail,
+  isTool,
+  looksLikeOutlet,
+  sourceLineOutlet,
+  tidy,
+} from "./capture-furniture.ts";
+
 
 export type CaptureBlock = { kind: "paragraph" | "caption"; text: string; line: number };
 
@@ -22,37 +36,16 @@ export type Capture = {
   blocks: CaptureBlock[];
   byline?: { name: string; role?: string; line: number };
   /** Lines left out as page furniture, with their line numbers. */
-  furniture: { text: string; line: number }[];
+  furniture: CaptureLine[];
+  /** The outlet a source line names (“Nguồn: Báo Quảng Bình”, “Theo baoquangbinh.vn”). */
+  outlet?: { name: string; text: string; line: number };
+  /** What staff must check by hand, in Vietnamese: an uncertain byline, an outlet guessed. */
+  checks: CaptureLine[];
+  /** The furniture line after the title that set aside the lines after it (a list, a block, the tail). */
+  stoppedBy?: CaptureLine;
 };
 
-/** Whitespace runs (no-break spaces, indentation) are layout, not text. */
-const tidy = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ").trim();
-
-/** Lines that are the page, not the article: reading tools, links, comment and reply forms. */
-const FURNITURE = [
-  /^Xem với cỡ chữ/i,
-  /^< ?Trở về trang trước$/i,
-  /^Các tin khác$/i,
-  /^Tin (cùng chuyên mục|liên quan|khác)$/i,
-  /^Gửi bình luận của bạn$/i,
-  /^Phản hồi$/i,
-  /^(In bài viết|In trang|Chia sẻ|Gửi email|Lên đầu trang)$/i,
-];
-
-/** Once one of these follows the body, the rest of the page is other articles and forms. */
-const TAIL = [
-  /^< ?Trở về trang trước$/i,
-  /^Các tin khác$/i,
-  /^Tin (cùng chuyên mục|liên quan|khác)$/i,
-  /^Gửi bình luận của bạn$/i,
-  /^Phản hồi$/i,
-];
-
-/** Page blocks as a start line and an end line (inclusive): the poll and the visit counter. */
-const BLOCKS: [start: RegExp, end: RegExp][] = [
-  [/^Bình chọn$/i, /người đã tham gia bình chọn$/i],
-  [/^Thống kê truy cập$/i, /^•? ?Tổng:? [\d.]+$/i],
-];
+export type CaptureLine = { text: string; line: number };
 
 /** "Cập nhật ngày: 28/02/2023 05:40:48", "Thứ sáu, 12/08/2022", "Ngày đăng 01/02/2020". */
 const DATE_LINE =
@@ -85,17 +78,29 @@ const MARK = /^(\p{Lu}{2,6}) ?[-–] ?\S/u;
 const isName = (text: string) =>
   text.length <= 60 && !endsSentence(text) && text.split(" ").length <= 6 && !/\d/.test(text);
 
-export function readCapture(input: string): Capture {
-  const raw = input.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n").split("\n");
-  // `text` (whitespace tidied) is for recognising lines; `written` keeps the body as printed.
-  const lines = raw.map((text, i) => ({ text: tidy(text), written: text.trim(), line: i + 1 }));
-  const furniture: Capture["furniture"] = [];
-  const kept: { text: string; written: string; line: number; blankBefore: number }[] = [];
+type Line = CaptureLine & { written: string };
+type Kept = Line & { blankBefore: number };
 
+/** A line that reads as a body paragraph again after a list of links: a sentence of some length. */
+const isSentence = (text: string) => endsSentence(text) && text.split(" ").length >= 10;
+
+/** Set page furniture aside wherever it stands; keep the rest (head, body, byline) in order. */
+function sortLines(lines: Line[]) {
+  const furniture: CaptureLine[] = [];
+  const kept: Kept[] = [];
+  let outlet: Capture["outlet"];
+  let stoppedBy: CaptureLine | undefined;
+  // Changed inside setAside too: typed wide so the checks below are not narrowed away.
+  let mode = "page" as "page" | "list" | "block" | "tail";
+  let blockEnd: RegExp | undefined;
   let blank = 0;
-  let open: RegExp | undefined;
   let seenTitle = false;
-  let tail = false;
+  let bodySeen = false;
+  const setAside = (entry: Line, switchTo?: typeof mode) => {
+    furniture.push({ text: entry.text, line: entry.line });
+    if (switchTo) mode = switchTo;
+    if (switchTo && seenTitle && !stoppedBy) stoppedBy = { text: entry.text, line: entry.line };
+  };
   for (const entry of lines) {
     if (entry.text === "") {
       blank++;
@@ -103,71 +108,104 @@ export function readCapture(input: string): Capture {
     }
     const blankBefore = blank;
     blank = 0;
-    const skip = { text: entry.text, line: entry.line };
-    if (tail) {
-      furniture.push(skip);
-      continue;
-    }
-    if (open) {
-      furniture.push(skip);
-      if (open.test(entry.text)) open = undefined;
-      continue;
-    }
-    const block = BLOCKS.find(([start]) => start.test(entry.text));
-    if (block) {
-      furniture.push(skip);
-      open = block[1];
-      continue;
-    }
-    if (seenTitle && TAIL.some((p) => p.test(entry.text))) {
-      tail = true;
-      furniture.push(skip);
-      continue;
-    }
-    if (FURNITURE.some((p) => p.test(entry.text))) {
-      furniture.push(skip);
-      continue;
-    }
-    // Before the title, a line in capitals is a menu entry.
-    if (!seenTitle && isCapitals(entry.text) && !readDateLine(entry.text, entry.line)) {
-      furniture.push(skip);
-      continue;
-    }
-    if (!seenTitle && !readDateLine(entry.text, entry.line) && !entry.text.endsWith(":")) {
-      seenTitle = true;
-    }
-    kept.push({ ...entry, blankBefore });
-  }
-
-  const capture: Capture = { blocks: [], furniture };
-  let rest = kept;
-  // Head: date line, kicker (a line ending with ":" just before the title), title.
-  const head = rest.findIndex((l) => !readDateLine(l.text, l.line) && !l.text.endsWith(":"));
-  if (head !== -1) {
-    for (const l of rest.slice(0, head)) {
-      const date = readDateLine(l.text, l.line);
-      if (date && !capture.date) capture.date = date;
-      else if (l.text.endsWith(":")) capture.kicker = { text: l.text, line: l.line };
-    }
-    capture.title = { text: rest[head]!.text, line: rest[head]!.line };
-    rest = rest.slice(head + 1);
-    const after = rest[0] && readDateLine(rest[0].text, rest[0].line);
-    if (after && !capture.date) {
-      capture.date = after;
-      rest = rest.slice(1);
+    const { text } = entry;
+    const date = readDateLine(text, entry.line);
+    if (mode === "tail") setAside(entry);
+    else if (mode === "block") {
+      setAside(entry);
+      if (blockEnd!.test(text)) mode = "page";
+    } else if (sourceLineOutlet(text) !== undefined) {
+      outlet ??= { name: sourceLineOutlet(text)!, text, line: entry.line };
+      setAside(entry);
+    } else if (BLOCKS.some(([start]) => start.test(text))) {
+      blockEnd = BLOCKS.find(([start]) => start.test(text))![1];
+      setAside(entry, "block");
+    } else if (bodySeen && isTail(text)) setAside(entry, "tail");
+    else if (isTool(text) || isMenuLine(text) || isPhotoCredit(text) || isTail(text)) {
+      setAside(entry, seenTitle && isListHeading(text) ? "list" : undefined);
+    } else if (mode === "list" && !date && !isSentence(text)) setAside(entry);
+    // Before the title, a line in capitals or a breadcrumb is a menu entry.
+    else if (!seenTitle && (isCapitals(text) || isBreadcrumb(text)) && !date) setAside(entry);
+    else {
+      mode = "page";
+      if (seenTitle && !date) bodySeen = true;
+      if (!seenTitle && !date && !text.endsWith(":")) seenTitle = true;
+      kept.push({ ...entry, blankBefore });
     }
   }
+  return { furniture, kept, outlet, stoppedBy };
+}
 
-  // Byline: the last line(s) when they are a name, and a role in parentheses.
+/** Head: date line, kicker (a line ending with ":" just before the title), title. */
+function readHead(capture: Capture, kept: Kept[]): Kept[] {
+  const head = kept.findIndex((l) => !readDateLine(l.text, l.line) && !l.text.endsWith(":"));
+  if (head === -1) return kept;
+  for (const l of kept.slice(0, head)) {
+    const date = readDateLine(l.text, l.line);
+    if (date && !capture.date) capture.date = date;
+    else if (l.text.endsWith(":")) capture.kicker = { text: l.text, line: l.line };
+  }
+  capture.title = { text: kept[head]!.text, line: kept[head]!.line };
+  const rest = kept.slice(head + 1);
+  const after = rest[0] && readDateLine(rest[0].text, rest[0].line);
+  if (after && !capture.date) {
+    capture.date = after;
+    return rest.slice(1);
+  }
+  return rest;
+}
+
+/** Byline: the last line(s) when they are a name, and a role in parentheses. */
+function readByline(capture: Capture, rest: Kept[]): Kept[] {
   const last = rest.at(-1);
   const role = last && /^\((.*)\)$/.exec(last.text);
   const nameLine = role ? rest.at(-2) : last;
-  if (nameLine && rest.length > 1 && isName(nameLine.text) && !PHOTO_CREDIT.test(nameLine.text)) {
-    const roleText = role?.[1]?.trim();
-    capture.byline = { name: nameLine.text, line: nameLine.line, ...(roleText ? { role: roleText } : {}) };
-    rest = rest.slice(0, role ? -2 : -1);
+  if (!nameLine || rest.length < 2 || !isName(nameLine.text) || PHOTO_CREDIT.test(nameLine.text))
+    return rest;
+  const at = `dòng ${nameLine.line} “${nameLine.text}”`;
+  if (looksLikeOutlet(nameLine.text)) {
+    if (capture.outlet) return rest.slice(0, role ? -2 : -1);
+    capture.outlet = { name: nameLine.text, text: nameLine.text, line: nameLine.line };
+    capture.checks.push({
+      line: nameLine.line,
+      text: `${at} là tên báo/trang, ghi vào source.outlet, không phải tác giả; bài không ghi tác giả: kiểm tra lại với bản gốc`,
+    });
+    return rest.slice(0, role ? -2 : -1);
   }
+  const roleText = role?.[1]?.trim();
+  capture.byline = {
+    name: nameLine.text,
+    line: nameLine.line,
+    ...(roleText ? { role: roleText } : {}),
+  };
+  if (!isCapitals(nameLine.text) && !roleText) {
+    capture.checks.push({
+      line: nameLine.line,
+      text: `tác giả đoán từ ${at}: dòng ngắn cuối bài, không viết hoa toàn bộ như tên tác giả thường in; đối chiếu bản gốc, nếu không phải tên tác giả thì bỏ author và đưa dòng này vào lời bài`,
+    });
+  }
+  return rest.slice(0, role ? -2 : -1);
+}
 
+export function readCapture(input: string): Capture {
+  const raw = input.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n").split("\n");
+  // `text` (whitespace tidied) is for recognising lines; `written` keeps the body as printed.
+  const lines = raw.map((text, i) => ({ text: tidy(text), written: text.trim(), line: i + 1 }));
+  const { furniture, kept, outlet, stoppedBy } = sortLines(lines);
+  const capture: Capture = {
+    blocks: [],
+    furniture,
+    checks: [],
+    ...(outlet && { outlet }),
+    ...(stoppedBy && { stoppedBy }),
+  };
+  const rest = readByline(capture, readHead(capture, kept));
+  if (!capture.byline && capture.outlet && capture.outlet.text !== capture.outlet.name) {
+    capture.checks.push({
+      line: capture.outlet.line,
+      text: `bài không ghi tác giả; dòng ${capture.outlet.line} “${capture.outlet.text}” là nguồn (source.outlet), không phải tác giả: kiểm tra lại với bản gốc`,
+    });
+  }
   for (const l of rest) {
     const caption =
       PHOTO_CREDIT.test(l.text) ||

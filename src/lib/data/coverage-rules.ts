@@ -9,7 +9,10 @@ export type ExclusionRule =
   | "ordinal"
   | "anniversary"
   | "duration"
-  | "time";
+  | "time"
+  | "day-of-month"
+  | "distance"
+  | "meeting";
 
 /** Vietnamese name of each rule, as data:coverage prints it. */
 export const RULE_NAMES: Record<ExclusionRule, string> = {
@@ -21,6 +24,9 @@ export const RULE_NAMES: Record<ExclusionRule, string> = {
   anniversary: "số năm kỷ niệm",
   duration: "khoảng thời gian thực hiện",
   time: "giờ phút",
+  "day-of-month": "ngày trong tháng, tháng",
+  distance: "chiều dài, diện tích",
+  meeting: "số cuộc họp, hội nghị (chưa bộ dữ liệu nào ghi)",
 };
 
 const DOCUMENT = String.raw`(?:Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quyết định|Đề án|Quy định|Hướng dẫn|Thông tri|Chương trình|Công văn|Thông báo|Nghị định|Thông tư|Luật)`;
@@ -37,6 +43,22 @@ export function exclusionRule(text: string, start: number, end: number): Exclusi
   if (isDate(text, start, end)) return "date";
   if (/ngày\s*$/i.test(before) && /^\/\d{1,2}/.test(after)) return "date";
   if (/^\d{1,2}:\d{2}/.test(text.slice(start)) || /\d:$/.test(before)) return "time";
+  // ngày mùng 3, mồng 5, ngày 15 tháng 3, ngày 15/3 (no year), tháng 3 năm 2024.
+  if (/(?:ngày\s+)?(?:mùng|mồng)\s*$/iu.test(before)) return "day-of-month";
+  if (/ngày\s*$/iu.test(before) && /^\s*(?:tháng|\/)/u.test(after)) return "day-of-month";
+  if (/(?:ngày|mùng|mồng)\s*\d{1,2}\s*\/$/iu.test(before)) return "day-of-month";
+  if (/(?:^|[^\p{L}])tháng\s*$/iu.test(before) && /^\s*(?:năm|\/|,|\.|$)/u.test(after))
+    return "day-of-month";
+  // 12 km đường, 300 m kênh, 2 ha: lengths and areas are works, not party statistics.
+  if (/^\s*(?:km|ki-lô-mét|kilômét|cây số|m|mét|m2|m²|ha|héc-ta)(?![\p{L}\d])/iu.test(after))
+    return "distance";
+  // 3 cuộc họp, 2 hội nghị, 4 kỳ họp: no dataset counts meetings (buổi tuyên truyền, lớp are kept).
+  if (
+    /^\s*(?:cuộc họp|phiên họp|kỳ họp|lần họp|buổi họp|cuộc làm việc|buổi làm việc|hội nghị)(?![\p{L}])/iu.test(
+      after,
+    )
+  )
+    return "meeting";
   if (/^\d{4}$/.test(token) && Number(token) >= 1900 && Number(token) <= 2100) return "year";
   // 21-NQ/TW, 02-ĐA/HU.
   if (/^-\p{Lu}/u.test(after)) return "document-number";
@@ -52,6 +74,8 @@ export function exclusionRule(text: string, start: number, end: number): Exclusi
     return "anniversary";
   // qua 1 năm thực hiện, sơ kết 3 năm thực hiện.
   if (/^\s*(năm|tháng)\s+thực hiện/u.test(after)) return "duration";
+  // 6 tháng đầu năm, 9 tháng cuối năm: the period a figure covers, not a figure.
+  if (/^\s*tháng\s+(?:đầu|cuối)\s+năm/u.test(after)) return "duration";
   return undefined;
 }
 

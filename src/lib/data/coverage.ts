@@ -1,32 +1,27 @@
 // Figure coverage: every number in an article's text that no dataset row cites (a row cites a number
 // when its quote, found in the article, spans the number and the row holds that value), with its
 // sentence and a proposed row. Numbers that are not statistics are set aside by rule (coverage-rules.ts).
+import type { ExistingRow } from "./coverage-report.ts";
 import { exclusionRule, type ExclusionRule } from "./coverage-rules.ts";
+import type { SentenceNumber } from "./coverage-rows.ts";
 import { numberSpans } from "./numbers.ts";
 import { normaliseText } from "./sources.ts";
 
-export type CitingRow = { quote: string; values: number[] };
+export type CitingRow = { quote: string; values: number[]; ref?: ExistingRow };
 /** A number staff have explained in data/README.md: the phrase around it and why it is no dataset figure. */
 export type AcceptedNumber = { slug: string; phrase: string; why: string };
 
-export type FoundNumber = {
-  token: string;
-  values: number[];
-  /** Position in the .mdx file (1-based). */
-  line: number;
-  column: number;
-  sentence: string;
-};
+/** A number of the body: position in the .mdx file (1-based), its sentence and where it stands in it. */
+export type FoundNumber = SentenceNumber;
 
 export type ArticleCoverage = {
   slug: string;
-  uncovered: (FoundNumber & { proposal: Proposal })[];
+  uncovered: FoundNumber[];
   accepted: (FoundNumber & { why: string })[];
   excluded: (FoundNumber & { rule: ExclusionRule })[];
-  covered: FoundNumber[];
+  /** Numbers a row already cites, with those rows. */
+  covered: (FoundNumber & { rows: ExistingRow[] })[];
 };
-
-export type Proposal = { dataset: string; unit?: string; period?: string; quote: string };
 
 /** One paragraph of the body as readers see it, and for each of its characters the file column. */
 type Prose = { text: string; columns: number[]; line: number };
@@ -79,48 +74,6 @@ function occurrences(hay: string, needle: string): [number, number][] {
   return found;
 }
 
-/** Dataset a staff member would most likely put a figure in, from the words around it. */
-const DATASET_HINTS: [RegExp, string][] = [
-  [/Huy hiệu/i, "huy-hieu"],
-  [
-    /kiểm tra|giám sát|kỷ luật|đơn thư|khiển trách|cảnh cáo|khai trừ|kiểm điểm/i,
-    "kiem-tra-giam-sat",
-  ],
-  [/khen thưởng|biểu dương/i, "thi-dua-khen-thuong"],
-  [/lớp|buổi|học viên|bồi dưỡng|tuyên truyền/i, "giao-duc-dao-tao"],
-  [/hoàn thành (xuất sắc|tốt)|xếp loại/i, "xep-loai"],
-  [/kết nạp|dự bị trở thành/i, "ket-nap"],
-  [/phấn đấu|chỉ tiêu/i, "chi-tieu"],
-  [/chi bộ|đảng bộ|tổ chức (cơ sở )?đảng/i, "to-chuc-dang"],
-  [/đảng viên/i, "dang-vien"],
-];
-
-/** The shortest clause around the number: what the `quote` column should hold. */
-function clauseAround(sentence: string, token: string, index: number): string {
-  const at = Math.max(0, index);
-  const left = Math.max(
-    0,
-    ...[...sentence.slice(0, at).matchAll(/[,;:(]\s/g)].map((m) => m.index + 2),
-  );
-  const rightMatch = /[,;:)](\s|$)|\.$/.exec(sentence.slice(at + token.length));
-  const right = rightMatch ? at + token.length + rightMatch.index : sentence.length;
-  return sentence.slice(left, right).trim();
-}
-
-export function propose(sentence: string, token: string, index: number): Proposal {
-  const quote = clauseAround(sentence, token, index);
-  const dataset =
-    DATASET_HINTS.find(([pattern]) => pattern.test(quote))?.[1] ??
-    DATASET_HINTS.find(([pattern]) => pattern.test(sentence))?.[1] ??
-    "cong-tac-to-chuc";
-  const unit = /^[\d.,/%]+\s+((?:[\p{Ll}]+\s?){1,2})/u.exec(sentence.slice(index))?.[1]?.trim();
-  const period =
-    /đến hết năm (\d{4})/u.exec(sentence)?.[0] ??
-    /\b(?:trong )?năm (\d{4})/iu.exec(sentence)?.[0] ??
-    (/hiện có/u.test(sentence) ? "hiện có" : undefined);
-  return { dataset, quote, ...(unit ? { unit } : {}), ...(period ? { period } : {}) };
-}
-
 export function articleCoverage(
   slug: string,
   mdx: string,
@@ -133,7 +86,7 @@ export function articleCoverage(
     // Markup, escapes and whitespace runs are already gone, so positions map back to the file.
     const source = prose.text;
     const cites = rows.flatMap((row) =>
-      occurrences(source, normaliseText(row.quote)).map(([a, b]) => ({ a, b, values: row.values })),
+      occurrences(source, normaliseText(row.quote)).map(([a, b]) => ({ a, b, ...row })),
     );
     const explained = mine.flatMap((entry) =>
       occurrences(source, normaliseText(entry.phrase)).map(([a, b]) => ({ a, b, why: entry.why })),
@@ -147,19 +100,20 @@ export function articleCoverage(
         line: prose.line,
         column: prose.columns[span.start] ?? 1,
         sentence,
+        at,
       };
+      const inside = (r: { a: number; b: number }) => r.a <= span.start && span.end <= r.b;
+      // A row citing the number wins over any rule: what is in the data is marked as such.
+      const citing = cites.filter(
+        (c) => inside(c) && span.values.some((v) => c.values.some((w) => Math.abs(v - w) < 1e-9)),
+      );
+      if (citing.length > 0) {
+        result.covered.push({ ...found, rows: citing.flatMap((c) => (c.ref ? [c.ref] : [])) });
+        continue;
+      }
       const rule = exclusionRule(source, span.start, span.end);
       if (rule) {
         result.excluded.push({ ...found, rule });
-        continue;
-      }
-      const inside = (r: { a: number; b: number }) => r.a <= span.start && span.end <= r.b;
-      if (
-        cites.some(
-          (c) => inside(c) && span.values.some((v) => c.values.some((w) => Math.abs(v - w) < 1e-9)),
-        )
-      ) {
-        result.covered.push(found);
         continue;
       }
       const why = explained.find(inside)?.why;
@@ -167,7 +121,7 @@ export function articleCoverage(
         result.accepted.push({ ...found, why });
         continue;
       }
-      result.uncovered.push({ ...found, proposal: propose(sentence, token, at) });
+      result.uncovered.push(found);
     }
   }
   return result;

@@ -31,8 +31,9 @@ export function dataDir(): string {
   return process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(REPO_ROOT, "data");
 }
 
+/** content/news or NEWS_DIR (as the build reads it: tests and staff can check a copy elsewhere). */
 export function contentDir(): string {
-  return join(REPO_ROOT, "content", "news");
+  return process.env.NEWS_DIR ? resolve(process.env.NEWS_DIR) : join(REPO_ROOT, "content", "news");
 }
 
 /** Captured furniture of original pages (poll, counter), keyed by article slug. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ACCEPTED_LIST, coverageOf } from "../../../src/lib/data/coverage-load.ts";
 import { exclusionRule } from "../../../src/lib/data/coverage-rules.ts";
 import { articleCoverage, readAccepted } from "../../../src/lib/data/coverage.ts";
+import { draftRows } from "../../../src/lib/data/coverage-rows.ts";
 import { articleSlugs, loadAllDatasets } from "../../../src/lib/data/index.ts";
 import { contentDir } from "../../../src/lib/data/paths.ts";
 
@@ -95,6 +96,7 @@ describe("articleCoverage", () => {
 
   it("counts a number as cited only inside a quote of a row holding that value", () => {
     expect(result.covered.map((n) => n.token)).toEqual(["218", "100"]);
+    expect(result.covered[0]!.rows).toEqual([]);
     const otherValue = articleCoverage("bai-thu", ARTICLE, [{ ...rows[0]!, values: [218] }], []);
     expect(otherValue.uncovered.map((n) => n.token)).toContain("100");
   });
@@ -107,17 +109,20 @@ describe("articleCoverage", () => {
     expect(result.accepted.map((n) => [n.token, n.why])).toEqual([["27", "tên danh mục"]]);
   });
 
-  it("proposes a row: dataset, unit, period as stated, the shortest clause as quote", () => {
-    expect(result.uncovered[0]!.proposal).toEqual({
-      dataset: "to-chuc-dang",
-      unit: "chi bộ",
-      period: "Năm 2022",
-      quote: "Đảng bộ có 241 chi bộ",
-    });
-    expect(result.uncovered[1]!.proposal).toMatchObject({
-      dataset: "xep-loai",
-      quote: "Có 8/40 tập thể hoàn thành xuất sắc nhiệm vụ",
-    });
+  it("proposes a row: dataset, columns, period as stated, the shortest clause as quote", () => {
+    const drafts = draftRows(result.uncovered, { slug: "bai-thu", published: "2023-02-28" });
+    expect(
+      drafts.map((d) => [d.dataset, d.cells, d.period.periodKind, d.period.period, d.quote]),
+    ).toEqual([
+      ["to-chuc-dang", { kind: "Chi bộ", count: "241" }, "year", "2022", "Đảng bộ có 241 chi bộ"],
+      [
+        "xep-loai",
+        { rating: "hoan-thanh-xuat-sac", group: "Tập thể", count: "8", rated: "40" },
+        "as_reported",
+        "2023-02-28",
+        "Có 8/40 tập thể hoàn thành xuất sắc nhiệm vụ",
+      ],
+    ]);
   });
 });
 
