@@ -6,8 +6,11 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import Papa from "papaparse";
 import { afterAll, describe, expect, it } from "vitest";
 import { coverageReportSchema } from "../../../src/lib/data/coverage-report.ts";
+import { loadAllDatasets } from "../../../src/lib/data/index.ts";
+import { periodText } from "../../../src/lib/data/period.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const SLUG = "tuyen-hoa-nang-cao-chat-luong-to-chuc-co-so-dang-va-dang-vien";
@@ -154,6 +157,45 @@ describe("issue 22: a newer, dated article about Tuyên Hóa", () => {
       .replaceAll(SLUG, "<tên-bài>")
       .split("\n");
     for (const line of block!.split("\n").filter((l) => l !== "")) expect(printed).toContain(line);
+  });
+
+  it("entered as proposed into a copy of data/, data:check accepts the rows", () => {
+    const data = join(work, "data");
+    cpSync(resolve(ROOT, "data"), data, { recursive: true });
+    for (const p of proposals) {
+      const path = join(data, `${p.dataset}.csv`);
+      const table = Papa.parse<string[]>(readFileSync(path, "utf8"), { skipEmptyLines: true }).data;
+      const old = table[0]!;
+      // A column the file lacks: the header the tool printed, an empty cell in each old row.
+      const rows = table.slice(1).map((r) => p.header.map((c) => r[old.indexOf(c)] ?? ""));
+      const next = `${Papa.unparse([p.header, ...rows], { newline: "\n" })}\n${p.csv}\n`;
+      writeFileSync(path, next);
+    }
+    const check = run("src/cli/data-check.ts", [], { DATA_DIR: data });
+    expect(check.stderr).toBe("");
+    expect(check.status, check.stdout).toBe(0);
+    expect(check.stdout).toMatch(/^Dữ liệu: 11 bộ dữ liệu, \d+ dòng, không có lỗi/);
+    expect(check.stdout).toContain("Số trong bài chưa có trong dữ liệu: 0.");
+    expect(check.stdout).not.toContain("Cảnh báo");
+    // The portal's one wording of a period: the new figures read as reported, the old stays undated.
+    const previous = process.env.NEWS_DIR;
+    process.env.NEWS_DIR = news;
+    try {
+      const members = loadAllDatasets(data).datasets["dang-vien"].rows;
+      const texts = members
+        .filter((r) => r.unit === "Đảng bộ huyện Tuyên Hóa")
+        .map((r) => [r.id, periodText(r)]);
+      expect(texts).toEqual([
+        ["th-dang-vien", periodText(members.find((r) => r.id === "th-dang-vien")!)],
+        ["tuyen-hoa-dang-vien-2024-03-15", "theo bài đăng ngày 15/03/2024"],
+        ["tuyen-hoa-dang-vien-chinh-thuc-2024-03-15", "theo bài đăng ngày 15/03/2024"],
+        ["tuyen-hoa-dang-vien-du-bi-2024-03-15", "theo bài đăng ngày 15/03/2024"],
+      ]);
+      expect(texts[0]![1]).not.toMatch(/\d/);
+    } finally {
+      if (previous === undefined) delete process.env.NEWS_DIR;
+      else process.env.NEWS_DIR = previous;
+    }
   });
 
   it("an unknown option is refused in Vietnamese, word for word", () => {
