@@ -25,10 +25,11 @@ export const staffHeaders = createMiddleware(async (c, next) => {
 
 export const CROSS_SITE = "Biểu mẫu được gửi từ một trang khác nên không được nhận.";
 
-/** A page saying why nothing was done (403: refused; 429: too many wrong passwords). */
+/** A page saying why nothing was done (400: bad input; 403: refused; 429: too many wrong
+ * passwords; 503: too busy to check one now). */
 export const refuse = (
   c: Context,
-  status: 403 | 429,
+  status: 400 | 403 | 429 | 503,
   text: string,
   headers: Record<string, string> = {},
 ): Response => c.html(refusedPage(text), status, headers);

@@ -10,6 +10,7 @@ import type { CommentStore } from "../store/comments.ts";
 import type { StaffStore } from "../store/staff.ts";
 import type { SecretStore } from "../store/types.ts";
 import { decide, showQueue } from "./moderation.ts";
+import { passwordChecks } from "./password-checks.ts";
 import { signinPage } from "./pages.ts";
 import { CROSS_SITE, refuse, STAFF_BASE, staffHeaders } from "./respond.ts";
 import {
@@ -34,6 +35,7 @@ export type StaffDeps = Pick<FeatureContext, "articles" | "trustProxy" | "now"> 
 export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
   const session = loadSession(d);
   const moderation = { ...d, store: d.comments };
+  const signin = { ...d, checks: passwordChecks(d.settings.passwordChecks) };
   return (
     new Hono<StaffEnv>()
       .use(`${STAFF_BASE}*`, staffHeaders)
@@ -44,9 +46,9 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
         const expired = getCookie(c, SESSION_COOKIE) !== undefined;
         if (expired) deleteCookie(c, SESSION_COOKIE, cookieOptions(c, d.trustProxy));
         const message = expired ? "Phiên làm việc đã hết hạn; mời đăng nhập lại." : undefined;
-        return c.html(signinPage({ csrf: await signinCsrf(c, d), message }));
+        return c.html(signinPage({ csrf: await signinCsrf(c, signin), message }));
       })
-      .post(`${STAFF_BASE}dang-nhap`, sameSite, formBody, signIn(d))
+      .post(`${STAFF_BASE}dang-nhap`, sameSite, formBody, signIn(signin))
       .post(
         `${STAFF_BASE}quyet-dinh`,
         sameSite,

@@ -1,0 +1,16 @@
+// A password-check thread (password-checks.ts): scrypt runs here, synchronously, so neither the
+// event loop nor libuv's pool (which reads the files the site serves) waits for it.
+import { parentPort } from "node:worker_threads";
+import { verifyPasswordSync } from "./password.ts";
+
+type Job = { id: number; password: string; stored: string | undefined };
+
+parentPort!.on("message", (job: Job) => {
+  let ok = false;
+  try {
+    ok = verifyPasswordSync(job.password, job.stored);
+  } catch {
+    // A malformed stored hash checks as wrong, like a wrong password.
+  }
+  parentPort!.postMessage({ id: job.id, ok });
+});
