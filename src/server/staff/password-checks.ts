@@ -6,8 +6,8 @@ import { Worker } from "node:worker_threads";
 export type PasswordChecks = {
   /** The check's answer, or undefined when N checks are already running (nothing was checked). */
   tryVerify(password: string, stored: string | undefined): Promise<boolean> | undefined;
-  /** Checks running now. */
-  readonly running: number;
+  /** True when N checks are running: a sign-in is refused before it is counted or read. */
+  readonly busy: boolean;
   close(): Promise<void>;
 };
 
@@ -27,8 +27,8 @@ export function passwordChecks(max: number): PasswordChecks {
     return worker;
   };
   return {
-    get running() {
-      return running;
+    get busy() {
+      return running >= max;
     },
     tryVerify(password, stored) {
       if (running >= max) return undefined;

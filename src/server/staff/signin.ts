@@ -56,6 +56,7 @@ export function signIn(d: SigninDeps) {
     const username = one(form, "username").trim().toLowerCase();
     const password = one(form, "password");
     const shownName = username.slice(0, 64);
+    if (d.checks.busy) return busy(c);
     const addressKey = await addressKeyOf(c, d.secrets, d.trustProxy);
     // Counted before the password is checked, so parallel attempts cannot pass the limit.
     const claim = await claimAttempt(d.store, d.settings, {
@@ -70,7 +71,7 @@ export function signIn(d: SigninDeps) {
     const ok = await checkPassword(d, username, password);
     if (ok === undefined) {
       await d.store.settleSignin(claim.id, "unchecked");
-      return refuse(c, 503, BUSY, { "retry-after": String(BUSY_RETRY_SECONDS) });
+      return busy(c);
     }
     await d.store.settleSignin(claim.id, ok ? "ok" : "failed");
     if (!ok) {
@@ -81,6 +82,9 @@ export function signIn(d: SigninDeps) {
     return c.redirect(STAFF_BASE, 303);
   };
 }
+
+/** Every password-check thread is busy: refused at once, nothing counted. */
+const busy = (c: Context) => refuse(c, 503, BUSY, { "retry-after": String(BUSY_RETRY_SECONDS) });
 
 /** Whether the password is right; undefined when every password-check thread is busy. */
 async function checkPassword(

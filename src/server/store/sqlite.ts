@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { StoreOpenError } from "./errors.ts";
 import { MIGRATIONS } from "./migrations.ts";
+import { cachedSecrets } from "./secrets.ts";
 import { str, type Row } from "./rows.ts";
 import { sqliteCommentStore } from "./sqlite-comments.ts";
 import { migrate, transaction } from "./sqlite-db.ts";
@@ -100,7 +101,7 @@ function sqliteStores(db: DatabaseSync): Stores {
     visits: sqliteVisitStore(db),
     comments: sqliteCommentStore(db),
     staff: sqliteStaffStore(db),
-    secrets: sqliteSecretStore(db),
+    secrets: cachedSecrets(sqliteSecretStore(db)),
     async ping() {
       db.prepare("SELECT 1").get();
     },
