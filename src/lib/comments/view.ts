@@ -10,7 +10,8 @@ export function renderCommentItem(c: PublicComment): string {
   const at = new Date(c.createdAt);
   return (
     `<li class="comment" id="binh-luan-${c.id}"><p class="comment__meta">` +
-    `<span class="comment__name">${escapeHtml(c.name)}</span> ` +
+    // <bdi>: a direction mark in a name cannot reorder the date after it.
+    `<bdi class="comment__name">${escapeHtml(c.name)}</bdi> ` +
     `<time datetime="${escapeHtml(at.toISOString())}">${formatDateTime(at)}</time></p>` +
     `<p class="comment__text">${escapeHtml(c.text)}</p></li>`
   );

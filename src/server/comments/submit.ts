@@ -42,7 +42,7 @@ export async function submitComment(
   // The API's documented body is { article, name, email, text }: consent and the form token
   // are required of forms, and checked for an API client only when it sends them.
   const checked = checkSubmission(raw, (slug) => known.has(slug), { consentRequired: !json });
-  if (!checked.ok) throw new Refusal(checked.code);
+  if (!checked.ok) throw new Refusal(checked.code, undefined, checked.field);
   const tokenState = checkFormToken(await d.formSecret(), raw.token, d.now(), d.minSeconds);
   if (tokenState === "too-fast") throw new Refusal("qua-nhanh");
   if (tokenState !== "ok" && !(json && tokenState === "missing")) throw new Refusal("xem-lai");

@@ -4,6 +4,7 @@
 import { createHmac } from "node:crypto";
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { hasControlCharacter, markControls } from "../../lib/odd-text.ts";
 import type { SecretStore } from "../store/types.ts";
 import { signinPage } from "./pages.ts";
 import type { PasswordChecks } from "./password-checks.ts";
@@ -30,6 +31,8 @@ export const MAX_PASSWORD_LENGTH = 1024;
 const BUSY =
   "Máy chủ đang bận kiểm tra các lần đăng nhập khác; mời bạn đợi vài giây rồi đăng nhập lại.";
 const BUSY_RETRY_SECONDS = 5;
+const CONTROL_CHARACTER =
+  "Tên đăng nhập hoặc mật khẩu có ký tự điều khiển không hợp lệ; mời bạn nhập lại rồi đăng nhập.";
 
 const signinToken = async (secrets: SecretStore, pre: string) =>
   createHmac("sha256", await secrets.secret("staff-signin"))
@@ -55,7 +58,9 @@ export function signIn(d: SigninDeps) {
     if (!pre || !sameSecret(one(form, "csrf"), expected)) return refuse(c, 403, STALE_FORM);
     const username = one(form, "username").trim().toLowerCase();
     const password = one(form, "password");
-    const shownName = username.slice(0, 64);
+    // Logged and shown with any control character as �: PostgreSQL cannot store NUL.
+    const shownName = markControls(username.slice(0, 64));
+    const odd = hasControlCharacter(username) || hasControlCharacter(password);
     if (d.checks.busy) return busy(c);
     const addressKey = await addressKeyOf(c, d.secrets, d.trustProxy);
     // Counted before the password is checked, so parallel attempts cannot pass the limit.
@@ -67,6 +72,10 @@ export function signIn(d: SigninDeps) {
     if ("block" in claim) {
       const headers = { "retry-after": String(claim.block.retryAfterSeconds) };
       return refuse(c, 429, claim.block.message, headers);
+    }
+    if (odd) {
+      await d.store.settleSignin(claim.id, "failed");
+      return refuse(c, 400, CONTROL_CHARACTER);
     }
     const ok = await checkPassword(d, username, password);
     if (ok === undefined) {
