@@ -18,10 +18,9 @@ import { isFormPost, own, readFields } from "../http/request.ts";
 import type { CommentStore } from "../store/comments.ts";
 import type { SecretStore } from "../store/types.ts";
 import { issueFormToken } from "./form-token.ts";
-import { HourlyLimit } from "./limit.ts";
 import { commentPages, notice, type CommentPages, type PageRequest } from "./pages.ts";
 import { refusalOf, type Refusal } from "./refusal.ts";
-import { submitComment } from "./submit.ts";
+import { senderKeyOf, submitComment } from "./submit.ts";
 
 export type CommentDeps = FeatureContext & {
   store: CommentStore;
@@ -40,8 +39,9 @@ export function commentRoutes(d: CommentDeps): Hono {
   const formSecret = () => d.secrets.secret("comment-form");
   const token = async () => issueFormToken(await formSecret(), d.now());
   const pages = commentPages({ ...d, token, retentionDays: d.settings.emailRetentionDays });
-  const limit = new HourlyLimit(d.settings.perHour, d.now);
-  const submit = { ...d, formSecret, limit, minSeconds: d.settings.minSeconds };
+  const senderKey = senderKeyOf(() => d.secrets.secret("comment-sender"));
+  const { perHour, minSeconds } = d.settings;
+  const submit = { ...d, formSecret, senderKey, perHour, minSeconds };
   const done = (c: Context) => c.req.query("ket-qua") === SUBMITTED;
 
   const api = new Hono<CommentEnv>()
