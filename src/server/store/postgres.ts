@@ -90,6 +90,10 @@ function postgresStores(sql: Sql): Stores {
     async ping() {
       await sql`SELECT 1`;
     },
+    async probeWrite() {
+      await sql`INSERT INTO server_meta (key, value) VALUES ('health_probe', ${new Date().toISOString()})
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`;
+    },
     async close() {
       await sql.end({ timeout: 5 });
     },

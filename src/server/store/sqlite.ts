@@ -95,6 +95,9 @@ function sqliteSecretStore(db: DatabaseSync): SecretStore {
 }
 
 function sqliteStores(db: DatabaseSync): Stores {
+  const probe = db.prepare(
+    "INSERT OR REPLACE INTO server_meta (key, value) VALUES ('health_probe', ?)",
+  );
   return {
     kind: "sqlite",
     polls: sqlitePollStore(db),
@@ -104,6 +107,9 @@ function sqliteStores(db: DatabaseSync): Stores {
     secrets: cachedSecrets(sqliteSecretStore(db)),
     async ping() {
       db.prepare("SELECT 1").get();
+    },
+    async probeWrite() {
+      transaction(db, () => probe.run(new Date().toISOString()));
     },
     async close() {
       if (db.isOpen) db.close();
