@@ -13,6 +13,8 @@ const MAX_MEM = 2 * 128 * SCRYPT_PARAMS.N * SCRYPT_PARAMS.r;
 
 /** Shortest password staff:add accepts. */
 export const MIN_PASSWORD_LENGTH = 12;
+/** The longest password a sign-in checks (UTF-16 units); staff:add refuses longer ones. */
+export const MAX_PASSWORD_LENGTH = 1024;
 
 function derive(
   password: string,

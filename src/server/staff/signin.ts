@@ -7,6 +7,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { hasControlCharacter, markControls } from "../../lib/odd-text.ts";
 import type { SecretStore } from "../store/types.ts";
 import { signinPage } from "./pages.ts";
+import { MAX_PASSWORD_LENGTH } from "./password.ts";
 import type { PasswordChecks } from "./password-checks.ts";
 import { refuse, STAFF_BASE } from "./respond.ts";
 import {
@@ -26,8 +27,6 @@ export type SigninDeps = SessionDeps & { secrets: SecretStore; checks: PasswordC
 
 const STALE_FORM =
   "Biểu mẫu đăng nhập đã cũ hoặc không hợp lệ; mời mở lại trang đăng nhập rồi thử lại.";
-/** The longest password a sign-in checks (staff:add refuses longer ones). */
-export const MAX_PASSWORD_LENGTH = 1024;
 const BUSY =
   "Máy chủ đang bận kiểm tra các lần đăng nhập khác; mời bạn đợi vài giây rồi đăng nhập lại.";
 const BUSY_RETRY_SECONDS = 5;
