@@ -8,7 +8,7 @@ import { chooseEncoding, ENCODINGS, isCompressible, type Encoding } from "../../
 import { INDEX_DIR } from "../../lib/search/index-files.ts";
 import { pageHeaders } from "../http/answers.ts";
 import { htmlPolicy, SECURITY_HEADERS } from "../http/security.ts";
-import { fileCache, fileOf, swappedIn, type CachedFile } from "./files.ts";
+import { fileCache, fileOf, readThroughSwap, type CachedFile } from "./files.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -138,8 +138,7 @@ async function serveFile(c: Context, load: Load, root: string): Promise<Response
   const url = new URL(c.req.url);
   const file = fileOf(root, url.pathname);
   if (!file) return notFoundPage(c, load, root);
-  let entry = await load(file);
-  if (!entry && (await swappedIn(root))) entry = await load(file);
+  const entry = await readThroughSwap(root, () => load(file));
   if (!entry) {
     // A folder asked for without its trailing slash: send readers to the canonical URL.
     if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {
@@ -165,7 +164,8 @@ export function createSite(distDir: string): Site {
   const load = fileCache();
   const notFound = (c: Context) => notFoundPage(c, load, root);
   const page = async (relative: string) => {
-    const entry = await load(join(root, relative));
+    // A page a feature fills in waits out a deploy's swap as a static file does.
+    const entry = await readThroughSwap(root, () => load(join(root, relative)));
     return entry ? { html: entry.body.toString("utf8"), csp: entry.csp } : undefined;
   };
   return {
