@@ -8,7 +8,7 @@ import {
   FEEDBACK_PAGE_PATH,
 } from "../../lib/comments/submission.ts";
 import { SENT_COMMENT, SENT_FEEDBACK } from "../../lib/comments/constants.ts";
-import type { FormValues } from "../../lib/comments/view.ts";
+import { stampCommentForm, type FormValues } from "../../lib/comments/view.ts";
 import { markControls } from "../../lib/odd-text.ts";
 import type { CommentSettings } from "../config.ts";
 import type { FeatureContext } from "../feature.ts";
@@ -39,6 +39,8 @@ export function commentRoutes(d: CommentDeps): Hono {
   const formSecret = () => d.secrets.secret("comment-form");
   const token = async () => issueFormToken(await formSecret(), d.now());
   const pages = commentPages({ ...d, token, retentionDays: d.settings.emailRetentionDays });
+  // An article's built form gets a fresh form time as the server serves it: one send, no JS.
+  d.site.stampPages("data-comment-token", async (html) => stampCommentForm(html, await token()));
   const senderKey = senderKeyOf(() => d.secrets.secret("comment-sender"));
   const { perHour, minSeconds } = d.settings;
   const submit = { ...d, formSecret, senderKey, perHour, minSeconds };
