@@ -1,8 +1,9 @@
 // Staff accounts for /quan-tri/: `npm run staff:add -- <user>` (password from standard input,
 // never from the command line or the environment) and `npm run staff:remove -- <user>`.
 import { loadConfig } from "../server/config.ts";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../server/staff/password.ts";
-import { USERNAME } from "../server/staff/username.ts";
+import { hashPassword } from "../server/staff/password.ts";
+import { passwordProblem } from "../server/staff/password-strength.ts";
+import { newUsernameProblem, USERNAME } from "../server/staff/username.ts";
 import { openStore } from "../server/store/open.ts";
 import type { Stores } from "../server/store/types.ts";
 
@@ -54,11 +55,14 @@ if ((command !== "add" && command !== "remove") || !username || rest.length > 0)
       "           npm run staff:remove -- <tên đăng nhập>",
   );
 }
-if (!USERNAME.test(username)) {
-  fail(
-    `Tên đăng nhập «${username}» không hợp lệ: chỉ dùng chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới; 2–40 ký tự.`,
-  );
-}
+// A new account's name follows the documented pattern; removal also takes older names.
+const nameProblem =
+  command === "add"
+    ? newUsernameProblem(username)
+    : USERNAME.test(username)
+      ? undefined
+      : newUsernameProblem(username);
+if (nameProblem) fail(`${nameProblem} Không có gì thay đổi.`);
 
 let config;
 try {
@@ -82,10 +86,9 @@ try {
     console.log(`Đã xoá tài khoản «${username}» và các phiên đăng nhập của tài khoản này.`);
   } else {
     const password = await readPassword(`Mật khẩu cho «${username}»: `);
-    if ([...password].length < MIN_PASSWORD_LENGTH) {
-      fail(
-        `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự; không có gì thay đổi. Nhập lại: npm run staff:add -- ${username}`,
-      );
+    const problem = passwordProblem(password, username);
+    if (problem) {
+      fail(`${problem} Không có gì thay đổi. Nhập lại: npm run staff:add -- ${username}`);
     }
     if (process.stdin.isTTY) {
       const again = await readPassword("Nhập lại mật khẩu: ");

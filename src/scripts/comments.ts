@@ -24,6 +24,8 @@ async function loadComments(section: HTMLElement): Promise<void> {
     if (box) renderList(box, body.comments);
     const token = section.querySelector<HTMLInputElement>("[data-comment-token]");
     if (token) token.value = body.token;
+    // The server answered: the note for static hosts without it does not apply.
+    section.querySelector("[data-comment-static]")?.remove();
   } catch {
     // API unreachable (static host, offline): the link to the comments page stays.
   }

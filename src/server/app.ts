@@ -6,7 +6,7 @@ import { commentRoutes } from "./comments/routes.ts";
 import { DEFAULTS, type CommentSettings, type ServerConfig, type StaffSettings } from "./config.ts";
 import { dashboardRoutes } from "./dashboard/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
-import { answerErrors, type ErrorReports } from "./http/errors.ts";
+import { answerErrors, type ErrorReports } from "./http/error-answer.ts";
 import { postGuard } from "./http/guards.ts";
 import { pollRoutes } from "./polls/routes.ts";
 import { searchRoutes } from "./search/routes.ts";
@@ -47,7 +47,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono()
     .route("/", pollRoutes({ ...common, store: stores.polls, polls }))
     .route("/", visitRoutes({ ...common, store: stores.visits, ...counter }))
-    .route("/", healthRoutes(stores))
+    .route("/", healthRoutes(stores, now))
     .route(
       "/",
       commentRoutes({ ...common, store: stores.comments, secrets, settings: commentSettings }),

@@ -1,5 +1,6 @@
 // Server configuration: one zod schema from the environment to the settings each feature reads.
 // Every default lives here; the rest of the code (and the build's pages) imports it.
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -40,6 +41,8 @@ const envSchema = z.object({
   /** Wrong passwords per account, or per address, within the window below before 429. */
   STAFF_SIGNIN_MAX_FAILURES: whole(1, 1000).default(10),
   STAFF_SIGNIN_WINDOW_MINUTES: whole(1, 1440).default(15),
+  /** Password checks (scrypt, 32 MiB each) at once, each in a thread of its own; more wait 503. */
+  STAFF_PASSWORD_CHECKS: whole(1, 64).default(availableParallelism()),
 });
 
 /** The environment's variables as the settings the server and its features read. */
@@ -71,6 +74,8 @@ export const configSchema = envSchema.transform((e) => ({
     /** Wrong passwords per account, or per address, within `windowMinutes` before 429. */
     maxFailures: e.STAFF_SIGNIN_MAX_FAILURES,
     windowMinutes: e.STAFF_SIGNIN_WINDOW_MINUTES,
+    /** Password checks running at once; a sign-in beyond them is refused at once (503). */
+    passwordChecks: e.STAFF_PASSWORD_CHECKS,
   },
 }));
 

@@ -66,11 +66,14 @@ server.on("error", (error) =>
   fail(`Cannot listen on ${config.host}:${config.port}: ${error.message}`),
 );
 
-// Expired visitor keys go within a minute even when nobody visits (a view also prunes them).
+// Expired visitor keys go within a minute even when nobody visits (a view also prunes them);
+// idle staff sessions too (a session lookup checks only its own row).
 setInterval(() => {
-  stores.visits
-    .pruneVisitors(Date.now())
-    .catch((error) => console.error("Pruning visitor keys:", error));
+  const now = Date.now();
+  stores.visits.pruneVisitors(now).catch((error) => console.error("Pruning visitor keys:", error));
+  stores.staff
+    .sweepIdleSessions(new Date(now - config.staff.idleMinutes * 60_000))
+    .catch((error) => console.error("Deleting idle staff sessions:", error));
 }, 60_000).unref();
 
 let stopping = false;

@@ -10,8 +10,8 @@ import type { Server } from "node:http";
 import { originalSiteFigures } from "../../src/lib/data/original-site.ts";
 import { createApp, type AppOptions } from "../../src/server/app.ts";
 import { loadPolls } from "../../src/server/polls/definitions.ts";
-import { openSqliteStore } from "../../src/server/store/sqlite.ts";
 import type { Stores } from "../../src/server/store/types.ts";
+import { BACKENDS, type Backend, type TestStoreTarget } from "../helpers/stores.ts";
 import { parsePollDefinition } from "../../src/lib/polls/schema.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -56,7 +56,10 @@ export function writeFakeDist(dir: string): void {
 export type TestApp = {
   url: string;
   stores: Stores;
+  /** The SQLite file ("" on PostgreSQL: read through `stores` or `target`). */
   databasePath: string;
+  /** The database, to open a second connection (or node) on it. */
+  target: TestStoreTarget;
   distDir: string;
   /** Counts straight from the database file (a second connection). */
   counts(): { votes: number; visits: number };
@@ -70,13 +73,16 @@ export async function startApp(
     now?: () => number;
     comments?: AppOptions["comments"];
     staff?: AppOptions["staff"];
+    /** The database backend (SQLite unless told). */
+    backend?: Backend;
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "portal-api-"));
   const distDir = join(dir, "dist");
   writeFakeDist(distDir);
-  const databasePath = join(dir, "portal.sqlite");
-  const stores = openSqliteStore(databasePath);
+  const target = await (options.backend ?? BACKENDS[0]!).create();
+  const databasePath = target.env.DATABASE_PATH ?? "";
+  const stores = await target.open();
   const polls = loadPolls(join(ROOT, "content/polls"));
   for (const extra of [
     {
@@ -116,13 +122,15 @@ export async function startApp(
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }) as Server;
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
-  const reader = new DatabaseSync(databasePath, { readOnly: true });
+  const reader = databasePath ? new DatabaseSync(databasePath, { readOnly: true }) : undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     stores,
     databasePath,
+    target,
     distDir,
     counts() {
+      if (!reader) throw new Error("counts() reads the SQLite file; use the stores on PostgreSQL");
       const votes = reader.prepare("SELECT COUNT(*) AS n FROM poll_votes").get() as { n: number };
       const visits = reader
         .prepare("SELECT COALESCE(SUM(visits),0) AS n FROM visit_days")
@@ -134,8 +142,9 @@ export async function startApp(
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      reader.close();
-      stores.close();
+      reader?.close();
+      await stores.close();
+      await target.dispose();
       rmSync(dir, { recursive: true, force: true });
     },
   };

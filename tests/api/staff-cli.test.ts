@@ -37,3 +37,57 @@ describe.each(BACKENDS)("staff accounts CLI on $kind", (backend) => {
     }
   });
 });
+
+/** What staff:add refuses, on SQLite (the checks come before the database is written). */
+const REFUSED: [string, string, string, string][] = [
+  [
+    "a password over the sign-in cap (1,100 characters)",
+    "bientap",
+    "Ab1-".repeat(275),
+    "dài quá 1.024 ký tự",
+  ],
+  ["12 spaces", "bientap", " ".repeat(12), "không được để trống"],
+  ["a repeated letter", "bientap", "aaaaaaaaaaaa", "quá dễ đoán"],
+  ["a common word and digits", "bientap", "password1234", "quá dễ đoán"],
+  ["the user name and digits", "bientap", "bientap12345", "quá dễ đoán"],
+  ["a keyboard row", "bientap", "qwertyuiop12", "quá dễ đoán"],
+  ["too short", "bientap", "Xq7-vn", "ít nhất 12 ký tự"],
+  ["a control character", "bientap", "mat-khau\u0001-du-dai-1", "ký tự điều khiển"],
+  ["the user name ..", "..", "mat-khau-du-dai-1", "Tên đăng nhập «..» không hợp lệ"],
+  ["the user name --help", "--help", "mat-khau-du-dai-1", "Tên đăng nhập «--help» không hợp lệ"],
+  ["a user name starting with a dot", ".an", "mat-khau-du-dai-1", "không hợp lệ"],
+  ["a user name with ..", "a..b", "mat-khau-du-dai-1", "không hợp lệ"],
+  ["a user name of 33 characters", "a".repeat(33), "mat-khau-du-dai-1", "2–32 ký tự"],
+  ["an upper-case user name", "BienTap", "mat-khau-du-dai-1", "không hợp lệ"],
+];
+
+describe("staff:add refuses what cannot or should not be used", () => {
+  it.each(REFUSED)("%s", async (_, user, password, says) => {
+    const target = await BACKENDS[0]!.create();
+    try {
+      const res = staff(target.env, ["add", user], `${password}\n`);
+      expect(res.status).toBe(1);
+      expect(res.stderr).toContain(says);
+      expect(res.stderr).toContain("Không có gì thay đổi");
+      const store = await target.open();
+      try {
+        expect(await store.staff.staffPasswordHash(user)).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await target.dispose();
+    }
+  });
+
+  it("accepts a long passphrase of several words with Vietnamese letters", async () => {
+    const target = await BACKENDS[0]!.create();
+    try {
+      const res = staff(target.env, ["add", "bien.tap-2"], "Trời xanh mây trắng trên đồi 2026\n");
+      expect(res.stderr).toBe("");
+      expect(res.stdout).toContain("Đã tạo tài khoản «bien.tap-2»");
+    } finally {
+      await target.dispose();
+    }
+  });
+});

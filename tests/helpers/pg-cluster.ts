@@ -9,6 +9,10 @@ import { join } from "node:path";
 export type PgCluster = {
   /** postgres://postgres@127.0.0.1:<port>/postgres (trust authentication, local only). */
   url: string;
+  /** Stops the server, keeping its data: clients see connections refused until resume(). */
+  pause(): void;
+  /** Starts it again on the same port and data. */
+  resume(): void;
   stop(): void;
 };
 
@@ -57,17 +61,21 @@ export async function startPgCluster(): Promise<PgCluster> {
   };
   const data = join(dir, "data");
   const port = await freePort();
+  // fsync off: a throwaway cluster; durability of our answers is about the Node process.
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const start = () =>
+    run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
   try {
     run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "-N"]);
-    // fsync off: a throwaway cluster; durability of our answers is about the Node process.
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-    run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
+    start();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pause: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    resume: start,
     stop() {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -2,7 +2,8 @@
 // on SQLite, on PostgreSQL, two portal nodes on PostgreSQL behind a round-robin proxy, and a
 // bare node:http handler doing the same SQLite write; alternating, servers as children. Then
 // 200 concurrent voters split across two nodes, counted exactly.
-// With `--serve-bare <db>` this file is that bare handler.
+// With `--serve-bare <db>` this file is that bare handler; with `--signin-storm`, it measures
+// static pages during a storm of wrong sign-ins instead (lib/signin-storm.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import postgres from "postgres";
 import { isoDateInVietnam } from "../../src/lib/format.ts";
 import { openSqliteStore } from "../../src/server/store/sqlite.ts";
 import { startRoundRobin, type RoundRobin } from "./lib/round-robin.ts";
+import { signinStorm, stormSection } from "./lib/signin-storm.ts";
 import { startPgCluster, type PgCluster } from "../../tests/helpers/pg-cluster.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -349,9 +351,8 @@ async function main(): Promise<void> {
 }
 
 /** Replaces (or appends) only this benchmark's section of BENCHMARKS.md. */
-function writeSection(report: string): void {
+function writeSection(report: string, heading = "## API (bench:api)"): void {
   const file = join(ROOT, "BENCHMARKS.md");
-  const heading = "## API (bench:api)";
   const section = `${heading}\n\n_Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:api\` on this machine (${
     process.env.BENCH_MACHINE ?? "2 cores"
   }, Node ${process.version})._\n\n${report}\n`;
@@ -367,5 +368,18 @@ function writeSection(report: string): void {
   console.log(`Wrote "${heading}" in BENCHMARKS.md`);
 }
 
+async function stormMain(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-storm-"));
+  try {
+    const r = await signinStorm(ROOT, dir, (env) => start("portal", env), stop);
+    const report = stormSection(r);
+    console.log(report);
+    if (process.env.BENCH_WRITE !== "0") writeSection(report, "## Sign-in storm (bench:api)");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[2] === "--serve-bare") serveBare();
+else if (process.argv[2] === "--signin-storm") await stormMain();
 else await main();

@@ -10,6 +10,8 @@ declare module "autocannon" {
   type Options = {
     url: string;
     amount?: number;
+    /** Seconds to run, instead of an amount. */
+    duration?: number;
     connections?: number;
     sampleInt?: number;
     requests?: Request[];

@@ -12,4 +12,9 @@ export type CommentsAnswer = { article: string; comments: PublicComment[]; token
 export type CommentAccepted = { id: number; status: "pending" };
 
 /** POST /api/comments refused: what the reader is told to do, and why (nothing was stored). */
-export type CommentRefused = { error: string; code: RefusalCode };
+export type CommentRefused = {
+  error: string;
+  code: RefusalCode;
+  /** The field at fault, when the refusal names one ("ky-tu": a control character). */
+  field?: string;
+};

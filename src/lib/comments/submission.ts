@@ -1,6 +1,7 @@
 // A reader's comment or feedback: the fields, their limits, and every refusal's words.
 import { z } from "zod";
 import { formatNumber } from "../format.ts";
+import { fieldWithControl, isBlank, withoutInvisible } from "../odd-text.ts";
 import { COMMENT_LIMITS, HONEYPOT_FIELD } from "./constants.ts";
 
 export {
@@ -44,12 +45,27 @@ export const REFUSALS = {
     "Nội dung được gửi từ một trang khác nên không được nhận. Mời bạn mở lại trang trên cổng thông tin rồi gửi.",
   ],
   "qua-dai": [413, "Nội dung quá dài; mời bạn rút gọn rồi gửi lại."],
+  "ky-tu": [
+    400,
+    "Biểu mẫu có ký tự điều khiển không hiển thị được; mời bạn xoá ký tự đó rồi gửi lại.",
+  ],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type RefusalCode = keyof typeof REFUSALS;
 
-/** The message for a refusal; 429 says when to come back. */
-export function refusalMessage(code: RefusalCode, retryMinutes?: number): string {
+/** The fields a refusal may name, as the form labels them. */
+const FIELD_LABELS: Record<string, string> = {
+  name: "Họ và tên",
+  email: "Email",
+  text: "Nội dung",
+  article: "Bài viết",
+};
+
+/** The message for a refusal; 429 says when to come back, "ky-tu" which field to fix. */
+export function refusalMessage(code: RefusalCode, retryMinutes?: number, field?: string): string {
+  if (code === "ky-tu" && field !== undefined && Object.hasOwn(FIELD_LABELS, field)) {
+    return `Ô «${FIELD_LABELS[field]}» có ký tự điều khiển không hiển thị được; mời bạn xoá ký tự đó rồi gửi lại.`;
+  }
   if (code === "qua-nhieu" && retryMinutes !== undefined) {
     return `Địa chỉ mạng của bạn đã gửi nhiều lần trong thời gian ngắn; mời bạn thử lại sau khoảng ${formatNumber(retryMinutes)} phút.`;
   }
@@ -74,9 +90,10 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** What two texts share when they are "the same comment": case, spacing and punctuation ignored. */
+/** What two texts share when they are "the same comment": case, spacing, punctuation and
+ * invisible characters ignored. */
 export function duplicateKey(text: string): string {
-  return normaliseText(text)
+  return normaliseText(withoutInvisible(text))
     .toLowerCase()
     .replace(/[\s\p{P}]+/gu, " ")
     .trim();
@@ -103,7 +120,11 @@ export type Submission = {
   text: string;
 };
 
-export type Checked = { ok: true; value: Submission } | { ok: false; code: RefusalCode };
+export type Checked =
+  { ok: true; value: Submission } | { ok: false; code: RefusalCode; field?: string };
+
+/** Every field a form or the API sends, checked for control characters before anything else. */
+const TEXT_FIELDS = ["article", "name", "email", "text", "token", HONEYPOT_FIELD] as const;
 
 /** The content checks, in the order a reader fixes them; spam checks come after (server). */
 export function checkSubmission(
@@ -126,16 +147,20 @@ export function checkSubmission(
     return { ok: false, code: Object.hasOwn(byField, path) ? byField[path]! : "noi-dung" };
   }
   const f = parsed.data;
+  const controlled = fieldWithControl(f, TEXT_FIELDS);
+  if (controlled !== undefined) return { ok: false, code: "ky-tu", field: controlled };
   const article = f.article?.trim() || null;
   if (article !== null && !isArticle(article)) return { ok: false, code: "bai-viet" };
   const name = (f.name ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
-  if (name === "" || [...name].length > COMMENT_LIMITS.name) return { ok: false, code: "ten" };
+  if (isBlank(name) || [...name].length > COMMENT_LIMITS.name) return { ok: false, code: "ten" };
   const email = (f.email ?? "").trim() || null;
   if (email !== null && (email.length > COMMENT_LIMITS.email || !EMAIL.test(email))) {
     return { ok: false, code: "email" };
   }
   const text = normaliseText(f.text ?? "");
-  if (text === "" || [...text].length > COMMENT_LIMITS.text) return { ok: false, code: "noi-dung" };
+  if (isBlank(text) || [...text].length > COMMENT_LIMITS.text) {
+    return { ok: false, code: "noi-dung" };
+  }
   const consentLeftOut = f.consent === undefined && !options.consentRequired;
   const consented =
     f.consent === true || f.consent === "on" || f.consent === "1" || f.consent === "true";

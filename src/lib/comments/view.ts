@@ -10,7 +10,8 @@ export function renderCommentItem(c: PublicComment): string {
   const at = new Date(c.createdAt);
   return (
     `<li class="comment" id="binh-luan-${c.id}"><p class="comment__meta">` +
-    `<span class="comment__name">${escapeHtml(c.name)}</span> ` +
+    // <bdi>: a direction mark in a name cannot reorder the date after it.
+    `<bdi class="comment__name">${escapeHtml(c.name)}</bdi> ` +
     `<time datetime="${escapeHtml(at.toISOString())}">${formatDateTime(at)}</time></p>` +
     `<p class="comment__text">${escapeHtml(c.text)}</p></li>`
   );
@@ -37,6 +38,23 @@ export type FormOptions = {
   retentionDays: number;
 };
 
+/** Said by a built form (no form time yet): on a static host without the server it cannot send. */
+const STATIC_NOTE =
+  '<p class="comment-form__static" data-comment-static>Gửi bình luận cần máy chủ của cổng thông tin; ' +
+  "bản trang tĩnh này (không có máy chủ) chưa gửi được.</p>";
+const EMPTY_TOKEN = 'name="token" value="" data-comment-token';
+
+/**
+ * A built page's comment form made ready to send once: the form time the Node server stamps in
+ * as it serves the page, and the static-host note taken out. Undefined when the page has none.
+ */
+export function stampCommentForm(html: string, token: string): string | undefined {
+  if (!html.includes(EMPTY_TOKEN)) return undefined;
+  return html
+    .replace(EMPTY_TOKEN, `name="token" value="${escapeHtml(token)}" data-comment-token`)
+    .replace(STATIC_NOTE, "");
+}
+
 /** The comment (or feedback) form; posts to /api/comments and works without JavaScript. */
 export function renderCommentForm(o: FormOptions): string {
   const v = o.values ?? {};
@@ -47,6 +65,7 @@ export function renderCommentForm(o: FormOptions): string {
     `<form class="comment-form" method="post" action="/api/comments" data-comment-form>` +
     (o.article ? `<input type="hidden" name="article" value="${attr(o.article)}">` : "") +
     `<input type="hidden" name="token" value="${attr(o.token)}" data-comment-token>` +
+    (o.token ? "" : STATIC_NOTE) +
     `<p class="comment-form__message" role="status" data-comment-message${o.message ? "" : " hidden"}>${attr(o.message)}</p>` +
     `<p class="comment-form__field"><label for="${id}-ten">Họ và tên</label>` +
     `<input id="${id}-ten" name="name" required maxlength="${COMMENT_LIMITS.name}" autocomplete="name" value="${attr(v.name)}"></p>` +

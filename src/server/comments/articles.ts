@@ -2,6 +2,7 @@
 // re-read when a deploy replaces it.
 import { stat, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readThroughSwap } from "../site/files.ts";
 
 export type ArticleRef = { title: string; path: string };
 /** The articles by slug, as the build listed them. */
@@ -12,7 +13,7 @@ export function articleIndex(distDir: string): ArticleIndex {
   const file = join(distDir, ARTICLE_INDEX_FILE);
   let cached: { mtimeMs: number; map: Map<string, ArticleRef> } | undefined;
   return async () => {
-    const info = await stat(file).catch(() => undefined);
+    const info = await readThroughSwap(distDir, () => stat(file).catch(() => undefined));
     if (!info) return new Map();
     if (cached?.mtimeMs === info.mtimeMs) return cached.map;
     const raw = JSON.parse(await readFile(file, "utf8")) as Record<string, ArticleRef>;

@@ -1,14 +1,21 @@
 // A comment refused before anything is stored: its code, status and Vietnamese words.
-import { REFUSALS, type RefusalCode } from "../../lib/comments/submission.ts";
+import { REFUSALS, refusalMessage, type RefusalCode } from "../../lib/comments/submission.ts";
 import { HttpError, TooManyRequests } from "../http/errors.ts";
 
 export class Refusal extends Error {
   readonly code: RefusalCode;
   readonly retryMinutes: number | undefined;
-  constructor(code: RefusalCode, retryMinutes?: number) {
+  /** The field at fault, when the refusal names one. */
+  readonly field: string | undefined;
+  constructor(code: RefusalCode, retryMinutes?: number, field?: string) {
     super(code);
     this.code = code;
     this.retryMinutes = retryMinutes;
+    this.field = field;
+  }
+  /** What the reader is told, in Vietnamese. */
+  get words(): string {
+    return refusalMessage(this.code, this.retryMinutes, this.field);
   }
   get status(): (typeof REFUSALS)[RefusalCode][0] {
     return REFUSALS[this.code][0];

@@ -6,10 +6,10 @@ import {
   COMMENTS_PAGE_PATH,
   COMMENT_LIMITS,
   FEEDBACK_PAGE_PATH,
-  refusalMessage,
 } from "../../lib/comments/submission.ts";
 import { SENT_COMMENT, SENT_FEEDBACK } from "../../lib/comments/constants.ts";
-import type { FormValues } from "../../lib/comments/view.ts";
+import { stampCommentForm, type FormValues } from "../../lib/comments/view.ts";
+import { markControls } from "../../lib/odd-text.ts";
 import type { CommentSettings } from "../config.ts";
 import type { FeatureContext } from "../feature.ts";
 import { apiJson, seeOther } from "../http/answers.ts";
@@ -18,10 +18,9 @@ import { isFormPost, own, readFields } from "../http/request.ts";
 import type { CommentStore } from "../store/comments.ts";
 import type { SecretStore } from "../store/types.ts";
 import { issueFormToken } from "./form-token.ts";
-import { HourlyLimit } from "./limit.ts";
 import { commentPages, notice, type CommentPages, type PageRequest } from "./pages.ts";
 import { refusalOf, type Refusal } from "./refusal.ts";
-import { submitComment } from "./submit.ts";
+import { senderKeyOf, submitComment } from "./submit.ts";
 
 export type CommentDeps = FeatureContext & {
   store: CommentStore;
@@ -40,8 +39,11 @@ export function commentRoutes(d: CommentDeps): Hono {
   const formSecret = () => d.secrets.secret("comment-form");
   const token = async () => issueFormToken(await formSecret(), d.now());
   const pages = commentPages({ ...d, token, retentionDays: d.settings.emailRetentionDays });
-  const limit = new HourlyLimit(d.settings.perHour, d.now);
-  const submit = { ...d, formSecret, limit, minSeconds: d.settings.minSeconds };
+  // An article's built form gets a fresh form time as the server serves it: one send, no JS.
+  d.site.stampPages("data-comment-token", async (html) => stampCommentForm(html, await token()));
+  const senderKey = senderKeyOf(() => d.secrets.secret("comment-sender"));
+  const { perHour, minSeconds } = d.settings;
+  const submit = { ...d, formSecret, senderKey, perHour, minSeconds };
   const done = (c: Context) => c.req.query("ket-qua") === SUBMITTED;
 
   const api = new Hono<CommentEnv>()
@@ -84,8 +86,8 @@ export function commentRoutes(d: CommentDeps): Hono {
 }
 
 function refusedJson(c: Context, refusal: Refusal): Response {
-  const error = refusalMessage(refusal.code, refusal.retryMinutes);
-  const body: CommentRefused = { error, code: refusal.code };
+  const body: CommentRefused = { error: refusal.words, code: refusal.code };
+  if (refusal.field !== undefined) body.field = refusal.field;
   return apiJson(c, body, refusal.status, refusal.headers);
 }
 
@@ -94,7 +96,8 @@ function refusedForm(c: Context<CommentEnv>, refusal: Refusal, pages: CommentPag
   const fields = c.get("fields") ?? {};
   const str = (key: string) => {
     const v = own(fields, key);
-    return typeof v === "string" ? v.slice(0, COMMENT_LIMITS.text * 2) : undefined;
+    // A control character is shown as � where it was, so the reader can find and delete it.
+    return typeof v === "string" ? markControls(v.slice(0, COMMENT_LIMITS.text * 2)) : undefined;
   };
   const values: FormValues = {
     name: str("name"),
@@ -102,7 +105,7 @@ function refusedForm(c: Context<CommentEnv>, refusal: Refusal, pages: CommentPag
     text: str("text"),
     consent: own(fields, "consent") === "on",
   };
-  const form = { values, message: refusalMessage(refusal.code, refusal.retryMinutes) };
+  const form = { values, message: refusal.words };
   // The first send of a static page's form has no form time: asked again, with no error status.
   const status = refusal.code === "xem-lai" && own(fields, "token") === "" ? 200 : refusal.status;
   const request: PageRequest = { form, status, headers: refusal.headers };

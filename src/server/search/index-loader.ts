@@ -4,6 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import { SearchIndex } from "../../lib/search/engine.ts";
 import { INDEX_DIR, MANIFEST_FILE } from "../../lib/search/index-files.ts";
+import { readThroughSwap } from "../site/files.ts";
 
 export type IndexLoader = {
   /** The index of the build now in dist/ (reloaded after a deploy), or undefined when there is none. */
@@ -24,7 +25,10 @@ export function createIndexLoader(distDir: string): IndexLoader {
   };
   return {
     async get() {
-      const manifest = await stat(join(dir, MANIFEST_FILE)).catch(() => undefined);
+      const manifestFile = join(dir, MANIFEST_FILE);
+      const manifest = await readThroughSwap(resolve(distDir), () =>
+        stat(manifestFile).catch(() => undefined),
+      );
       if (!manifest) return undefined;
       const version = `${manifest.mtimeMs}-${manifest.size}`;
       if (loaded?.version !== version) {

@@ -59,16 +59,28 @@ const exists = async (dir: string) => !!(await stat(dir).catch(() => undefined))
 
 /**
  * `npm run build` swaps the new build in with two renames (dist → dist-previous, staging → dist).
- * True when `root` was missing in that gap and is back, so a request there need not get a 404.
+ * Resolves once `root` is there again, at once when no swap is in progress, or after 2 s.
  */
-export async function swappedIn(root: string): Promise<boolean> {
-  for (let i = 0; i <= SWAP_WAIT_STEPS; i++) {
-    if (await exists(root)) return i > 0;
-    // Only a swap in progress is worth waiting for; a dist/ that is simply gone is not. The swap
-    // may have finished between the two checks (dist-previous → dist): look once more.
-    if (!(await exists(`${root}-previous`)) && !(await exists(`${root}-staging`)))
-      return exists(root);
+export async function swapGap(root: string): Promise<void> {
+  for (let i = 0; i < SWAP_WAIT_STEPS; i++) {
+    if (await exists(root)) return;
+    // Only a swap in progress is worth waiting for; a dist/ that is simply gone is not.
+    if (!(await exists(`${root}-previous`)) && !(await exists(`${root}-staging`))) return;
     await new Promise((r) => setTimeout(r, SWAP_WAIT_MS));
   }
-  return false;
+}
+
+/**
+ * Reads something from the build in `root`; when it is not there, waits out a deploy's swap and
+ * reads once more. The one rule for every file, page and index the server reads from dist/:
+ * the second read also covers a swap that ended before the first check (dist/ back already).
+ */
+export async function readThroughSwap<T>(
+  root: string,
+  read: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const first = await read();
+  if (first !== undefined) return first;
+  await swapGap(root);
+  return read();
 }

@@ -2,13 +2,15 @@
 // the build's .br/.gz copies; and fill(), the one way a feature answers with a built page whose
 // `<!--name-->…<!--/name-->` blocks it filled in (poll results, comments, search results).
 import { extname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { chooseEncoding, ENCODINGS, isCompressible, type Encoding } from "../../lib/compression.ts";
 import { INDEX_DIR } from "../../lib/search/index-files.ts";
 import { pageHeaders } from "../http/answers.ts";
 import { htmlPolicy, SECURITY_HEADERS } from "../http/security.ts";
-import { fileCache, fileOf, swappedIn, type CachedFile } from "./files.ts";
+import { fileCache, fileOf, readThroughSwap, type CachedFile } from "./files.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -32,6 +34,7 @@ const TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+const gzipAsync = promisify(gzip);
 const SEARCH_FILES = new RegExp(`^/${INDEX_DIR}/[0-9a-f]{12}/`);
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
@@ -60,7 +63,16 @@ export type Site = {
   ): Promise<Response>;
   /** The 404 page with status 404. */
   notFound(c: Context): Promise<Response>;
+  /**
+   * Pages containing `marker` are passed through `stamp` on every request and sent fresh (no
+   * validators, never precompressed; gzip made on the fly); other files are untouched.
+   */
+  stampPages(marker: string, stamp: StampFn): void;
 };
+
+/** A built page's HTML with per-request values filled in, or undefined to leave it as built. */
+export type StampFn = (html: string) => Promise<string | undefined>;
+type Stamp = { marker: string; stamp: StampFn };
 
 function cacheControl(pathname: string, file: string): string {
   // The search index's files sit in a folder named by their hash (src/lib/search/index-files.ts).
@@ -133,13 +145,23 @@ function fileHeaders(url: URL, file: string, entry: CachedFile, encoding?: Encod
   return headers;
 }
 
+/** A stamped page: never cached by validators, gzip made here when the browser takes it. */
+async function stampedAnswer(c: Context, url: URL, file: string, entry: CachedFile, html: string) {
+  const headers = fileHeaders(url, file, entry);
+  delete headers.etag;
+  delete headers["last-modified"];
+  const gzipped = chooseEncoding(c.req.header("accept-encoding"), ["gzip"]) === "gzip";
+  if (gzipped) headers["content-encoding"] = "gzip";
+  const body = gzipped ? await gzipAsync(html) : Buffer.from(html);
+  return c.body(new Uint8Array(body), 200, headers);
+}
+
 /** A GET/HEAD of a file in dist/: 200, 304 on a matching ETag, a 301 to a folder's slash, or 404. */
-async function serveFile(c: Context, load: Load, root: string): Promise<Response> {
+async function serveFile(c: Context, load: Load, root: string, stamps: Stamp[]): Promise<Response> {
   const url = new URL(c.req.url);
   const file = fileOf(root, url.pathname);
   if (!file) return notFoundPage(c, load, root);
-  let entry = await load(file);
-  if (!entry && (await swappedIn(root))) entry = await load(file);
+  const entry = await readThroughSwap(root, () => load(file));
   if (!entry) {
     // A folder asked for without its trailing slash: send readers to the canonical URL.
     if (!url.pathname.endsWith("/") && (await load(join(file, "index.html")))) {
@@ -148,6 +170,12 @@ async function serveFile(c: Context, load: Load, root: string): Promise<Response
       return c.body(null, 301, { ...SECURITY_HEADERS, location: `${path}/${url.search}` });
     }
     return notFoundPage(c, load, root);
+  }
+  // Searched in the bytes: most pages carry no marker and are never decoded here.
+  for (const s of file.endsWith(".html") ? stamps : []) {
+    if (!entry.body.includes(s.marker)) continue;
+    const html = await s.stamp(entry.body.toString("utf8"));
+    if (html !== undefined) return stampedAnswer(c, url, file, entry, html);
   }
   const variant = isCompressible(file)
     ? await encoded(load, file, entry, c.req.header("accept-encoding"))
@@ -163,13 +191,16 @@ async function serveFile(c: Context, load: Load, root: string): Promise<Response
 export function createSite(distDir: string): Site {
   const root = resolve(distDir);
   const load = fileCache();
+  const stamps: Stamp[] = [];
   const notFound = (c: Context) => notFoundPage(c, load, root);
   const page = async (relative: string) => {
-    const entry = await load(join(root, relative));
+    // A page a feature fills in waits out a deploy's swap as a static file does.
+    const entry = await readThroughSwap(root, () => load(join(root, relative)));
     return entry ? { html: entry.body.toString("utf8"), csp: entry.csp } : undefined;
   };
   return {
-    serve: (c) => serveFile(c, load, root),
+    serve: (c) => serveFile(c, load, root, stamps),
+    stampPages: (marker, stamp) => void stamps.push({ marker, stamp }),
     page,
     notFound,
     async fill(c, relative, blocks, options = {}) {

@@ -87,19 +87,24 @@ const where = (c: { kind: string; article: string | null }, titles: QueuePage["t
     : `Bình luận · ${escapeHtml(c.article)}`;
 };
 
+/** Reader-given text set apart (<bdi>), so a direction mark in it cannot reorder what follows. */
+const isolated = (text: string) => `<bdi>${escapeHtml(text)}</bdi>`;
+/** The same inside an attribute: first-strong isolate … pop directional isolate. */
+const isolatedAttr = (text: string) => `\u2068${escapeHtml(text)}\u2069`;
+
 export function queuePage(p: QueuePage): string {
   const items = p.queue
     .map(
       (c) =>
         `<li class="item"><p class="item__meta"><span>${where(c, p.titles)}</span>` +
-        `<span><strong>${escapeHtml(c.name)}</strong>${c.email ? ` · ${escapeHtml(c.email)}` : ""}</span>` +
+        `<span><strong>${isolated(c.name)}</strong>${c.email ? ` · ${isolated(c.email)}` : ""}</span>` +
         `<span><time datetime="${escapeHtml(c.createdAt)}" title="${formatDateTime(new Date(c.createdAt))}">${ageLabel(c.createdAt, p.now)}</time></span></p>` +
         `<p class="item__text">${escapeHtml(c.text)}</p><div class="item__actions">` +
         `<label><input type="checkbox" name="id" value="${c.id}"> Chọn</label>` +
         Object.entries(DECISION_LABELS)
           .map(
             ([d, label]) =>
-              `<button type="submit" name="mot" value="${d}:${c.id}" aria-label="${label}: ${escapeHtml(c.name)}, mục ${c.id}">${label}</button>`,
+              `<button type="submit" name="mot" value="${d}:${c.id}" aria-label="${label}: ${isolatedAttr(c.name)}, mục ${c.id}">${label}</button>`,
           )
           .join("") +
         `</div></li>`,
@@ -125,8 +130,8 @@ export function queuePage(p: QueuePage): string {
         p.log
           .map(
             (e) =>
-              `<tr><td>${formatDateTime(new Date(e.at))}</td><td>${escapeHtml(e.username)}</td>` +
-              `<td>${DECISION_LABELS[e.decision]}</td><td>${where(e, p.titles)} · ${escapeHtml(e.name)} (mục ${e.commentId})</td></tr>`,
+              `<tr><td>${formatDateTime(new Date(e.at))}</td><td>${isolated(e.username)}</td>` +
+              `<td>${DECISION_LABELS[e.decision]}</td><td>${where(e, p.titles)} · ${isolated(e.name)} (mục ${e.commentId})</td></tr>`,
           )
           .join("") +
         `</tbody></table></div>`;
@@ -134,7 +139,7 @@ export function queuePage(p: QueuePage): string {
     "Duyệt bình luận",
     `<div class="bar"><h1>Bình luận và góp ý chờ duyệt (${formatNumber(p.queue.length)})</h1>` +
       `<form method="post" action="/quan-tri/dang-xuat"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">` +
-      `<span>${escapeHtml(p.username)}</span> <button type="submit">Đăng xuất</button></form></div>` +
+      `<span>${isolated(p.username)}</span> <button type="submit">Đăng xuất</button></form></div>` +
       notice(p.message) +
       notice(p.error, true) +
       queue +

@@ -1,10 +1,10 @@
 // Staff passwords: node:crypto scrypt (memory-hard), parameters stored with each hash.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 /**
  * N = 2^15, r = 8, p = 3: one of OWASP's minimum scrypt settings, 128·N·r = 32 MiB of memory per
- * hash; 1.7 s measured with this 2-core machine under a load of 20, a fraction of that idle; run
- * on libuv's pool, not the event loop. Each hash keeps its own parameters, so raising them later
+ * hash; 1.7 s measured with this 2-core machine under a load of 20, a fraction of that idle.
+ * Sign-ins check it in worker threads of their own (password-checks.ts), never on libuv's pool. Each hash keeps its own parameters, so raising them later
  * needs no migration: old hashes still verify, and staff:add re-hashes. Salt 16 bytes, key 32.
  */
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 3, saltBytes: 16, keyBytes: 32 } as const;
@@ -13,6 +13,8 @@ const MAX_MEM = 2 * 128 * SCRYPT_PARAMS.N * SCRYPT_PARAMS.r;
 
 /** Shortest password staff:add accepts. */
 export const MIN_PASSWORD_LENGTH = 12;
+/** The longest password a sign-in checks (UTF-16 units); staff:add refuses longer ones. */
+export const MAX_PASSWORD_LENGTH = 1024;
 
 function derive(
   password: string,
@@ -35,21 +37,36 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", N, r, p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
-// Checked against when the account does not exist, so a wrong name costs as long as a wrong password.
-let dummy: Promise<string> | undefined;
+type Parsed = { salt: Buffer; expected: Buffer; options: ScryptOptions };
 
+/** A stored hash's parts; a missing account gets random ones, so it costs as long to refuse. */
+function parse(stored: string | undefined): Parsed | undefined {
+  if (stored === undefined) {
+    const { N, r, p, saltBytes, keyBytes } = SCRYPT_PARAMS;
+    return { salt: randomBytes(saltBytes), expected: randomBytes(keyBytes), options: { N, r, p } };
+  }
+  const [scheme, n, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !key) return undefined;
+  const options = { N: Number(n), r: Number(r), p: Number(p) };
+  return { salt: Buffer.from(salt, "base64url"), expected: Buffer.from(key, "base64url"), options };
+}
+
+/** True when `password` matches `stored` (always false, as slowly, when there is no account). */
 export async function verifyPassword(
   password: string,
   stored: string | undefined,
 ): Promise<boolean> {
-  const hash = stored ?? (await (dummy ??= hashPassword(randomBytes(16).toString("hex"))));
-  const [scheme, n, r, p, salt, key] = hash.split("$");
-  if (scheme !== "scrypt" || !salt || !key) return false;
-  const expected = Buffer.from(key, "base64url");
-  const actual = await derive(password, Buffer.from(salt, "base64url"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return timingSafeEqual(actual, expected) && stored !== undefined;
+  const h = parse(stored);
+  if (!h) return false;
+  const actual = await derive(password, h.salt, h.expected.length, h.options);
+  return timingSafeEqual(actual, h.expected) && stored !== undefined;
+}
+
+/** verifyPassword on the calling thread: for a password-check worker thread only. */
+export function verifyPasswordSync(password: string, stored: string | undefined): boolean {
+  const h = parse(stored);
+  if (!h) return false;
+  const o = { ...h.options, maxmem: MAX_MEM };
+  const actual = scryptSync(password.normalize("NFC"), h.salt, h.expected.length, o);
+  return timingSafeEqual(actual, h.expected) && stored !== undefined;
 }

@@ -24,11 +24,14 @@ export const staffHeaders = createMiddleware(async (c, next) => {
 });
 
 export const CROSS_SITE = "Biểu mẫu được gửi từ một trang khác nên không được nhận.";
+export const TOO_MANY =
+  "Địa chỉ mạng của bạn đã gửi quá nhiều yêu cầu trong một phút; mời bạn đợi một lát rồi thử lại.";
 
-/** A page saying why nothing was done (403: refused; 429: too many wrong passwords). */
+/** A page saying why nothing was done (400: bad input; 403: refused; 429: too many wrong
+ * passwords; 503: too busy to check one now). */
 export const refuse = (
   c: Context,
-  status: 403 | 429,
+  status: 400 | 403 | 429 | 503,
   text: string,
   headers: Record<string, string> = {},
 ): Response => c.html(refusedPage(text), status, headers);

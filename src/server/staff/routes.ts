@@ -4,14 +4,15 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import type { StaffSettings } from "../config.ts";
 import type { FeatureContext } from "../feature.ts";
-import { HttpError } from "../http/errors.ts";
+import { HttpError, TooManyRequests } from "../http/errors.ts";
 import { sameSite } from "../http/guards.ts";
 import type { CommentStore } from "../store/comments.ts";
 import type { StaffStore } from "../store/staff.ts";
 import type { SecretStore } from "../store/types.ts";
 import { decide, showQueue } from "./moderation.ts";
+import { passwordChecks } from "./password-checks.ts";
 import { signinPage } from "./pages.ts";
-import { CROSS_SITE, refuse, STAFF_BASE, staffHeaders } from "./respond.ts";
+import { CROSS_SITE, refuse, TOO_MANY, STAFF_BASE, staffHeaders } from "./respond.ts";
 import {
   cookieOptions,
   endSession,
@@ -23,7 +24,7 @@ import {
 } from "./session.ts";
 import { signIn, signinCsrf } from "./signin.ts";
 
-export type StaffDeps = Pick<FeatureContext, "articles" | "trustProxy" | "now"> & {
+export type StaffDeps = Pick<FeatureContext, "articles" | "guard" | "trustProxy" | "now"> & {
   store: StaffStore;
   /** The queue and the decisions are the comment store's. */
   comments: CommentStore;
@@ -34,6 +35,7 @@ export type StaffDeps = Pick<FeatureContext, "articles" | "trustProxy" | "now"> 
 export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
   const session = loadSession(d);
   const moderation = { ...d, store: d.comments };
+  const signin = { ...d, checks: passwordChecks(d.settings.passwordChecks) };
   return (
     new Hono<StaffEnv>()
       .use(`${STAFF_BASE}*`, staffHeaders)
@@ -44,9 +46,10 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
         const expired = getCookie(c, SESSION_COOKIE) !== undefined;
         if (expired) deleteCookie(c, SESSION_COOKIE, cookieOptions(c, d.trustProxy));
         const message = expired ? "Phiên làm việc đã hết hạn; mời đăng nhập lại." : undefined;
-        return c.html(signinPage({ csrf: await signinCsrf(c, d), message }));
+        return c.html(signinPage({ csrf: await signinCsrf(c, signin), message }));
       })
-      .post(`${STAFF_BASE}dang-nhap`, sameSite, formBody, signIn(d))
+      // A public POST like any other: the same-site check and the per-address minute limit first.
+      .post(`${STAFF_BASE}dang-nhap`, d.guard, formBody, signIn(signin))
       .post(
         `${STAFF_BASE}quyet-dinh`,
         sameSite,
@@ -62,6 +65,10 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
       // A form from another site gets a page saying so; every other error is the app's.
       .onError((error, c) => {
         if (error instanceof HttpError && error.status === 403) return refuse(c, 403, CROSS_SITE);
+        if (error instanceof TooManyRequests) {
+          const headers = { "retry-after": String(error.retryAfterSeconds) };
+          return refuse(c, 429, TOO_MANY, headers);
+        }
         throw error;
       })
   );

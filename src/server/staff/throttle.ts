@@ -1,5 +1,5 @@
 // Sign-in throttling: after too many wrong passwords for an account, or from one address, within
-// the window, further attempts wait; checked before any password is.
+// the window, further attempts wait; each attempt is counted before any password is checked.
 import { createHmac } from "node:crypto";
 import type { Context } from "hono";
 import { formatNumber } from "../../lib/format.ts";
@@ -41,18 +41,25 @@ export function blockMessage(until: number, now: number): string {
   return `Đã có quá nhiều lần nhập sai mật khẩu. Mời bạn thử lại sau ${clock} (khoảng ${formatNumber(minutes)} phút nữa).`;
 }
 
-/** The block on this sign-in, if the account or the address failed too often lately. */
-export async function signinBlock(
+/** Counts this sign-in (before its password is checked), or the block when the account or
+ * the address already failed too often lately: parallel attempts can never pass the limit. */
+export async function claimAttempt(
   store: StaffStore,
   settings: StaffSettings,
   attempt: { username: string; addressKey: string; now: number },
-): Promise<Block | undefined> {
-  const since = new Date(attempt.now - settings.windowMinutes * 60_000);
-  const failed = await store.failedSignins(attempt.username, attempt.addressKey, since);
-  const until = blockedUntil(failed, settings);
-  if (until === undefined) return undefined;
-  return {
+): Promise<{ id: number } | { block: Block }> {
+  const claim = await store.claimSignin({
+    at: new Date(attempt.now),
+    username: attempt.username,
+    addressKey: attempt.addressKey,
+    since: new Date(attempt.now - settings.windowMinutes * 60_000),
+    max: settings.maxFailures,
+  });
+  if (claim.status === "claimed") return { id: claim.id };
+  const until = blockedUntil(claim, settings) ?? attempt.now + 60_000;
+  const block = {
     message: blockMessage(until, attempt.now),
-    retryAfterSeconds: Math.ceil((until - attempt.now) / 1000),
+    retryAfterSeconds: Math.max(1, Math.ceil((until - attempt.now) / 1000)),
   };
+  return { block };
 }

@@ -37,11 +37,26 @@ export type DecisionEntry = {
   name: string;
 };
 
+/** At most `max` comments per sender since `since`, counted in the same transaction as the add. */
+export type SenderLimit = {
+  /** A keyed hash of the sender's address (the database never holds the address). */
+  sender: string;
+  since: Date;
+  max: number;
+};
+
+export type AddResult =
+  | { status: "added"; id: number }
+  | { status: "duplicate" }
+  /** The sender's limit is full; `oldest` is the time of the comment whose hour frees a place. */
+  | { status: "limited"; oldest: string };
+
 export type CommentStore = {
-  /** Adds a pending comment unless the same text (hash) was sent before. */
-  addComment(
-    comment: NewComment,
-  ): Promise<{ status: "added"; id: number } | { status: "duplicate" }>;
+  /**
+   * Adds a pending comment unless the sender is over its limit or the same text (hash) was sent
+   * before: the checks and the insert are one transaction, so parallel posts cannot pass them.
+   */
+  addComment(comment: NewComment, limit?: SenderLimit): Promise<AddResult>;
   /** Approved comments of one article, oldest first. */
   approvedComments(article: string): Promise<PublicComment[]>;
   /** Pending comments and feedback, newest first. */

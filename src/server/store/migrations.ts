@@ -110,4 +110,17 @@ export const MIGRATIONS: Migration[] = [
     // IF NOT EXISTS: the same statements on both dialects; PostgreSQL already has both indexes.
     sql: STAFF_SESSION_INDEXES,
   },
+  {
+    version: 5,
+    name: "2026-12-06 comment senders: the hourly limit per address, shared by every node",
+    sql: `
+      CREATE TABLE comment_senders (
+        id INTEGER PRIMARY KEY,
+        sender TEXT NOT NULL,   -- keyed hash of the address, never the address; kept one hour
+        at TEXT NOT NULL
+      );
+      CREATE INDEX comment_senders_sender ON comment_senders (sender, at);
+      CREATE INDEX comment_senders_at ON comment_senders (at);
+    `,
+  },
 ];

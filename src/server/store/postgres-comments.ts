@@ -1,20 +1,38 @@
 // The comment store on PostgreSQL: the same steps as sqlite-comments.ts, each write in one
 // transaction so nodes on one database agree.
 import type postgres from "postgres";
-import type { CommentStore } from "./comments.ts";
-import { decisionOf, publicOf, queuedOf } from "./rows.ts";
+import type { AddResult, CommentStore, SenderLimit } from "./comments.ts";
+import { decisionOf, iso, publicOf, queuedOf } from "./rows.ts";
 
 /** Advisory-lock class of the duplicate check (the two-key space, apart from the migration lock). */
 const TEXT_HASH_LOCK = 4_271_306;
+/** Advisory-lock class of a sender's hourly limit; always taken before the text's lock. */
+const SENDER_LOCK = 4_271_308;
+
+/** The limit's verdict inside the transaction: the oldest time that keeps it full, if full. */
+async function fullSince(tx: postgres.TransactionSql, limit: SenderLimit) {
+  await tx`SELECT pg_advisory_xact_lock(${SENDER_LOCK}, hashtext(${limit.sender}))`;
+  await tx`DELETE FROM comment_senders WHERE at < ${limit.since}`;
+  const rows = await tx`
+    SELECT at FROM comment_senders WHERE sender = ${limit.sender} AND at >= ${limit.since}
+    ORDER BY at`;
+  return rows.length >= limit.max ? iso(rows[rows.length - limit.max]!.at) : undefined;
+}
 
 export function postgresCommentStore(sql: postgres.Sql): CommentStore {
   return {
-    async addComment(c) {
-      return sql.begin(async (tx) => {
+    async addComment(c, limit) {
+      return sql.begin(async (tx): Promise<AddResult> => {
+        // The sender's count and the insert are one step on every node (lock, then count).
+        const oldest = limit ? await fullSince(tx, limit) : undefined;
+        if (oldest !== undefined) return { status: "limited", oldest };
         // Serialises senders of the same text on every node: the check and insert are one step.
         await tx`SELECT pg_advisory_xact_lock(${TEXT_HASH_LOCK}, hashtext(${c.textHash}))`;
         const same = await tx`SELECT 1 FROM comments WHERE text_hash = ${c.textHash} LIMIT 1`;
         if (same.length > 0) return { status: "duplicate" as const };
+        if (limit) {
+          await tx`INSERT INTO comment_senders (sender, at) VALUES (${limit.sender}, ${c.at})`;
+        }
         const [row] = await tx`
           INSERT INTO comments (kind, article, name, email, text, text_hash, created_at)
           VALUES (${c.kind}, ${c.article}, ${c.name}, ${c.email}, ${c.text}, ${c.textHash}, ${c.at})

@@ -3,6 +3,22 @@ import type postgres from "postgres";
 import { iso, str, type Row } from "./rows.ts";
 import type { StaffStore } from "./staff.ts";
 
+/** Advisory lock of the sign-in claims: the count and the insert are one step on every node. */
+const SIGNIN_LOCK = 4_271_307;
+
+type Tx = postgres.TransactionSql | postgres.Sql;
+
+async function failed(tx: Tx, username: string, addressKey: string, since: Date) {
+  const [account, address] = [
+    await tx`SELECT at FROM staff_signins
+              WHERE username = ${username} AND NOT ok AND at >= ${since} ORDER BY at`,
+    await tx`SELECT at FROM staff_signins
+              WHERE address_key = ${addressKey} AND NOT ok AND at >= ${since} ORDER BY at`,
+  ];
+  const times = (rows: Row[]) => rows.map((r) => iso(r.at));
+  return { account: times(account), address: times(address) };
+}
+
 export function postgresStaffStore(sql: postgres.Sql): StaffStore {
   return {
     async putStaffAccount(username, passwordHash, at) {
@@ -33,7 +49,7 @@ export function postgresStaffStore(sql: postgres.Sql): StaffStore {
     },
     async sessionOf(idHash, idleSince, now) {
       return sql.begin(async (tx) => {
-        await tx`DELETE FROM staff_sessions WHERE last_seen_at < ${idleSince}`;
+        await tx`DELETE FROM staff_sessions WHERE id_hash = ${idHash} AND last_seen_at < ${idleSince}`;
         const [row] = await tx`
           UPDATE staff_sessions SET last_seen_at = ${now} WHERE id_hash = ${idHash}
           RETURNING username, csrf`;
@@ -49,15 +65,31 @@ export function postgresStaffStore(sql: postgres.Sql): StaffStore {
         INSERT INTO staff_signins (at, username, address_key, ok)
         VALUES (${a.at}, ${a.username}, ${a.addressKey}, ${a.ok})`;
     },
+    async sweepIdleSessions(idleSince) {
+      const gone =
+        await sql`DELETE FROM staff_sessions WHERE last_seen_at < ${idleSince} RETURNING 1`;
+      return gone.length;
+    },
     async failedSignins(username, addressKey, since) {
-      const [account, address] = await Promise.all([
-        sql`SELECT at FROM staff_signins
-             WHERE username = ${username} AND NOT ok AND at >= ${since} ORDER BY at`,
-        sql`SELECT at FROM staff_signins
-             WHERE address_key = ${addressKey} AND NOT ok AND at >= ${since} ORDER BY at`,
-      ]);
-      const times = (rows: Row[]) => rows.map((r) => iso(r.at));
-      return { account: times(account), address: times(address) };
+      return failed(sql, username, addressKey, since);
+    },
+    async claimSignin(c) {
+      return sql.begin(async (tx) => {
+        // Sign-ins are rare: one lock for all of them keeps the count-then-insert whole.
+        await tx`SELECT pg_advisory_xact_lock(${SIGNIN_LOCK})`;
+        const f = await failed(tx, c.username, c.addressKey, c.since);
+        if (f.account.length >= c.max || f.address.length >= c.max) {
+          return { status: "blocked" as const, ...f };
+        }
+        const [row] = await tx`
+          INSERT INTO staff_signins (at, username, address_key, ok)
+          VALUES (${c.at}, ${c.username}, ${c.addressKey}, false) RETURNING id`;
+        return { status: "claimed" as const, id: Number(row!.id) };
+      });
+    },
+    async settleSignin(id, outcome) {
+      if (outcome === "ok") await sql`UPDATE staff_signins SET ok = true WHERE id = ${id}`;
+      if (outcome === "unchecked") await sql`DELETE FROM staff_signins WHERE id = ${id}`;
     },
   };
 }

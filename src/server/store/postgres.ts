@@ -9,6 +9,7 @@ import { PG_MIGRATIONS } from "./postgres-migrations.ts";
 import { postgresPollStore } from "./postgres-polls.ts";
 import { postgresStaffStore } from "./postgres-staff.ts";
 import { postgresVisitStore } from "./postgres-visits.ts";
+import { cachedSecrets } from "./secrets.ts";
 import { str } from "./rows.ts";
 import type { SecretStore, Stores } from "./types.ts";
 
@@ -85,9 +86,13 @@ function postgresStores(sql: Sql): Stores {
     visits: postgresVisitStore(sql),
     comments: postgresCommentStore(sql),
     staff: postgresStaffStore(sql),
-    secrets: postgresSecretStore(sql),
+    secrets: cachedSecrets(postgresSecretStore(sql)),
     async ping() {
       await sql`SELECT 1`;
+    },
+    async probeWrite() {
+      await sql`INSERT INTO server_meta (key, value) VALUES ('health_probe', ${new Date().toISOString()})
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`;
     },
     async close() {
       await sql.end({ timeout: 5 });

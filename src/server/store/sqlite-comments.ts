@@ -1,7 +1,7 @@
 // The comment store on SQLite: comments and feedback, their moderation and the decision log.
 import type { DatabaseSync } from "node:sqlite";
-import type { CommentStore } from "./comments.ts";
-import { decisionOf, publicOf, queuedOf, type Row } from "./rows.ts";
+import type { AddResult, CommentStore, SenderLimit } from "./comments.ts";
+import { decisionOf, publicOf, queuedOf, str, type Row } from "./rows.ts";
 import { prepareAll, transaction } from "./sqlite-db.ts";
 
 export function sqliteCommentStore(db: DatabaseSync): CommentStore {
@@ -20,12 +20,26 @@ export function sqliteCommentStore(db: DatabaseSync): CommentStore {
        FROM moderation_log l JOIN comments c ON c.id = l.comment_id
       ORDER BY l.at DESC, l.id DESC LIMIT ?`,
     purge: "UPDATE comments SET email = NULL WHERE email IS NOT NULL AND created_at < ?",
+    pruneSenders: "DELETE FROM comment_senders WHERE at < ?",
+    senderTimes: "SELECT at FROM comment_senders WHERE sender = ? AND at >= ? ORDER BY at",
+    addSender: "INSERT INTO comment_senders (sender, at) VALUES (?, ?)",
   });
+  /** The limit's verdict inside the transaction: the oldest time that keeps it full, if full. */
+  const fullSince = (limit: SenderLimit): string | undefined => {
+    q.pruneSenders.run(limit.since.toISOString());
+    const times = (q.senderTimes.all(limit.sender, limit.since.toISOString()) as Row[]).map((r) =>
+      str(r.at),
+    );
+    return times.length >= limit.max ? times[times.length - limit.max] : undefined;
+  };
 
   return {
-    async addComment(c) {
-      return transaction(db, () => {
+    async addComment(c, limit) {
+      return transaction(db, (): AddResult => {
+        const oldest = limit ? fullSince(limit) : undefined;
+        if (oldest !== undefined) return { status: "limited", oldest };
         if (q.sameText.get(c.textHash)) return { status: "duplicate" as const };
+        if (limit) q.addSender.run(limit.sender, c.at.toISOString());
         const { kind, article, name, email, text, textHash } = c;
         const row = q.insertComment.get(
           kind,

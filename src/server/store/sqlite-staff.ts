@@ -16,13 +16,26 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
     selectSession: "SELECT username, csrf, last_seen_at FROM staff_sessions WHERE id_hash = ?",
     touchSession: "UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?",
     deleteSession: "DELETE FROM staff_sessions WHERE id_hash = ?",
+    deleteIdleOne: "DELETE FROM staff_sessions WHERE id_hash = ? AND last_seen_at < ?",
     deleteIdle: "DELETE FROM staff_sessions WHERE last_seen_at < ?",
-    insertSignin: "INSERT INTO staff_signins (at, username, address_key, ok) VALUES (?, ?, ?, ?)",
+    insertSignin:
+      "INSERT INTO staff_signins (at, username, address_key, ok) VALUES (?, ?, ?, ?) RETURNING id",
+    signinOk: "UPDATE staff_signins SET ok = 1 WHERE id = ?",
+    uncountSignin: "DELETE FROM staff_signins WHERE id = ?",
     failedByAccount:
       "SELECT at FROM staff_signins WHERE username = ? AND ok = 0 AND at >= ? ORDER BY at",
     failedByAddress:
       "SELECT at FROM staff_signins WHERE address_key = ? AND ok = 0 AND at >= ? ORDER BY at",
   });
+
+  const failed = (username: string, addressKey: string, since: Date) => {
+    const when = since.toISOString();
+    const times = (rows: unknown[]) => (rows as Row[]).map((r) => str(r.at));
+    return {
+      account: times(q.failedByAccount.all(username, when)),
+      address: times(q.failedByAddress.all(addressKey, when)),
+    };
+  };
 
   return {
     async putStaffAccount(username, passwordHash, at) {
@@ -47,7 +60,7 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
     },
     async sessionOf(idHash, idleSince, now) {
       return transaction(db, () => {
-        q.deleteIdle.run(idleSince.toISOString());
+        q.deleteIdleOne.run(idHash, idleSince.toISOString());
         const row = q.selectSession.get(idHash) as Row | undefined;
         if (!row) return undefined;
         q.touchSession.run(now.toISOString(), idHash);
@@ -57,18 +70,31 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
     async deleteSession(idHash) {
       transaction(db, () => q.deleteSession.run(idHash));
     },
+    async sweepIdleSessions(idleSince) {
+      return transaction(db, () => Number(q.deleteIdle.run(idleSince.toISOString()).changes));
+    },
     async recordSignin(a) {
       transaction(db, () =>
         q.insertSignin.run(a.at.toISOString(), a.username, a.addressKey, a.ok ? 1 : 0),
       );
     },
     async failedSignins(username, addressKey, since) {
-      const when = since.toISOString();
-      const times = (rows: unknown[]) => (rows as Row[]).map((r) => str(r.at));
-      return {
-        account: times(q.failedByAccount.all(username, when)),
-        address: times(q.failedByAddress.all(addressKey, when)),
-      };
+      return failed(username, addressKey, since);
+    },
+    async claimSignin(c) {
+      // BEGIN IMMEDIATE holds the write lock from the count to the insert: one claim at a time.
+      return transaction(db, () => {
+        const f = failed(c.username, c.addressKey, c.since);
+        if (f.account.length >= c.max || f.address.length >= c.max) {
+          return { status: "blocked" as const, ...f };
+        }
+        const row = q.insertSignin.get(c.at.toISOString(), c.username, c.addressKey, 0) as Row;
+        return { status: "claimed" as const, id: Number(row.id) };
+      });
+    },
+    async settleSignin(id, outcome) {
+      if (outcome === "failed") return;
+      transaction(db, () => (outcome === "ok" ? q.signinOk : q.uncountSignin).run(id));
     },
   };
 }

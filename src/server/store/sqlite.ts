@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { StoreOpenError } from "./errors.ts";
 import { MIGRATIONS } from "./migrations.ts";
+import { cachedSecrets } from "./secrets.ts";
 import { str, type Row } from "./rows.ts";
 import { sqliteCommentStore } from "./sqlite-comments.ts";
 import { migrate, transaction } from "./sqlite-db.ts";
@@ -94,15 +95,21 @@ function sqliteSecretStore(db: DatabaseSync): SecretStore {
 }
 
 function sqliteStores(db: DatabaseSync): Stores {
+  const probe = db.prepare(
+    "INSERT OR REPLACE INTO server_meta (key, value) VALUES ('health_probe', ?)",
+  );
   return {
     kind: "sqlite",
     polls: sqlitePollStore(db),
     visits: sqliteVisitStore(db),
     comments: sqliteCommentStore(db),
     staff: sqliteStaffStore(db),
-    secrets: sqliteSecretStore(db),
+    secrets: cachedSecrets(sqliteSecretStore(db)),
     async ping() {
       db.prepare("SELECT 1").get();
+    },
+    async probeWrite() {
+      transaction(db, () => probe.run(new Date().toISOString()));
     },
     async close() {
       if (db.isOpen) db.close();

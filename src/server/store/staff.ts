@@ -11,6 +11,22 @@ export type SigninAttempt = {
   ok: boolean;
 };
 
+/** A sign-in about to be checked: counted as a failure until settled. */
+export type SigninClaim = Omit<SigninAttempt, "ok"> & {
+  /** Failures (and claims not yet settled) at or after this instant count. */
+  since: Date;
+  /** The claim is refused when the account or the address has this many. */
+  max: number;
+};
+
+export type ClaimResult =
+  | { status: "claimed"; id: number }
+  /** Failure times (oldest first) of the account and the address, one of them full. */
+  | { status: "blocked"; account: string[]; address: string[] };
+
+/** What became of a claimed sign-in: "unchecked" (no password work was done) uncounts it. */
+export type SigninOutcome = "ok" | "failed" | "unchecked";
+
 export type StaffStore = {
   /** Creates or replaces an account (a new password ends its sessions). */
   putStaffAccount(username: string, passwordHash: string, at: Date): Promise<void>;
@@ -20,11 +36,19 @@ export type StaffStore = {
 
   /** `idHash` is the sha256 of the cookie value: the database never holds a usable session id. */
   createSession(idHash: string, username: string, csrf: string, at: Date): Promise<void>;
-  /** The session unless it was idle since before `idleSince` (then it is deleted). */
+  /** The session unless it was idle since before `idleSince` (then it is deleted), touched. */
   sessionOf(idHash: string, idleSince: Date, now: Date): Promise<StaffSession | undefined>;
   deleteSession(idHash: string): Promise<void>;
+  /** Deletes every session idle since before `idleSince` (a periodic sweep); returns how many. */
+  sweepIdleSessions(idleSince: Date): Promise<number>;
 
   recordSignin(attempt: SigninAttempt): Promise<void>;
+  /**
+   * Counts a sign-in before its password is checked, atomically with the check of the limit,
+   * so parallel attempts can never pass it: at most `max` are ever counted in the window.
+   */
+  claimSignin(claim: SigninClaim): Promise<ClaimResult>;
+  settleSignin(id: number, outcome: SigninOutcome): Promise<void>;
   /** Times of failed sign-ins since `since`, oldest first, for the account and for the address. */
   failedSignins(
     username: string,

@@ -25,6 +25,8 @@ export type Stores = {
   readonly secrets: SecretStore;
   /** Resolves when the database answers a query; rejects otherwise. */
   ping(): Promise<void>;
+  /** Resolves when a real write commits (a row in server_meta); rejects when writes fail. */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 };
 

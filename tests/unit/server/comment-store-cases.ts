@@ -92,6 +92,31 @@ export function commentStoreCases(backend: Backend): void {
       }
     });
 
+    it("a sender's hourly limit holds for 30 parallel adds on two nodes; an hour later it frees", async () => {
+      const other = await target.open();
+      try {
+        const limit = { sender: "k1", since: later(-60), max: 10 };
+        const results = await Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            (i % 2 ? other.comments : store).addComment(comment({ at: later(i / 100) }), limit),
+          ),
+        );
+        const statuses = results.map((r) => r.status);
+        expect(statuses.filter((s) => s === "added").length).toBe(10);
+        expect(statuses.filter((s) => s === "limited").length).toBe(20);
+        // Another sender is not limited; a refused duplicate takes no place.
+        const dup = comment({ textHash: "same" });
+        const k2 = { sender: "k2", since: later(-60), max: 1 };
+        expect((await store.addComment(dup)).status).toBe("added");
+        expect((await store.addComment(dup, k2)).status).toBe("duplicate");
+        expect((await store.addComment(comment(), k2)).status).toBe("added");
+        const after = { sender: "k1", since: later(61), max: 10 };
+        expect((await store.addComment(comment({ at: later(121) }), after)).status).toBe("added");
+      } finally {
+        await other.close();
+      }
+    });
+
     it("two nodes deciding the same comments at once: each changes and is logged once", async () => {
       const other = await target.open();
       try {

@@ -48,5 +48,36 @@ export function staffStoreCases(backend: Backend): void {
       expect(f.address.length).toBe(3);
       expect(f.account[0]! <= f.account[1]!).toBe(true);
     });
+
+    it("claims a sign-in only while the account and the address are under the limit, atomically", async () => {
+      const claim = (username: string, addressKey: string) =>
+        store.claimSignin({ at: later(1), username, addressKey, since: t0, max: 3 });
+      // 10 at once for one account: exactly 3 are counted, however they interleave.
+      const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => claim("u", `a${i}`)));
+      const claimed = burst.filter((r) => r.status === "claimed");
+      expect(claimed.length).toBe(3);
+      const blocked = burst.find((r) => r.status === "blocked");
+      expect(blocked?.status === "blocked" && blocked.account.length).toBe(3);
+      // A right password frees nothing already failed; an unchecked claim is uncounted.
+      const [first, second] = claimed.map((r) => (r.status === "claimed" ? r.id : -1));
+      await store.settleSignin(first!, "ok");
+      await store.settleSignin(second!, "unchecked");
+      expect((await store.failedSignins("u", "-", t0)).account.length).toBe(1);
+      expect((await claim("u", "b")).status).toBe("claimed");
+      // Per address as well.
+      for (const u of ["p", "q", "r"]) expect((await claim(u, "x")).status).toBe("claimed");
+      expect((await claim("s", "x")).status).toBe("blocked");
+    });
+
+    it("a lookup touches only its own session; the sweep deletes the idle ones", async () => {
+      await store.putStaffAccount("bientap", "hash", t0);
+      await store.createSession("idle", "bientap", "c1", t0);
+      await store.createSession("used", "bientap", "c2", later(20));
+      expect(await store.sessionOf("used", later(10), later(40))).toBeDefined();
+      expect(await store.sweepIdleSessions(later(10))).toBe(1);
+      expect(await store.sweepIdleSessions(later(10))).toBe(0);
+      expect(await store.sessionOf("idle", new Date(0), later(41))).toBeUndefined();
+      expect(await store.sessionOf("used", later(11), later(42))).toBeDefined();
+    });
   });
 }
