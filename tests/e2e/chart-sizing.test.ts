@@ -53,7 +53,8 @@ function measure(path: string): () => Measure {
       height: document.documentElement.scrollHeight,
       ratios,
       shown: shown.length,
-      charts: document.querySelectorAll("figure.chart").length,
+      // Figures of one value show a number, not a chart.
+      charts: document.querySelectorAll("figure.chart .chart__plot").length,
     };
   `) as () => Measure;
 }
