@@ -73,7 +73,9 @@ describe("charts without JavaScript", () => {
   it("the dashboard's numbers read in Vietnamese format and the remainder is labelled", async () => {
     // A phone's layout writes "label: value"; the wide one puts the value at the bar's end.
     const page = await open(DASHBOARD, { javaScript: false, width: 390 });
-    const text = await page.locator("#bieu-do-to-chuc-huyen-tuyen-hoa svg:visible").textContent();
+    const text = await page
+      .locator("#bieu-do-to-chuc-huyen-tuyen-hoa svg.chart-svg:visible")
+      .textContent();
     expect(text).toContain("Chi bộ thôn, bản, tiểu khu: 130");
     expect(text).toContain("Không rõ (nguồn không nêu): 5");
     // One value is a number in Vietnamese format, not a one-bar chart.

@@ -38,8 +38,10 @@ export type ChartDefinition = {
   takeaway: string;
   /** The Vietnamese text alternative (also the SVG's <desc>). */
   description: string;
-  /** One SVG per layout, narrowest first; the page shows the widest that fits (ChartFigure). */
+  /** One SVG per fixed layout, narrowest first: the downloads (the widest) and the PNG. */
   svgs: ChartSvg[];
+  /** What pages inline: one or two full-width copies (fluid.ts), the widest that fits shown. */
+  page: ChartSvg[];
   /** Set when the chart draws one value: pages show this number instead of the SVG. */
   figure?: NumberFigure;
   /** Ids of the dataset rows it draws, in order (what makes two charts of a family the same). */

@@ -11,6 +11,7 @@ import { slugify } from "../slug.ts";
 import { CHART_DATASETS, CHART_FAMILIES, type ChartFamily } from "./catalog.ts";
 import { toCsv } from "./csv.ts";
 import type { ChartDefinition } from "./definition.ts";
+import { FLUID_LAYOUTS, pageCopies } from "./fluid.ts";
 import { LAYOUTS } from "./metrics.ts";
 import { yearOf, type Dated } from "./period.ts";
 import { UNKNOWN_LABEL } from "./remainder.ts";
@@ -100,6 +101,10 @@ function finish<R extends Row>(
     theme,
     filter,
     svgs,
+    page: pageCopies(
+      FLUID_LAYOUTS.map((layout) => ({ layout, svg: draw(layout) })),
+      svgs,
+    ),
     ...(single && { figure: single }),
     dataset,
     rowIds: rows.map((r) => String(r.id)),
