@@ -13,10 +13,17 @@ function download(blob: Blob, name: string): void {
 }
 
 async function toPng(svg: SVGSVGElement): Promise<Blob> {
-  const [, , width = 360, height = 200] = (svg.getAttribute("viewBox") ?? "")
-    .split(" ")
-    .map(Number);
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  // A full-width chart (no viewBox) is drawn as it is on screen, its em fixed to the page's size.
+  const box = svg.getBoundingClientRect();
+  const [, , width = box.width, height = box.height] = (svg.getAttribute("viewBox") ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .map(Number);
+  if (!svg.hasAttribute("viewBox")) {
+    clone.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    clone.setAttribute("font-size", getComputedStyle(svg).fontSize);
+  }
   clone.setAttribute("width", String(width * SCALE));
   clone.setAttribute("height", String(height * SCALE));
   const source = new XMLSerializer().serializeToString(clone);

@@ -73,11 +73,15 @@ describe("charts without JavaScript", () => {
   it("the dashboard's numbers read in Vietnamese format and the remainder is labelled", async () => {
     // A phone's layout writes "label: value"; the wide one puts the value at the bar's end.
     const page = await open(DASHBOARD, { javaScript: false, width: 390 });
-    const text = await page.locator("#bieu-do-to-chuc-huyen-tuyen-hoa svg:visible").textContent();
+    const text = await page
+      .locator("#bieu-do-to-chuc-huyen-tuyen-hoa svg.chart-svg:visible")
+      .textContent();
     expect(text).toContain("Chi bộ thôn, bản, tiểu khu: 130");
     expect(text).toContain("Không rõ (nguồn không nêu): 5");
-    const members = await page.locator("#bieu-do-so-dang-vien svg:visible").textContent();
-    expect(members).toContain("66.024");
+    // One value is a number in Vietnamese format, not a one-bar chart.
+    const members = page.locator("#bieu-do-so-dang-vien-cap-tinh-nam-2020");
+    expect(await members.locator(".chart__number-value").textContent()).toContain("66.024");
+    expect(await members.locator("svg").count()).toBe(0);
     await page.context().close();
   });
 
@@ -114,24 +118,19 @@ describe("charts without JavaScript", () => {
   });
 
   it("the SVG and CSV downloads are static files of the chart and its plotted rows", async () => {
-    const svg = await fetch(`${site.server.url}/bieu-do/ket-nap.svg`);
+    const svg = await fetch(`${site.server.url}/bieu-do/to-chuc-huyen-tuyen-hoa.svg`);
     expect(svg.status).toBe(200);
     expect(svg.headers.get("content-type")).toMatch(/image\/svg\+xml/);
     expect(await svg.text()).toContain('role="img"');
-    const csv = await fetch(`${site.server.url}/bieu-do/ket-nap.csv`);
+    const csv = await fetch(`${site.server.url}/bieu-do/ket-nap-cap-tinh-nam-2020.csv`);
     expect(csv.status).toBe(200);
     const lines = (await csv.text())
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
     expect(lines[0]).toMatch(/^id,unit,province/);
-    // Exactly the plotted rows: the three admissions, not the "công nhận chính thức" rows.
-    expect(
-      lines
-        .slice(1)
-        .map((l) => l.split(",")[0])
-        .sort(),
-    ).toEqual(["kcq-ket-nap-2014", "ls-ket-nap-2020", "tb-ket-nap-2022"]);
+    // Exactly the shown row (province level, 2020), not the "công nhận chính thức" rows.
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["ls-ket-nap-2020"]);
   });
 
   it("the CSV for Excel in Vietnamese has the same rows with `;` and decimal commas", async () => {
@@ -190,12 +189,14 @@ describe("charts with JavaScript", () => {
 
   it("hovering a mark shows its tooltip, dims other series and shifts no layout", async () => {
     const page = await open(DASHBOARD, { javaScript: true });
-    const chart = page.locator("#bieu-do-so-dang-vien");
-    const mark = chart.locator('svg:visible .chart-mark[data-series="du-bi"]');
+    const chart = page.locator("#bieu-do-xep-loai-huyen-thanh-binh-2022");
+    const mark = chart.locator('svg:visible .chart-mark[data-series="hoan-thanh-tot"]').first();
     await mark.scrollIntoViewIfNeeded();
     const layout = () =>
       page.evaluate(() => {
-        const box = document.querySelector("#bieu-do-so-dang-vien")!.getBoundingClientRect();
+        const box = document
+          .querySelector("#bieu-do-xep-loai-huyen-thanh-binh-2022")!
+          .getBoundingClientRect();
         return { top: box.top + scrollY, height: box.height, page: document.body.scrollHeight };
       });
     const before = await layout();
@@ -203,11 +204,11 @@ describe("charts with JavaScript", () => {
     const tooltip = page.getByRole("tooltip");
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     expect(await tooltip.textContent()).toBe(await mark.getAttribute("data-tip"));
-    expect(await tooltip.textContent()).toContain("Dự bị: 294 đảng viên");
-    expect(await chart.locator('.chart-mark[data-series="total"].is-dim').count()).toBeGreaterThan(
-      0,
-    );
-    expect(await chart.locator('.chart-mark[data-series="du-bi"].is-dim').count()).toBe(0);
+    expect(await tooltip.textContent()).toContain("Hoàn thành tốt nhiệm vụ: 32/40 (80%)");
+    expect(
+      await chart.locator('.chart-mark[data-series="hoan-thanh-xuat-sac"].is-dim').count(),
+    ).toBeGreaterThan(0);
+    expect(await chart.locator('.chart-mark[data-series="hoan-thanh-tot"].is-dim').count()).toBe(0);
     expect(await layout()).toEqual(before);
     // Hoverable (WCAG 1.4.13): the pointer can move onto the tooltip and read it.
     const tip = (await tooltip.boundingBox())!;
@@ -221,10 +222,12 @@ describe("charts with JavaScript", () => {
 
   it("the PNG button appears and produces a PNG download", async () => {
     const page = await open(DASHBOARD, { javaScript: true });
-    const button = page.locator('button[data-chart-png="ket-nap"]');
+    const button = page.locator('button[data-chart-png="to-chuc-huyen-tuyen-hoa"]');
+    // The downloads live in the chart's one "Dữ liệu và tải về" disclosure.
+    await page.locator("#bieu-do-to-chuc-huyen-tuyen-hoa summary").click();
     await expect.poll(() => button.isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-    expect(download.suggestedFilename()).toBe("ket-nap.png");
+    expect(download.suggestedFilename()).toBe("to-chuc-huyen-tuyen-hoa.png");
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -266,8 +269,8 @@ describe("a tap on a 360 px phone", () => {
 
   it("shows the tooltip without covering the tapped bar or its label above it", async () => {
     const page = await open(DASHBOARD, { javaScript: true, width: 360, touch: true });
-    const chart = page.locator("#bieu-do-so-dang-vien");
-    const mark = chart.locator('svg:visible .chart-mark[data-series="du-bi"]');
+    const chart = page.locator("#bieu-do-to-chuc-huyen-tuyen-hoa");
+    const mark = chart.locator('svg:visible .chart-mark[data-series="khong-ro"]');
     await mark.scrollIntoViewIfNeeded();
     await mark.tap();
     const tooltip = page.getByRole("tooltip");

@@ -6,9 +6,30 @@ import type { ChartTheme } from "./themes.ts";
 /** The "Bảng số liệu": one row per plotted observation, cells already formatted for readers. */
 export type ChartTable = { columns: string[]; rows: string[][]; numeric: boolean[] };
 
+/**
+ * A chart whose data is one value is shown as that number, never as a one-bar chart: the figure as
+ * the source gives it (qualifier kept), its unit, whose it is and when, linked to its dataset row.
+ */
+export type NumberFigure = {
+  /** "66.024", "hơn 200": the value with its qualifier. */
+  value: string;
+  /** After the value: "đảng viên". */
+  unit: string;
+  /** Whose figure it is: "Đảng bộ tỉnh Lạng Sơn". */
+  label: string;
+  /** When it holds: "năm 2020", "không ghi thời điểm". */
+  period: string;
+  /** What else the source says of it: "Chính thức 3.618 · Dự bị 294", "đạt 102% chỉ tiêu đề ra". */
+  detail?: string;
+  /** The dataset row it comes from: `/du-lieu/<dataset>/#<rowId>`. */
+  rowId: string;
+};
+
 export type ChartDefinition = {
   /** Stable id: URL segment of downloads and prefix of every id inside the SVG. */
   id: string;
+  /** The family it belongs to: charts of a family drawing the same rows share their files. */
+  family: string;
   theme: ChartTheme;
   /** The filter it was drawn for: "" unfiltered, else the filter's slug ("quang-binh", "nam-2014"). */
   filter: string;
@@ -17,8 +38,12 @@ export type ChartDefinition = {
   takeaway: string;
   /** The Vietnamese text alternative (also the SVG's <desc>). */
   description: string;
-  /** One SVG per layout, narrowest first; the page shows the widest that fits (ChartFigure). */
+  /** One SVG per fixed layout, narrowest first: the downloads (the widest) and the PNG. */
   svgs: ChartSvg[];
+  /** What pages inline: one or two full-width copies (fluid.ts), the widest that fits shown. */
+  page: ChartSvg[];
+  /** Set when the chart draws one value: pages show this number instead of the SVG. */
+  figure?: NumberFigure;
   /** Ids of the dataset rows it draws, in order (what makes two charts of a family the same). */
   rowIds: string[];
   /** The dataset it draws from: `/du-lieu/<dataset>/`. */

@@ -47,5 +47,6 @@ export function segmentRect(s: SegmentRect, edge: number): string {
 export const SWATCH = (FONT * 5) / 8;
 
 export function swatch(x: number, y: number, fill: string): string {
-  return el("rect", { x, y, width: SWATCH, height: SWATCH, fill });
+  // Its class keeps it square when the plot stretches (fluid.ts).
+  return el("rect", { x, y, width: SWATCH, height: SWATCH, fill, class: "chart-swatch" });
 }

@@ -84,7 +84,8 @@ export type Space = {
 export function spaceOf(layout: Layout): Space {
   return {
     width: widthOf(layout),
-    labels: layout.em >= SIDE_LABELS_FROM_EM ? "beside" : "above",
+    // Fluid page layouts (fluid.ts) always put labels above: only the plot stretches.
+    labels: layout.em >= SIDE_LABELS_FROM_EM && !("fluid" in layout) ? "beside" : "above",
   };
 }
 

@@ -11,6 +11,7 @@ import type { DataRow } from "../data/row.ts";
 import { slugify } from "../slug.ts";
 import { CHART_DATASETS, CHART_FAMILIES, type ChartFamily } from "./catalog.ts";
 import type { ChartDefinition } from "./definition.ts";
+import { FLUID_LAYOUTS, pageCopies } from "./fluid.ts";
 import { LAYOUTS } from "./metrics.ts";
 import type { BuiltChart } from "./specs/types.ts";
 
@@ -52,15 +53,29 @@ function finish<R extends DataRow>(
   filter: string,
   built: BuiltChart<R>,
 ): ChartDefinition {
-  const { rows, draw, ...rest } = built;
+  const { rows, draw, single, family, ...rest } = built;
+  // Laid out once per layout here; every page and download reuses these strings.
+  const svgs = LAYOUTS.map((layout) => ({ layout, svg: draw(layout) }));
+  // The rule for every page: one value is a number, never a one-bar chart.
+  const marks = svgs[0]!.svg.match(/class="chart-mark"/g)?.length ?? 0;
+  if (marks < 2 && single === undefined) {
+    throw new Error(
+      `Biểu đồ "${built.id}" chỉ vẽ một con số nhưng không có dạng số; cần: spec của nó (src/lib/charts/specs/) trả về single khi chỉ có một giá trị.`,
+    );
+  }
   // The drawn rows, then the derived remainders the chart draws as "Không rõ" (data/derived.ts).
   const downloaded = [...rows, ...derivedRows(dataset, rows).map((d) => d.row)];
   return {
     ...rest,
+    family: family ?? built.id.split("--")[0]!,
     theme,
     filter,
-    // Laid out once per layout here; every page and download reuses these strings.
-    svgs: LAYOUTS.map((layout) => ({ layout, svg: draw(layout) })),
+    svgs,
+    page: pageCopies(
+      FLUID_LAYOUTS.map((layout) => ({ layout, svg: draw(layout) })),
+      svgs,
+    ),
+    ...(single && { figure: single }),
     dataset,
     rowIds: rows.map((r) => String(r.id)),
     articles: [...new Set(rows.map((r) => r.source))],
@@ -136,7 +151,7 @@ export function allCharts(data: ChartData, titleOf: TitleOf = articleTitles()): 
 
 /**
  * Where each chart's download files are. A chart is a function of its family and the rows it draws
- * (a filter only changes its id), so charts of one family (the same id before "--") drawing the
+ * (a filter only changes its id), so charts of one family (the same `family`) drawing the
  * same rows share the files of the first of them (the unfiltered chart when it is one): no file is
  * published twice under two names.
  */
@@ -144,8 +159,7 @@ export function downloadIds(charts: readonly ChartDefinition[]): Map<string, str
   const owners = new Map<string, string>();
   return new Map(
     charts.map((chart) => {
-      const family = chart.id.split("--")[0]!;
-      const key = `${family}\u0001${chart.rowIds.join("\u0000")}`;
+      const key = `${chart.family}\u0001${chart.rowIds.join("\u0000")}`;
       if (!owners.has(key)) owners.set(key, chart.id);
       return [chart.id, owners.get(key)!];
     }),

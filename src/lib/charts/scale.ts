@@ -36,10 +36,13 @@ export function percentTicks(scale: ScaleLinear<number, number>): number[] {
 /** Least room between two neighbouring tick labels. */
 const TICK_CLEARANCE = (FONT * 5) / 8;
 
-/** Percent ticks whose labels stay apart: three round ticks (0, 50, 100%) or two where those touch. */
+/**
+ * Percent ticks whose labels stay apart, as many as the axis has room for: every 20% where they
+ * fit, else 0, 50 and 100%, else two.
+ */
 export function fittingTicks(x: ScaleLinear<number, number>): number[] {
   const [, max] = x.domain() as [number, number];
-  for (const count of [3, 2]) {
+  for (const count of [5, 3, 2]) {
     const ticks = x.ticks(count).filter((t) => t <= max);
     const widths = ticks.map((t) => textWidth(formatPercentPoints(t)) * TICK_EM);
     // Centred labels (the first starts at its tick): half of each neighbour plus a gap.

@@ -25,7 +25,7 @@ describe("downloadIds", () => {
       expect(drawing(chart), chart.id).toEqual(drawing(owner));
     }
     const published = [...new Set(owners.values())].map((id) => byId.get(id)!);
-    const seen = new Set(published.map((c) => JSON.stringify([c.id.split("--")[0], drawing(c)])));
+    const seen = new Set(published.map((c) => JSON.stringify([c.family, drawing(c)])));
     expect(seen.size).toBe(published.length);
     expect(published.length).toBeLessThan(charts.length);
   });
@@ -35,6 +35,7 @@ describe("downloadIds", () => {
     const twin = {
       ...chart,
       id: `${chart.id}-ban-sao`,
+      family: `${chart.family}-ban-sao`,
       svgs: chart.svgs.map((s) => ({
         ...s,
         svg: s.svg.replaceAll(chart.id, `${chart.id}-ban-sao`),

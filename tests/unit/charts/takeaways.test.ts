@@ -31,9 +31,16 @@ describe("chart takeaways", () => {
   });
 
   it("the badge takeaway keeps each unit's proposals and awards apart", () => {
-    expect(byId("huy-hieu").takeaway).toBe(
-      "Đảng bộ huyện Thanh Bình đề nghị tặng Huy hiệu Đảng cho 71 đồng chí (năm 2022), nhiều nhất Huy hiệu 30 năm tuổi Đảng (42); Đảng bộ Khối các cơ quan tỉnh Lạng Sơn trao tặng Huy hiệu 30 năm tuổi Đảng cho 36 đồng chí (năm 2014).",
+    // A district's proposals (2022) and a bloc's awards (2014) are separate panels.
+    expect(byId("huy-hieu-cap-huyen-nam-2022").takeaway).toBe(
+      "Đảng bộ huyện Thanh Bình đề nghị tặng Huy hiệu Đảng cho 71 đồng chí (năm 2022), nhiều nhất Huy hiệu 30 năm tuổi Đảng (42).",
     );
+    expect(byId("huy-hieu-cap-khoi-nam-2014").figure).toMatchObject({
+      value: "36",
+      unit: "đồng chí được trao tặng Huy hiệu 30 năm tuổi Đảng",
+      label: "Đảng bộ Khối các cơ quan tỉnh Lạng Sơn",
+      period: "năm 2014",
+    });
   });
 
   it("the Tuyên Hóa organisation takeaway says how many the source leaves unexplained", () => {
@@ -43,7 +50,7 @@ describe("chart takeaways", () => {
   });
 
   it("the admissions chart spells 'tỉ lệ' one way", () => {
-    const chart = byId("ket-nap");
+    const chart = byId("ket-nap-cap-tinh-nam-2020");
     expect(`${chart.takeaway} ${downloadSvg(chart)}`).not.toMatch(/tỷ lệ/i);
     expect(downloadSvg(chart)).toContain("Tỉ lệ đạt");
   });

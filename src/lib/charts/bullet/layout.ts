@@ -19,7 +19,7 @@ import {
   type Space,
 } from "../metrics.ts";
 import { seriesColour } from "../palette.ts";
-import { fittingTicks, percentOfTargetScale, percentTicks } from "../scale.ts";
+import { fittingTicks, percentOfTargetScale } from "../scale.ts";
 import { TEXT, textBelow, type TextBlock, type ValueText } from "../text.ts";
 import type { BulletChartInput, BulletRow } from "../types.ts";
 import { wrapText } from "../wrap.ts";
@@ -61,7 +61,6 @@ type Row = { row: BulletRow; words: BulletWords };
 type Arrangement = {
   plotLeft: number;
   trackEnd: number;
-  chooseTicks: (x: ScaleLinear<number, number>) => number[];
   /** Whether the 100% tick is bold, like its rule. */
   boldTarget: boolean;
   place: (row: Row, index: number, y: number, c: Context) => { box: BulletRowBox; next: number };
@@ -94,7 +93,6 @@ function labelsAbove(width: number): Arrangement {
   return {
     plotLeft: PAD,
     trackEnd: width - PAD - TICK_ROOM,
-    chooseTicks: percentTicks,
     boldTarget: false,
     place: (row, _, y, c) => {
       const label = textBelow(row.words.label, maxChars, PAD, y, TEXT.strongLabel);
@@ -132,7 +130,6 @@ function labelsBeside(rows: readonly Row[], width: number): Arrangement {
   return {
     plotLeft,
     trackEnd: width - PAD - (endWidth > 0 ? endWidth + END_GAP : 0),
-    chooseTicks: fittingTicks,
     boldTarget: true,
     place: (row, i, y, c) => {
       const baseline = centredBaseline(y + BAR_HEIGHT / 2);
@@ -176,7 +173,7 @@ function besidePlot(row: Row, endLines: string[], top: number, baseline: number,
 }
 
 function ticksOf(a: Arrangement, x: ScaleLinear<number, number>, y: number): PercentTick[] {
-  return a.chooseTicks(x).map((t) => ({
+  return fittingTicks(x).map((t) => ({
     x: x(t),
     y: y + FONT,
     text: formatPercentPoints(t),

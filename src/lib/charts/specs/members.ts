@@ -8,9 +8,11 @@ import { periodKey, periodMoment, periodText } from "../../data/period.ts";
 import { formatNumber } from "../../format.ts";
 import type { TitleOf } from "../../content/titles.ts";
 import { barChart } from "../bars.ts";
+import type { NumberFigure } from "../definition.ts";
 import { barValue, describeBars } from "../describe.ts";
 import { NEWEST_MARK, newestOf } from "../timeline.ts";
 import type { Bar, BarGroup } from "../types.ts";
+import { panelNaming, panelsOf, type PanelNaming } from "../panels.ts";
 import { historyChart } from "./over-time.ts";
 
 const periodMomentOf = (row: MemberRow) => ({ at: periodMoment(row)! });
@@ -29,22 +31,6 @@ export function memberCharts(
   const totals = rows.filter((r) => r.status === "tong-so");
   if (totals.length === 0) return [];
   const partsOf = (total: MemberRow) => rows.filter((r) => r.part_of === total.id);
-  const toBar = (t: MemberRow, label: string): Bar => {
-    const parts = partsOf(t);
-    return {
-      key: t.id,
-      label,
-      value: t.count,
-      qualifier: t.qualifier,
-      ...(parts.length > 0 && {
-        parts: parts.map((p) => ({
-          key: p.status,
-          label: SERIES.find((s) => s.key === p.status)?.label ?? p.status,
-          value: p.count,
-        })),
-      }),
-    };
-  };
   const units = [...new Set(totals.map((t) => t.unit))];
   const heads = units.map((u) => latestFigure(totals.filter((t) => t.unit === u))!);
   const several = units.filter((u) => totals.filter((t) => t.unit === u).length > 1);
@@ -55,22 +41,6 @@ export function memberCharts(
   const hasClearNewest = (unit: string) =>
     several.includes(unit) &&
     newestOf(inTimeOrder(totals.filter((t) => t.unit === unit)).map(periodMomentOf)) !== undefined;
-  // Row order in the table and downloads follows the chart's.
-  const ordered = [...heads].sort((a, b) => b.count - a.count);
-  const groups: BarGroup[] = [
-    {
-      key: "all",
-      bars: ordered.map((t) =>
-        toBar(
-          t,
-          `${t.unit} (${periodText(t)}${hasClearNewest(t.unit) ? `, số ${NEWEST_MARK}` : ""}${sharesMoment(t) ? `, bài “${titleOf(t.source)}”` : ""})`,
-        ),
-      ),
-    },
-  ];
-  const split = heads.filter((t) => partsOf(t).length > 0);
-  // The takeaway states each unit's headline figure (latest dated), never an older one.
-  const largest = [...heads].sort((a, b) => b.count - a.count)[0]!;
   const changes = several
     .map((u) => inTimeOrder(totals.filter((t) => t.unit === u)))
     // A change needs two moments; two articles on one period are not a change.
@@ -79,51 +49,15 @@ export function memberCharts(
       (d) =>
         `${d[0]!.unit}: ${barValue({ value: d[0]!.count, qualifier: d[0]!.qualifier })} (${periodText(d[0]!)}) → ${barValue({ value: d.at(-1)!.count, qualifier: d.at(-1)!.qualifier })} (${periodText(d.at(-1)!)}).`,
     );
-  const takeaway =
-    `${largest.unit} có ${barValue({ value: largest.count, qualifier: largest.qualifier })} đảng viên (${periodText(largest)}). ` +
-    (changes.length > 0 ? `${changes.join(" ")} ` : "") +
-    (split.length === 0
-      ? "Các nguồn chỉ nêu tổng số, không tách đảng viên chính thức và dự bị."
-      : `Chỉ ${[...new Set(split.map((t) => t.unit))].join(", ")} tách đảng viên chính thức và dự bị; nơi khác nguồn chỉ nêu tổng số.`);
-  const cell = (t: MemberRow, status: string) => {
-    const part = partsOf(t).find((p) => p.status === status);
-    return part ? formatNumber(part.count) : NOT_SPLIT;
-  };
-  const id = `so-dang-vien${suffix}`;
-  const title = "Số đảng viên theo đảng bộ";
-  const description = describeBars(groups, "đảng viên", SERIES);
+  const ordered = [...heads].sort((a, b) => b.count - a.count);
+  const panels = panelsOf(ordered);
+  const base = { id: "so-dang-vien", title: "Số đảng viên theo đảng bộ", suffix };
+  const label = (t: MemberRow) =>
+    `${t.unit} (${periodText(t)}${hasClearNewest(t.unit) ? `, số ${NEWEST_MARK}` : ""}${sharesMoment(t) ? `, bài “${titleOf(t.source)}”` : ""})`;
   return [
-    {
-      id,
-      title,
-      takeaway,
-      description,
-      draw: (layout) =>
-        barChart(
-          {
-            id,
-            title,
-            description,
-            groups,
-            unit: "đảng viên",
-            series: SERIES,
-            totalLabel: `Tổng số (${NOT_SPLIT})`,
-          },
-          layout,
-        ),
-      table: {
-        columns: ["Đảng bộ", "Thời điểm", "Tổng số", "Chính thức", "Dự bị"],
-        numeric: [false, false, true, true, true],
-        rows: ordered.map((t) => [
-          t.unit,
-          periodText(t),
-          barValue({ value: t.count, qualifier: t.qualifier }),
-          cell(t, "chinh-thuc"),
-          cell(t, "du-bi"),
-        ]),
-      },
-      rows: ordered.flatMap((t) => [t, ...partsOf(t)]),
-    },
+    ...panels.map((panel) =>
+      headlineChart(panel.rows, panelNaming(panels, panel, base), { partsOf, label, changes }),
+    ),
     ...historyChart({
       rows: totals,
       id: `so-dang-vien-theo-thoi-gian${suffix}`,
@@ -143,4 +77,103 @@ export function memberCharts(
       },
     }),
   ];
+}
+
+/** One panel's headline figures (one level, one period), as bars. */
+function headlineChart(
+  ordered: MemberRow[],
+  naming: PanelNaming,
+  { partsOf, label, changes: all }: Headline,
+): BuiltChart<MemberRow> {
+  const changes = all.filter((c) => ordered.some((t) => c.startsWith(`${t.unit}:`)));
+  const toBar = (t: MemberRow): Bar => {
+    const parts = partsOf(t);
+    return {
+      key: t.id,
+      label: label(t),
+      value: t.count,
+      qualifier: t.qualifier,
+      ...(parts.length > 0 && {
+        parts: parts.map((p) => ({
+          key: p.status,
+          label: SERIES.find((s) => s.key === p.status)?.label ?? p.status,
+          value: p.count,
+        })),
+      }),
+    };
+  };
+  // Row order in the table and downloads follows the chart's.
+  const groups: BarGroup[] = [{ key: "all", bars: ordered.map((t) => toBar(t)) }];
+  const split = ordered.filter((t) => partsOf(t).length > 0);
+  // The takeaway states each unit's headline figure (latest dated), never an older one.
+  const largest = ordered[0]!;
+  const takeaway =
+    `${largest.unit} có ${barValue({ value: largest.count, qualifier: largest.qualifier })} đảng viên (${periodText(largest)}). ` +
+    (changes.length > 0 ? `${changes.join(" ")} ` : "") +
+    (split.length === 0
+      ? "Các nguồn chỉ nêu tổng số, không tách đảng viên chính thức và dự bị."
+      : `Chỉ ${[...new Set(split.map((t) => t.unit))].join(", ")} tách đảng viên chính thức và dự bị; nơi khác nguồn chỉ nêu tổng số.`);
+  const cell = (t: MemberRow, status: string) => {
+    const part = partsOf(t).find((p) => p.status === status);
+    return part ? formatNumber(part.count) : NOT_SPLIT;
+  };
+  const { id, title, family } = naming;
+  const description = describeBars(groups, "đảng viên", SERIES);
+  return {
+    id,
+    ...(family && { family }),
+    title,
+    takeaway,
+    description,
+    draw: (layout) =>
+      barChart(
+        {
+          id,
+          title,
+          description,
+          groups,
+          unit: "đảng viên",
+          series: SERIES,
+          totalLabel: `Tổng số (${NOT_SPLIT})`,
+        },
+        layout,
+      ),
+    table: {
+      columns: ["Đảng bộ", "Thời điểm", "Tổng số", "Chính thức", "Dự bị"],
+      numeric: [false, false, true, true, true],
+      rows: ordered.map((t) => [
+        t.unit,
+        periodText(t),
+        barValue({ value: t.count, qualifier: t.qualifier }),
+        cell(t, "chinh-thuc"),
+        cell(t, "du-bi"),
+      ]),
+    },
+    rows: ordered.flatMap((t) => [t, ...partsOf(t)]),
+    ...(ordered.length === 1 && { single: memberFigure(ordered[0]!, partsOf(ordered[0]!)) }),
+  };
+}
+
+type Headline = {
+  partsOf: (total: MemberRow) => MemberRow[];
+  label: (total: MemberRow) => string;
+  changes: readonly string[];
+};
+
+/** One unit's figure as a number, its split (where the source gives one) beside it. */
+function memberFigure(t: MemberRow, parts: readonly MemberRow[]): NumberFigure {
+  const split = parts
+    .map(
+      (p) =>
+        `${SERIES.find((s) => s.key === p.status)?.label ?? p.status} ${formatNumber(p.count)}`,
+    )
+    .join(" · ");
+  return {
+    value: barValue({ value: t.count, qualifier: t.qualifier }),
+    unit: "đảng viên",
+    label: t.unit,
+    period: periodText(t),
+    ...(split && { detail: split }),
+    rowId: t.id,
+  };
 }
