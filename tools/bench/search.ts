@@ -13,7 +13,7 @@
 // server or CDN sends them), the time from pressing Enter to the results shown, and how much of
 // it the page's main thread was busy. Prints a table and updates "## Search (bench:search)" in
 // BENCHMARKS.md.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
@@ -25,6 +25,7 @@ import { readSourceArticles, writeCorpus } from "./lib/corpus.ts";
 import { copySite, withOneMoreArticle } from "./lib/index-step.ts";
 import { canIsolateDotAstro, measureBuild } from "./lib/measure.ts";
 import { gzipBytes } from "./lib/page-weight.ts";
+import { serveBuild } from "./lib/server.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const BENCH = join(REPO, ".bench");
@@ -84,40 +85,6 @@ function folderSize(dir: string): { files: number; bytes: number; gzip: number }
     gzip += gzipBytes(body);
   }
   return { files, bytes, gzip };
-}
-
-async function startServer(dist: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dir = join(BENCH, "search-db");
-  rmSync(dir, { recursive: true, force: true });
-  const child = spawn(process.execPath, [join(REPO, "src/server/main.ts")], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      DIST_DIR: dist,
-      DATABASE_PATH: join(dir, "bench.sqlite"),
-      RATE_LIMIT_PER_MINUTE: "0",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /http:\/\/[\d.]+:\d+/.exec(out);
-      if (m) ok(m[0]);
-    });
-    child.on("exit", () => fail(new Error(`server exited: ${out}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((done) => {
-        child.once("exit", () => done());
-        child.kill("SIGTERM");
-      }),
-  };
 }
 
 type QueryFigures = {
@@ -302,7 +269,7 @@ try {
       `${indexS.toFixed(1)} s (one more article: ${rebuildS.toFixed(1)} s, ${rebuildRead} read), ` +
         `${summary.pages} pages, ${size_.files} files, ${(size_.bytes / 2 ** 20).toFixed(1)} MiB`,
     );
-    const server = await startServer(outDir);
+    const server = await serveBuild(outDir);
     try {
       const [first, second] = await queryRounds(server.url);
       for (const q of [first, second]) {

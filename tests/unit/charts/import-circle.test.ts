@@ -1,31 +1,9 @@
 // No module in src/ imports itself through others. Type-only imports count: the charts' circle
 // definition.ts → catalog.ts → every spec → specs/types.ts → definition.ts was one of types only,
 // and it still tied every chart spec to the page-facing definition.
-import { readFileSync, readdirSync } from "node:fs";
-import { dirname, extname, join, relative, resolve } from "node:path";
-import ts from "typescript";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const SRC = resolve(import.meta.dirname, "../../../src");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return [".ts", ".astro"].includes(extname(entry.name)) ? [path] : [];
-  });
-}
-
-/** The relative imports and re-exports of a module (an Astro component's frontmatter). */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  const code = file.endsWith(".astro") ? (/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? "") : text;
-  return ts
-    .preProcessFile(code, true, true)
-    .importedFiles.map((f) => f.fileName)
-    .filter((name) => name.startsWith("."))
-    .map((name) => resolve(dirname(file), name));
-}
+import { importsOf, sourceFiles, SRC } from "../../helpers/imports.ts";
 
 /** The first circle found in a graph of module -> imported modules, as a path back to its start. */
 function findCircle(graph: ReadonlyMap<string, readonly string[]>): string[] | undefined {
