@@ -224,8 +224,15 @@ describe("every HTML page", () => {
       expect(meta(html, "og:description"), path).toBeTruthy();
       expect(meta(html, "og:locale"), path).toBe("vi_VN");
       expect(meta(html, "twitter:card"), path).toBe("summary_large_image");
-      expect(meta(html, "og:image"), path).toBe(`${site}/og-image.png`);
-      expect(meta(html, "twitter:image"), path).toBe(`${site}/og-image.png`);
+      // Charts, articles and datasets share a card of their own (tests/site/previews.test.ts).
+      const own = /^\/(bieu-do|tin-tuc|du-lieu)\/([^/]+)\/$/.exec(path);
+      const image =
+        own && !path.startsWith("/tin-tuc/trang/")
+          ? `${site}/anh-xem-truoc/${own[1]}/${own[2]}.png`
+          : `${site}/og-image.png`;
+      expect(meta(html, "og:image"), path).toBe(image);
+      expect(meta(html, "twitter:image"), path).toBe(image);
+      expect(existsSync(join(DIST, new URL(image).pathname)), image).toBe(true);
       expect(meta(html, "og:type"), path).toBe(
         path.match(/^\/tin-tuc\/[^/]+\/$/) && !path.startsWith("/tin-tuc/trang/")
           ? "article"
