@@ -41,7 +41,9 @@ describe("/du-lieu/datapackage.json", () => {
     expect(pkg.resources.map((r) => r.name)).toEqual(DATASET_IDS);
     for (const r of pkg.resources) {
       expect(existsSync(resolve(DIST, "du-lieu", r.path)), r.path).toBe(true);
-      expect(r.sources).toHaveLength(sourcesOf(datasets[r.name as never].rows).length);
+      expect(r.sources).toHaveLength(
+        sourcesOf(datasets[r.name as (typeof DATASET_IDS)[number]].rows).length,
+      );
     }
   });
 
