@@ -3,7 +3,7 @@
 // and the feed /du-lieu/thay-doi.xml, all from the same events.
 import { formatDate } from "../format.ts";
 import { readGitLog, type GitLog } from "./git-log.ts";
-import { diffRows, type RowChange } from "./rows.ts";
+import { diffRows, rowsById, type RowChange, type RowsById } from "./rows.ts";
 
 export type HistoryEvent = {
   commit: string;
@@ -22,16 +22,27 @@ export type History =
 /** Every commit's row changes, newest first (commits that change no row, e.g. reformatting, drop out). */
 export function historyOf(log: GitLog): History {
   if (!log.available) return log;
+  // Each version is parsed once: a commit's "after" is the next commit's "before" of that file.
+  const parsed = new Map<string, { text: string; rows: RowsById }>();
+  const rowsOf = (file: string, text: string) => {
+    const last = parsed.get(file);
+    return last?.text === text ? last.rows : rowsById(text);
+  };
   const events = log.changes
     .filter((c) => c.file.endsWith(".csv"))
-    .map((c) => ({
-      commit: c.commit,
-      date: c.date,
-      message: c.message,
-      dataset: c.file.replace(/\.csv$/, ""),
-      created: c.before.trim() === "",
-      rows: diffRows(c.before, c.after),
-    }))
+    .map((c) => {
+      const after = rowsById(c.after);
+      const rows = diffRows(rowsOf(c.file, c.before), after);
+      parsed.set(c.file, { text: c.after, rows: after });
+      return {
+        commit: c.commit,
+        date: c.date,
+        message: c.message,
+        dataset: c.file.replace(/\.csv$/, ""),
+        created: c.before.trim() === "",
+        rows,
+      };
+    })
     .filter((e) => e.rows.length > 0)
     .reverse();
   return { available: true, events };

@@ -8,7 +8,10 @@ export type RowChange =
   | { kind: "xoa"; id: string; row: Record<string, string> }
   | { kind: "sua"; id: string; row: Record<string, string>; cells: CellChange[] };
 
-function rowsById(text: string): Map<string, Record<string, string>> {
+export type RowsById = Map<string, Record<string, string>>;
+
+/** A CSV's rows by id (cells as written). */
+export function rowsById(text: string): RowsById {
   if (text.trim() === "") return new Map();
   const { data } = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ""), {
     header: true,
@@ -17,16 +20,18 @@ function rowsById(text: string): Map<string, Record<string, string>> {
   return new Map(data.filter((r) => r.id).map((r) => [r.id!, r]));
 }
 
-export function diffRows(before: string, after: string): RowChange[] {
-  const [old, now] = [rowsById(before), rowsById(after)];
+/** The row changes from `old` to `now` (rowsById of two versions of one file). */
+export function diffRows(old: RowsById, now: RowsById): RowChange[] {
   const changes: RowChange[] = [];
+  // Papa gives every row of a version the header's keys: the columns are known once per diff.
+  const first = (rows: RowsById) => Object.keys(rows.values().next().value ?? {});
+  const columns = [...new Set([...first(old), ...first(now)])];
   for (const [id, row] of now) {
     const was = old.get(id);
     if (!was) {
       changes.push({ kind: "them", id, row });
       continue;
     }
-    const columns = [...new Set([...Object.keys(was), ...Object.keys(row)])];
     const cells = columns
       .filter((c) => (was[c] ?? "") !== (row[c] ?? ""))
       .map((column) => ({ column, from: was[column] ?? "", to: row[column] ?? "" }));
