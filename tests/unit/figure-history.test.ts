@@ -22,7 +22,7 @@ function tempDir(): string {
 
 const HEADER = "id,unit,count,note";
 const titles: Record<string, string> = { count: "Số đảng viên", note: "Ghi chú" };
-const titleOf = (c: string) => titles[c] ?? c;
+const words = { title: (c: string) => titles[c] ?? c };
 
 /** A repository whose data/dang-vien.csv goes through six commits at fixed dates (UTC+7). */
 function repository(): string {
@@ -97,7 +97,7 @@ describe("figure history from git", () => {
   });
 
   it("the page's note beside each row", () => {
-    expect(rowNotes(events, titleOf)).toEqual({
+    expect(rowNotes(events, words)).toEqual({
       "tinh-a":
         "Lịch sử: 15/01/2024 sửa 6.100 → 6.120; 01/02/2024 sửa 6.120 → 6.125; 20/02/2024 sửa Ghi chú: (trống) → theo bản in",
       "xa-c": "Lịch sử: 05/03/2024 thêm",
@@ -106,7 +106,7 @@ describe("figure history from git", () => {
   });
 
   it("the page's 'Lịch sử thay đổi' list", () => {
-    expect(changeList(events, titleOf).map((e) => [e.day, e.message, e.items])).toEqual([
+    expect(changeList(events, words).map((e) => [e.day, e.message, e.items])).toEqual([
       ["09/03/2024", "Bỏ huyện B (trùng)", ["dòng huyen-b: xóa"]],
       ["05/03/2024", "Thêm xã C", ["dòng xa-c: thêm"]],
       ["20/02/2024", "Ghi chú nguồn", ["dòng tinh-a: sửa Ghi chú: (trống) → theo bản in"]],
@@ -121,7 +121,7 @@ describe("figure history from git", () => {
       site: new URL("https://vi.example.invalid"),
       events,
       titleOf: () => "Đảng viên",
-      columnTitle: (_, c) => titleOf(c),
+      columnWords: () => words,
     });
     const entries = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => ({
       title: /<title>([^<]*)/.exec(m[1]!)![1],

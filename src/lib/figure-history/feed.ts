@@ -1,7 +1,7 @@
 // /du-lieu/thay-doi.xml: an Atom feed of dataset changes, one entry per commit and dataset, from
 // the same history as the dataset pages.
 import { escapeHtml } from "../html.ts";
-import type { HistoryEvent } from "./history.ts";
+import type { ColumnWords, HistoryEvent } from "./history.ts";
 import { changeList } from "./view.ts";
 
 export const FEED_ENTRIES = 200;
@@ -10,15 +10,16 @@ export type FeedInput = {
   site: URL;
   events: readonly HistoryEvent[];
   titleOf: (dataset: string) => string;
-  columnTitle: (dataset: string, column: string) => string;
+  /** The words of a dataset's columns. */
+  columnWords: (dataset: string) => ColumnWords;
 };
 
-export function historyFeed({ site, events, titleOf, columnTitle }: FeedInput): string {
+export function historyFeed({ site, events, titleOf, columnWords }: FeedInput): string {
   const url = (path: string) => escapeHtml(new URL(path, site).href);
   const shown = events.slice(0, FEED_ENTRIES);
   const updated = shown[0]?.date ?? "1970-01-01T00:00:00Z";
   const entries = shown.map((event) => {
-    const [entry] = changeList([event], (c) => columnTitle(event.dataset, c));
+    const [entry] = changeList([event], columnWords(event.dataset));
     const page = `/du-lieu/${event.dataset}/`;
     return [
       "<entry>",

@@ -68,15 +68,21 @@ export function eventsOf(history: History, dataset: string): HistoryEvent[] {
 export const dayOf = (iso: string) => formatDate(new Date(iso));
 const shown = (value: string) => (value === "" ? "(trống)" : value);
 
+/** How a dataset's columns and coded values read ("period_kind" → "Loại kỳ", "year" → "Trong năm"). */
+export type ColumnWords = {
+  title: (column: string) => string;
+  value?: (column: string, value: string) => string;
+};
+
 /** "sửa 6.100 → 6.120" (the count) or "sửa Ghi chú: a → b", each changed cell. */
-export function describeRow(change: RowChange, titleOf: (column: string) => string): string {
+export function describeRow(change: RowChange, words: ColumnWords): string {
   if (change.kind === "them") return "thêm";
   if (change.kind === "xoa") return "xóa";
+  const value = (column: string, v: string) => shown(words.value?.(column, v) ?? v);
   return `sửa ${change.cells
-    .map((c) =>
-      c.column === "count"
-        ? `${shown(c.from)} → ${shown(c.to)}`
-        : `${titleOf(c.column)}: ${shown(c.from)} → ${shown(c.to)}`,
-    )
+    .map((c) => {
+      const values = `${value(c.column, c.from)} → ${value(c.column, c.to)}`;
+      return c.column === "count" ? values : `${words.title(c.column)}: ${values}`;
+    })
     .join("; ")}`;
 }

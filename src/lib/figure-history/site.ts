@@ -3,17 +3,21 @@ import { digestOf } from "../build/cache-keys.ts";
 import { DATASETS, isDatasetId } from "../data/datasets.ts";
 import { dataDir } from "../data/paths.ts";
 import { columnsOf } from "../data/present.ts";
-import { eventsOf, readHistory, type History } from "./history.ts";
+import { eventsOf, readHistory, type ColumnWords, type History } from "./history.ts";
 import { changeList, rowNotes, type ChangeEntry } from "./view.ts";
 
 export function siteHistory(): History {
   return readHistory(dataDir());
 }
 
-/** A column's Vietnamese title in a dataset ("count" → "Số đảng viên"), else its name. */
-export function columnTitle(dataset: string, column: string): string {
-  if (!isDatasetId(dataset)) return column;
-  return columnsOf(DATASETS[dataset].schema).find((c) => c.name === column)?.title ?? column;
+/** A dataset's column titles ("count" → "Số đảng viên") and choice labels ("year" → "Trong năm"). */
+export function columnWords(dataset: string): ColumnWords {
+  const columns = isDatasetId(dataset) ? columnsOf(DATASETS[dataset].schema) : [];
+  const find = (name: string) => columns.find((c) => c.name === name);
+  return {
+    title: (column) => find(column)?.title ?? column,
+    value: (column, value) => find(column)?.labels?.[value] ?? value,
+  };
 }
 
 export type DatasetHistoryView = {
@@ -29,10 +33,10 @@ export function datasetHistory(dataset: string): DatasetHistoryView {
   if (!history.available)
     return { notes: {}, entries: undefined, unavailable: history.reason, digest: history.reason };
   const events = eventsOf(history, dataset);
-  const titleOf = (column: string) => columnTitle(dataset, column);
-  const entries = changeList(events, titleOf);
+  const words = columnWords(dataset);
+  const entries = changeList(events, words);
   return {
-    notes: rowNotes(events, titleOf),
+    notes: rowNotes(events, words),
     entries,
     unavailable: undefined,
     digest: digestOf(entries),

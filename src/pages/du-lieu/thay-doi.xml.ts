@@ -2,7 +2,7 @@
 import type { APIRoute } from "astro";
 import { DATASETS, isDatasetId } from "../../lib/data/datasets.ts";
 import { historyFeed } from "../../lib/figure-history/feed.ts";
-import { columnTitle, siteHistory } from "../../lib/figure-history/site.ts";
+import { columnWords, siteHistory } from "../../lib/figure-history/site.ts";
 
 export const GET: APIRoute = ({ site }) => {
   const history = siteHistory();
@@ -10,7 +10,7 @@ export const GET: APIRoute = ({ site }) => {
     site: site!,
     events: history.available ? history.events : [],
     titleOf: (id) => (isDatasetId(id) ? DATASETS[id].title : id),
-    columnTitle,
+    columnWords,
   });
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
 };
