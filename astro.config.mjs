@@ -3,6 +3,19 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { DEFAULT_CACHE_DIR } from "./src/lib/build/paths.ts";
 import { onRolldownLog } from "./src/lib/build/rolldown-log.ts";
+import { RETIRED_CHARTS } from "./src/lib/chart-pages/retired.ts";
+
+// Not in the sitemap: comments (filled per article by the server), embeds (their chart page is the
+// address), and retired chart ids (pages that only say where the chart went).
+const retired = new Set(RETIRED_CHARTS.map((r) => `/bieu-do/${r.id}/`));
+function inSitemap(page) {
+  const path = new URL(page).pathname;
+  return (
+    !path.startsWith("/binh-luan/") &&
+    !/^\/bieu-do\/[^/]+\/nhung\/$/.test(path) &&
+    !retired.has(path)
+  );
+}
 
 // The public address, for canonical URLs, feeds and the sitemap; set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? "http://localhost:4321";
@@ -17,11 +30,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? DEFAULT_CACHE_DIR,
   trailingSlash: "always",
   // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
-  // /binh-luan/ is filled per article by the server; the articles themselves are listed.
-  integrations: [
-    mdx({ smartypants: false }),
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith("/binh-luan/") }),
-  ],
+  integrations: [mdx({ smartypants: false }), sitemap({ filter: inSitemap })],
   // Pages render 8 at a time: writing one page's file overlaps rendering the next. All CSS is one
   // linked, cached file, and scripts are files too: readers load each once, not again inline in
   // every page they open.

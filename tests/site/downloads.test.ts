@@ -8,14 +8,17 @@ import { DIST } from "../helpers/server.ts";
 const pages = (readdirSync(DIST, { recursive: true }) as string[]).filter((f) =>
   f.endsWith(".html"),
 );
-// The build's .br/.gz copies of these files are not downloads of their own.
-const files = readdirSync(join(DIST, "bieu-do")).filter((f) => !/\.(br|gz)$/.test(f));
+// The build's .br/.gz copies of these files are not downloads of their own; the folders are the
+// charts' pages (/bieu-do/<id>/, tests/site/chart-pages.test.ts).
+const files = readdirSync(join(DIST, "bieu-do"), { withFileTypes: true })
+  .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name) && e.name !== "index.html")
+  .map((e) => e.name);
 
 describe("chart downloads", () => {
   it("every chart download link on every page points to a file of the build", () => {
     const links = new Set(
       pages.flatMap((f) =>
-        [...readFileSync(join(DIST, f), "utf8").matchAll(/href="\/bieu-do\/([^"]+)"/g)].map(
+        [...readFileSync(join(DIST, f), "utf8").matchAll(/href="\/bieu-do\/([^"/]+)"/g)].map(
           (m) => m[1]!,
         ),
       ),

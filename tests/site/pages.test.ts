@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTICLES_PER_PAGE, OTHER_NEWS_COUNT, RSS_ITEMS, TOPIC_IDS } from "../../src/consts.ts";
 import { DIST, ROOT } from "../helpers/server.ts";
+import { RETIRED_CHARTS } from "../../src/lib/chart-pages/retired.ts";
 
 type Tag = { name: string; attrs: Record<string, string> };
 
@@ -165,6 +166,9 @@ describe("page types", () => {
   });
 });
 
+/** A chart's embed (/bieu-do/<id>/nhung/): the chart alone for another site's iframe, no site frame. */
+const isEmbed = (path: string) => /^\/bieu-do\/[^/]+\/nhung\/$/.test(path);
+
 describe("every HTML page", () => {
   it("is Vietnamese, titled, described, with a skip link to <main id=main>", () => {
     for (const file of htmlFiles) {
@@ -175,6 +179,9 @@ describe("every HTML page", () => {
       expect(meta(html, "viewport"), where).toContain("width=device-width");
       expect(html.match(/<title>([^<]+)<\/title>/)?.[1]?.trim(), where).toBeTruthy();
       expect(meta(html, "description"), where).toBeTruthy();
+      expect(html.match(/<h1[\s>]/g), where).toHaveLength(1);
+      // Embeds have no header to skip, no <main> and no site links (tests/site/embeds.test.ts).
+      if (isEmbed(urlPath(file))) continue;
       expect(html, where).toMatch(
         /<a class="skip-link" href="#main">Bỏ qua đến nội dung chính<\/a>/,
       );
@@ -182,7 +189,6 @@ describe("every HTML page", () => {
         tags(html, "main").filter((t) => t.attrs.id === "main"),
         where,
       ).toHaveLength(1);
-      expect(html.match(/<h1[\s>]/g), where).toHaveLength(1);
       const links = tags(html, "link");
       expect(
         links.some((t) => t.attrs.rel === "icon" && t.attrs.href === "/favicon.svg"),
@@ -200,9 +206,16 @@ describe("every HTML page", () => {
       const html = readFileSync(file, "utf8");
       const path = urlPath(file);
       const canonical = tags(html, "link").find((t) => t.attrs.rel === "canonical")?.attrs.href;
-      if (path === "/404.html") {
+      // A retired chart id's page only says where the chart went (src/lib/chart-pages/retired.ts).
+      if (path === "/404.html" || RETIRED_CHARTS.some((r) => path === `/bieu-do/${r.id}/`)) {
         expect(meta(html, "robots")).toBe("noindex");
         expect(canonical).toBeUndefined();
+        continue;
+      }
+      if (isEmbed(path)) {
+        // Not for search engines or sharing: the chart's page is its address.
+        expect(meta(html, "robots"), path).toBe("noindex");
+        expect(canonical, path).toBe(`${site}${path.replace(/nhung\/$/, "")}`);
         continue;
       }
       expect(canonical, path).toBe(`${site}${path}`);
@@ -211,8 +224,15 @@ describe("every HTML page", () => {
       expect(meta(html, "og:description"), path).toBeTruthy();
       expect(meta(html, "og:locale"), path).toBe("vi_VN");
       expect(meta(html, "twitter:card"), path).toBe("summary_large_image");
-      expect(meta(html, "og:image"), path).toBe(`${site}/og-image.png`);
-      expect(meta(html, "twitter:image"), path).toBe(`${site}/og-image.png`);
+      // Charts, articles and datasets share a card of their own (tests/site/previews.test.ts).
+      const own = /^\/(bieu-do|tin-tuc|du-lieu)\/([^/]+)\/$/.exec(path);
+      const image =
+        own && !path.startsWith("/tin-tuc/trang/")
+          ? `${site}/anh-xem-truoc/${own[1]}/${own[2]}.png`
+          : `${site}/og-image.png`;
+      expect(meta(html, "og:image"), path).toBe(image);
+      expect(meta(html, "twitter:image"), path).toBe(image);
+      expect(existsSync(join(DIST, new URL(image).pathname)), image).toBe(true);
       expect(meta(html, "og:type"), path).toBe(
         path.match(/^\/tin-tuc\/[^/]+\/$/) && !path.startsWith("/tin-tuc/trang/")
           ? "article"

@@ -42,3 +42,16 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "cross-origin-opener-policy": "same-origin",
   "permissions-policy": "camera=(), microphone=(), geolocation=(), browsing-topics=()",
 };
+
+/** The only pages other sites may frame: a chart's embed, /bieu-do/<id>/nhung/. */
+export const FRAMEABLE_PAGE = /^\/bieu-do\/[^/]+\/nhung\/(index\.html)?$/;
+
+/** An embed's headers: any site may frame it (CSP frame-ancestors *, no X-Frame-Options). */
+export function allowFraming(headers: Record<string, string>): Record<string, string> {
+  const rest = { ...headers };
+  delete rest["x-frame-options"];
+  const csp = rest["content-security-policy"];
+  if (csp)
+    rest["content-security-policy"] = csp.replace("frame-ancestors 'none'", "frame-ancestors *");
+  return rest;
+}

@@ -9,7 +9,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { chooseEncoding, ENCODINGS, isCompressible, type Encoding } from "../../lib/compression.ts";
 import { INDEX_DIR } from "../../lib/search/index-files.ts";
 import { pageHeaders } from "../http/answers.ts";
-import { htmlPolicy, SECURITY_HEADERS } from "../http/security.ts";
+import { allowFraming, FRAMEABLE_PAGE, htmlPolicy, SECURITY_HEADERS } from "../http/security.ts";
 import { fileCache, fileOf, readThroughSwap, type CachedFile } from "./files.ts";
 
 const TYPES: Record<string, string> = {
@@ -142,7 +142,10 @@ function fileHeaders(url: URL, file: string, entry: CachedFile, encoding?: Encod
   };
   if (isCompressible(file)) headers.vary = "Accept-Encoding";
   if (encoding) headers["content-encoding"] = encoding;
-  return headers;
+  // A chart's embed is made to be framed by other sites; every other page refuses.
+  return FRAMEABLE_PAGE.test(url.pathname) && file.endsWith(".html")
+    ? allowFraming(headers)
+    : headers;
 }
 
 /** A stamped page: never cached by validators, gzip made here when the browser takes it. */

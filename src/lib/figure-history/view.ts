@@ -1,0 +1,41 @@
+// What a dataset page and the feed say of the history: pure, from the events.
+import { dayOf, describeRow, type ColumnWords, type HistoryEvent } from "./history.ts";
+
+/** Beside each row: "Lịch sử: 15/01/2024 sửa 6.100 → 6.120; 20/01/2024 thêm", oldest first. */
+export function rowNotes(
+  events: readonly HistoryEvent[],
+  words: ColumnWords,
+): Record<string, string> {
+  const notes: Record<string, string[]> = {};
+  for (const event of [...events].reverse()) {
+    // The file's first version is where the rows start, not a change to them.
+    if (event.created) continue;
+    for (const change of event.rows) {
+      (notes[change.id] ??= []).push(`${dayOf(event.date)} ${describeRow(change, words)}`);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(notes).map(([id, parts]) => [id, `Lịch sử: ${parts.join("; ")}`]),
+  );
+}
+
+export type ChangeEntry = {
+  commit: string;
+  date: string;
+  day: string;
+  message: string;
+  items: string[];
+};
+
+/** The "Lịch sử thay đổi" list: one entry per commit, newest first, each row change named. */
+export function changeList(events: readonly HistoryEvent[], words: ColumnWords): ChangeEntry[] {
+  return events.map((event) => ({
+    commit: event.commit,
+    date: event.date,
+    day: dayOf(event.date),
+    message: event.message,
+    items: event.created
+      ? [`tạo tệp với ${event.rows.length} dòng`]
+      : event.rows.map((change) => `dòng ${change.id}: ${describeRow(change, words)}`),
+  }));
+}
