@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
+import { assetSourcesDigest, beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
 import { astroEnv, astroNodeFlags } from "../lib/build/astro-memory.ts";
 import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
@@ -72,7 +72,7 @@ await log.time("data", () => run(["src/cli/data-check.ts"]));
 await log.time("articles", () => run(["src/cli/article-check.ts"]));
 rmSync(staging, { recursive: true, force: true });
 await log.time("astro", () => {
-  beginAstroBuild(cacheDir);
+  beginAstroBuild(cacheDir, assetSourcesDigest(resolve(root, "src")));
   const astro = resolve(root, "node_modules/astro/bin/astro.mjs");
   return runAstro([...astroNodeFlags(articleCount()), astro, "build", ...astroArgs], {
     ...astroEnv(),

@@ -1,9 +1,10 @@
 // Incremental-build keys: a key changes exactly when something its page shows changes.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  assetSourcesDigest,
   beginAstroBuild,
   endAstroBuild,
   INCREMENTAL_MANIFEST,
@@ -117,6 +118,42 @@ describe("the incremental cache guard", () => {
     expect(readFileSync(join(dir, RUNNING_MARK), "utf8")).toBe(`${process.pid}\n`);
     beginAstroBuild(dir);
     expect(existsSync(manifest)).toBe(false);
+  });
+
+  it("forgets it when the CSS or script sources changed, keeps it when they did not", () => {
+    const src = mkdtempSync(join(tmpdir(), "astro-src-"));
+    try {
+      mkdirSync(join(src, "components"));
+      mkdirSync(join(src, "scripts"));
+      mkdirSync(join(src, "lib"));
+      writeFileSync(join(src, "components", "A.astro"), "<style>p { color: red }</style>");
+      writeFileSync(join(src, "scripts", "tip.ts"), "export {};");
+      writeFileSync(join(src, "lib", "data.ts"), "export const a = 1;");
+      const first = assetSourcesDigest(src);
+      beginAstroBuild(dir, first);
+      endAstroBuild(dir, true);
+      writeFileSync(manifest, "{}");
+      // Code outside styles and scripts is Astro's own dependency hash to judge.
+      writeFileSync(join(src, "lib", "data.ts"), "export const a = 2;");
+      expect(assetSourcesDigest(src)).toBe(first);
+      beginAstroBuild(dir, first);
+      endAstroBuild(dir, true);
+      expect(existsSync(manifest)).toBe(true);
+      for (const [file, text] of [
+        ["components/A.astro", "<style>p { color: blue }</style>"],
+        ["scripts/tip.ts", "export const b = 1;"],
+      ] as const) {
+        writeFileSync(join(src, file), text);
+        const next = assetSourcesDigest(src);
+        expect(next).not.toBe(first);
+        writeFileSync(manifest, "{}");
+        beginAstroBuild(dir, next);
+        endAstroBuild(dir, true);
+        expect(existsSync(manifest)).toBe(false);
+      }
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+    }
   });
 });
 
