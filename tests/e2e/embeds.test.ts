@@ -15,6 +15,8 @@ import { publishedCharts } from "../../src/lib/chart-pages/pages.ts";
 
 const site = useSite();
 const charts = publishedCharts().map((c) => c.id);
+// One value is shown as a number, not a chart (src/components/charts/ChartPlot.astro).
+const numbers = new Map(publishedCharts().flatMap((c) => (c.figure ? [[c.id, c.figure]] : [])));
 
 /** The embed code exactly as /bieu-do/<id>/ offers it, pointed at the server under test. */
 function embedCode(id: string): string {
@@ -74,10 +76,12 @@ describe("embeds framed by another origin at 320 px", () => {
         svgShown: [...document.querySelectorAll("svg.chart-svg")].filter(
           (s) => s.getClientRects().length > 0,
         ).length,
+        number: document.querySelector(".chart__number-value")?.textContent?.trim(),
       }));
       expect(inner.width).toBe(320);
       expect(inner.overflow).toBe(0);
-      expect(inner.svgShown).toBe(1);
+      expect(inner.svgShown).toBe(numbers.has(id) ? 0 : 1);
+      expect(inner.number).toBe(numbers.get(id)?.value);
       expect(last[id]).toBe(inner.height);
       // Applied: the iframe is exactly as tall as the embed's page, not the code's 480 px.
       await expect.poll(async () => (await iframe.boundingBox())!.height).toBe(inner.height);
@@ -95,7 +99,13 @@ describe("embeds without JavaScript", () => {
     const page = await context.newPage();
     expect((await page.goto(`${site.server.url}/bieu-do/${id}/nhung/`))?.status()).toBe(200);
     expect(await page.locator("h1").textContent()).toBeTruthy();
-    expect(await page.locator("svg.chart-svg:visible").count()).toBe(1);
+    const figure = numbers.get(id);
+    expect(await page.locator("svg.chart-svg:visible").count()).toBe(figure ? 0 : 1);
+    if (figure) {
+      const text = await page.locator(".chart__number").textContent();
+      expect(text?.replace(/\s+/g, " ")).toContain(`${figure.value} ${figure.unit}`);
+      expect(text).toContain(`${figure.label} · ${figure.period}`);
+    }
     const back = page.locator("figcaption a");
     expect(new URL((await back.getAttribute("href"))!).pathname).toBe(`/bieu-do/${id}/`);
     const overflow = await page.evaluate(

@@ -52,6 +52,13 @@ describe("preview images", () => {
     expect(built).toEqual([...images].sort());
   });
 
+  it("keeps no snapshot of an image the site no longer has", () => {
+    const kept = readdirSync(EXPECTED)
+      .filter((f) => f.endsWith(".png") && !f.endsWith("-changed.png"))
+      .map((f) => f.replace(/\.png$/, "").replace("--", "/"));
+    expect(kept.filter((name) => !images.includes(name))).toEqual([]);
+  });
+
   it.each(images)("%s.png: 1200×630, like its snapshot", (name) => {
     const bytes = readFileSync(join(DIST, "anh-xem-truoc", `${name}.png`));
     const actual = PNG.sync.read(bytes);

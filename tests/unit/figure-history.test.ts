@@ -105,15 +105,17 @@ describe("figure history from git", () => {
     });
   });
 
-  it("the page's 'Lịch sử thay đổi' list", () => {
-    expect(changeList(events, words).map((e) => [e.day, e.message, e.items])).toEqual([
-      ["09/03/2024", "Bỏ huyện B (trùng)", ["dòng huyen-b: xóa"]],
-      ["05/03/2024", "Thêm xã C", ["dòng xa-c: thêm"]],
-      ["20/02/2024", "Ghi chú nguồn", ["dòng tinh-a: sửa Ghi chú: (trống) → theo bản in"]],
-      ["01/02/2024", "Sửa lần hai", ["dòng tinh-a: sửa 6.120 → 6.125"]],
-      ["15/01/2024", "Sửa theo bản in", ["dòng tinh-a: sửa 6.100 → 6.120"]],
-      ["10/01/2024", "Thêm số đảng viên", ["tạo tệp với 2 dòng"]],
+  it("the page's 'Lịch sử thay đổi' list, summed up in readers' words (not the commit message)", () => {
+    expect(changeList(events, words).map((e) => [e.day, e.summary, e.items])).toEqual([
+      ["09/03/2024", "Xóa 1 dòng", ["dòng huyen-b: xóa"]],
+      ["05/03/2024", "Thêm 1 dòng", ["dòng xa-c: thêm"]],
+      ["20/02/2024", "Sửa 1 dòng", ["dòng tinh-a: sửa Ghi chú: (trống) → theo bản in"]],
+      ["01/02/2024", "Sửa 1 dòng", ["dòng tinh-a: sửa 6.120 → 6.125"]],
+      ["15/01/2024", "Sửa 1 dòng", ["dòng tinh-a: sửa 6.100 → 6.120"]],
+      ["10/01/2024", "Tạo tệp với 2 dòng", ["tạo tệp với 2 dòng"]],
     ]);
+    const mixed = { ...events[0]!, rows: [...events[1]!.rows, ...events[0]!.rows] };
+    expect(changeList([mixed], words)[0]!.summary).toBe("Thêm 1 dòng, xóa 1 dòng");
   });
 
   it("the Atom feed states the same changes", () => {
@@ -130,32 +132,32 @@ describe("figure history from git", () => {
     }));
     expect(entries).toEqual([
       {
-        title: "Đảng viên: Bỏ huyện B (trùng)",
+        title: "Đảng viên: Xóa 1 dòng",
         updated: "2024-03-09T02:00:00.000Z",
         content: "09/03/2024: dòng huyen-b: xóa",
       },
       {
-        title: "Đảng viên: Thêm xã C",
+        title: "Đảng viên: Thêm 1 dòng",
         updated: "2024-03-05T02:00:00.000Z",
         content: "05/03/2024: dòng xa-c: thêm",
       },
       {
-        title: "Đảng viên: Ghi chú nguồn",
+        title: "Đảng viên: Sửa 1 dòng",
         updated: "2024-02-20T02:00:00.000Z",
         content: "20/02/2024: dòng tinh-a: sửa Ghi chú: (trống) → theo bản in",
       },
       {
-        title: "Đảng viên: Sửa lần hai",
+        title: "Đảng viên: Sửa 1 dòng",
         updated: "2024-02-01T02:00:00.000Z",
         content: "01/02/2024: dòng tinh-a: sửa 6.120 → 6.125",
       },
       {
-        title: "Đảng viên: Sửa theo bản in",
+        title: "Đảng viên: Sửa 1 dòng",
         updated: "2024-01-15T02:00:00.000Z",
         content: "15/01/2024: dòng tinh-a: sửa 6.100 → 6.120",
       },
       {
-        title: "Đảng viên: Thêm số đảng viên",
+        title: "Đảng viên: Tạo tệp với 2 dòng",
         updated: "2024-01-10T02:00:00.000Z",
         content: "10/01/2024: tạo tệp với 2 dòng",
       },

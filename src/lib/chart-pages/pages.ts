@@ -24,14 +24,15 @@ export function pageOfChart(id: string): string {
 }
 
 /**
- * Retired ids whose address is not taken again by a current chart, each with the chart that
- * replaced it when that chart is published (a successor that itself went links to the index).
+ * Retired ids whose address is not taken again by a published chart, each with the published charts
+ * that replaced it (a successor that itself went is left out; none left links to the index).
  */
-export function retiredCharts(): (RetiredChart & { successorChart?: ChartDefinition })[] {
+export function retiredCharts(): (RetiredChart & { successorCharts: ChartDefinition[] })[] {
   const current = new Map(siteCharts().map((c) => [c.id, c]));
   const owner = (id: string) => current.get(downloadIdOf(id));
-  return RETIRED_CHARTS.filter((r) => !current.has(r.id)).map((r) => {
-    const successorChart = r.successor === undefined ? undefined : owner(r.successor);
-    return successorChart ? { ...r, successorChart } : r;
-  });
+  // An id still in the catalog as a copy of another chart has no page of its own: it keeps this one.
+  return RETIRED_CHARTS.filter((r) => owner(r.id)?.id !== r.id).map((r) => ({
+    ...r,
+    successorCharts: [...new Set(r.successors.flatMap((id) => owner(id) ?? []))],
+  }));
 }

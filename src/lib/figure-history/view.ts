@@ -23,9 +23,26 @@ export type ChangeEntry = {
   commit: string;
   date: string;
   day: string;
-  message: string;
+  /** "Sửa 1 dòng", "Thêm 2 dòng, xóa 1 dòng": in readers' words (commit messages are English). */
+  summary: string;
   items: string[];
 };
+
+const KIND_WORDS = [
+  ["them", "thêm"],
+  ["sua", "sửa"],
+  ["xoa", "xóa"],
+] as const;
+
+/** What one commit did to a dataset's rows, counted. */
+export function changeSummary(event: HistoryEvent): string {
+  if (event.created) return `Tạo tệp với ${event.rows.length} dòng`;
+  const counts = KIND_WORDS.flatMap(([kind, word]) => {
+    const n = event.rows.filter((r) => r.kind === kind).length;
+    return n > 0 ? [`${word} ${n} dòng`] : [];
+  }).join(", ");
+  return counts.charAt(0).toLocaleUpperCase("vi") + counts.slice(1);
+}
 
 /** The "Lịch sử thay đổi" list: one entry per commit, newest first, each row change named. */
 export function changeList(events: readonly HistoryEvent[], words: ColumnWords): ChangeEntry[] {
@@ -33,7 +50,7 @@ export function changeList(events: readonly HistoryEvent[], words: ColumnWords):
     commit: event.commit,
     date: event.date,
     day: dayOf(event.date),
-    message: event.message,
+    summary: changeSummary(event),
     items: event.created
       ? [`tạo tệp với ${event.rows.length} dòng`]
       : event.rows.map((change) => `dòng ${change.id}: ${describeRow(change, words)}`),

@@ -28,7 +28,7 @@ export function chartCard(chart: ChartDefinition): PreviewCard {
       kicker: "Số liệu",
       title: chart.title,
       figure: { value: figure.value, label: figure.unit },
-      lines: [`${figure.label} · ${figure.period}`],
+      lines: [`${figure.label} · ${figure.period}`, ...(figure.detail ? [figure.detail] : [])],
       footer,
     };
   return { kicker: "Biểu đồ", title: chart.title, chartSvg: downloadSvg(chart), footer };
