@@ -1,5 +1,5 @@
 // Reading-size levels for the A-/A/A+ control; pure, so tests and the browser share them.
-// Keep in step with the inline script in BaseLayout and the [data-font-size] rules in global.css.
+// Keep in step with the inline script in BaseLayout and the [data-font-size] rules in src/styles/base.css.
 
 export const FONT_SIZE_KEY = "font-size";
 export const MIN_LEVEL = -1;

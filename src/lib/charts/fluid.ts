@@ -5,8 +5,7 @@
 // the text (its viewBox is as tall as the drawing and a hair wide, so "meet" scales by height).
 // Axis ticks are placed in % of the width, so they follow their bars. The svg is as tall as the
 // layout in em, so it grows with A-/A/A+ exactly like text. Wider layouts only change wrapping.
-import { escapeHtml } from "../html.ts";
-import { svgIdOf, type FrameInput } from "./frame.ts";
+import { chartSvg, type FrameInput } from "./frame.ts";
 import { FONT, PAD, TICK_EM, type Layout } from "./metrics.ts";
 import { el, round } from "./svg.ts";
 
@@ -115,8 +114,7 @@ export function pageCopies<T extends { layout: Layout; svg: string }>(
 
 /** The page's SVG of a chart: full width, as tall as its layout in em, one copy for every width. */
 export function fluidFrame(input: FrameInput & { plot: PlotSpan }): string {
-  const { id, layout, title, description, height, body, defs, plot } = input;
-  const prefix = svgIdOf(id, layout);
+  const { layout, height, body, plot } = input;
   const h = Math.ceil(height);
   const layers = layersOf(body);
   const layer = (viewBox: string, aspect: string, cls: string, children: string) =>
@@ -132,30 +130,16 @@ export function fluidFrame(input: FrameInput & { plot: PlotSpan }): string {
       },
       children,
     );
-  return el(
-    "svg",
-    {
-      xmlns: "http://www.w3.org/2000/svg",
-      class: `chart-svg chart-svg--${layout.name} chart-svg--fluid`,
-      id: `${prefix}-svg`,
-      role: "img",
-      "aria-labelledby": `${prefix}-title ${prefix}-desc`,
-      width: "100%",
-      height: `${round(h / FONT)}em`,
-      overflow: "visible",
-      "font-family": "'Be Vietnam Pro', Arial, sans-serif",
-      "data-chart": id,
-      "data-layout": layout.name,
-    },
-    el("title", { id: `${prefix}-title` }, escapeHtml(title)) +
-      el("desc", { id: `${prefix}-desc` }, escapeHtml(description)) +
-      (defs ? `<defs>${defs}</defs>` : "") +
-      layer(
-        `${round(plot.left)} 0 ${round(plot.right - plot.left)} ${h}`,
-        "none",
-        "chart-plot-layer",
-        unstretched(layers.plot.join("")),
-      ) +
+  return chartSvg(
+    input,
+    `chart-svg chart-svg--${layout.name} chart-svg--fluid`,
+    { width: "100%", height: `${round(h / FONT)}em`, overflow: "visible" },
+    layer(
+      `${round(plot.left)} 0 ${round(plot.right - plot.left)} ${h}`,
+      "none",
+      "chart-plot-layer",
+      unstretched(layers.plot.join("")),
+    ) +
       layer(
         `${PAD} 0 1 ${h}`,
         "xMinYMin meet",

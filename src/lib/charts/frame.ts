@@ -24,28 +24,42 @@ export function svgIdOf(chartId: string, layout: Layout): string {
  * units of FONT per em, so the drawing scales with the text around it and is never stretched to
  * its column (max-width: 100% may only shrink it); standalone, 1em is 16 px.
  */
-export function chartFrame({
-  id,
-  layout,
-  title,
-  description,
-  height,
-  body,
-  defs,
-}: FrameInput): string {
-  const prefix = svgIdOf(id, layout);
+export function chartFrame(input: FrameInput): string {
+  const { layout, height, body } = input;
   const h = Math.ceil(height);
+  return chartSvg(
+    input,
+    `chart-svg chart-svg--${layout.name}`,
+    {
+      width: `${layout.em}em`,
+      height: `${Math.round((h / FONT) * 1000) / 1000}em`,
+      viewBox: `0 0 ${widthOf(layout)} ${h}`,
+    },
+    // Text in user units: FONT is one chart em whatever the page's size.
+    el("g", { "font-size": FONT }, body),
+  );
+}
+
+/**
+ * The outer <svg> of every chart, fixed or fluid (fluid.ts): its accessible name (<title> and
+ * <desc>), font and data keys, with the size and drawing each form gives.
+ */
+export function chartSvg(
+  { id, layout, title, description, defs }: Omit<FrameInput, "height" | "body">,
+  className: string,
+  size: Record<string, string>,
+  drawing: string,
+): string {
+  const prefix = svgIdOf(id, layout);
   return el(
     "svg",
     {
       xmlns: "http://www.w3.org/2000/svg",
-      class: `chart-svg chart-svg--${layout.name}`,
+      class: className,
       id: `${prefix}-svg`,
       role: "img",
       "aria-labelledby": `${prefix}-title ${prefix}-desc`,
-      width: `${layout.em}em`,
-      height: `${Math.round((h / FONT) * 1000) / 1000}em`,
-      viewBox: `0 0 ${widthOf(layout)} ${h}`,
+      ...size,
       "font-family": "'Be Vietnam Pro', Arial, sans-serif",
       "data-chart": id,
       "data-layout": layout.name,
@@ -53,8 +67,7 @@ export function chartFrame({
     el("title", { id: `${prefix}-title` }, escapeHtml(title)) +
       el("desc", { id: `${prefix}-desc` }, escapeHtml(description)) +
       (defs ? `<defs>${defs}</defs>` : "") +
-      // Text in user units: FONT is one chart em whatever the page's size.
-      el("g", { "font-size": FONT }, body),
+      drawing,
   );
 }
 

@@ -5,6 +5,19 @@
 /** Whitespace runs (no-break spaces, indentation) are layout, not text. */
 export const tidy = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
+/** Headings over lists of other articles: menu words, and list headings (LIST_HEADINGS). */
+const RELATED_LISTS = [
+  "Tin liên quan",
+  "Tin cùng chuyên mục",
+  "Tin khác",
+  "Các tin khác",
+  "Bài liên quan",
+  "Xem thêm",
+  "Đọc thêm",
+  "Tin mới",
+  "Tin đọc nhiều",
+] as const;
+
 /** Menu, share, print and reply words a news page shows around an article. */
 export const MENU_WORDS = [
   "Trang chủ",
@@ -25,15 +38,7 @@ export const MENU_WORDS = [
   "Về đầu trang",
   "Quay lại",
   "Trở về trang trước",
-  "Tin liên quan",
-  "Tin cùng chuyên mục",
-  "Tin khác",
-  "Các tin khác",
-  "Bài liên quan",
-  "Xem thêm",
-  "Đọc thêm",
-  "Tin mới",
-  "Tin đọc nhiều",
+  ...RELATED_LISTS,
   "Lưu bài",
   "Nghe bài viết",
   "Cỡ chữ",
@@ -48,15 +53,7 @@ export const MENU_WORDS = [
 
 /** Headings over a list of other articles or a reply form: the short lines under them are furniture too. */
 export const LIST_HEADINGS = [
-  "Tin liên quan",
-  "Tin cùng chuyên mục",
-  "Tin khác",
-  "Các tin khác",
-  "Bài liên quan",
-  "Xem thêm",
-  "Đọc thêm",
-  "Tin mới",
-  "Tin đọc nhiều",
+  ...RELATED_LISTS,
   "Gửi bình luận của bạn",
   "Ý kiến bạn đọc",
 ] as const;
