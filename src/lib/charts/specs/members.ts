@@ -86,33 +86,11 @@ function headlineChart(
   { partsOf, label, changes: all }: Headline,
 ): BuiltChart<MemberRow> {
   const changes = all.filter((c) => ordered.some((t) => c.startsWith(`${t.unit}:`)));
-  const toBar = (t: MemberRow): Bar => {
-    const parts = partsOf(t);
-    return {
-      key: t.id,
-      label: label(t),
-      value: t.count,
-      qualifier: t.qualifier,
-      ...(parts.length > 0 && {
-        parts: parts.map((p) => ({
-          key: p.status,
-          label: SERIES.find((s) => s.key === p.status)?.label ?? p.status,
-          value: p.count,
-        })),
-      }),
-    };
-  };
   // Row order in the table and downloads follows the chart's.
-  const groups: BarGroup[] = [{ key: "all", bars: ordered.map((t) => toBar(t)) }];
-  const split = ordered.filter((t) => partsOf(t).length > 0);
-  // The takeaway states each unit's headline figure (latest dated), never an older one.
-  const largest = ordered[0]!;
-  const takeaway =
-    `${largest.unit} có ${barValue({ value: largest.count, qualifier: largest.qualifier })} đảng viên (${periodText(largest)}). ` +
-    (changes.length > 0 ? `${changes.join(" ")} ` : "") +
-    (split.length === 0
-      ? "Các nguồn chỉ nêu tổng số, không tách đảng viên chính thức và dự bị."
-      : `Chỉ ${[...new Set(split.map((t) => t.unit))].join(", ")} tách đảng viên chính thức và dự bị; nơi khác nguồn chỉ nêu tổng số.`);
+  const groups: BarGroup[] = [
+    { key: "all", bars: ordered.map((t) => headlineBar(t, partsOf(t), label(t))) },
+  ];
+  const takeaway = headlineTakeaway(ordered, partsOf, changes);
   const cell = (t: MemberRow, status: string) => {
     const part = partsOf(t).find((p) => p.status === status);
     return part ? formatNumber(part.count) : NOT_SPLIT;
@@ -152,6 +130,40 @@ function headlineChart(
     rows: ordered.flatMap((t) => [t, ...partsOf(t)]),
     ...(ordered.length === 1 && { single: memberFigure(ordered[0]!, partsOf(ordered[0]!)) }),
   };
+}
+
+/** A unit's headline figure as a bar, split into official and probationary where the source is. */
+function headlineBar(t: MemberRow, parts: readonly MemberRow[], label: string): Bar {
+  return {
+    key: t.id,
+    label,
+    value: t.count,
+    qualifier: t.qualifier,
+    ...(parts.length > 0 && {
+      parts: parts.map((p) => ({
+        key: p.status,
+        label: SERIES.find((s) => s.key === p.status)?.label ?? p.status,
+        value: p.count,
+      })),
+    }),
+  };
+}
+
+/** The largest unit's headline figure (latest dated, never an older one), changes, and the split. */
+function headlineTakeaway(
+  ordered: readonly MemberRow[],
+  partsOf: Headline["partsOf"],
+  changes: readonly string[],
+): string {
+  const split = ordered.filter((t) => partsOf(t).length > 0);
+  const largest = ordered[0]!;
+  return (
+    `${largest.unit} có ${barValue({ value: largest.count, qualifier: largest.qualifier })} đảng viên (${periodText(largest)}). ` +
+    (changes.length > 0 ? `${changes.join(" ")} ` : "") +
+    (split.length === 0
+      ? "Các nguồn chỉ nêu tổng số, không tách đảng viên chính thức và dự bị."
+      : `Chỉ ${[...new Set(split.map((t) => t.unit))].join(", ")} tách đảng viên chính thức và dự bị; nơi khác nguồn chỉ nêu tổng số.`)
+  );
 }
 
 type Headline = {
