@@ -106,14 +106,22 @@ describe("figure history from git", () => {
   });
 
   it("the page's 'Lịch sử thay đổi' list, summed up in readers' words (not the commit message)", () => {
-    expect(changeList(events, words).map((e) => [e.day, e.summary, e.items])).toEqual([
-      ["09/03/2024", "Xóa 1 dòng", ["dòng huyen-b: xóa"]],
-      ["05/03/2024", "Thêm 1 dòng", ["dòng xa-c: thêm"]],
-      ["20/02/2024", "Sửa 1 dòng", ["dòng tinh-a: sửa Ghi chú: (trống) → theo bản in"]],
-      ["01/02/2024", "Sửa 1 dòng", ["dòng tinh-a: sửa 6.120 → 6.125"]],
-      ["15/01/2024", "Sửa 1 dòng", ["dòng tinh-a: sửa 6.100 → 6.120"]],
-      ["10/01/2024", "Tạo tệp với 2 dòng", ["tạo tệp với 2 dòng"]],
+    expect(changeList(events, words).map((e) => [e.day, e.summary, e.message, e.items])).toEqual([
+      ["09/03/2024", "Xóa 1 dòng", "Bỏ huyện B (trùng)", ["dòng huyen-b: xóa"]],
+      ["05/03/2024", "Thêm 1 dòng", "Thêm xã C", ["dòng xa-c: thêm"]],
+      [
+        "20/02/2024",
+        "Sửa 1 dòng",
+        "Ghi chú nguồn",
+        ["dòng tinh-a: sửa Ghi chú: (trống) → theo bản in"],
+      ],
+      ["01/02/2024", "Sửa 1 dòng", "Sửa lần hai", ["dòng tinh-a: sửa 6.120 → 6.125"]],
+      ["15/01/2024", "Sửa 1 dòng", "Sửa theo bản in", ["dòng tinh-a: sửa 6.100 → 6.120"]],
+      ["10/01/2024", "Tạo tệp với 2 dòng", "Thêm số đảng viên", ["tạo tệp với 2 dòng"]],
     ]);
+    // An engineer's English message is not shown to readers; the count says what changed.
+    const english = { ...events[0]!, message: "Drop district B (duplicate)" };
+    expect(changeList([english], words)[0]).not.toHaveProperty("message");
     const mixed = { ...events[0]!, rows: [...events[1]!.rows, ...events[0]!.rows] };
     expect(changeList([mixed], words)[0]!.summary).toBe("Thêm 1 dòng, xóa 1 dòng");
   });
@@ -132,32 +140,32 @@ describe("figure history from git", () => {
     }));
     expect(entries).toEqual([
       {
-        title: "Đảng viên: Xóa 1 dòng",
+        title: "Đảng viên: Bỏ huyện B (trùng)",
         updated: "2024-03-09T02:00:00.000Z",
         content: "09/03/2024: dòng huyen-b: xóa",
       },
       {
-        title: "Đảng viên: Thêm 1 dòng",
+        title: "Đảng viên: Thêm xã C",
         updated: "2024-03-05T02:00:00.000Z",
         content: "05/03/2024: dòng xa-c: thêm",
       },
       {
-        title: "Đảng viên: Sửa 1 dòng",
+        title: "Đảng viên: Ghi chú nguồn",
         updated: "2024-02-20T02:00:00.000Z",
         content: "20/02/2024: dòng tinh-a: sửa Ghi chú: (trống) → theo bản in",
       },
       {
-        title: "Đảng viên: Sửa 1 dòng",
+        title: "Đảng viên: Sửa lần hai",
         updated: "2024-02-01T02:00:00.000Z",
         content: "01/02/2024: dòng tinh-a: sửa 6.120 → 6.125",
       },
       {
-        title: "Đảng viên: Sửa 1 dòng",
+        title: "Đảng viên: Sửa theo bản in",
         updated: "2024-01-15T02:00:00.000Z",
         content: "15/01/2024: dòng tinh-a: sửa 6.100 → 6.120",
       },
       {
-        title: "Đảng viên: Tạo tệp với 2 dòng",
+        title: "Đảng viên: Thêm số đảng viên",
         updated: "2024-01-10T02:00:00.000Z",
         content: "10/01/2024: tạo tệp với 2 dòng",
       },

@@ -24,7 +24,7 @@ export function historyFeed({ site, events, titleOf, columnWords }: FeedInput): 
     return [
       "<entry>",
       `<id>${url(`${page}#thay-doi-${event.commit.slice(0, 12)}`)}</id>`,
-      `<title>${escapeHtml(`${titleOf(event.dataset)}: ${entry!.summary}`)}</title>`,
+      `<title>${escapeHtml(`${titleOf(event.dataset)}: ${entry!.message ?? entry!.summary}`)}</title>`,
       `<updated>${escapeHtml(new Date(event.date).toISOString())}</updated>`,
       `<link href="${url(page)}"/>`,
       `<content type="text">${escapeHtml(`${entry!.day}: ${entry!.items.join("; ")}`)}</content>`,

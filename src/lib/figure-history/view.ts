@@ -23,8 +23,10 @@ export type ChangeEntry = {
   commit: string;
   date: string;
   day: string;
-  /** "Sửa 1 dòng", "Thêm 2 dòng, xóa 1 dòng": in readers' words (commit messages are English). */
+  /** "Sửa 1 dòng", "Thêm 2 dòng, xóa 1 dòng": what the commit did, counted in readers' words. */
   summary: string;
+  /** The commit message when it is written for readers (Vietnamese, as the newsroom writes it). */
+  message?: string;
   items: string[];
 };
 
@@ -33,6 +35,14 @@ const KIND_WORDS = [
   ["sua", "sửa"],
   ["xoa", "xóa"],
 ] as const;
+
+// Letters only Vietnamese uses: a message with none is an engineer's (English, by the team's rule).
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+
+/** The commit message if readers can read it: Vietnamese; English engineering messages are not shown. */
+export function readerMessage(message: string): string | undefined {
+  return VIETNAMESE.test(message) ? message : undefined;
+}
 
 /** What one commit did to a dataset's rows, counted. */
 export function changeSummary(event: HistoryEvent): string {
@@ -51,6 +61,7 @@ export function changeList(events: readonly HistoryEvent[], words: ColumnWords):
     date: event.date,
     day: dayOf(event.date),
     summary: changeSummary(event),
+    ...(readerMessage(event.message) !== undefined && { message: event.message }),
     items: event.created
       ? [`tạo tệp với ${event.rows.length} dòng`]
       : event.rows.map((change) => `dòng ${change.id}: ${describeRow(change, words)}`),
