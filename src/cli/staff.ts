@@ -1,8 +1,9 @@
-// Staff accounts for /quan-tri/: `npm run staff:add -- <user>` (password from standard input,
-// never from the command line or the environment) and `npm run staff:remove -- <user>`.
+// Staff accounts for /quan-tri/: `npm run staff:add -- <user> [--role <role>]` (password from
+// standard input, never from the command line or the environment) and `npm run staff:remove -- <user>`.
 import { loadConfig } from "../server/config.ts";
 import { hashPassword } from "../server/staff/password.ts";
 import { passwordProblem } from "../server/staff/password-strength.ts";
+import { DEFAULT_ROLE, parseRole, ROLES, type Role } from "../server/staff/roles.ts";
 import { newUsernameProblem, USERNAME } from "../server/staff/username.ts";
 import { openStore } from "../server/store/open.ts";
 import type { Stores } from "../server/store/types.ts";
@@ -48,13 +49,27 @@ async function readPassword(prompt: string): Promise<string> {
   });
 }
 
-const [command, username, ...rest] = process.argv.slice(2);
-if ((command !== "add" && command !== "remove") || !username || rest.length > 0) {
-  fail(
-    "Cách dùng: npm run staff:add -- <tên đăng nhập>   (mật khẩu nhập từ bàn phím hoặc qua đầu vào chuẩn)\n" +
-      "           npm run staff:remove -- <tên đăng nhập>",
-  );
+const USAGE =
+  `Cách dùng: npm run staff:add -- <tên đăng nhập> [--role <vai trò>]   (mật khẩu nhập từ bàn phím hoặc qua đầu vào chuẩn; vai trò: ${ROLES.join(", ")}; mặc định ${DEFAULT_ROLE})\n` +
+  "           npm run staff:remove -- <tên đăng nhập>";
+
+/** `--role <r>` or `--role=<r>` after the user name (staff:add only); nothing else. */
+function roleOption(args: string[]): Role | undefined {
+  if (args.length === 0) return undefined;
+  const value =
+    args.length === 2 && args[0] === "--role"
+      ? args[1]!
+      : args.length === 1 && args[0]!.startsWith("--role=")
+        ? args[0]!.slice("--role=".length)
+        : fail(USAGE);
+  const parsed = parseRole(value);
+  return "role" in parsed ? parsed.role : fail(`${parsed.problem} Không có gì thay đổi.`);
 }
+
+const [command, username, ...rest] = process.argv.slice(2);
+if ((command !== "add" && command !== "remove") || !username) fail(USAGE);
+if (command === "remove" && rest.length > 0) fail(USAGE);
+const role = roleOption(rest);
 // A new account's name follows the documented pattern; removal also takes older names.
 const nameProblem =
   command === "add"
@@ -94,12 +109,13 @@ try {
       const again = await readPassword("Nhập lại mật khẩu: ");
       if (again !== password) fail("Hai lần nhập không khớp; không có gì thay đổi.");
     }
-    const existed = (await store.staffPasswordHash(username)) !== undefined;
-    await store.putStaffAccount(username, await hashPassword(password), new Date());
+    const existed = await store.staffAccount(username);
+    await store.putStaffAccount(username, await hashPassword(password), new Date(), role);
+    const now = role ?? existed?.role ?? DEFAULT_ROLE;
     console.log(
       existed
-        ? `Đã đổi mật khẩu của «${username}»; các phiên đăng nhập cũ đã kết thúc.`
-        : `Đã tạo tài khoản «${username}».`,
+        ? `Đã đổi mật khẩu của «${username}» (vai trò ${now}); các phiên đăng nhập cũ đã kết thúc.`
+        : `Đã tạo tài khoản «${username}» (vai trò ${now}).`,
     );
   }
 } finally {

@@ -3,7 +3,8 @@ import type { Context } from "hono";
 import type { FeatureContext } from "../feature.ts";
 import type { CommentStore, Decision } from "../store/comments.ts";
 import { decidedMessage, queuePage } from "./pages.ts";
-import { refuse, STAFF_BASE } from "./respond.ts";
+import { forbidden, refuse, STAFF_BASE } from "./respond.ts";
+import { deniedText, may } from "./roles.ts";
 import { one, type ActiveSession, type StaffEnv } from "./session.ts";
 
 const DECISIONS: Record<string, Decision> = {
@@ -18,6 +19,7 @@ export type ModerationDeps = Pick<FeatureContext, "articles" | "now"> & { store:
 
 /** The queue, the log, and what the last decision did (?da=…&so=…) or why it did nothing. */
 export async function showQueue(c: Context, d: ModerationDeps, s: ActiveSession) {
+  if (!may(s.role, "moderate")) return forbidden(c, deniedText(s.role, "moderate"));
   const done = c.req.query("da");
   const count = Number(c.req.query("so") ?? "0");
   const message =
@@ -30,6 +32,7 @@ export async function showQueue(c: Context, d: ModerationDeps, s: ActiveSession)
       : undefined;
   const page = queuePage({
     username: s.username,
+    managesAccounts: may(s.role, "manageAccounts"),
     csrf: s.csrf,
     queue: await d.store.pendingComments(QUEUE_LIMIT),
     log: await d.store.decisionLog(LOG_LIMIT),

@@ -27,6 +27,9 @@ const STYLE = `
   .item__text { white-space: pre-line; overflow-wrap: anywhere; margin: 0.25rem 0 0.5rem; }
   .item__actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   .tag { font-weight: 600; color: #8a1c1c; }
+  select { font: inherit; padding: 0.4rem; min-height: 2.75rem; }
+  .row-forms { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
+  .row-forms form { display: flex; flex-wrap: wrap; gap: 0.25rem; align-items: end; }
   .bulk { padding: 0.75rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
   table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.9rem; }
   th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #e2e2dc; vertical-align: top; }
@@ -42,7 +45,7 @@ export function staffDocument(title: string, body: string): string {
   );
 }
 
-const notice = (text: string | undefined, error = false) =>
+export const notice = (text: string | undefined, error = false) =>
   text
     ? `<p class="notice${error ? " notice--error" : ""}" role="${error ? "alert" : "status"}">${escapeHtml(text)}</p>`
     : "";
@@ -70,6 +73,8 @@ export function ageLabel(createdAt: string, now: number): string {
 
 export type QueuePage = {
   username: string;
+  /** Shows the link to the account page (quan-tri only). */
+  managesAccounts: boolean;
   csrf: string;
   queue: QueuedComment[];
   log: DecisionEntry[];
@@ -88,7 +93,7 @@ const where = (c: { kind: string; article: string | null }, titles: QueuePage["t
 };
 
 /** Reader-given text set apart (<bdi>), so a direction mark in it cannot reorder what follows. */
-const isolated = (text: string) => `<bdi>${escapeHtml(text)}</bdi>`;
+export const isolated = (text: string) => `<bdi>${escapeHtml(text)}</bdi>`;
 /** The same inside an attribute: first-strong isolate … pop directional isolate. */
 const isolatedAttr = (text: string) => `\u2068${escapeHtml(text)}\u2069`;
 
@@ -140,6 +145,7 @@ export function queuePage(p: QueuePage): string {
     `<div class="bar"><h1>Bình luận và góp ý chờ duyệt (${formatNumber(p.queue.length)})</h1>` +
       `<form method="post" action="/quan-tri/dang-xuat"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">` +
       `<span>${isolated(p.username)}</span> <button type="submit">Đăng xuất</button></form></div>` +
+      (p.managesAccounts ? `<p><a href="/quan-tri/tai-khoan/">Quản lý tài khoản</a></p>` : "") +
       notice(p.message) +
       notice(p.error, true) +
       queue +

@@ -35,3 +35,12 @@ export const refuse = (
   text: string,
   headers: Record<string, string> = {},
 ): Response => c.html(refusedPage(text), status, headers);
+
+/** 403 for a role without the permission: JSON for a client asking for JSON, else a page. */
+export function forbidden(c: Context, text: string): Response {
+  const accept = c.req.header("accept") ?? "";
+  if (accept.includes("application/json") && !accept.includes("text/html")) {
+    return c.json({ error: text }, 403);
+  }
+  return refuse(c, 403, text);
+}

@@ -1,5 +1,6 @@
 // Staff moderation at /quan-tri/: sign-in (throttled, logged), database sessions that end when
-// idle, a CSRF token on every form, and the queue. Every answer is no-store and noindex.
+// idle, a CSRF token on every form, the queue, and the accounts (quan-tri). Every route checks
+// the member's role (roles.ts). Every answer is no-store and noindex.
 import { Hono } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import type { StaffSettings } from "../config.ts";
@@ -9,6 +10,8 @@ import { sameSite } from "../http/guards.ts";
 import type { CommentStore } from "../store/comments.ts";
 import type { StaffStore } from "../store/staff.ts";
 import type { SecretStore } from "../store/types.ts";
+import { ACCOUNTS_BASE } from "./account-pages.ts";
+import { changeAccount, showAccounts } from "./accounts.ts";
 import { decide, showQueue } from "./moderation.ts";
 import { passwordChecks } from "./password-checks.ts";
 import { signinPage } from "./pages.ts";
@@ -18,6 +21,7 @@ import {
   endSession,
   formBody,
   loadSession,
+  requireRole,
   requireSession,
   SESSION_COOKIE,
   type StaffEnv,
@@ -56,7 +60,24 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
         formBody,
         session,
         requireSession,
+        requireRole("moderate"),
         decide(moderation),
+      )
+      // Accounts (quan-tri): a signed-out visitor is sent to sign in; another role gets 403.
+      .get("/quan-tri/tai-khoan", (c) => c.redirect(ACCOUNTS_BASE, 301))
+      .get(ACCOUNTS_BASE, session, async (c, next) => {
+        if (!c.get("staff")) return c.redirect(STAFF_BASE, 303);
+        await next();
+      })
+      .get(ACCOUNTS_BASE, requireRole("manageAccounts"), (c) => showAccounts(c, d))
+      .post(
+        `${ACCOUNTS_BASE}:action`,
+        sameSite,
+        formBody,
+        session,
+        requireSession,
+        requireRole("manageAccounts"),
+        changeAccount(d),
       )
       .post(`${STAFF_BASE}dang-xuat`, sameSite, formBody, session, requireSession, async (c) => {
         await endSession(c, d, c.get("staff")!);

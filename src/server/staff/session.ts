@@ -10,7 +10,8 @@ import { isHttps } from "../http/client.ts";
 import { HttpError } from "../http/errors.ts";
 import { bodyKind, own, readBody } from "../http/request.ts";
 import type { StaffSession, StaffStore } from "../store/staff.ts";
-import { refuse, STAFF_BASE } from "./respond.ts";
+import { forbidden, refuse, STAFF_BASE } from "./respond.ts";
+import { deniedText, may, type Permission } from "./roles.ts";
 
 export const SESSION_COOKIE = "qt_phien";
 /** Binds the sign-in form's CSRF token to this browser before any session exists. */
@@ -82,12 +83,12 @@ export function loadSession(d: SessionDeps) {
   });
 }
 
+const SIGNED_OUT = "Phiên làm việc đã hết hạn hoặc chưa đăng nhập; mời đăng nhập lại.";
+
 /** A signed-in POST carrying its session's CSRF token; otherwise a page saying what to do. */
 export const requireSession = createMiddleware<StaffEnv>(async (c, next) => {
   const staff = c.get("staff");
-  if (!staff) {
-    return refuse(c, 403, "Phiên làm việc đã hết hạn hoặc chưa đăng nhập; mời đăng nhập lại.");
-  }
+  if (!staff) return refuse(c, 403, SIGNED_OUT);
   if (!sameSecret(one(c.get("form"), "csrf"), staff.csrf)) {
     return refuse(
       c,
@@ -97,6 +98,15 @@ export const requireSession = createMiddleware<StaffEnv>(async (c, next) => {
   }
   await next();
 });
+
+/** The signed-in member's role has `permission` (after loadSession); otherwise 403, nothing done. */
+export const requireRole = (permission: Permission) =>
+  createMiddleware<StaffEnv>(async (c, next) => {
+    const staff = c.get("staff");
+    if (!staff) return refuse(c, 403, SIGNED_OUT);
+    if (!may(staff.role, permission)) return forbidden(c, deniedText(staff.role, permission));
+    await next();
+  });
 
 /** A new session id at every sign-in; whatever id the browser brought is ended, never adopted. */
 export async function startSession(c: Context, d: SessionDeps, username: string): Promise<void> {

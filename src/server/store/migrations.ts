@@ -123,4 +123,23 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX comment_senders_at ON comment_senders (at);
     `,
   },
+  {
+    version: 6,
+    name: "2026-12-06 staff roles, disabled accounts and the account log",
+    // Literal role names: a migration is history (src/server/staff/roles.ts holds today's list).
+    sql: `
+      ALTER TABLE staff_accounts ADD COLUMN role TEXT NOT NULL DEFAULT 'kiem-duyet'
+        CHECK (role IN ('kiem-duyet', 'bien-tap', 'quan-tri'));
+      ALTER TABLE staff_accounts ADD COLUMN disabled_at TEXT;  -- NULL while the account may sign in
+      CREATE TABLE staff_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,    -- who did it; kept when the account is removed
+        action TEXT NOT NULL CHECK (action IN ('add', 'password', 'role', 'disable', 'enable')),
+        target TEXT NOT NULL,   -- the account acted on
+        role TEXT               -- the role given (add, role); NULL otherwise
+      );
+      CREATE INDEX staff_log_at ON staff_log (at);
+    `,
+  },
 ];

@@ -1,7 +1,8 @@
 // The staff store on PostgreSQL: the same steps as sqlite-staff.ts.
 import type postgres from "postgres";
-import { iso, str, type Row } from "./rows.ts";
-import type { StaffStore } from "./staff.ts";
+import type { Role } from "../staff/roles.ts";
+import { accountOf, iso, logEntryOf, str, type Row } from "./rows.ts";
+import { changeRefusal, type AccountChange, type StaffStore } from "./staff.ts";
 
 /** Advisory lock of the sign-in claims: the count and the insert are one step on every node. */
 const SIGNIN_LOCK = 4_271_307;
@@ -19,14 +20,40 @@ async function failed(tx: Tx, username: string, addressKey: string, since: Date)
   return { account: times(account), address: times(address) };
 }
 
+/** Accounts with their last successful sign-in; `where` narrows them (a fragment or nothing). */
+const accounts = (tx: Tx, where: postgres.PendingQuery<postgres.Row[]> | postgres.Fragment) => tx`
+  SELECT a.username, a.role, a.disabled_at, a.created_at,
+    (SELECT MAX(s.at) FROM staff_signins s WHERE s.username = a.username AND s.ok) AS last_signin_at
+  FROM staff_accounts a ${where} ORDER BY a.username`;
+
+/** The change's own statements (changeStaffAccount has checked it may be made). */
+async function apply(tx: Tx, username: string, change: AccountChange, at: Date) {
+  if (change.action === "add") {
+    await tx`INSERT INTO staff_accounts (username, password_hash, created_at, role)
+             VALUES (${username}, ${change.passwordHash}, ${at}, ${change.role})`;
+  } else if (change.action === "password") {
+    await tx`UPDATE staff_accounts SET password_hash = ${change.passwordHash}
+             WHERE username = ${username}`;
+  } else if (change.action === "role") {
+    await tx`UPDATE staff_accounts SET role = ${change.role} WHERE username = ${username}`;
+  } else {
+    const disabledAt = change.action === "disable" ? at : null;
+    await tx`UPDATE staff_accounts SET disabled_at = ${disabledAt} WHERE username = ${username}`;
+  }
+  if (change.action === "password" || change.action === "disable") {
+    await tx`DELETE FROM staff_sessions WHERE username = ${username}`;
+  }
+}
+
 export function postgresStaffStore(sql: postgres.Sql): StaffStore {
   return {
-    async putStaffAccount(username, passwordHash, at) {
+    async putStaffAccount(username, passwordHash, at, role) {
       await sql.begin(async (tx) => {
         await tx`
-          INSERT INTO staff_accounts (username, password_hash, created_at)
-          VALUES (${username}, ${passwordHash}, ${at})
-          ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash`;
+          INSERT INTO staff_accounts (username, password_hash, created_at, role)
+          VALUES (${username}, ${passwordHash}, ${at}, ${role ?? "kiem-duyet"})
+          ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash,
+            role = COALESCE(${role ?? null}, staff_accounts.role)`;
         await tx`DELETE FROM staff_sessions WHERE username = ${username}`;
       });
     },
@@ -38,9 +65,37 @@ export function postgresStaffStore(sql: postgres.Sql): StaffStore {
       });
     },
     async staffPasswordHash(username) {
-      const [row] =
-        await sql`SELECT password_hash FROM staff_accounts WHERE username = ${username}`;
+      const [row] = await sql`SELECT password_hash FROM staff_accounts
+                              WHERE username = ${username} AND disabled_at IS NULL`;
       return row ? str(row.password_hash) : undefined;
+    },
+    async staffAccount(username) {
+      const [row] = await accounts(sql, sql`WHERE a.username = ${username}`);
+      return row ? accountOf(row) : undefined;
+    },
+    async listStaffAccounts() {
+      return (await accounts(sql, sql``)).map(accountOf);
+    },
+    async changeStaffAccount(username, change, by) {
+      return sql.begin(async (tx) => {
+        // Blocks other changes (not reads) until commit: the count of admins stays true.
+        await tx`LOCK TABLE staff_accounts IN SHARE ROW EXCLUSIVE MODE`;
+        const [row] = await accounts(tx, tx`WHERE a.username = ${username}`);
+        const [count] = await tx`SELECT COUNT(*)::int AS n FROM staff_accounts
+                                 WHERE role = 'quan-tri' AND disabled_at IS NULL`;
+        const refusal = changeRefusal(row && accountOf(row), change, Number(count!.n));
+        if (refusal) return refusal;
+        await apply(tx, username, change, by.at);
+        const role: Role | null = "role" in change ? change.role : null;
+        await tx`INSERT INTO staff_log (at, actor, action, target, role)
+                 VALUES (${by.at}, ${by.actor}, ${change.action}, ${username}, ${role})`;
+        return "ok" as const;
+      });
+    },
+    async staffLog(limit) {
+      const rows = await sql`SELECT at, actor, action, target, role FROM staff_log
+                             ORDER BY at DESC, id DESC LIMIT ${limit}`;
+      return rows.map(logEntryOf);
     },
     async createSession(idHash, username, csrf, at) {
       await sql`
@@ -51,10 +106,17 @@ export function postgresStaffStore(sql: postgres.Sql): StaffStore {
       return sql.begin(async (tx) => {
         await tx`DELETE FROM staff_sessions WHERE id_hash = ${idHash} AND last_seen_at < ${idleSince}`;
         const [row] = await tx`
-          UPDATE staff_sessions SET last_seen_at = ${now} WHERE id_hash = ${idHash}
-          RETURNING username, csrf`;
+          UPDATE staff_sessions s SET last_seen_at = ${now} FROM staff_accounts a
+          WHERE s.id_hash = ${idHash} AND a.username = s.username AND a.disabled_at IS NULL
+          RETURNING s.username, s.csrf, a.role`;
         if (!row) return undefined;
-        return { username: str(row.username), csrf: str(row.csrf), lastSeenAt: now.toISOString() };
+        const role = str(row.role) as Role;
+        return {
+          username: str(row.username),
+          csrf: str(row.csrf),
+          lastSeenAt: now.toISOString(),
+          role,
+        };
       });
     },
     async deleteSession(idHash) {

@@ -6,6 +6,8 @@ import type {
   PublicComment,
   QueuedComment,
 } from "./comments.ts";
+import type { AccountAction, StaffAccount, StaffLogEntry } from "./staff.ts";
+import type { Role } from "../staff/roles.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -14,6 +16,23 @@ export const strOrNull = (v: unknown): string | null =>
   v === null || v === undefined ? null : String(v);
 /** An instant as ISO text: PostgreSQL's TIMESTAMPTZ arrives as a Date, SQLite keeps the text. */
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+export const accountOf = (r: Row): StaffAccount => ({
+  username: str(r.username),
+  role: str(r.role) as Role,
+  disabled: r.disabled_at !== null && r.disabled_at !== undefined,
+  createdAt: iso(r.created_at),
+  lastSigninAt:
+    r.last_signin_at === null || r.last_signin_at === undefined ? null : iso(r.last_signin_at),
+});
+
+export const logEntryOf = (r: Row): StaffLogEntry => ({
+  at: iso(r.at),
+  actor: str(r.actor),
+  action: str(r.action) as AccountAction,
+  target: str(r.target),
+  role: r.role === null ? null : (str(r.role) as Role),
+});
 
 export const publicOf = (r: Row): PublicComment => ({
   id: Number(r.id),

@@ -1,19 +1,38 @@
 // The staff store on SQLite: accounts, sessions and the sign-in log.
 import type { DatabaseSync } from "node:sqlite";
-import { str, type Row } from "./rows.ts";
+import type { Role } from "../staff/roles.ts";
+import { accountOf, logEntryOf, str, type Row } from "./rows.ts";
 import { prepareAll, transaction } from "./sqlite-db.ts";
-import type { StaffStore } from "./staff.ts";
+import { changeRefusal, type AccountChange, type StaffStore } from "./staff.ts";
+
+const ACCOUNT = `SELECT a.username, a.role, a.disabled_at, a.created_at,
+  (SELECT MAX(s.at) FROM staff_signins s WHERE s.username = a.username AND s.ok = 1) AS last_signin_at
+  FROM staff_accounts a`;
 
 export function sqliteStaffStore(db: DatabaseSync): StaffStore {
   const q = prepareAll(db, {
-    putAccount: `INSERT INTO staff_accounts (username, password_hash, created_at) VALUES (?, ?, ?)
-     ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash`,
+    putAccount: `INSERT INTO staff_accounts (username, password_hash, created_at, role)
+     VALUES (?, ?, ?, COALESCE(?, 'kiem-duyet'))
+     ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash,
+       role = COALESCE(?, staff_accounts.role)`,
+    account: `${ACCOUNT} WHERE a.username = ?`,
+    accounts: `${ACCOUNT} ORDER BY a.username`,
+    enabledAdmins:
+      "SELECT COUNT(*) AS n FROM staff_accounts WHERE role = 'quan-tri' AND disabled_at IS NULL",
+    setHash: "UPDATE staff_accounts SET password_hash = ? WHERE username = ?",
+    setRole: "UPDATE staff_accounts SET role = ? WHERE username = ?",
+    setDisabled: "UPDATE staff_accounts SET disabled_at = ? WHERE username = ?",
+    insertLog: "INSERT INTO staff_log (at, actor, action, target, role) VALUES (?, ?, ?, ?, ?)",
+    log: "SELECT at, actor, action, target, role FROM staff_log ORDER BY at DESC, id DESC LIMIT ?",
     endSessionsOf: "DELETE FROM staff_sessions WHERE username = ?",
     removeAccount: "DELETE FROM staff_accounts WHERE username = ?",
-    accountHash: "SELECT password_hash FROM staff_accounts WHERE username = ?",
+    accountHash:
+      "SELECT password_hash FROM staff_accounts WHERE username = ? AND disabled_at IS NULL",
     insertSession:
       "INSERT INTO staff_sessions (id_hash, username, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
-    selectSession: "SELECT username, csrf, last_seen_at FROM staff_sessions WHERE id_hash = ?",
+    selectSession: `SELECT s.username, s.csrf, a.role FROM staff_sessions s
+      JOIN staff_accounts a ON a.username = s.username
+      WHERE s.id_hash = ? AND a.disabled_at IS NULL`,
     touchSession: "UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?",
     deleteSession: "DELETE FROM staff_sessions WHERE id_hash = ?",
     deleteIdleOne: "DELETE FROM staff_sessions WHERE id_hash = ? AND last_seen_at < ?",
@@ -37,10 +56,24 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
     };
   };
 
+  /** The change's own statements (changeStaffAccount has checked it may be made). */
+  const apply = (username: string, change: AccountChange, at: string) => {
+    if (change.action === "add") {
+      q.putAccount.run(username, change.passwordHash, at, change.role, change.role);
+    } else if (change.action === "password") {
+      q.setHash.run(change.passwordHash, username);
+    } else if (change.action === "role") {
+      q.setRole.run(change.role, username);
+    } else {
+      q.setDisabled.run(change.action === "disable" ? at : null, username);
+    }
+    if (change.action === "password" || change.action === "disable") q.endSessionsOf.run(username);
+  };
+
   return {
-    async putStaffAccount(username, passwordHash, at) {
+    async putStaffAccount(username, passwordHash, at, role) {
       transaction(db, () => {
-        q.putAccount.run(username, passwordHash, at.toISOString());
+        q.putAccount.run(username, passwordHash, at.toISOString(), role ?? null, role ?? null);
         q.endSessionsOf.run(username);
       });
     },
@@ -54,6 +87,29 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
       const row = q.accountHash.get(username) as Row | undefined;
       return row ? str(row.password_hash) : undefined;
     },
+    async staffAccount(username) {
+      const row = q.account.get(username) as Row | undefined;
+      return row ? accountOf(row) : undefined;
+    },
+    async listStaffAccounts() {
+      return (q.accounts.all() as Row[]).map(accountOf);
+    },
+    async changeStaffAccount(username, change, by) {
+      return transaction(db, () => {
+        const row = q.account.get(username) as Row | undefined;
+        const admins = Number((q.enabledAdmins.get() as Row).n);
+        const refusal = changeRefusal(row && accountOf(row), change, admins);
+        if (refusal) return refusal;
+        const at = by.at.toISOString();
+        apply(username, change, at);
+        const role: Role | null = "role" in change ? change.role : null;
+        q.insertLog.run(at, by.actor, change.action, username, role);
+        return "ok" as const;
+      });
+    },
+    async staffLog(limit) {
+      return (q.log.all(limit) as Row[]).map(logEntryOf);
+    },
     async createSession(idHash, username, csrf, at) {
       const when = at.toISOString();
       transaction(db, () => q.insertSession.run(idHash, username, csrf, when, when));
@@ -64,7 +120,13 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
         const row = q.selectSession.get(idHash) as Row | undefined;
         if (!row) return undefined;
         q.touchSession.run(now.toISOString(), idHash);
-        return { username: str(row.username), csrf: str(row.csrf), lastSeenAt: now.toISOString() };
+        const role = str(row.role) as Role;
+        return {
+          username: str(row.username),
+          csrf: str(row.csrf),
+          lastSeenAt: now.toISOString(),
+          role,
+        };
       });
     },
     async deleteSession(idHash) {

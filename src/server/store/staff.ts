@@ -1,7 +1,40 @@
 // What staff accounts, sessions and the sign-in log need from a database (sqlite-staff.ts,
 // postgres-staff.ts); tests/unit/server/staff-store-cases.ts runs the same checks on both.
 
-export type StaffSession = { username: string; csrf: string; lastSeenAt: string };
+import type { Role } from "../staff/roles.ts";
+
+/** A live session of an account that is not disabled, with the account's role now. */
+export type StaffSession = { username: string; csrf: string; lastSeenAt: string; role: Role };
+
+/** One account as the account page lists it: nothing personal beyond the user name. */
+export type StaffAccount = {
+  username: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  /** The last successful sign-in still in staff_signins, or null. */
+  lastSigninAt: string | null;
+};
+
+/** What a quan-tri does to an account from the browser; each is one row of staff_log. */
+export type AccountChange =
+  | { action: "add"; passwordHash: string; role: Role }
+  | { action: "password"; passwordHash: string }
+  | { action: "role"; role: Role }
+  | { action: "disable" }
+  | { action: "enable" };
+export type AccountAction = AccountChange["action"];
+
+/** "last-admin": the change would leave no enabled quan-tri, so nothing was changed. */
+export type ChangeResult = "ok" | "missing" | "exists" | "last-admin";
+
+export type StaffLogEntry = {
+  at: string;
+  actor: string;
+  action: AccountAction;
+  target: string;
+  role: Role | null;
+};
 
 export type SigninAttempt = {
   at: Date;
@@ -28,11 +61,29 @@ export type ClaimResult =
 export type SigninOutcome = "ok" | "failed" | "unchecked";
 
 export type StaffStore = {
-  /** Creates or replaces an account (a new password ends its sessions). */
-  putStaffAccount(username: string, passwordHash: string, at: Date): Promise<void>;
+  /**
+   * Creates or replaces an account (a new password ends its sessions). Without `role`, a new
+   * account is kiem-duyet and an existing one keeps its role.
+   */
+  putStaffAccount(username: string, passwordHash: string, at: Date, role?: Role): Promise<void>;
   /** Removes an account and its sessions; false when there was none. The log keeps the name. */
   removeStaffAccount(username: string): Promise<boolean>;
+  /** The hash of an account that may sign in (undefined when missing or disabled). */
   staffPasswordHash(username: string): Promise<string | undefined>;
+  staffAccount(username: string): Promise<StaffAccount | undefined>;
+  /** Every account, by user name. */
+  listStaffAccounts(): Promise<StaffAccount[]>;
+  /**
+   * One change and its staff_log row in one transaction. A new password or disabling ends the
+   * account's sessions; a change leaving no enabled quan-tri is refused ("last-admin").
+   */
+  changeStaffAccount(
+    username: string,
+    change: AccountChange,
+    by: { actor: string; at: Date },
+  ): Promise<ChangeResult>;
+  /** The newest account changes first. */
+  staffLog(limit: number): Promise<StaffLogEntry[]>;
 
   /** `idHash` is the sha256 of the cookie value: the database never holds a usable session id. */
   createSession(idHash: string, username: string, csrf: string, at: Date): Promise<void>;
@@ -56,3 +107,21 @@ export type StaffStore = {
     since: Date,
   ): Promise<{ account: string[]; address: string[] }>;
 };
+
+/**
+ * Why a change cannot be made to an account (`current`, undefined when missing) while
+ * `enabledAdmins` enabled quan-tri accounts exist; undefined when it can. Both stores call it
+ * inside the transaction that makes the change.
+ */
+export function changeRefusal(
+  current: { role: Role; disabled: boolean } | undefined,
+  change: AccountChange,
+  enabledAdmins: number,
+): Exclude<ChangeResult, "ok"> | undefined {
+  if (change.action === "add") return current ? "exists" : undefined;
+  if (!current) return "missing";
+  const wasAdmin = current.role === "quan-tri" && !current.disabled;
+  const stopsAdmin =
+    change.action === "disable" || (change.action === "role" && change.role !== "quan-tri");
+  return wasAdmin && stopsAdmin && enabledAdmins <= 1 ? "last-admin" : undefined;
+}
