@@ -29,8 +29,13 @@ const COMMENT_COLUMNS = [
   "decided_at",
 ] as const;
 const DECISION_COLUMNS = ["id", "comment_id", "username", "decision", "at"] as const;
-const ACCOUNT_COLUMNS = ["username", "password_hash", "created_at"] as const;
-const INSTANTS = new Set(["created_at", "decided_at", "at"]);
+const ACCOUNT_COLUMNS = ["username", "password_hash", "created_at", "role", "disabled_at"] as const;
+const INSTANTS = new Set(["created_at", "decided_at", "at", "disabled_at"]);
+/** A file from before migration 6 has neither column: every account was an enabled kiem-duyet. */
+const ACCOUNT_DEFAULTS: Record<string, string> = {
+  role: "'kiem-duyet' AS role",
+  disabled_at: "NULL AS disabled_at",
+};
 /** Rows per INSERT: 10 columns each stays under PostgreSQL's 65,535 parameters. */
 const BATCH = 2000;
 
@@ -52,11 +57,18 @@ export function readModeration(source: DatabaseSync): ModerationRows {
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comments'")
     .get();
   if (!has) return { comments: [], decisions: [], accounts: [] };
-  const all = (table: string, columns: readonly string[]) =>
-    normalise(
-      source.prepare(`SELECT ${columns.join(", ")} FROM ${table} ORDER BY 1`).all() as Row[],
-      columns,
+  const present = (table: string) =>
+    new Set(
+      (source.prepare("SELECT name FROM pragma_table_info(?)").all(table) as Row[]).map((r) =>
+        String(r.name),
+      ),
     );
+  const all = (table: string, columns: readonly string[]) => {
+    const have = present(table);
+    const list = columns.map((c) => (have.has(c) ? c : (ACCOUNT_DEFAULTS[c] ?? c)));
+    const rows = source.prepare(`SELECT ${list.join(", ")} FROM ${table} ORDER BY 1`).all();
+    return normalise(rows as Row[], columns);
+  };
   return {
     comments: all("comments", COMMENT_COLUMNS),
     decisions: all("moderation_log", DECISION_COLUMNS),

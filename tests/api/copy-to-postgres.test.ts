@@ -46,7 +46,7 @@ beforeAll(async () => {
     });
     commentIds.push(added.status === "added" ? added.id : -1);
   }
-  await store.staff.putStaffAccount("bientap", "scrypt$hash", at);
+  await store.staff.putStaffAccount("bientap", "scrypt$hash", at, "bien-tap");
   await store.comments.decideComments([commentIds[0]!], "approved", "bientap", at);
   await store.staff.createSession("phien", "bientap", "csrf", at);
   await store.close();
@@ -147,6 +147,7 @@ describe.runIf(POSTGRES_URL !== "")("db:copy-to-postgres", () => {
         ]),
       ).toEqual([[commentIds[0], "bientap", "approved", at.toISOString()]]);
       expect(await store.staff.staffPasswordHash("bientap")).toBe("scrypt$hash");
+      expect((await store.staff.staffAccount("bientap"))?.role).toBe("bien-tap");
       expect(await store.staff.sessionOf("phien", new Date(0), at)).toBeUndefined();
       // A copied text stays refused; a new comment gets an id after the copied ones.
       const base = { kind: "comment" as const, article: ARTICLE, name: "X", email: null, at };

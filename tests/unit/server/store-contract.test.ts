@@ -6,6 +6,7 @@ import { BACKENDS, withStore, type Backend } from "../../helpers/stores.ts";
 import { commentStoreCases } from "./comment-store-cases.ts";
 import { pollStoreCases } from "./poll-store-cases.ts";
 import { secretStoreCases } from "./secret-store-cases.ts";
+import { staffAccountCases } from "./staff-account-cases.ts";
 import { staffStoreCases } from "./staff-store-cases.ts";
 import { visitStoreCases } from "./visit-store-cases.ts";
 
@@ -46,5 +47,6 @@ describe.each(BACKENDS)("$kind store", (backend) => {
   visitStoreCases(backend);
   commentStoreCases(backend);
   staffStoreCases(backend);
+  staffAccountCases(backend);
   secretStoreCases(backend);
 });
