@@ -38,6 +38,52 @@ describe.each(BACKENDS)("staff accounts CLI on $kind", (backend) => {
   });
 });
 
+describe.each(BACKENDS)("staff:add --role on $kind", (backend) => {
+  it.runIf(backend.available)(
+    "sets the role (kiem-duyet by default), keeps it on a new password, refuses a bad one",
+    async () => {
+      const target = await backend.create();
+      const pw = "mat-khau-du-dai-1\n";
+      try {
+        expect(staff(target.env, ["add", "kiemduyet"], pw).stdout).toContain(
+          "Đã tạo tài khoản «kiemduyet» (vai trò kiem-duyet).",
+        );
+        expect(staff(target.env, ["add", "chu", "--role", "quan-tri"], pw).stdout).toContain(
+          "(vai trò quan-tri)",
+        );
+        expect(staff(target.env, ["add", "bt", "--role=bien-tap"], pw).stdout).toContain(
+          "(vai trò bien-tap)",
+        );
+        const again = staff(target.env, ["add", "chu"], pw);
+        expect(again.stdout).toContain("Đã đổi mật khẩu của «chu» (vai trò quan-tri)");
+        const bad = staff(target.env, ["add", "moi", "--role", "admin"], pw);
+        expect(bad.status).toBe(1);
+        expect(bad.stderr).toContain(
+          "Vai trò «admin» không hợp lệ; chỉ dùng một trong: kiem-duyet, bien-tap, quan-tri. Không có gì thay đổi.",
+        );
+        const demote = staff(target.env, ["add", "chu", "--role", "sai"], pw);
+        expect(demote.status).toBe(1);
+        const odd = staff(target.env, ["add", "moi", "--vai-tro", "bien-tap"], pw);
+        expect(odd.status).toBe(1);
+        expect(odd.stderr).toContain("Cách dùng");
+        const store = await target.open();
+        try {
+          const roles = (await store.staff.listStaffAccounts()).map((a) => [a.username, a.role]);
+          expect(roles).toEqual([
+            ["bt", "bien-tap"],
+            ["chu", "quan-tri"],
+            ["kiemduyet", "kiem-duyet"],
+          ]);
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await target.dispose();
+      }
+    },
+  );
+});
+
 /** What staff:add refuses, on SQLite (the checks come before the database is written). */
 const REFUSED: [string, string, string, string][] = [
   [
