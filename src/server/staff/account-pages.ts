@@ -74,8 +74,9 @@ function accountRow(p: AccountsPage, a: StaffAccount, i: number): string {
     a.username,
   );
   return (
-    `<tr><th scope="row">${isolated(a.username)}${you}</th><td>${escapeHtml(ROLE_LABELS[a.role])}</td>` +
-    `<td>${a.disabled ? "Đã vô hiệu hoá" : "Đang hoạt động"}</td><td>${when(a.lastSigninAt)}</td>` +
+    `<tr><th scope="row">${isolated(a.username)}${you}</th><td data-label="Vai trò">${escapeHtml(ROLE_LABELS[a.role])}</td>` +
+    `<td data-label="Trạng thái">${a.disabled ? "Đã vô hiệu hoá" : "Đang hoạt động"}</td>` +
+    `<td data-label="Đăng nhập gần nhất">${when(a.lastSigninAt)}</td>` +
     `<td><div class="row-forms">${role}${toggle}${reset}</div></td></tr>`
   );
 }
@@ -116,7 +117,7 @@ export function accountsPage(p: AccountsPage): string {
       notice(p.error, true) +
       `<p>Vai trò: <strong>Kiểm duyệt</strong> duyệt bình luận; <strong>Biên tập</strong> còn viết và đăng bài; ` +
       `<strong>Quản trị</strong> còn quản lý tài khoản. Vô hiệu hoá hay đặt lại mật khẩu sẽ kết thúc các phiên đăng nhập của tài khoản đó.</p>` +
-      `<div class="table-wrap"><table><thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Vai trò</th>` +
+      `<div class="table-wrap"><table class="accounts"><thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Vai trò</th>` +
       `<th scope="col">Trạng thái</th><th scope="col">Đăng nhập gần nhất</th><th scope="col">Thao tác</th></tr></thead>` +
       `<tbody>${rows}</tbody></table></div>` +
       `<h2>Thêm tài khoản</h2>${addForm(p)}<h2>Nhật ký thay đổi tài khoản</h2>${logTable(p.log)}`,

@@ -30,6 +30,12 @@ const STYLE = `
   select { font: inherit; padding: 0.4rem; min-height: 2.75rem; }
   .row-forms { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
   .row-forms form { display: flex; flex-wrap: wrap; gap: 0.25rem; align-items: end; }
+  @media (max-width: 40rem) {
+    .accounts thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    .accounts tr, .accounts th, .accounts td { display: block; border: 0; }
+    .accounts tr { border-bottom: 1px solid #d6d6d0; padding: 0.5rem 0; }
+    .accounts td[data-label]::before { content: attr(data-label) ": "; color: #555; }
+  }
   .bulk { padding: 0.75rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
   table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.9rem; }
   th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #e2e2dc; vertical-align: top; }
