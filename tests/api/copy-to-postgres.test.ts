@@ -2,11 +2,13 @@
 // once, copies nothing again, refuses a database with other data, and the server then serves them.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresStore } from "../../src/server/store/postgres.ts";
-import { openSqliteStore } from "../../src/server/store/sqlite.ts";
+import { migrate, openSqliteStore } from "../../src/server/store/sqlite.ts";
+import { MIGRATIONS } from "../../src/server/store/migrations.ts";
 import { createTestDatabase, POSTGRES_URL, type TestDatabase } from "../helpers/postgres.ts";
 import { startServer } from "../helpers/server.ts";
 import { ARTICLE, POLL, writeFakeDist } from "./harness.ts";
@@ -166,6 +168,29 @@ describe.runIf(POSTGRES_URL !== "")("db:copy-to-postgres", () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("0 phiếu bầu, 0 ngày lượt truy cập, 1 bình luận và góp ý");
     expect(refused.stderr).toContain("Không chép gì");
+  });
+
+  it("copies accounts from a file made before roles as enabled kiem-duyet accounts", async () => {
+    const oldPath = join(dir, "truoc-vai-tro.sqlite");
+    const file = new DatabaseSync(oldPath);
+    migrate(file, MIGRATIONS.slice(0, 5));
+    file.prepare("INSERT INTO staff_accounts VALUES ('cu', 'scrypt$cu', ?)").run(at.toISOString());
+    file.close();
+    const db = await createTestDatabase();
+    databases.push(db);
+    const result = copy({ DATABASE_PATH: oldPath, DATABASE_URL: db.url });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("1 tài khoản quản trị");
+    const store = await openPostgresStore(db.url);
+    try {
+      expect(await store.staff.staffAccount("cu")).toMatchObject({
+        role: "kiem-duyet",
+        disabled: false,
+      });
+      expect(await store.staff.staffPasswordHash("cu")).toBe("scrypt$cu");
+    } finally {
+      await store.close();
+    }
   });
 
   it("says what to set when DATABASE_URL or the SQLite file is missing", async () => {
