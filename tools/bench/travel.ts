@@ -159,7 +159,7 @@ function report(figures: Map<string, Figure[]>): string {
   return [
     HEADING,
     "",
-    `_Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:travel\`: cold \`npm run build --force\` over ${SIZE} articles, median of ${RUNS} runs per variant, alternating; the highest 1-minute load average seen._`,
+    `_Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:travel\`: cold \`npm run build --force\` over ${SIZE} articles, lower median of ${RUNS} runs per variant (the faster of two), alternating; the highest 1-minute load average seen._`,
     "",
     table([["variant", "wall s", "CPU s", "astro step s", "peak memory", "load"], ...rows]),
     "",
