@@ -10,6 +10,7 @@ import { hashPassword } from "../../src/server/staff/password.ts";
 import { startServer } from "../helpers/server.ts";
 import { BACKENDS, type TestStoreTarget } from "../helpers/stores.ts";
 import { ARTICLE, writeFakeDist } from "./harness.ts";
+import { cookiesOf, csrfOf } from "../helpers/staff-http.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "portal-comment-nodes-"));
 const distDir = join(dir, "dist");
@@ -28,14 +29,6 @@ const node = (target: TestStoreTarget) =>
       COMMENT_LIMIT_PER_HOUR: "0",
     },
   });
-
-const cookiesOf = (res: Response): string =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .filter((c) => !c.endsWith("="))
-    .join("; ");
-const csrfOf = (html: string) => html.match(/name="csrf" value="([^"]+)"/)?.[1] ?? "";
 
 const tokenFrom = async (base: string) =>
   ((await (await fetch(`${base}/api/comments?article=${ARTICLE}`)).json()) as { token: string })

@@ -5,16 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/server/staff/password.ts";
 import { BACKENDS } from "../helpers/stores.ts";
 import { ARTICLE, startApp, type TestApp } from "./harness.ts";
+import { cookiesOf, csrfOf } from "../helpers/staff-http.ts";
 
 const PASSWORD = "mat-khau-du-dai-1";
 const form = { "content-type": "application/x-www-form-urlencoded" };
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .filter((c) => !c.endsWith("="))
-    .join("; ");
-const csrfOf = (html: string) => html.match(/name="csrf" value="([^"]+)"/)?.[1] ?? "";
 
 describe.each(BACKENDS.filter((b) => b.available))("staff on $kind", (backend) => {
   let t: TestApp;

@@ -3,6 +3,7 @@ import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/server/staff/password.ts";
 import { ARTICLE, startApp, type TestApp } from "./harness.ts";
+import { cookiesOf, csrfOf } from "../helpers/staff-http.ts";
 
 const PASSWORD = "mat-khau-du-dai-1";
 let t: TestApp;
@@ -24,15 +25,6 @@ const form = { "content-type": "application/x-www-form-urlencoded" };
 const one = (sql: string, ...args: (string | number)[]) =>
   db.prepare(sql).get(...args) as Record<string, unknown>;
 const count = (sql: string, ...args: (string | number)[]) => Number(one(sql, ...args).n);
-
-/** The cookie pairs a response sets, as a Cookie header value. */
-const cookiesOf = (res: Response): string =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .filter((c) => !c.endsWith("="))
-    .join("; ");
-const csrfOf = (html: string) => html.match(/name="csrf" value="([^"]+)"/)?.[1] ?? "";
 
 async function signinForm(app = t, cookie = "") {
   const res = await fetch(`${app.url}/quan-tri/`, { headers: cookie ? { cookie } : {} });

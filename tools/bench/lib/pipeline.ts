@@ -43,6 +43,8 @@ export type PipelineSpec = {
   privateDotAstro: string | undefined;
   /** Extra arguments for the build, e.g. --force. */
   args?: string[];
+  /** Extra environment for the build, e.g. DATA_DIR. */
+  env?: Record<string, string>;
 };
 
 type ProcessFigures = { maxRssKiB: number; cpuUs: number };
@@ -95,6 +97,7 @@ export async function measurePipeline(
       BUILD_REPORT: reportFile,
       BENCH_PEAK_DIR: peakDir,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${PRELOAD}`.trim(),
+      ...spec.env,
     },
   });
   const report = JSON.parse(readFileSync(reportFile, "utf8")) as BuildReport;
