@@ -4,6 +4,7 @@
 // password and changes a role; the last enabled quan-tri cannot disable or demote themselves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/server/staff/password.ts";
+import { cookiesOf, csrfOf } from "../helpers/staff-http.ts";
 import { BACKENDS } from "../helpers/stores.ts";
 import { startApp, type TestApp } from "./harness.ts";
 
@@ -11,13 +12,6 @@ const PASSWORD = "mat-khau-du-dai-1";
 const NEW_PASSWORD = "Trời xanh mây trắng 2026";
 const ACCOUNTS = "/quan-tri/tai-khoan/";
 const form = { "content-type": "application/x-www-form-urlencoded" };
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .filter((c) => !c.endsWith("="))
-    .join("; ");
-const csrfOf = (html: string) => html.match(/name="csrf" value="([^"]+)"/)?.[1] ?? "";
 
 /** Every account action with a form that would succeed for a quan-tri. */
 const ACTIONS: [string, Record<string, string>][] = [
