@@ -114,7 +114,10 @@ try {
     const now = role ?? existed?.role ?? DEFAULT_ROLE;
     console.log(
       existed
-        ? `Đã đổi mật khẩu của «${username}» (vai trò ${now}); các phiên đăng nhập cũ đã kết thúc.`
+        ? `Đã đổi mật khẩu của «${username}» (vai trò ${now}); các phiên đăng nhập cũ đã kết thúc.` +
+            (existed.disabled
+              ? " Tài khoản này vẫn đang bị vô hiệu hoá: một người quản trị kích hoạt lại ở /quan-tri/tai-khoan/."
+              : "")
         : `Đã tạo tài khoản «${username}» (vai trò ${now}).`,
     );
   }

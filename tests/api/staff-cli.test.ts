@@ -74,6 +74,11 @@ describe.each(BACKENDS)("staff:add --role on $kind", (backend) => {
             ["chu", "quan-tri"],
             ["kiemduyet", "kiem-duyet"],
           ]);
+          // A new password from the command line does not re-enable a disabled account; it says so.
+          const by = { actor: "chu", at: new Date() };
+          expect(await store.staff.changeStaffAccount("bt", { action: "disable" }, by)).toBe("ok");
+          expect(staff(target.env, ["add", "bt"], pw).stdout).toContain("vẫn đang bị vô hiệu hoá");
+          expect(await store.staff.staffPasswordHash("bt")).toBeUndefined();
         } finally {
           await store.close();
         }
