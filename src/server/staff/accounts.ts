@@ -74,19 +74,17 @@ async function changeOf(
   const nameProblem = action === "add" ? newUsernameProblem(username) : undefined;
   if (nameProblem) return nameProblem;
   if (action !== "add" && !USERNAME.test(username)) return REFUSED.missing(username);
-  const role = action === "add" || action === "role" ? parseRole(one(form, "role")) : undefined;
-  if (role && "problem" in role) return role.problem;
+  const parsed = action === "add" || action === "role" ? parseRole(one(form, "role")) : undefined;
+  if (parsed && "problem" in parsed) return parsed.problem;
+  const role = parsed?.role ?? DEFAULT_ROLE;
   if (action === "add" || action === "password") {
     const password = one(form, "password");
     const problem = passwordProblem(password, username);
     if (problem) return `${problem} Không có gì thay đổi.`;
     const passwordHash = await hashPassword(password);
-    return action === "add"
-      ? { action, passwordHash, role: role && "role" in role ? role.role : DEFAULT_ROLE }
-      : { action, passwordHash };
+    return action === "add" ? { action, passwordHash, role } : { action, passwordHash };
   }
-  if (action === "role") return { action, role: (role as { role: Role }).role };
-  return { action };
+  return action === "role" ? { action, role } : { action };
 }
 
 /** POST /quan-tri/tai-khoan/:action (after the same-site check, formBody, the session, its
