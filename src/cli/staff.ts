@@ -6,6 +6,7 @@ import { passwordProblem } from "../server/staff/password-strength.ts";
 import { DEFAULT_ROLE, parseRole, ROLES, type Role } from "../server/staff/roles.ts";
 import { newUsernameProblem, USERNAME } from "../server/staff/username.ts";
 import { openStore } from "../server/store/open.ts";
+import { COMMAND_LINE } from "../server/store/staff.ts";
 import type { Stores } from "../server/store/types.ts";
 
 function fail(message: string): never {
@@ -95,7 +96,7 @@ try {
 const store = stores.staff;
 try {
   if (command === "remove") {
-    if (!(await store.removeStaffAccount(username))) {
+    if (!(await store.removeStaffAccount(username, { actor: COMMAND_LINE, at: new Date() }))) {
       fail(`Không có tài khoản «${username}»; không có gì thay đổi.`);
     }
     console.log(`Đã xoá tài khoản «${username}» và các phiên đăng nhập của tài khoản này.`);
@@ -110,7 +111,8 @@ try {
       if (again !== password) fail("Hai lần nhập không khớp; không có gì thay đổi.");
     }
     const existed = await store.staffAccount(username);
-    await store.putStaffAccount(username, await hashPassword(password), new Date(), role);
+    const hash = await hashPassword(password);
+    await store.putStaffAccount(username, hash, new Date(), role, COMMAND_LINE);
     const now = role ?? existed?.role ?? DEFAULT_ROLE;
     console.log(
       existed

@@ -79,6 +79,15 @@ describe.each(BACKENDS)("staff:add --role on $kind", (backend) => {
           expect(await store.staff.changeStaffAccount("bt", { action: "disable" }, by)).toBe("ok");
           expect(staff(target.env, ["add", "bt"], pw).stdout).toContain("vẫn đang bị vô hiệu hoá");
           expect(await store.staff.staffPasswordHash("bt")).toBeUndefined();
+          // Every command is in the account log, by "(dòng lệnh)".
+          const log = (await store.staff.staffLog(20)).filter((e) => e.actor === "(dòng lệnh)");
+          expect(log.map((e) => [e.action, e.target, e.role]).reverse()).toEqual([
+            ["add", "kiemduyet", "kiem-duyet"],
+            ["add", "chu", "quan-tri"],
+            ["add", "bt", "bien-tap"],
+            ["password", "chu", null],
+            ["password", "bt", null],
+          ]);
         } finally {
           await store.close();
         }

@@ -26,6 +26,7 @@ const LOG_LABELS: Record<StaffLogEntry["action"], string> = {
   role: "Đổi vai trò",
   disable: "Vô hiệu hoá",
   enable: "Kích hoạt lại",
+  remove: "Xoá tài khoản",
 };
 
 const when = (iso: string | null) =>

@@ -134,8 +134,9 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE staff_log (
         id INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
-        actor TEXT NOT NULL,    -- who did it; kept when the account is removed
-        action TEXT NOT NULL CHECK (action IN ('add', 'password', 'role', 'disable', 'enable')),
+        actor TEXT NOT NULL,    -- who did it, or '(dòng lệnh)' for staff:add/remove
+        action TEXT NOT NULL
+          CHECK (action IN ('add', 'password', 'role', 'disable', 'enable', 'remove')),
         target TEXT NOT NULL,   -- the account acted on
         role TEXT               -- the role given (add, role); NULL otherwise
       );

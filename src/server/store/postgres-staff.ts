@@ -2,7 +2,7 @@
 import type postgres from "postgres";
 import type { Role } from "../staff/roles.ts";
 import { accountOf, iso, logEntryOf, str, type Row } from "./rows.ts";
-import { changeRefusal, type AccountChange, type StaffStore } from "./staff.ts";
+import { changeRefusal, putLog, type AccountChange, type StaffStore } from "./staff.ts";
 
 /** Advisory lock of the sign-in claims: the count and the insert are one step on every node. */
 const SIGNIN_LOCK = 4_271_307;
@@ -47,20 +47,30 @@ async function apply(tx: Tx, username: string, change: AccountChange, at: Date) 
 
 export function postgresStaffStore(sql: postgres.Sql): StaffStore {
   return {
-    async putStaffAccount(username, passwordHash, at, role) {
+    async putStaffAccount(username, passwordHash, at, role, actor) {
       await sql.begin(async (tx) => {
+        const [before] = await accounts(tx, tx`WHERE a.username = ${username}`);
         await tx`
           INSERT INTO staff_accounts (username, password_hash, created_at, role)
           VALUES (${username}, ${passwordHash}, ${at}, ${role ?? "kiem-duyet"})
           ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash,
             role = COALESCE(${role ?? null}, staff_accounts.role)`;
         await tx`DELETE FROM staff_sessions WHERE username = ${username}`;
+        if (!actor) return;
+        for (const [action, r] of putLog(before && accountOf(before), role)) {
+          await tx`INSERT INTO staff_log (at, actor, action, target, role)
+                   VALUES (${at}, ${actor}, ${action}, ${username}, ${r})`;
+        }
       });
     },
-    async removeStaffAccount(username) {
+    async removeStaffAccount(username, by) {
       return sql.begin(async (tx) => {
         await tx`DELETE FROM staff_sessions WHERE username = ${username}`;
         const gone = await tx`DELETE FROM staff_accounts WHERE username = ${username} RETURNING 1`;
+        if (gone.length === 1 && by) {
+          await tx`INSERT INTO staff_log (at, actor, action, target, role)
+                   VALUES (${by.at}, ${by.actor}, 'remove', ${username}, NULL)`;
+        }
         return gone.length === 1;
       });
     },

@@ -6,7 +6,7 @@ import type {
   PublicComment,
   QueuedComment,
 } from "./comments.ts";
-import type { AccountAction, StaffAccount, StaffLogEntry } from "./staff.ts";
+import type { LogAction, StaffAccount, StaffLogEntry } from "./staff.ts";
 import type { Role } from "../staff/roles.ts";
 
 export type Row = Record<string, unknown>;
@@ -29,7 +29,7 @@ export const accountOf = (r: Row): StaffAccount => ({
 export const logEntryOf = (r: Row): StaffLogEntry => ({
   at: iso(r.at),
   actor: str(r.actor),
-  action: str(r.action) as AccountAction,
+  action: str(r.action) as LogAction,
   target: str(r.target),
   role: r.role === null ? null : (str(r.role) as Role),
 });

@@ -3,7 +3,7 @@ import type { DatabaseSync } from "node:sqlite";
 import type { Role } from "../staff/roles.ts";
 import { accountOf, logEntryOf, str, type Row } from "./rows.ts";
 import { prepareAll, transaction } from "./sqlite-db.ts";
-import { changeRefusal, type AccountChange, type StaffStore } from "./staff.ts";
+import { changeRefusal, putLog, type AccountChange, type StaffStore } from "./staff.ts";
 
 const ACCOUNT = `SELECT a.username, a.role, a.disabled_at, a.created_at,
   (SELECT MAX(s.at) FROM staff_signins s WHERE s.username = a.username AND s.ok = 1) AS last_signin_at
@@ -71,16 +71,24 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
   };
 
   return {
-    async putStaffAccount(username, passwordHash, at, role) {
+    async putStaffAccount(username, passwordHash, at, role, actor) {
+      const when = at.toISOString();
       transaction(db, () => {
-        q.putAccount.run(username, passwordHash, at.toISOString(), role ?? null, role ?? null);
+        const before = q.account.get(username) as Row | undefined;
+        q.putAccount.run(username, passwordHash, when, role ?? null, role ?? null);
         q.endSessionsOf.run(username);
+        if (!actor) return;
+        for (const [action, r] of putLog(before && accountOf(before), role)) {
+          q.insertLog.run(when, actor, action, username, r);
+        }
       });
     },
-    async removeStaffAccount(username) {
+    async removeStaffAccount(username, by) {
       return transaction(db, () => {
         q.endSessionsOf.run(username);
-        return Number(q.removeAccount.run(username).changes) === 1;
+        const gone = Number(q.removeAccount.run(username).changes) === 1;
+        if (gone && by) q.insertLog.run(by.at.toISOString(), by.actor, "remove", username, null);
+        return gone;
       });
     },
     async staffPasswordHash(username) {

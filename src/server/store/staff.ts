@@ -28,10 +28,16 @@ export type AccountAction = AccountChange["action"];
 /** "last-admin": the change would leave no enabled quan-tri, so nothing was changed. */
 export type ChangeResult = "ok" | "missing" | "exists" | "last-admin";
 
+/** The log's actions: the browser's changes, and staff:remove. */
+export type LogAction = AccountAction | "remove";
+
+/** The actor of changes made with staff:add and staff:remove (never a user name: no brackets). */
+export const COMMAND_LINE = "(dòng lệnh)";
+
 export type StaffLogEntry = {
   at: string;
   actor: string;
-  action: AccountAction;
+  action: LogAction;
   target: string;
   role: Role | null;
 };
@@ -65,9 +71,16 @@ export type StaffStore = {
    * Creates or replaces an account (a new password ends its sessions). Without `role`, a new
    * account is kiem-duyet and an existing one keeps its role.
    */
-  putStaffAccount(username: string, passwordHash: string, at: Date, role?: Role): Promise<void>;
-  /** Removes an account and its sessions; false when there was none. The log keeps the name. */
-  removeStaffAccount(username: string): Promise<boolean>;
+  putStaffAccount(
+    username: string,
+    passwordHash: string,
+    at: Date,
+    role?: Role,
+    /** Who to log it for (staff:add); without it, nothing is logged (test fixtures). */
+    actor?: string,
+  ): Promise<void>;
+  /** Removes an account and its sessions; false when there was none. The logs keep the name. */
+  removeStaffAccount(username: string, by?: { actor: string; at: Date }): Promise<boolean>;
   /** The hash of an account that may sign in (undefined when missing or disabled). */
   staffPasswordHash(username: string): Promise<string | undefined>;
   staffAccount(username: string): Promise<StaffAccount | undefined>;
@@ -124,4 +137,19 @@ export function changeRefusal(
   const stopsAdmin =
     change.action === "disable" || (change.action === "role" && change.role !== "quan-tri");
   return wasAdmin && stopsAdmin && enabledAdmins <= 1 ? "last-admin" : undefined;
+}
+
+/** The log rows of putStaffAccount over the account as it was (`before`): an add, or a new
+ * password and, when it changes, the role. */
+export function putLog(
+  before: { role: Role } | undefined,
+  role: Role | undefined,
+): [AccountAction, Role | null][] {
+  if (!before) return [["add", role ?? "kiem-duyet"]];
+  return role && role !== before.role
+    ? [
+        ["password", null],
+        ["role", role],
+      ]
+    : [["password", null]];
 }

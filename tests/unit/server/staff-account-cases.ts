@@ -31,6 +31,24 @@ export function staffAccountCases(backend: Backend): void {
       expect((await store.listStaffAccounts())[0]?.lastSigninAt).toBe(later(3).toISOString());
     });
 
+    it("putStaffAccount and removeStaffAccount log for an actor when given one", async () => {
+      await store.putStaffAccount("fixture", "h", t0);
+      await store.putStaffAccount("an", "h1", later(1), undefined, "(dòng lệnh)");
+      await store.putStaffAccount("an", "h2", later(2), "kiem-duyet", "(dòng lệnh)");
+      await store.putStaffAccount("an", "h3", later(3), "quan-tri", "(dòng lệnh)");
+      expect(await store.removeStaffAccount("an", by("(dòng lệnh)", 4))).toBe(true);
+      expect(await store.removeStaffAccount("an", by("(dòng lệnh)", 5))).toBe(false);
+      const log = await store.staffLog(10);
+      expect(log.map((e) => [e.at, e.action, e.target, e.role])).toEqual([
+        [later(4).toISOString(), "remove", "an", null],
+        [later(3).toISOString(), "role", "an", "quan-tri"],
+        [later(3).toISOString(), "password", "an", null],
+        [later(2).toISOString(), "password", "an", null],
+        [later(1).toISOString(), "add", "an", "kiem-duyet"],
+      ]);
+      expect(new Set(log.map((e) => e.actor))).toEqual(new Set(["(dòng lệnh)"]));
+    });
+
     it("add, role, disable (sessions end, no sign-in), enable, password: each logged", async () => {
       await store.putStaffAccount("chu", "h", t0, "quan-tri");
       expect(
