@@ -32,7 +32,7 @@ export async function showQueue(c: Context, d: ModerationDeps, s: ActiveSession)
       : undefined;
   const page = queuePage({
     username: s.username,
-    managesAccounts: may(s.role, "manageAccounts"),
+    role: s.role,
     csrf: s.csrf,
     queue: await d.store.pendingComments(QUEUE_LIMIT),
     log: await d.store.decisionLog(LOG_LIMIT),

@@ -2,6 +2,7 @@
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { escapeHtml } from "../../lib/html.ts";
 import type { DecisionEntry, QueuedComment } from "../store/comments.ts";
+import { may, ROLE_LABELS, type Role } from "./roles.ts";
 
 export const DECISION_LABELS = {
   approved: "Duyệt",
@@ -79,8 +80,8 @@ export function ageLabel(createdAt: string, now: number): string {
 
 export type QueuePage = {
   username: string;
-  /** Shows the link to the account page (quan-tri only). */
-  managesAccounts: boolean;
+  /** Shown beside the name; quan-tri also get the link to the account page. */
+  role: Role;
   csrf: string;
   queue: QueuedComment[];
   log: DecisionEntry[];
@@ -150,8 +151,10 @@ export function queuePage(p: QueuePage): string {
     "Duyệt bình luận",
     `<div class="bar"><h1>Bình luận và góp ý chờ duyệt (${formatNumber(p.queue.length)})</h1>` +
       `<form method="post" action="/quan-tri/dang-xuat"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">` +
-      `<span>${isolated(p.username)}</span> <button type="submit">Đăng xuất</button></form></div>` +
-      (p.managesAccounts ? `<p><a href="/quan-tri/tai-khoan/">Quản lý tài khoản</a></p>` : "") +
+      `<span>${isolated(p.username)} (${ROLE_LABELS[p.role]})</span> <button type="submit">Đăng xuất</button></form></div>` +
+      (may(p.role, "manageAccounts")
+        ? `<p><a href="/quan-tri/tai-khoan/">Quản lý tài khoản</a></p>`
+        : "") +
       notice(p.message) +
       notice(p.error, true) +
       queue +
