@@ -191,11 +191,20 @@ describe.each(BACKENDS.filter((b) => b.available))("accounts on $kind", (backend
       ["mat-khau", { username: "kd", password: "ngan" }, 400, "ít nhất 12 ký tự"],
       ["vo-hieu", { username: "khong-co" }, 404, "Không có tài khoản «khong-co»"],
       ["khac", { username: "kd" }, 400, "Không rõ thao tác"],
+      ["vo-hieu", { username: "<b>x</b>" }, 400, "Không có tài khoản «&lt;b&gt;x&lt;/b&gt;»"],
+      [
+        "them",
+        { username: "<i>", password: NEW_PASSWORD, role: "<i>" },
+        400,
+        "«&lt;i&gt;» không hợp lệ",
+      ],
     ];
     for (const [action, fields, status, says] of cases) {
       const res = await post(`${ACCOUNTS}${action}`, admin.cookie, { csrf, ...fields });
       expect(res.status, `${action} ${fields.username}`).toBe(status);
-      expect(await res.text()).toContain(says);
+      const text = await res.text();
+      expect(text).toContain(says);
+      expect(text).not.toMatch(/<b>x|<i>/);
     }
     expect(await snapshot()).toEqual(before);
   });
