@@ -10,7 +10,6 @@ import { DATASET_IDS } from "../../../lib/data/datasets.ts";
 import { previewSvg } from "../../../lib/previews/card.ts";
 import { articleCard, chartCard, datasetCard } from "../../../lib/previews/cards.ts";
 import { fontDigest } from "../../../lib/previews/fonts.ts";
-import { readAhead, type ReadAhead } from "../../../lib/previews/read-ahead.ts";
 import { renderPng } from "../../../lib/previews/render.ts";
 import resvgPackage from "@resvg/resvg-js/package.json" with { type: "json" };
 
@@ -31,20 +30,14 @@ export async function getStaticPaths() {
     })),
     ...DATASET_IDS.map((id) => ({ kind: "du-lieu", name: id, card: datasetCard(id) })),
   ];
-  const paths = cards.map(({ kind, name, card }, index) => ({
+  const paths = cards.map(({ kind, name, card }) => ({
     params: { kind, name },
-    props: { svg: previewSvg(card), index },
+    props: { svg: previewSvg(card) },
   }));
-  images = readAhead(paths.map((p) => p.props.svg));
   return keyed(paths, ({ props }) => digestOf([props.svg, fontDigest(), resvgPackage.version]));
 }
 
-let images: ReadAhead | undefined;
-
 export const GET: APIRoute = async ({ props }) =>
-  new Response(
-    new Uint8Array(await (images?.png(props.index as number) ?? renderPng(props.svg as string))),
-    {
-      headers: { "Content-Type": "image/png" },
-    },
-  );
+  new Response(new Uint8Array(await renderPng(props.svg as string)), {
+    headers: { "Content-Type": "image/png" },
+  });
