@@ -1,0 +1,75 @@
+// The upload check in memory: a committed file saved the way Excel vi-VN saves it changes nothing;
+// one changed figure, one added and one removed row are exactly the diff; a bad cell is data:check's
+// message at the uploaded file's line and column.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { datasetDiff, isUnchanged } from "../../../src/lib/data/csv-diff.ts";
+import { dataDir } from "../../../src/lib/data/paths.ts";
+import { checkUpload } from "../../../src/lib/data/upload-check.ts";
+import { asExcelVi } from "../../helpers/excel-csv.ts";
+
+const committed = readFileSync(join(dataDir(), "dang-vien.csv"), "utf8");
+const lines = committed.trimEnd().split("\n");
+
+/** One figure changed (6.001 → 47, a number its quote holds), one row added, one removed. */
+function edited(): string {
+  const rows = lines
+    .map((l) => (l.startsWith("th-dang-vien,") ? l.replace(",6.001,", ",47,") : l))
+    .filter((l) => !l.startsWith("ls-dang-vien,"));
+  rows.push(lines[1]!.replace("th-dang-vien,", "th-dang-vien-moi,"));
+  return `${rows.join("\n")}\n`;
+}
+
+describe("datasetDiff", () => {
+  it("finds nothing between a file and itself", () => {
+    expect(isUnchanged(datasetDiff("dang-vien", committed, committed))).toBe(true);
+  });
+
+  it("lists the added and removed rows by id and only the changed cells, titled as the page", () => {
+    expect(datasetDiff("dang-vien", committed, edited())).toEqual({
+      added: [{ id: "th-dang-vien-moi", label: "Tổng số đảng viên" }],
+      removed: [{ id: "ls-dang-vien", label: "Tổng số đảng viên" }],
+      changed: [
+        {
+          id: "th-dang-vien",
+          label: "Tổng số đảng viên",
+          cells: [{ column: "count", title: "Số đảng viên", from: "6.001", to: "47" }],
+        },
+      ],
+    });
+  });
+
+  it("counts every row as added when nothing is committed yet", () => {
+    const diff = datasetDiff("dang-vien", "", committed);
+    expect(diff.added).toHaveLength(lines.length - 1);
+    expect(diff.removed).toEqual([]);
+  });
+});
+
+describe("checkUpload", () => {
+  it("formats a spreadsheet's save (BOM, semicolons, CRLF, sep= line) back to no change", () => {
+    const result = checkUpload("dang-vien", asExcelVi(committed, { sepLine: true }), "a.csv");
+    expect(result.ok && isUnchanged(result.diff)).toBe(true);
+  });
+
+  it("reports data:check's message at the uploaded file's line and column, with its fix", () => {
+    const bad = edited().replace(",47,", ",-3,");
+    // The sep= line moves every row one line down in the uploaded file.
+    const result = checkUpload("dang-vien", asExcelVi(bad, { sepLine: true }), "bang.csv");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      {
+        text: "bang.csv:3:8 Số âm không hợp lệ cho số đếm: cột “count” = “-3” (negative-count)",
+        fix: expect.stringContaining("Ví dụ:"),
+      },
+    ]);
+  });
+
+  it("names a file that is not UTF-8 as data:check does", () => {
+    const result = checkUpload("dang-vien", Buffer.from([0x69, 0x64, 0xff, 0x0a]), "cu.csv");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.text).toMatch(/^cu\.csv:1:1 Tệp không phải UTF-8/);
+  });
+});
