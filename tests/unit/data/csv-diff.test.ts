@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { datasetDiff, isUnchanged } from "../../../src/lib/data/csv-diff.ts";
+import { DATASET_IDS } from "../../../src/lib/data/datasets.ts";
 import { dataDir } from "../../../src/lib/data/paths.ts";
 import { checkUpload } from "../../../src/lib/data/upload-check.ts";
 import { asExcelVi } from "../../helpers/excel-csv.ts";
@@ -50,6 +51,23 @@ describe("datasetDiff", () => {
 describe("checkUpload", () => {
   it("formats a spreadsheet's save (BOM, semicolons, CRLF, sep= line) back to no change", () => {
     const result = checkUpload("dang-vien", asExcelVi(committed, { sepLine: true }), "a.csv");
+    expect(result.ok && isUnchanged(result.diff)).toBe(true);
+  });
+
+  it("brings every committed dataset back from Excel's save unchanged", () => {
+    for (const id of DATASET_IDS) {
+      const text = readFileSync(join(dataDir(), `${id}.csv`), "utf8");
+      const result = checkUpload(id, asExcelVi(text), `${id}.csv`);
+      expect(result.ok && isUnchanged(result.diff), id).toBe(true);
+    }
+  });
+
+  it("reads a count Excel wrote without its thousands dot (6001) as the committed 6.001", () => {
+    const result = checkUpload(
+      "dang-vien",
+      asExcelVi(committed.replace(",6.001,", ",6001,")),
+      "b.csv",
+    );
     expect(result.ok && isUnchanged(result.diff)).toBe(true);
   });
 
