@@ -95,6 +95,9 @@ describe("dataset upload on sqlite", () => {
 
   it("shows a bien-tap the datasets and a form that needs no script", async () => {
     const bt = await signIn("bt");
+    expect(await (await get("/quan-tri/", bt.cookie)).text()).toContain(
+      `<a href="${PAGE}">Cập nhật số liệu</a>`,
+    );
     const res = await get(PAGE, bt.cookie);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -157,6 +160,7 @@ describe("dataset upload on sqlite", () => {
 
   it("refuses a kiem-duyet (403, Vietnamese) on the page and the upload", async () => {
     const kd = await signIn("kd");
+    expect(await (await get("/quan-tri/", kd.cookie)).text()).not.toContain(PAGE);
     const page = await get(PAGE, kd.cookie);
     expect(page.status).toBe(403);
     expect(await page.text()).toContain("không có quyền viết và đăng bài, số liệu");

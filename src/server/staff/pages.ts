@@ -152,6 +152,7 @@ export function queuePage(p: QueuePage): string {
     `<div class="bar"><h1>Bình luận và góp ý chờ duyệt (${formatNumber(p.queue.length)})</h1>` +
       `<form method="post" action="/quan-tri/dang-xuat"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">` +
       `<span>${isolated(p.username)} (${ROLE_LABELS[p.role]})</span> <button type="submit">Đăng xuất</button></form></div>` +
+      (may(p.role, "publish") ? `<p><a href="/quan-tri/du-lieu/">Cập nhật số liệu</a></p>` : "") +
       (may(p.role, "manageAccounts")
         ? `<p><a href="/quan-tri/tai-khoan/">Quản lý tài khoản</a></p>`
         : "") +
