@@ -145,7 +145,7 @@ describe("dataset upload on sqlite", () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain(
-      "<code>bang-tinh.csv:3:8 Số âm không hợp lệ cho số đếm: cột “count” = “-3” (negative-count)</code>",
+      "<strong>bang-tinh.csv:3:8 Số âm không hợp lệ cho số đếm: cột “count” = “-3” (negative-count)</strong>",
     );
     expect(html).toContain("có 1 lỗi; không có gì thay đổi");
     expect(html).not.toContain(NOT_YET);

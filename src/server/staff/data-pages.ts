@@ -58,7 +58,7 @@ function uploadForm(p: DataPage): string {
 
 const problemList = (items: UploadProblem[]) =>
   `<ol class="problems">${items
-    .map((p) => `<li><code>${escapeHtml(p.text)}</code><br>${escapeHtml(p.fix)}</li>`)
+    .map((p) => `<li><strong>${escapeHtml(p.text)}</strong><br>${escapeHtml(p.fix)}</li>`)
     .join("")}</ol>`;
 
 const rowList = (rows: DatasetDiff["added"]) =>
