@@ -1,9 +1,10 @@
 import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 import globals from "globals";
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ["dist/", "dist-*/", ".astro/", ".bench/", "var/", "node_modules/", "tests/fixtures/"],
   },
