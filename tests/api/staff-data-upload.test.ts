@@ -84,7 +84,8 @@ describe("dataset upload on sqlite", () => {
       ...fields,
     }))
       body.append(k, v);
-    body.append("tep", new Blob([file], { type: "text/csv" }), name);
+    const bytes = typeof file === "string" ? file : Uint8Array.from(file);
+    body.append("tep", new Blob([bytes], { type: "text/csv" }), name);
     return fetch(`${t.url}${PAGE}`, {
       method: "POST",
       headers: headers(who.cookie),
