@@ -3,7 +3,8 @@
 // change; nothing is written to data/. A kiem-duyet, a form without its CSRF token, an oversized
 // file and a dataset id that is not one are all refused, in Vietnamese.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataDir } from "../../src/lib/data/paths.ts";
@@ -18,6 +19,9 @@ const PAGE = "/quan-tri/du-lieu/";
 const NOT_YET = "Chưa thể đăng số liệu từ trình duyệt";
 const committed = readFileSync(join(dataDir(), "dang-vien.csv"), "utf8");
 const lines = committed.trimEnd().split("\n");
+/** The three kcq-dang-vien rows, whose period is empty in the committed file. */
+const KCQ =
+  /^(kcq-dang-vien[a-z-]*,Đảng bộ Khối các cơ quan tỉnh Lạng Sơn,Lạng Sơn,),,as_of_undated/gm;
 
 /** One figure changed (6.001 → 47, a number its quote holds), one row added, one removed. */
 function edited(): string {
@@ -119,6 +123,26 @@ describe("dataset upload on sqlite", () => {
     expect(html).toContain("Tệp không thay đổi gì so với dữ liệu đang đăng.");
     expect(html).toContain(NOT_YET);
     expect(html).not.toContain("<h3>");
+  });
+
+  it("(a) a committed date that Excel vi-VN saved as dd/mm/yyyy changes nothing either", async () => {
+    // A committed copy whose rows carry a date (the real data has none) in a folder of its own.
+    const dir = mkdtempSync(join(tmpdir(), "upload-data-"));
+    const dated = committed.replaceAll(KCQ, "$1,2022-08-12,as_reported");
+    writeFileSync(join(dir, "dang-vien.csv"), dated);
+    process.env.DATA_DIR = dir;
+    try {
+      const excel = asExcelVi(dated.replaceAll(",2022-08-12,", ",12/08/2022,"));
+      expect(excel.toString("utf8")).toContain(";12/08/2022;");
+      const res = await upload(await signIn("bt"), excel);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain("Tệp không thay đổi gì so với dữ liệu đang đăng.");
+      expect(html).toContain("đã được đổi về yyyy-mm-dd, dòng 4, 5, 6.");
+    } finally {
+      delete process.env.DATA_DIR;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("(b) one changed figure, one added and one removed row are exactly the diff", async () => {

@@ -41,6 +41,17 @@ function lineMapper(original: string, canonical: string): (line: number) => numb
   };
 }
 
+/** Other rows a detail names ("dòng 4 ghi …", "dòng 5, 6"), mapped as the issue's own line. */
+const linesIn = (detail: string, map: (line: number) => number) =>
+  detail.replace(
+    /(dòng )(\d+(?:, \d+)*)/g,
+    (_, word: string, list: string) =>
+      `${word}${list
+        .split(", ")
+        .map((n) => map(Number(n)))
+        .join(", ")}`,
+  );
+
 /** The issue with data:check's fix (found from the dataset's own path) and the upload's name. */
 function shown(issue: DataIssue, fileName: string, warning = false): UploadProblem {
   const named = { ...issue, file: fileName };
@@ -66,7 +77,10 @@ export function checkUpload(id: DatasetId, bytes: Uint8Array, fileName: string):
   const text = formatted.text;
   const toUpload = lineMapper(new TextDecoder().decode(bytes), text);
   const checked = checkDatasetBytes(id, Buffer.from(text, "utf8"), { file: path });
-  const back = (issue: DataIssue) => ({ ...issue, line: toUpload(issue.line) });
+  const back = (issue: DataIssue): DataIssue => {
+    const detail = issue.detail && linesIn(issue.detail, toUpload);
+    return { ...issue, line: toUpload(issue.line), ...(detail ? { detail } : {}) };
+  };
   if (checked.issues.length > 0) {
     const problems = sortIssues(checked.issues.map(back)).map((i) => shown(i, fileName));
     return { ok: false, problems };

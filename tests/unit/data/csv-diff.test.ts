@@ -85,6 +85,21 @@ describe("checkUpload", () => {
     ]);
   });
 
+  it("maps the other rows a message names to the uploaded file's lines too", () => {
+    // A total given a date its parts lack: part-mismatch names the total's line.
+    const text = committed.replace(
+      "kcq-dang-vien,Đảng bộ Khối các cơ quan tỉnh Lạng Sơn,Lạng Sơn,,,as_of_undated",
+      "kcq-dang-vien,Đảng bộ Khối các cơ quan tỉnh Lạng Sơn,Lạng Sơn,,12/08/2022,as_reported",
+    );
+    const result = checkUpload("dang-vien", asExcelVi(text, { sepLine: true }), "c.csv");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.text)).toEqual([
+      "c.csv:6:9 Phần và tổng (part_of) không cùng đơn vị, kỳ hoặc bài nguồn: dòng 5 ghi “2022-08-12” ở cột “period”, dòng này ghi ô trống (part-mismatch)",
+      "c.csv:7:9 Phần và tổng (part_of) không cùng đơn vị, kỳ hoặc bài nguồn: dòng 5 ghi “2022-08-12” ở cột “period”, dòng này ghi ô trống (part-mismatch)",
+    ]);
+  });
+
   it("names a file that is not UTF-8 as data:check does", () => {
     const result = checkUpload("dang-vien", Buffer.from([0x69, 0x64, 0xff, 0x0a]), "cu.csv");
     expect(result.ok).toBe(false);
