@@ -221,6 +221,9 @@ describe("dataset upload on sqlite", () => {
     const empty = await upload(bt, "");
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Chưa chọn tệp CSV");
+    const xlsx = await upload(bt, Buffer.from("PK\x03\x04\x14\x00\x06\x00"), {}, "so-lieu.xlsx");
+    expect(xlsx.status).toBe(400);
+    expect(await xlsx.text()).toContain("là bảng tính Excel (.xlsx), không phải CSV");
     const publish = await upload(bt, committed, { action: "publish" });
     expect(publish.status).toBe(400);
   });

@@ -63,7 +63,13 @@ export async function previewUpload(c: Context<StaffEnv>): Promise<Response> {
     return showDataPage(c, { dataset: id, error }, 400);
   }
   const name = fileName(file.name);
-  const result = checkUpload(id, new Uint8Array(await file.arrayBuffer()), name);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // An .xlsx is a zip ("PK\x03\x04"): say so rather than data:check's "UTF-16" for its NUL bytes.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    const error = `Tệp «${name}» là bảng tính Excel (.xlsx), không phải CSV; trong Excel chọn Tệp → Lưu thành → “CSV UTF-8 (phân tách bằng dấu phẩy)” rồi gửi tệp đó.`;
+    return showDataPage(c, { dataset: id, error }, 400);
+  }
+  const result = checkUpload(id, bytes, name);
   const outcome = result.ok
     ? { id, kind: "diff" as const, file: name, ...result }
     : { id, kind: "problems" as const, file: name, problems: result.problems };
