@@ -28,7 +28,7 @@ const STYLE = `
   .item__text { white-space: pre-line; overflow-wrap: anywhere; margin: 0.25rem 0 0.5rem; }
   .item__actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   .tag { font-weight: 600; color: #8a1c1c; }
-  select { font: inherit; padding: 0.4rem; min-height: 2.75rem; }
+  select { font: inherit; padding: 0.4rem; min-height: 2.75rem; max-width: 100%; }
   .row-forms { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
   .row-forms form { display: flex; flex-wrap: wrap; gap: 0.25rem; align-items: end; }
   @media (max-width: 40rem) {
@@ -152,6 +152,7 @@ export function queuePage(p: QueuePage): string {
     `<div class="bar"><h1>Bình luận và góp ý chờ duyệt (${formatNumber(p.queue.length)})</h1>` +
       `<form method="post" action="/quan-tri/dang-xuat"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">` +
       `<span>${isolated(p.username)} (${ROLE_LABELS[p.role]})</span> <button type="submit">Đăng xuất</button></form></div>` +
+      (may(p.role, "publish") ? `<p><a href="/quan-tri/du-lieu/">Cập nhật số liệu</a></p>` : "") +
       (may(p.role, "manageAccounts")
         ? `<p><a href="/quan-tri/tai-khoan/">Quản lý tài khoản</a></p>`
         : "") +

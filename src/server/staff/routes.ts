@@ -12,6 +12,8 @@ import type { StaffStore } from "../store/staff.ts";
 import type { SecretStore } from "../store/types.ts";
 import { ACCOUNTS_BASE } from "./account-pages.ts";
 import { changeAccount, showAccounts } from "./accounts.ts";
+import { DATA_BASE } from "./data-pages.ts";
+import { previewUpload, showDataPage, uploadBody, uploadLimit } from "./data-upload.ts";
 import { decide, showQueue } from "./moderation.ts";
 import { passwordChecks } from "./password-checks.ts";
 import { signinPage } from "./pages.ts";
@@ -78,6 +80,24 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
         requireSession,
         requireRole("manageAccounts"),
         changeAccount(d),
+      )
+      // Dataset uploads (publish): checked and shown, nothing written. The role is checked
+      // before a body of up to 5 MB is read; the CSRF token travels inside that body.
+      .get("/quan-tri/du-lieu", (c) => c.redirect(DATA_BASE, 301))
+      .get(DATA_BASE, session, async (c, next) => {
+        if (!c.get("staff")) return c.redirect(STAFF_BASE, 303);
+        await next();
+      })
+      .get(DATA_BASE, requireRole("publish"), (c) => showDataPage(c))
+      .post(
+        DATA_BASE,
+        sameSite,
+        session,
+        requireRole("publish"),
+        uploadLimit,
+        uploadBody,
+        requireSession,
+        previewUpload,
       )
       .post(`${STAFF_BASE}dang-xuat`, sameSite, formBody, session, requireSession, async (c) => {
         await endSession(c, d, c.get("staff")!);
