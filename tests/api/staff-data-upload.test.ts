@@ -226,6 +226,15 @@ describe("dataset upload on sqlite", () => {
     expect(await xlsx.text()).toContain("là bảng tính Excel (.xlsx), không phải CSV");
     const publish = await upload(bt, committed, { action: "publish" });
     expect(publish.status).toBe(400);
+    // A form posted without its file part: a Vietnamese page, not English JSON.
+    const plain = await fetch(`${t.url}${PAGE}`, {
+      method: "POST",
+      headers: { ...headers(bt.cookie), "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf: bt.csrf, dataset: "dang-vien", action: "preview" }),
+      redirect: "manual",
+    });
+    expect(plain.status).toBe(400);
+    expect(await plain.text()).toContain("Tệp phải được gửi bằng biểu mẫu “Cập nhật số liệu”");
   });
 
   it("wrote nothing under data/", () => {

@@ -7,7 +7,6 @@ import { createMiddleware } from "hono/factory";
 import { isDatasetId } from "../../lib/data/datasets.ts";
 import { checkUpload } from "../../lib/data/upload-check.ts";
 import { formatNumber } from "../../lib/format.ts";
-import { HttpError } from "../http/errors.ts";
 import { dataPage, MAX_UPLOAD_BYTES, type DataPage } from "./data-pages.ts";
 import { refusedPage } from "./pages.ts";
 import { refuse } from "./respond.ts";
@@ -24,7 +23,11 @@ export const uploadLimit = bodyLimit({
 /** Reads a multipart form (in memory) into c.var.form; the file stays in the request's cache. */
 export const uploadBody = createMiddleware<StaffEnv>(async (c, next) => {
   const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "multipart/form-data") throw new HttpError(415, "send multipart/form-data");
+  if (type !== "multipart/form-data") {
+    const text =
+      "Tệp phải được gửi bằng biểu mẫu “Cập nhật số liệu” (multipart/form-data); không có gì thay đổi.";
+    return refuse(c, 400, text);
+  }
   let data: FormData;
   try {
     data = await c.req.formData();
