@@ -3,6 +3,7 @@
 // the member's role (roles.ts). Every answer is no-store and noindex.
 import { Hono } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
 import type { StaffSettings } from "../config.ts";
 import type { FeatureContext } from "../feature.ts";
 import { HttpError, TooManyRequests } from "../http/errors.ts";
@@ -42,9 +43,11 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
   const session = loadSession(d);
   const moderation = { ...d, store: d.comments };
   const signin = { ...d, checks: passwordChecks(d.settings.passwordChecks) };
+  const app = new Hono<StaffEnv>().use(`${STAFF_BASE}*`, staffHeaders);
+  accountRoutes(app, d, session);
+  dataRoutes(app, session);
   return (
-    new Hono<StaffEnv>()
-      .use(`${STAFF_BASE}*`, staffHeaders)
+    app
       .get("/quan-tri", (c) => c.redirect(STAFF_BASE, 301))
       .get(STAFF_BASE, session, async (c) => {
         const member = c.get("staff");
@@ -65,40 +68,6 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
         requireRole("moderate"),
         decide(moderation),
       )
-      // Accounts (quan-tri): a signed-out visitor is sent to sign in; another role gets 403.
-      .get("/quan-tri/tai-khoan", (c) => c.redirect(ACCOUNTS_BASE, 301))
-      .get(ACCOUNTS_BASE, session, async (c, next) => {
-        if (!c.get("staff")) return c.redirect(STAFF_BASE, 303);
-        await next();
-      })
-      .get(ACCOUNTS_BASE, requireRole("manageAccounts"), (c) => showAccounts(c, d))
-      .post(
-        `${ACCOUNTS_BASE}:action`,
-        sameSite,
-        formBody,
-        session,
-        requireSession,
-        requireRole("manageAccounts"),
-        changeAccount(d),
-      )
-      // Dataset uploads (publish): checked and shown, nothing written. The role is checked
-      // before a body of up to 5 MB is read; the CSRF token travels inside that body.
-      .get("/quan-tri/du-lieu", (c) => c.redirect(DATA_BASE, 301))
-      .get(DATA_BASE, session, async (c, next) => {
-        if (!c.get("staff")) return c.redirect(STAFF_BASE, 303);
-        await next();
-      })
-      .get(DATA_BASE, requireRole("publish"), (c) => showDataPage(c))
-      .post(
-        DATA_BASE,
-        sameSite,
-        session,
-        requireRole("publish"),
-        uploadLimit,
-        uploadBody,
-        requireSession,
-        previewUpload,
-      )
       .post(`${STAFF_BASE}dang-xuat`, sameSite, formBody, session, requireSession, async (c) => {
         await endSession(c, d, c.get("staff")!);
         return c.redirect(STAFF_BASE, 303);
@@ -113,4 +82,54 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
         throw error;
       })
   );
+}
+
+type Session = ReturnType<typeof loadSession>;
+
+/** A staff page: a signed-out visitor is sent to sign in (303); the route checks the role after. */
+const signedIn = (session: Session) =>
+  [
+    session,
+    createMiddleware<StaffEnv>(async (c, next) => {
+      if (!c.get("staff")) return c.redirect(STAFF_BASE, 303);
+      await next();
+    }),
+  ] as const;
+
+/** Accounts (quan-tri): the list and every change; another role gets 403. */
+function accountRoutes(app: Hono<StaffEnv>, d: StaffDeps, session: Session): void {
+  app
+    .get("/quan-tri/tai-khoan", (c) => c.redirect(ACCOUNTS_BASE, 301))
+    .get(ACCOUNTS_BASE, ...signedIn(session), requireRole("manageAccounts"), (c) =>
+      showAccounts(c, d),
+    )
+    .post(
+      `${ACCOUNTS_BASE}:action`,
+      sameSite,
+      formBody,
+      session,
+      requireSession,
+      requireRole("manageAccounts"),
+      changeAccount(d),
+    );
+}
+
+/**
+ * Dataset uploads (publish): checked and shown, nothing written. The role is checked before a
+ * body of up to 5 MB is read; the CSRF token travels inside that body.
+ */
+function dataRoutes(app: Hono<StaffEnv>, session: Session): void {
+  app
+    .get("/quan-tri/du-lieu", (c) => c.redirect(DATA_BASE, 301))
+    .get(DATA_BASE, ...signedIn(session), requireRole("publish"), (c) => showDataPage(c))
+    .post(
+      DATA_BASE,
+      sameSite,
+      session,
+      requireRole("publish"),
+      uploadLimit,
+      uploadBody,
+      requireSession,
+      previewUpload,
+    );
 }
