@@ -1,7 +1,7 @@
 // The staff store on PostgreSQL: the same steps as sqlite-staff.ts.
 import type postgres from "postgres";
 import type { Role } from "../staff/roles.ts";
-import { accountOf, iso, logEntryOf, str, type Row } from "./rows.ts";
+import { accountOf, iso, logEntryOf, sessionRowOf, str, type Row } from "./rows.ts";
 import { changeRefusal, putLog, type AccountChange, type StaffStore } from "./staff.ts";
 
 /** Advisory lock of the sign-in claims: the count and the insert are one step on every node. */
@@ -120,13 +120,7 @@ export function postgresStaffStore(sql: postgres.Sql): StaffStore {
           WHERE s.id_hash = ${idHash} AND a.username = s.username AND a.disabled_at IS NULL
           RETURNING s.username, s.csrf, a.role`;
         if (!row) return undefined;
-        const role = str(row.role) as Role;
-        return {
-          username: str(row.username),
-          csrf: str(row.csrf),
-          lastSeenAt: now.toISOString(),
-          role,
-        };
+        return sessionRowOf(row, now);
       });
     },
     async deleteSession(idHash) {

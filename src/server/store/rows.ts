@@ -6,7 +6,7 @@ import type {
   PublicComment,
   QueuedComment,
 } from "./comments.ts";
-import type { LogAction, StaffAccount, StaffLogEntry } from "./staff.ts";
+import type { LogAction, StaffAccount, StaffLogEntry, StaffSession } from "./staff.ts";
 import type { Role } from "../staff/roles.ts";
 
 export type Row = Record<string, unknown>;
@@ -24,6 +24,14 @@ export const accountOf = (r: Row): StaffAccount => ({
   createdAt: iso(r.created_at),
   lastSigninAt:
     r.last_signin_at === null || r.last_signin_at === undefined ? null : iso(r.last_signin_at),
+});
+
+/** A live session's row (username, csrf, role), seen at `now`. */
+export const sessionRowOf = (r: Row, now: Date): StaffSession => ({
+  username: str(r.username),
+  csrf: str(r.csrf),
+  lastSeenAt: now.toISOString(),
+  role: str(r.role) as Role,
 });
 
 export const logEntryOf = (r: Row): StaffLogEntry => ({

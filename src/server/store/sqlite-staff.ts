@@ -1,7 +1,7 @@
 // The staff store on SQLite: accounts, sessions and the sign-in log.
 import type { DatabaseSync } from "node:sqlite";
 import type { Role } from "../staff/roles.ts";
-import { accountOf, logEntryOf, str, type Row } from "./rows.ts";
+import { accountOf, logEntryOf, sessionRowOf, str, type Row } from "./rows.ts";
 import { prepareAll, transaction } from "./sqlite-db.ts";
 import { changeRefusal, putLog, type AccountChange, type StaffStore } from "./staff.ts";
 
@@ -9,8 +9,8 @@ const ACCOUNT = `SELECT a.username, a.role, a.disabled_at, a.created_at,
   (SELECT MAX(s.at) FROM staff_signins s WHERE s.username = a.username AND s.ok = 1) AS last_signin_at
   FROM staff_accounts a`;
 
-export function sqliteStaffStore(db: DatabaseSync): StaffStore {
-  const q = prepareAll(db, {
+function prepare(db: DatabaseSync) {
+  return prepareAll(db, {
     putAccount: `INSERT INTO staff_accounts (username, password_hash, created_at, role)
      VALUES (?, ?, ?, COALESCE(?, 'kiem-duyet'))
      ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash,
@@ -46,16 +46,12 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
     failedByAddress:
       "SELECT at FROM staff_signins WHERE address_key = ? AND ok = 0 AND at >= ? ORDER BY at",
   });
+}
 
-  const failed = (username: string, addressKey: string, since: Date) => {
-    const when = since.toISOString();
-    const times = (rows: unknown[]) => (rows as Row[]).map((r) => str(r.at));
-    return {
-      account: times(q.failedByAccount.all(username, when)),
-      address: times(q.failedByAddress.all(addressKey, when)),
-    };
-  };
+type Statements = ReturnType<typeof prepare>;
 
+/** Accounts and their log: each change and its log row in one transaction. */
+function accountMethods(db: DatabaseSync, q: Statements) {
   /** The change's own statements (changeStaffAccount has checked it may be made). */
   const apply = (username: string, change: AccountChange, at: string) => {
     if (change.action === "add") {
@@ -118,6 +114,12 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
     async staffLog(limit) {
       return (q.log.all(limit) as Row[]).map(logEntryOf);
     },
+  } satisfies Partial<StaffStore>;
+}
+
+/** Sessions: looked up, touched and ended by their hashed id. */
+function sessionMethods(db: DatabaseSync, q: Statements) {
+  return {
     async createSession(idHash, username, csrf, at) {
       const when = at.toISOString();
       transaction(db, () => q.insertSession.run(idHash, username, csrf, when, when));
@@ -128,13 +130,7 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
         const row = q.selectSession.get(idHash) as Row | undefined;
         if (!row) return undefined;
         q.touchSession.run(now.toISOString(), idHash);
-        const role = str(row.role) as Role;
-        return {
-          username: str(row.username),
-          csrf: str(row.csrf),
-          lastSeenAt: now.toISOString(),
-          role,
-        };
+        return sessionRowOf(row, now);
       });
     },
     async deleteSession(idHash) {
@@ -143,6 +139,21 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
     async sweepIdleSessions(idleSince) {
       return transaction(db, () => Number(q.deleteIdle.run(idleSince.toISOString()).changes));
     },
+  } satisfies Partial<StaffStore>;
+}
+
+/** The sign-in log: the throttle's counts, and the claim that holds it under parallel attempts. */
+function signinMethods(db: DatabaseSync, q: Statements) {
+  const failed = (username: string, addressKey: string, since: Date) => {
+    const when = since.toISOString();
+    const times = (rows: unknown[]) => (rows as Row[]).map((r) => str(r.at));
+    return {
+      account: times(q.failedByAccount.all(username, when)),
+      address: times(q.failedByAddress.all(addressKey, when)),
+    };
+  };
+
+  return {
     async recordSignin(a) {
       transaction(db, () =>
         q.insertSignin.run(a.at.toISOString(), a.username, a.addressKey, a.ok ? 1 : 0),
@@ -166,5 +177,10 @@ export function sqliteStaffStore(db: DatabaseSync): StaffStore {
       if (outcome === "failed") return;
       transaction(db, () => (outcome === "ok" ? q.signinOk : q.uncountSignin).run(id));
     },
-  };
+  } satisfies Partial<StaffStore>;
+}
+
+export function sqliteStaffStore(db: DatabaseSync): StaffStore {
+  const q = prepare(db);
+  return { ...accountMethods(db, q), ...sessionMethods(db, q), ...signinMethods(db, q) };
 }
