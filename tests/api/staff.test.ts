@@ -143,6 +143,20 @@ describe("sign-in", () => {
     expect(count("SELECT COUNT(*) AS n FROM staff_sessions")).toBe(sessions);
   });
 
+  it("a sign-in sent as JSON, not a form → a Vietnamese 400 page, no session", async () => {
+    const f = await signinForm();
+    const sessions = count("SELECT COUNT(*) AS n FROM staff_sessions");
+    const res = await fetch(`${t.url}/quan-tri/dang-nhap`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: f.cookie },
+      body: JSON.stringify({ csrf: f.csrf, username: "bientap", password: PASSWORD }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await res.text()).toContain("phải gửi từ biểu mẫu trên trang quản trị");
+    expect(count("SELECT COUNT(*) AS n FROM staff_sessions")).toBe(sessions);
+  });
+
   it("cross-site → 403 page", async () => {
     const f = await signinForm();
     const res = await fetch(`${t.url}/quan-tri/dang-nhap`, {

@@ -7,7 +7,6 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { StaffSettings } from "../config.ts";
 import { isHttps } from "../http/client.ts";
-import { HttpError } from "../http/errors.ts";
 import { bodyKind, own, readBody } from "../http/request.ts";
 import type { StaffSession, StaffStore } from "../store/staff.ts";
 import { forbidden, refuse, STAFF_BASE } from "./respond.ts";
@@ -56,9 +55,15 @@ export const cookieOptions = (c: Context, trustProxy: number) =>
     secure: isHttps(c, trustProxy),
   }) as const;
 
-/** Reads a form post into c.var.form; anything but a form is 415. */
+/** Reads a form post into c.var.form; anything but a form gets a Vietnamese 400 page. */
 export const formBody = createMiddleware<StaffEnv>(async (c, next) => {
-  if (bodyKind(c, true) !== "form") throw new HttpError(415, "send a form");
+  if (bodyKind(c, true) !== "form") {
+    return refuse(
+      c,
+      400,
+      "Yêu cầu này phải gửi từ biểu mẫu trên trang quản trị; mời tải lại trang rồi gửi lại.",
+    );
+  }
   const fields: FormFields = {};
   for (const [k, v] of new URLSearchParams(await readBody(c))) {
     (Object.hasOwn(fields, k) ? fields[k]! : (fields[k] = [])).push(v);
