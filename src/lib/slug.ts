@@ -15,3 +15,8 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }
+
+/** An article's file name (content/news/<slug>.mdx) and address: the rule of article:new and the newsroom. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const isSlug = (value: string): boolean => value.length <= 120 && SLUG_PATTERN.test(value);

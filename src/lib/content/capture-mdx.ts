@@ -5,9 +5,16 @@ import type { Capture } from "./capture.ts";
 
 /** Characters MDX would read as markup; escaped so the text shows exactly as printed. */
 export function escapeMdx(text: string): string {
-  return text
-    .replace(/[\\{}<>*_[\]`]/g, (c) => `\\${c}`)
-    .replace(/^(#|[-+] |\d+[.)] )/, (m) => `\\${m}`);
+  return (
+    text
+      // `&` would start a character reference, `~` strikethrough.
+      .replace(/[\\{}<>*_[\]`&~]/g, (c) => `\\${c}`)
+      // A line start that opens a heading, a list or a break: the mark escaped, never a digit.
+      .replace(/^(\d+)([.)])/, "$1\\$2")
+      .replace(/^[#+=-]/, (m) => `\\${m}`)
+      // `import`/`export` opening a line is an ES module to MDX: its first letter as a reference.
+      .replace(/^(?:i(?=mport\b)|e(?=xport\b))/, (c) => `&#${c.charCodeAt(0)};`)
+  );
 }
 
 /** The first sentence of the lead, without the outlet's mark: a summary in the article's own words. */
