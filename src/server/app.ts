@@ -12,6 +12,7 @@ import { pollRoutes } from "./polls/routes.ts";
 import { searchRoutes } from "./search/routes.ts";
 import { notFound } from "./site/fallback.ts";
 import { createSite } from "./site/site.ts";
+import type { ArticleDeps } from "./newsroom/article-routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
 import type { Stores } from "./store/types.ts";
 import { visitRoutes } from "./visits/routes.ts";
@@ -28,6 +29,8 @@ export type AppOptions = ErrorReports & {
   comments?: Partial<CommentSettings>;
   /** Staff sign-in and sessions (STAFF_* variables). */
   staff?: Partial<StaffSettings>;
+  /** The newsroom's article page: publisher (null: off), preview, content checkout, figures. */
+  newsroom?: ArticleDeps;
 };
 
 export function createApp(options: AppOptions): Hono {
@@ -60,6 +63,7 @@ export function createApp(options: AppOptions): Hono {
         comments: stores.comments,
         secrets,
         settings: staffSettings,
+        ...options.newsroom,
       }),
     )
     .route("/", searchRoutes({ distDir, site }))

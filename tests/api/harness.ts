@@ -73,6 +73,7 @@ export async function startApp(
     now?: () => number;
     comments?: AppOptions["comments"];
     staff?: AppOptions["staff"];
+    newsroom?: AppOptions["newsroom"];
     /** The database backend (SQLite unless told). */
     backend?: Backend;
   } = {},
@@ -113,6 +114,7 @@ export async function startApp(
     now: options.now,
     comments: options.comments,
     staff: options.staff,
+    newsroom: options.newsroom,
     config: {
       distDir,
       trustProxy: options.trustProxy ?? 0,

@@ -43,12 +43,13 @@ const STYLE = `
   .table-wrap { overflow-x: auto; }
 `;
 
-export function staffDocument(title: string, body: string): string {
+/** A staff page; `style` adds a page's own rules after the shared ones. */
+export function staffDocument(title: string, body: string, style = ""): string {
   return (
     `<!doctype html><html lang="vi"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} · Quản trị</title>` +
-    `<style>${STYLE}</style></head><body><main>${body}</main></body></html>`
+    `<style>${STYLE}${style}</style></head><body><main>${body}</main></body></html>`
   );
 }
 
@@ -152,7 +153,9 @@ export function queuePage(p: QueuePage): string {
     `<div class="bar"><h1>Bình luận và góp ý chờ duyệt (${formatNumber(p.queue.length)})</h1>` +
       `<form method="post" action="/quan-tri/dang-xuat"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">` +
       `<span>${isolated(p.username)} (${ROLE_LABELS[p.role]})</span> <button type="submit">Đăng xuất</button></form></div>` +
-      (may(p.role, "publish") ? `<p><a href="/quan-tri/du-lieu/">Cập nhật số liệu</a></p>` : "") +
+      (may(p.role, "publish")
+        ? `<p><a href="/quan-tri/bai-viet/moi/">Viết bài mới</a></p><p><a href="/quan-tri/du-lieu/">Cập nhật số liệu</a></p>`
+        : "") +
       (may(p.role, "manageAccounts")
         ? `<p><a href="/quan-tri/tai-khoan/">Quản lý tài khoản</a></p>`
         : "") +

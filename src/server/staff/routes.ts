@@ -6,6 +6,7 @@ import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { StaffSettings } from "../config.ts";
 import type { FeatureContext } from "../feature.ts";
+import { articleRoutes, type ArticleDeps } from "../newsroom/article-routes.ts";
 import { HttpError, TooManyRequests } from "../http/errors.ts";
 import { sameSite } from "../http/guards.ts";
 import type { CommentStore } from "../store/comments.ts";
@@ -37,7 +38,7 @@ export type StaffDeps = Pick<FeatureContext, "articles" | "guard" | "trustProxy"
   comments: CommentStore;
   secrets: SecretStore;
   settings: StaffSettings;
-};
+} & ArticleDeps;
 
 export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
   const session = loadSession(d);
@@ -46,6 +47,7 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>().use(`${STAFF_BASE}*`, staffHeaders);
   accountRoutes(app, d, session);
   dataRoutes(app, session);
+  articleRoutes(app, d, session, signedIn(session));
   return (
     app
       .get("/quan-tri", (c) => c.redirect(STAFF_BASE, 301))

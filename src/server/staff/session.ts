@@ -7,7 +7,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { StaffSettings } from "../config.ts";
 import { isHttps } from "../http/client.ts";
-import { bodyKind, own, readBody } from "../http/request.ts";
+import { HttpError } from "../http/errors.ts";
+import { bodyKind, MAX_BODY_BYTES, own, readBody } from "../http/request.ts";
 import type { StaffSession, StaffStore } from "../store/staff.ts";
 import { forbidden, refuse, STAFF_BASE } from "./respond.ts";
 import { deniedText, may, type Permission } from "./roles.ts";
@@ -55,22 +56,36 @@ export const cookieOptions = (c: Context, trustProxy: number) =>
     secure: isHttps(c, trustProxy),
   }) as const;
 
-/** Reads a form post into c.var.form; anything but a form gets a Vietnamese 400 page. */
-export const formBody = createMiddleware<StaffEnv>(async (c, next) => {
-  if (bodyKind(c, true) !== "form") {
-    return refuse(
-      c,
-      400,
-      "Yêu cầu này phải gửi từ biểu mẫu trên trang quản trị; mời tải lại trang rồi gửi lại.",
-    );
-  }
-  const fields: FormFields = {};
-  for (const [k, v] of new URLSearchParams(await readBody(c))) {
-    (Object.hasOwn(fields, k) ? fields[k]! : (fields[k] = [])).push(v);
-  }
-  c.set("form", fields);
-  await next();
-});
+/**
+ * Reads a form post of up to `maxBytes` into c.var.form; anything but a form gets a Vietnamese 400
+ * page, a larger body `tooLarge` (by default the app's 413).
+ */
+export const formBodyUpTo = (maxBytes: number, tooLarge?: (c: Context) => Response) =>
+  createMiddleware<StaffEnv>(async (c, next) => {
+    if (bodyKind(c, true) !== "form") {
+      return refuse(
+        c,
+        400,
+        "Yêu cầu này phải gửi từ biểu mẫu trên trang quản trị; mời tải lại trang rồi gửi lại.",
+      );
+    }
+    let body: string;
+    try {
+      body = await readBody(c, maxBytes);
+    } catch (error) {
+      if (tooLarge && error instanceof HttpError && error.status === 413) return tooLarge(c);
+      throw error;
+    }
+    const fields: FormFields = {};
+    for (const [k, v] of new URLSearchParams(body)) {
+      (Object.hasOwn(fields, k) ? fields[k]! : (fields[k] = [])).push(v);
+    }
+    c.set("form", fields);
+    await next();
+  });
+
+/** A form post of up to MAX_BODY_BYTES (4 KB: the moderation and account forms). */
+export const formBody = formBodyUpTo(MAX_BODY_BYTES);
 
 /** Finds the signed-in member, touching the session (its idle clock starts again). */
 export function loadSession(d: SessionDeps) {

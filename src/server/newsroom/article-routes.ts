@@ -1,0 +1,190 @@
+// /quan-tri/bai-viet/moi/ (publish): GET the page; POST with action "read" (a captured page ->
+// the form filled), "preview" (checked, then rendered by the preview) or "publish" (checked again,
+// handed to the publisher, 303 to the publication's page). The role is checked before a body of up
+// to 1 MB is read; the CSRF token travels inside that body. Nothing here writes a file.
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import { contentDir, dataDir } from "../../lib/data/paths.ts";
+import { sameSite } from "../http/guards.ts";
+import { refusedPage } from "../staff/pages.ts";
+import {
+  formBodyUpTo,
+  one,
+  requireRole,
+  requireSession,
+  type FormFields,
+  type StaffEnv,
+} from "../staff/session.ts";
+import { checkArticle, readArticle, type CheckedArticle } from "./article-check-form.ts";
+import type { FieldProblem } from "./article-draft.ts";
+import {
+  ARTICLE_BASE,
+  articlePage,
+  type ArticlePage,
+  type PreviewSection,
+} from "./article-form.ts";
+import { catalogueOf, type Catalogue } from "./body-catalogue.ts";
+import type { ArticlePreview } from "./preview-types.ts";
+import type { PublicationFile, Publisher } from "./publication.ts";
+import { siteValuesOf, type SiteValues } from "./site-values.ts";
+
+/**
+ * The figures fieldset (the numbers the text states, each with a proposed dataset row to confirm,
+ * change or skip): another module builds it and the lead wires it here. Called on every action
+ * with the article's slug, its body (the textarea) and the whole posted form (its own fields are
+ * in it); its HTML goes inside the article form after the body. On "publish", its problems stop
+ * the publication (shown at the top) and its files (data/<id>.csv) join the article's commit.
+ */
+export type FiguresSlot = (input: {
+  action: "read" | "preview" | "publish";
+  slug: string;
+  body: string;
+  form: FormFields;
+}) => Promise<FiguresPart> | FiguresPart;
+export type FiguresPart = { html: string; problems?: FieldProblem[]; files?: PublicationFile[] };
+
+/** What the article page needs beyond the staff routes' own dependencies. */
+export type ArticleDeps = {
+  /** The publisher; null (or absent) while the newsroom is off. */
+  publisher?: Publisher | null;
+  /** Why the newsroom is off, in Vietnamese (no git, a read-only checkout), when publisher is null. */
+  newsroomOff?: string;
+  /** Renders an article's MDX as the site would (preview.ts); absent until it is wired. */
+  preview?: ArticlePreview;
+  /** The checkout's content/news/ and data/ (PUBLISH_DIR); default: this project's (or NEWS_DIR, DATA_DIR). */
+  newsDir?: string;
+  dataDir?: string;
+  figures?: FiguresSlot;
+};
+
+export const MAX_ARTICLE_POST_BYTES = 1024 * 1024;
+const jobPath = (id: string) => `/quan-tri/xuat-ban/viec/${encodeURIComponent(id)}/`;
+
+const OFF =
+  "Phòng biên tập đang tắt trên máy chủ này nên chưa đăng được bài; không có gì được ghi. Bài vẫn xem trước được; mời báo người quản trị.";
+const NO_PREVIEW =
+  "Máy chủ này chưa có phần xem trước bài; các trường đã được kiểm tra như khi dựng trang (xem trên). Bấm “Đăng bài” khi đã sẵn sàng.";
+
+export function articleRoutes(
+  app: Hono<StaffEnv>,
+  d: ArticleDeps,
+  session: MiddlewareHandler<StaffEnv>,
+  signedIn: readonly [MiddlewareHandler<StaffEnv>, MiddlewareHandler<StaffEnv>],
+): void {
+  const newsDir = d.newsDir ?? contentDir();
+  const site = siteValuesOf(newsDir);
+  const catalogue = catalogueOf(d.dataDir ?? dataDir(), newsDir);
+  const page: PageOf = (c, p, status = 200) => {
+    const cat = catalogue();
+    const full: ArticlePage = {
+      csrf: c.get("staff")!.csrf,
+      captured: "",
+      site: site(),
+      charts: cat.charts,
+      chartDatasets: cat.chartDatasets,
+      ...p,
+    };
+    return c.html(articlePage(full), status as 200);
+  };
+  app
+    .get("/quan-tri/bai-viet/moi", (c) => c.redirect(ARTICLE_BASE, 301))
+    .get(ARTICLE_BASE, ...signedIn, requireRole("publish"), (c) => page(c, {}))
+    .post(
+      ARTICLE_BASE,
+      sameSite,
+      session,
+      requireRole("publish"),
+      formBodyUpTo(MAX_ARTICLE_POST_BYTES, (c) => c.html(refusedPage(TOO_LARGE), 413)),
+      requireSession,
+      (c) => postArticle(c, d, { page, newsDir, site, catalogue }),
+    );
+}
+
+type PageOf = (c: Context<StaffEnv>, p: Partial<ArticlePage>, status?: number) => Response;
+
+/** POST: read a pasted page, or check the form and preview or publish it. */
+async function postArticle(
+  c: Context<StaffEnv>,
+  d: ArticleDeps,
+  ctx: {
+    page: PageOf;
+    newsDir: string;
+    site: () => SiteValues;
+    catalogue: () => Catalogue;
+  },
+): Promise<Response> {
+  const { page } = ctx;
+  const form = c.get("form");
+  const action = one(form, "action");
+  if (action === "read") {
+    const read = readArticle(one(form, "captured"));
+    const values = read.values;
+    const figures =
+      values && (await d.figures?.({ action, slug: values.slug, body: values.body, form }));
+    return page(
+      c,
+      { captured: one(form, "captured"), ...read, figures: figures?.html },
+      read.error ? 400 : 200,
+    );
+  }
+  if (action !== "preview" && action !== "publish") {
+    return page(c, { error: "Không rõ thao tác; mời bấm “Xem trước” hoặc “Đăng bài”." }, 400);
+  }
+  const checked = checkArticle(form, {
+    slugs: ctx.site().slugs,
+    newsDir: ctx.newsDir,
+    catalogue: ctx.catalogue(),
+  });
+  const { slug, body } = checked.values;
+  const figures = await d.figures?.({ action, slug, body, form });
+  const problems = [...checked.problems, ...(figures?.problems ?? [])];
+  const shown = { values: checked.values, problems, figures: figures?.html };
+  if (problems.length > 0) return page(c, shown, 400);
+  if (action === "preview") return page(c, { ...shown, preview: await previewOf(d, checked) });
+  return publish(c, d, { ...checked, files: figures?.files ?? [] }, (status, error) =>
+    page(c, { ...shown, error }, status),
+  );
+}
+
+const TOO_LARGE =
+  "Bài gửi lên quá lớn (quá 1 MB); không có gì thay đổi. Mời bỏ bớt phần thừa của trang đã chép rồi gửi lại.";
+
+/** The one place the preview is called. */
+async function previewOf(d: ArticleDeps, a: CheckedArticle): Promise<PreviewSection> {
+  if (!d.preview) return { kind: "message", text: NO_PREVIEW, error: false };
+  try {
+    const result = await d.preview(a.mdx, a.slug);
+    return result.ok
+      ? { kind: "page", html: result.html }
+      : { kind: "message", text: result.message, error: true };
+  } catch {
+    return {
+      kind: "message",
+      text: "Không dựng được bản xem trước (lỗi máy chủ); bài chưa được ghi. Mời thử lại.",
+      error: true,
+    };
+  }
+}
+
+/** Hands the checked article to the publisher and sends the editor to the publication's page. */
+function publish(
+  c: Context<StaffEnv>,
+  d: ArticleDeps,
+  a: CheckedArticle & { files: PublicationFile[] },
+  refused: (status: 400 | 503, error: string) => Response,
+): Response {
+  if (!d.publisher) return refused(503, d.newsroomOff ? `${OFF} Lý do: ${d.newsroomOff}` : OFF);
+  const staff = c.get("staff")!;
+  let id: string;
+  try {
+    id = d.publisher.submit({
+      kind: "article",
+      title: a.title,
+      files: [{ path: `content/news/${a.slug}.mdx`, text: a.mdx }, ...a.files],
+      username: staff.username,
+    }).id;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return refused(400, `Không gửi được bài để đăng: ${why}`);
+  }
+  return c.redirect(jobPath(id), 303);
+}
