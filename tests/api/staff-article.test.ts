@@ -241,6 +241,15 @@ describe("the article page", () => {
     const html = await res.text();
     expect(res.status, html).toBe(200);
     expect(html).toContain(`<iframe class="preview" sandbox title="Xem trước bài viết" srcdoc="`);
+    // Still no script; the site's own styles and images load in the frame (it takes this policy).
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain(
+      "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    );
+    expect(csp).not.toContain("script-src");
+    expect((await get(PAGE, bt.cookie)).headers.get("content-security-policy")).toContain(
+      "default-src 'none'; style-src 'unsafe-inline';",
+    );
     expect(html).toContain("&lt;h1&gt;Bản xem trước &quot;bai-thu-moi&quot;&lt;/h1&gt;");
     const last = previewed.at(-1)!;
     expect(last.slug).toBe("bai-thu-moi");

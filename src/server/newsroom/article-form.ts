@@ -52,7 +52,7 @@ const STYLE = `
   .charts { max-height: 16rem; overflow: auto; }
   .preview { width: 100%; height: 80vh; border: 1px solid #999; background: #fff; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-  code { overflow-wrap: anywhere; }
+  code { overflow-wrap: anywhere; font-family: inherit; background: #ecece6; padding: 0 0.2em; }
 `;
 
 const NEW_VALUE = "giá trị mới, chưa có bài nào dùng";

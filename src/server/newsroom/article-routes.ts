@@ -6,6 +6,7 @@ import type { Context, Hono, MiddlewareHandler } from "hono";
 import { contentDir, dataDir } from "../../lib/data/paths.ts";
 import { sameSite } from "../http/guards.ts";
 import { refusedPage } from "../staff/pages.ts";
+import { PREVIEW_CSP } from "../staff/respond.ts";
 import {
   formBodyUpTo,
   one,
@@ -74,6 +75,8 @@ export function articleRoutes(
   const site = siteValuesOf(newsDir);
   const catalogue = catalogueOf(d.dataDir ?? dataDir(), newsDir);
   const page: PageOf = (c, p, status = 200) => {
+    // Only a page showing a rendered preview widens the staff pages' policy (respond.ts).
+    const headers = p.preview?.kind === "page" ? { "content-security-policy": PREVIEW_CSP } : {};
     const cat = catalogue();
     const full: ArticlePage = {
       csrf: c.get("staff")!.csrf,
@@ -83,7 +86,7 @@ export function articleRoutes(
       chartDatasets: cat.chartDatasets,
       ...p,
     };
-    return c.html(articlePage(full), status as 200);
+    return c.html(articlePage(full), status as 200, headers);
   };
   app
     .get("/quan-tri/bai-viet/moi", (c) => c.redirect(ARTICLE_BASE, 301))

@@ -1,0 +1,128 @@
+// The article page in Chromium with JavaScript off: a biên tập signs in, follows "Viết bài mới",
+// pastes a captured page (a fixture), reads it, sees the fields filled and the ones to fill marked,
+// fills them, previews (the page in a sandboxed frame, under the staff pages' CSP) and publishes
+// (a 303 to the publication's page). axe finds no serious or critical violation. Screenshots at
+// 360 and 1280 px when SHOTS_DIR is set. The publisher records what it is given (publication.ts's
+// contract); the preview returns a small page of its own.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PublicationRequest, Publisher } from "../../src/server/newsroom/publication.ts";
+import { hashPassword } from "../../src/server/staff/password.ts";
+import { startApp, type TestApp } from "../api/harness.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { SEEDS_DIR } from "../helpers/seeds.ts";
+
+const PASSWORD = "mat-khau-du-dai-1";
+const CAPTURE = readFileSync(join(SEEDS_DIR, "004_bff571ff9cb4532b.txt"), "utf8");
+
+describe("the article page without JavaScript", () => {
+  let t: TestApp;
+  let browser: Browser;
+  const submitted: PublicationRequest[] = [];
+  const publisher: Publisher = {
+    submit(request) {
+      submitted.push(request);
+      return { ...request, id: "p1", state: "waiting", submittedAt: new Date().toISOString() };
+    },
+    get: () => undefined,
+  };
+  beforeAll(async () => {
+    t = await startApp({
+      newsroom: {
+        publisher,
+        preview: async (mdx, slug) => ({
+          ok: true,
+          html: `<!doctype html><html lang="vi"><style>h1{color:rgb(0, 90, 0)}</style><h1>Xem trước: ${slug}</h1><img src="/favicon.svg" alt="" width="16" height="16"><p>${mdx.length} ký tự</p></html>`,
+        }),
+      },
+    });
+    await t.stores.staff.putStaffAccount(
+      "bt",
+      await hashPassword(PASSWORD),
+      new Date(),
+      "bien-tap",
+    );
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function shoot(page: Page, name: string) {
+    const dir = process.env.SHOTS_DIR;
+    if (!dir) return;
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+    }
+  }
+
+  it("pastes a capture, fills what is missing, previews and publishes with plain forms", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${t.url}/quan-tri/`);
+    await page.fill("#ten", "bt");
+    await page.fill("#mat-khau", PASSWORD);
+    await page.click("button[type=submit]");
+    await page.click("text=Viết bài mới");
+    await page.waitForURL(`${t.url}/quan-tri/bai-viet/moi/`);
+
+    await page.fill("#f-captured", CAPTURE);
+    await page.click("text=Đọc trang đã chép");
+    expect(await page.inputValue("#f-title")).toBe(
+      "Huyện Thanh Bình thực hiện công tác xây dựng Đảng sát với thực tiễn đơn vị, địa phương",
+    );
+    expect(await page.inputValue("#f-author-name")).toBe("TIẾN ĐẠT");
+    expect(await page.inputValue("#f-published")).toBe("2023-02-28T05:40:48");
+    expect(await page.locator("label[for=f-unit] + .marks .need").textContent()).toBe("Cần điền");
+    expect(await page.inputValue("#f-body")).toContain("[Ảnh] Đồng chí Phan Văn Thắng");
+    await shoot(page, "bai-viet-doc");
+
+    await page.fill("#f-locality-province", "Đồng Tháp");
+    await page.fill("#f-locality-district", "Thanh Bình");
+    await page.fill("#f-unit", "Đảng bộ huyện Thanh Bình");
+    await page.fill("#f-slug", "thanh-binh-bai-moi");
+    await page.check("input[name=topics][value=phat-trien-dang-vien]");
+    await page.click("button[name=action][value=preview]");
+    expect(await page.locator("[role=alert]").count()).toBe(0);
+    const frame = page.frameLocator("iframe.preview");
+    const heading = frame.locator("h1");
+    expect(await heading.textContent()).toBe("Xem trước: thanh-binh-bai-moi");
+    // The preview's own styles apply inside the frame under the staff pages' CSP.
+    expect(await heading.evaluate((h) => getComputedStyle(h).color)).toBe("rgb(0, 90, 0)");
+    // … and so do the site's own images (the policy a srcdoc frame takes from the page).
+    await expect
+      .poll(() => frame.locator("img").evaluate((i) => (i as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+    await shoot(page, "bai-viet-xem-truoc");
+    if (process.env.SHOTS_DIR) {
+      await page
+        .locator("iframe.preview")
+        .screenshot({ path: `${process.env.SHOTS_DIR}/khung.png` });
+    }
+
+    // axe runs as a script: the same session in a context with JavaScript on.
+    const audit = await browser.newContext();
+    await audit.addCookies(await context.cookies());
+    const audited = await audit.newPage();
+    await audited.goto(`${t.url}/quan-tri/bai-viet/moi/`);
+    const results = await new AxeBuilder({ page: audited }).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+      [],
+    );
+    await audit.close();
+
+    await page.click("button[name=action][value=publish]");
+    await page.waitForURL(`${t.url}/quan-tri/xuat-ban/viec/p1/`);
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]!.files[0]!.path).toBe("content/news/thanh-binh-bai-moi.mdx");
+    expect(submitted[0]!.files[0]!.text).toContain('unit: "Đảng bộ huyện Thanh Bình"');
+    await context.close();
+  });
+});
