@@ -292,6 +292,7 @@ describe("the article page", () => {
     const res = await post(bt, [
       ...filled({
         body: "Đoạn một.\n\n[Biểu đồ: to-chuc-huyen-tuyen-hoa]\n\n[Biểu đồ của bài: ket-nap]",
+        published: "28/02/2023 05:40:48",
       }),
       ["action", "publish"],
     ]);
@@ -311,6 +312,8 @@ describe("the article page", () => {
     expect(checkArticleText("content/news/bai-thu-moi.mdx", text)).toEqual([]);
     expect(text).toContain(`<Chart id="to-chuc-huyen-tuyen-hoa" level={2} />`);
     expect(text).toContain(`<Chart dataset="ket-nap" source="bai-thu-moi" level={2} />`);
+    // The date as the page prints it, written in the frontmatter's form.
+    expect(text).toContain(`published: "2023-02-28T05:40:48"\npublishedLabel: "Cập nhật ngày"`);
   });
 
   it("puts the figures fieldset inside the form on every action; its problems stop a publication", async () => {

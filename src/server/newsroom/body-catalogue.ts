@@ -22,14 +22,20 @@ function folderKey(dir: string): string {
     .join("|");
 }
 
+/** The unfiltered charts, the ones an article names by id; none when the data cannot be drawn. */
+function chartChoices(data: ChartData, newsDir: string): ChartChoice[] {
+  try {
+    return buildCharts(data, {}, articleTitles(newsDir)).map((c) => ({ id: c.id, title: c.title }));
+  } catch {
+    // Data the build would refuse draws nothing; the build's own check names the problem.
+    return [];
+  }
+}
+
 function readCatalogue(dataDir: string, newsDir: string): Catalogue {
   const { datasets } = loadAllDatasets(dataDir);
   const data = Object.fromEntries(CHART_DATASETS.map((id) => [id, datasets[id].rows])) as ChartData;
-  // The unfiltered charts: the ones an article names by id.
-  const charts = buildCharts(data, {}, articleTitles(newsDir)).map((c) => ({
-    id: c.id,
-    title: c.title,
-  }));
+  const charts = chartChoices(data, newsDir);
   const rows = new Map(
     DATASET_IDS.map((id) => [id, new Set(datasets[id].rows.map((r) => (r as { id: string }).id))]),
   );
