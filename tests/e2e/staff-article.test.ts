@@ -83,6 +83,17 @@ describe("the article page without JavaScript", () => {
     expect(await page.inputValue("#f-body")).toContain("[Ảnh] Đồng chí Phan Văn Thắng");
     await shoot(page, "bai-viet-doc");
 
+    // Previewing before filling in: the check's messages beside the fields, listed at the top.
+    await page.click("button[name=action][value=preview]");
+    expect(await page.locator("#f-unit-loi").textContent()).toContain(
+      "Trường “unit” đang để trống, cần điền",
+    );
+    expect(await page.locator("[role=alert]").textContent()).toContain(
+      "chưa có gì được ghi hay đăng",
+    );
+    expect(await page.getAttribute("#f-unit", "aria-invalid")).toBe("true");
+    await shoot(page, "bai-viet-loi");
+
     await page.fill("#f-locality-province", "Đồng Tháp");
     await page.fill("#f-locality-district", "Thanh Bình");
     await page.fill("#f-unit", "Đảng bộ huyện Thanh Bình");
