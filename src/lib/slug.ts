@@ -16,7 +16,5 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** An article's file name (content/news/<slug>.mdx) and address: the rule of article:new and the newsroom. */
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-export const isSlug = (value: string): boolean => value.length <= 120 && SLUG_PATTERN.test(value);
+/** The one rule for an article's file name (content/news/<slug>.mdx): article:new and the newsroom. */
+export const isArticleSlug = (slug: string): boolean => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug);

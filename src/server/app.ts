@@ -30,7 +30,7 @@ export type AppOptions = ErrorReports & {
   /** Staff sign-in and sessions (STAFF_* variables). */
   staff?: Partial<StaffSettings>;
   /** The newsroom's article page: publisher (null: off), preview, content checkout, figures. */
-  newsroom?: ArticleDeps;
+  articlePage?: ArticleDeps;
 };
 
 export function createApp(options: AppOptions): Hono {
@@ -63,7 +63,7 @@ export function createApp(options: AppOptions): Hono {
         comments: stores.comments,
         secrets,
         settings: staffSettings,
-        ...options.newsroom,
+        ...options.articlePage,
       }),
     )
     .route("/", searchRoutes({ distDir, site }))

@@ -73,7 +73,7 @@ export async function startApp(
     now?: () => number;
     comments?: AppOptions["comments"];
     staff?: AppOptions["staff"];
-    newsroom?: AppOptions["newsroom"];
+    articlePage?: AppOptions["articlePage"];
     /** The database backend (SQLite unless told). */
     backend?: Backend;
   } = {},
@@ -114,7 +114,7 @@ export async function startApp(
     now: options.now,
     comments: options.comments,
     staff: options.staff,
-    newsroom: options.newsroom,
+    articlePage: options.articlePage,
     config: {
       distDir,
       trustProxy: options.trustProxy ?? 0,

@@ -114,12 +114,16 @@ describe("the article page", () => {
     t = await startApp({
       backend: SQLITE,
       trustProxy: 1,
-      newsroom: { publisher, preview, newsDir, figures },
+      articlePage: { publisher, preview, newsDir, figures },
     });
     off = await startApp({
       backend: SQLITE,
       trustProxy: 1,
-      newsroom: { publisher: null, newsroomOff: "không có git trong thư mục nội dung.", newsDir },
+      articlePage: {
+        publisher: null,
+        newsroomOff: "không có git trong thư mục nội dung.",
+        newsDir,
+      },
     });
     const hash = await hashPassword(PASSWORD);
     for (const app of [t, off]) {

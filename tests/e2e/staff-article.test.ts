@@ -31,7 +31,7 @@ describe("the article page without JavaScript", () => {
   };
   beforeAll(async () => {
     t = await startApp({
-      newsroom: {
+      articlePage: {
         publisher,
         preview: async (mdx, slug) => ({
           ok: true,

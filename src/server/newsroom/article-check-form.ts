@@ -8,7 +8,7 @@ import { readCapture, type Capture } from "../../lib/content/capture.ts";
 import { proposedSummary } from "../../lib/content/capture-mdx.ts";
 import { noBodyMessage } from "../../lib/content/capture-messages.ts";
 import { articleMdx } from "../../lib/newsroom/article-mdx.ts";
-import { isSlug, slugify } from "../../lib/slug.ts";
+import { isArticleSlug, slugify } from "../../lib/slug.ts";
 import type { FormFields } from "../staff/session.ts";
 import { captureBody, readBody, type BodyCatalogue } from "./article-body.ts";
 import {
@@ -114,7 +114,7 @@ export function fieldAtLine(lines: readonly string[], line: number): string {
 
 function slugProblems(slug: string, slugs: ReadonlySet<string>, newsDir: string): FieldProblem[] {
   if (slug === "") return []; // The check says it is empty.
-  if (!isSlug(slug)) {
+  if (!isArticleSlug(slug)) {
     return [
       {
         field: "slug",

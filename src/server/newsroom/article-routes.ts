@@ -6,7 +6,6 @@ import type { Context, Hono, MiddlewareHandler } from "hono";
 import { contentDir, dataDir } from "../../lib/data/paths.ts";
 import { sameSite } from "../http/guards.ts";
 import { refusedPage } from "../staff/pages.ts";
-import { PREVIEW_CSP } from "../staff/respond.ts";
 import {
   formBodyUpTo,
   one,
@@ -57,6 +56,14 @@ export type ArticleDeps = {
   figures?: FiguresSlot;
 };
 
+/**
+ * The answer showing a rendered preview: the staff pages' policy (respond.ts), still no script, but
+ * the site's own styles, images and fonts load inside its sandboxed frame (a srcdoc frame takes
+ * the page's policy).
+ */
+export const PREVIEW_CSP =
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 export const MAX_ARTICLE_POST_BYTES = 1024 * 1024;
 const jobPath = (id: string) => `/quan-tri/xuat-ban/viec/${encodeURIComponent(id)}/`;
 
@@ -76,7 +83,8 @@ export function articleRoutes(
   const catalogue = catalogueOf(d.dataDir ?? dataDir(), newsDir);
   const page: PageOf = (c, p, status = 200) => {
     // Only a page showing a rendered preview widens the staff pages' policy (respond.ts).
-    const headers = p.preview?.kind === "page" ? { "content-security-policy": PREVIEW_CSP } : {};
+    const headers: Record<string, string> =
+      p.preview?.kind === "page" ? { "content-security-policy": PREVIEW_CSP } : {};
     const cat = catalogue();
     const full: ArticlePage = {
       csrf: c.get("staff")!.csrf,
