@@ -102,8 +102,8 @@ describe("the article page", () => {
   };
 
   /** The figures slot as another module fills it: its fieldset, a problem, a dataset file. */
-  const figures: FiguresSlot = ({ action, slug, form }) => ({
-    html: `<fieldset id="so-lieu"><legend>Số liệu của bài ${slug} (${action})</legend></fieldset>`,
+  const figures: FiguresSlot = ({ action, slug, mdx, form }) => ({
+    html: `<fieldset id="so-lieu"><legend>Số liệu của bài ${slug} (${action}, ${mdx.split("\n")[1]})</legend></fieldset>`,
     problems: form["so-lieu.loi"]
       ? [{ field: "so-lieu", message: "Dòng số liệu chưa xác nhận." }]
       : [],
@@ -329,7 +329,7 @@ describe("the article page", () => {
       ])
     ).text();
     expect(read).toMatch(
-      /<\/textarea>(?:(?!<\/form>)[\s\S])*<fieldset id="so-lieu"><legend>Số liệu của bài huyen-thanh-binh[^<]*\(read\)/,
+      /<\/textarea>(?:(?!<\/form>)[\s\S])*<fieldset id="so-lieu"><legend>Số liệu của bài huyen-thanh-binh[^<]*\(read, title: "Huyện Thanh Bình/,
     );
     const count = submitted.length;
     const res = await post(bt, [...filled(), ["so-lieu.loi", "1"], ["action", "publish"]]);

@@ -133,17 +133,23 @@ function slugProblems(slug: string, slugs: ReadonlySet<string>, newsDir: string)
   return [];
 }
 
+export type CheckContext = {
+  slugs: ReadonlySet<string>;
+  newsDir: string;
+  catalogue: BodyCatalogue;
+};
+
 /** The posted form -> our template's MDX, and every problem the form, the body and the check find. */
-export function checkArticle(
-  fields: FormFields,
-  ctx: { slugs: ReadonlySet<string>; newsDir: string; catalogue: BodyCatalogue },
-): CheckedArticle {
+export function checkArticle(fields: FormFields, ctx: CheckContext): CheckedArticle {
   const read = readArticleForm(fields);
   if ("problems" in read) {
     return { values: read.values, problems: read.problems, slug: "", title: "", mdx: "" };
   }
-  const { form } = read;
-  const values: ArticleValues = { ...form };
+  return checkValues(read.form, ctx);
+}
+
+/** The form's values (posted, or read from a pasted page) -> our template's MDX and its problems. */
+export function checkValues(form: ArticleValues, ctx: CheckContext): CheckedArticle {
   const problems: FieldProblem[] = [...slugProblems(form.slug, ctx.slugs, ctx.newsDir)];
   if (form.slug === "")
     problems.push({ field: "slug", message: "Ô “slug” (tên tệp) đang để trống, cần điền." });
@@ -160,5 +166,5 @@ export function checkArticle(
   for (const issue of checkArticleText(`content/news/${form.slug}.mdx`, mdx)) {
     problems.push({ field: fieldAtLine(lines, issue.line), message: issue.message });
   }
-  return { values, problems, slug: form.slug, title: form.title, mdx };
+  return { values: { ...form }, problems, slug: form.slug, title: form.title, mdx };
 }

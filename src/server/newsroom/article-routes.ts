@@ -14,7 +14,12 @@ import {
   type FormFields,
   type StaffEnv,
 } from "../staff/session.ts";
-import { checkArticle, readArticle, type CheckedArticle } from "./article-check-form.ts";
+import {
+  checkArticle,
+  checkValues,
+  readArticle,
+  type CheckedArticle,
+} from "./article-check-form.ts";
 import type { FieldProblem } from "./article-draft.ts";
 import {
   ARTICLE_BASE,
@@ -30,13 +35,15 @@ import { siteValuesOf, type SiteValues } from "./site-values.ts";
 /**
  * The figures fieldset (the numbers the text states, each with a proposed dataset row to confirm,
  * change or skip): another module builds it and the lead wires it here. Called on every action
- * with the article's slug, its body (the textarea) and the whole posted form (its own fields are
- * in it); its HTML goes inside the article form after the body. On "publish", its problems stop
- * the publication (shown at the top) and its files (data/<id>.csv) join the article's commit.
+ * with the article's slug, the MDX our template writes for the form as it stands (on "read", for
+ * the pasted page), the body textarea and the whole posted form (its own fields are in it); its
+ * HTML goes inside the article form after the body. On "publish" its problems stop the
+ * publication (listed at the top) and its files (data/<id>.csv) join the article's commit.
  */
 export type FiguresSlot = (input: {
   action: "read" | "preview" | "publish";
   slug: string;
+  mdx: string;
   body: string;
   form: FormFields;
 }) => Promise<FiguresPart> | FiguresPart;
@@ -110,6 +117,14 @@ export function articleRoutes(
     );
 }
 
+/** The figures slot's part for an article as checked, if a slot is wired. */
+const figuresOf = (
+  d: ArticleDeps,
+  action: "read" | "preview" | "publish",
+  a: CheckedArticle,
+  form: FormFields,
+) => d.figures?.({ action, slug: a.values.slug, body: a.values.body, mdx: a.mdx, form });
+
 type PageOf = (c: Context<StaffEnv>, p: Partial<ArticlePage>, status?: number) => Response;
 
 /** POST: read a pasted page, or check the form and preview or publish it. */
@@ -126,11 +141,11 @@ async function postArticle(
   const { page } = ctx;
   const form = c.get("form");
   const action = one(form, "action");
+  const check = { slugs: ctx.site().slugs, newsDir: ctx.newsDir, catalogue: ctx.catalogue() };
   if (action === "read") {
     const read = readArticle(one(form, "captured"));
-    const values = read.values;
     const figures =
-      values && (await d.figures?.({ action, slug: values.slug, body: values.body, form }));
+      read.values && (await figuresOf(d, action, checkValues(read.values, check), form));
     return page(
       c,
       { captured: one(form, "captured"), ...read, figures: figures?.html },
@@ -140,13 +155,8 @@ async function postArticle(
   if (action !== "preview" && action !== "publish") {
     return page(c, { error: "Không rõ thao tác; mời bấm “Xem trước” hoặc “Đăng bài”." }, 400);
   }
-  const checked = checkArticle(form, {
-    slugs: ctx.site().slugs,
-    newsDir: ctx.newsDir,
-    catalogue: ctx.catalogue(),
-  });
-  const { slug, body } = checked.values;
-  const figures = await d.figures?.({ action, slug, body, form });
+  const checked = checkArticle(form, check);
+  const figures = await figuresOf(d, action, checked, form);
   const problems = [...checked.problems, ...(figures?.problems ?? [])];
   const shown = { values: checked.values, problems, figures: figures?.html };
   if (problems.length > 0) return page(c, shown, 400);
