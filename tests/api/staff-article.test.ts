@@ -87,6 +87,11 @@ describe("the article page", () => {
     expect(body.split("\n\n")).toHaveLength(capture.blocks.length);
     expect(body).toContain("[Ảnh] Đồng chí Phan Văn Thắng");
     expect(body.startsWith("ĐTO - Trong năm qua")).toBe(true);
+    // What the reader set aside is listed, so staff can see no body line was lost.
+    expect(capture.furniture.length).toBeGreaterThan(0);
+    for (const line of capture.furniture) {
+      expect(decodeEntities(html)).toContain(`<li>Dòng ${line.line}: ${line.text}</li>`);
+    }
     expect(valueOf(html, "captured")).toBe(CAPTURE.replace(/\r\n?/g, "\n"));
   });
 

@@ -95,6 +95,7 @@ export function readArticle(captured: string) {
     values: captureValues(capture),
     origins: captureOrigins(capture),
     checks: capture.checks.map((c) => c.text),
+    dropped: capture.furniture.map((f) => `Dòng ${f.line}: ${f.text}`),
   };
 }
 

@@ -29,6 +29,8 @@ export type ArticlePage = {
   chartDatasets: readonly string[];
   /** What the reader of captured pages asks staff to check by hand. */
   checks?: string[];
+  /** Lines of the pasted page set aside as page furniture (menus, links, counters). */
+  dropped?: string[];
   error?: string;
   preview?: PreviewSection;
   /** The figures fieldset (the numbers the text states, rows to confirm), inside this form. */
@@ -186,9 +188,12 @@ export function articlePage(p: ArticlePage): string {
   const values = p.values ?? EMPTY_VALUES;
   const fields = FIELD_SPECS.map((spec) => field(spec, p, values)).join("");
   const checks =
-    p.checks && p.checks.length > 0
+    (p.checks && p.checks.length > 0
       ? `<div class="notice"><p>Cần kiểm tra lại với bản gốc:</p><ul>${p.checks.map((c) => `<li>${escapeHtml(c)}</li>`).join("")}</ul></div>`
-      : "";
+      : "") +
+    (p.dropped && p.dropped.length > 0
+      ? `<details><summary>Các dòng của trang đã chép bị bỏ ra, không phải lời bài (${p.dropped.length})</summary><ul>${p.dropped.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul></details>`
+      : "");
   return staffDocument(
     "Viết bài mới",
     `<div class="bar"><h1>Viết bài mới</h1><p><a href="/quan-tri/">Về trang quản trị</a></p></div>` +
