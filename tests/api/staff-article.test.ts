@@ -131,6 +131,16 @@ describe("the article page", () => {
     expect(submitted).toEqual([]);
   });
 
+  it("shows why the preview could not render, in its words, nothing sent", async () => {
+    const bt = await signIn("bt");
+    const res = await post(bt, [...filled({ slug: "loi-xem-truoc" }), ["action", "preview"]]);
+    expect(res.status).toBe(200);
+    const html = decodeEntities(await res.text());
+    expect(html).toContain("content/news/loi-xem-truoc.mdx:3:1 Lỗi dựng thử.");
+    expect(html).not.toContain("<iframe");
+    expect(submitted).toEqual([]);
+  });
+
   it("shows the check's messages beside the fields left empty (400), nothing sent", async () => {
     const bt = await signIn("bt");
     const fields = filled({ unit: "", "locality.province": "", summary: "" }).filter(

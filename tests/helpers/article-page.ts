@@ -89,6 +89,8 @@ export function articlePageApps() {
   };
   const preview: ArticlePreview = async (mdx, slug) => {
     previewed.push({ mdx, slug });
+    if (slug === "loi-xem-truoc")
+      return { ok: false, message: "content/news/loi-xem-truoc.mdx:3:1 Lỗi dựng thử." };
     return { ok: true, html: `<!doctype html><title>x</title><h1>Bản xem trước "${slug}"</h1>` };
   };
   /** The figures slot as another module fills it: its fieldset, a problem, a dataset file. */
