@@ -14,7 +14,7 @@ export type FieldSpec = {
 };
 
 export const FIELD_SPECS: readonly FieldSpec[] = [
-  { name: "title", label: "Tiêu đề", hint: "Đúng như bài gốc in.", required: true },
+  { name: "title", label: "Tiêu đề", hint: "Đúng như bài gốc in.", required: true, long: true },
   {
     name: "kicker",
     label: "Dòng trên tiêu đề",

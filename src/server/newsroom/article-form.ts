@@ -106,7 +106,7 @@ function field(spec: FieldSpec, p: ArticlePage, values: ArticleValues): string {
   const described = `${id}-goi-y${messages.length > 0 ? ` ${id}-loi` : ""}`;
   const common = `id="${id}" name="${spec.name}" aria-describedby="${described}"${spec.required ? ` aria-required="true"` : ""}${messages.length > 0 ? ` aria-invalid="true"` : ""}`;
   const input = spec.long
-    ? `<textarea ${common} rows="3">${escapeHtml(value)}</textarea>`
+    ? `<textarea ${common} rows="${spec.name === "summary" ? 4 : 2}">${escapeHtml(value)}</textarea>`
     : `<input type="text" ${common}${spec.choices ? ` list="ds-${spec.choices}"` : ""} value="${escapeHtml(value)}">`;
   return (
     `<div class="field${messages.length > 0 ? " field--bad" : ""}">` +
