@@ -59,6 +59,20 @@ describe("the article page refuses", () => {
     },
   );
 
+  it("refuses a topic that is not one of the site's, written however it is (400)", async () => {
+    const bt = await signIn("bt");
+    const count = submitted.length;
+    for (const topic of ["__proto__", 'x"\n- import y', "{1}"]) {
+      const fields = filled().filter(([k]) => k !== "topics");
+      const res = await post(bt, [...fields, ["topics", topic], ["action", "publish"]]);
+      expect(res.status).toBe(400);
+      expect(decodeEntities(await res.text())).toContain(
+        `mã chủ đề “${topic.replace("\n", " ")}” không có`,
+      );
+    }
+    expect(submitted).toHaveLength(count);
+  });
+
   it.each(["../x", "a/b", "..", "Bài Mới", "a--b", "x".repeat(121)])(
     "refuses the slug %j (400, Vietnamese), nothing sent",
     async (slug) => {
