@@ -95,6 +95,23 @@ describe("the article page", () => {
     expect(valueOf(html, "captured")).toBe(CAPTURE.replace(/\r\n?/g, "\n"));
   });
 
+  it("says at once when the slug proposed from the title is an article's already", async () => {
+    const bt = await signIn("bt");
+    const captured =
+      "Thanh Bình xây dựng Đảng sát với thực tiễn\n\nĐoạn đầu của bài, đủ dài để là một câu của bài viết này.";
+    const res = await post(bt, [
+      ["action", "read"],
+      ["captured", captured],
+    ]);
+    expect(res.status).toBe(200);
+    const html = decodeEntities(await res.text());
+    expect(valueOf(html, "slug")).toBe("thanh-binh-xay-dung-dang-sat-voi-thuc-tien");
+    expect(fieldBlock(html, "f-slug")).toContain(
+      "Đã có bài tên “thanh-binh-xay-dung-dang-sat-voi-thuc-tien”",
+    );
+    expect(fieldBlock(html, "f-unit")).not.toContain("đang để trống");
+  });
+
   it("says plainly why a paste without a title or body cannot be read (400)", async () => {
     const bt = await signIn("bt");
     const res = await post(bt, [

@@ -144,13 +144,12 @@ async function postArticle(
   const check = { slugs: ctx.site().slugs, newsDir: ctx.newsDir, catalogue: ctx.catalogue() };
   if (action === "read") {
     const read = readArticle(one(form, "captured"));
-    const figures =
-      read.values && (await figuresOf(d, action, checkValues(read.values, check), form));
-    return page(
-      c,
-      { captured: one(form, "captured"), ...read, figures: figures?.html },
-      read.error ? 400 : 200,
-    );
+    const checked = read.values && checkValues(read.values, check);
+    const figures = checked && (await figuresOf(d, action, checked, form));
+    // Of the check, only the proposed slug's problem now: the empty fields are marked "Cần điền".
+    const problems = checked?.problems.filter((p) => p.field === "slug");
+    const shown = { captured: one(form, "captured"), ...read, problems, figures: figures?.html };
+    return page(c, shown, read.error ? 400 : 200);
   }
   if (action !== "preview" && action !== "publish") {
     return page(c, { error: "Không rõ thao tác; mời bấm “Xem trước” hoặc “Đăng bài”." }, 400);
