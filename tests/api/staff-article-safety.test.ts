@@ -86,6 +86,25 @@ describe("the article page refuses", () => {
     },
   );
 
+  it("refuses a slug sent a moment ago and not yet built, so no article overwrites another", async () => {
+    const bt = await signIn("bt");
+    const first = await post(bt, [...filled({ slug: "bai-dang-cho" }), ["action", "publish"]]);
+    expect(first.status).toBe(303);
+    const id = /viec\/([^/]+)\//.exec(first.headers.get("location") ?? "")?.[1];
+    const count = submitted.length;
+    const again = await post(bt, [...filled({ slug: "bai-dang-cho" }), ["action", "publish"]]);
+    expect(again.status).toBe(400);
+    expect(decodeEntities(await again.text())).toContain(
+      `Một bài tên “bai-dang-cho” vừa được gửi đăng (việc ${id}) và đang chờ dựng; không ghi đè.`,
+    );
+    expect(submitted).toHaveLength(count);
+    // Once a publication has finished, its slug is free again as far as the queue goes.
+    const done = await post(bt, [...filled({ slug: "bai-da-xong" }), ["action", "publish"]]);
+    expect(done.status).toBe(303);
+    const next = await post(bt, [...filled({ slug: "bai-da-xong" }), ["action", "publish"]]);
+    expect(next.status).toBe(303);
+  });
+
   it("refuses a slug an article already has, and says to choose another", async () => {
     const bt = await signIn("bt");
     const slug = "thanh-binh-xay-dung-dang-sat-voi-thuc-tien";

@@ -113,23 +113,24 @@ export function fieldAtLine(lines: readonly string[], line: number): string {
   return "body";
 }
 
-function slugProblems(slug: string, slugs: ReadonlySet<string>, newsDir: string): FieldProblem[] {
+function slugProblems(slug: string, ctx: CheckContext): FieldProblem[] {
   if (slug === "") return []; // The check says it is empty.
+  const problem = (message: string) => [{ field: "slug", message }];
   if (!isArticleSlug(slug)) {
-    return [
-      {
-        field: "slug",
-        message: `Tên tệp ${q(slug)} không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối, vd. thanh-binh-ket-nap-dang-vien.`,
-      },
-    ];
+    return problem(
+      `Tên tệp ${q(slug)} không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối, vd. thanh-binh-ket-nap-dang-vien.`,
+    );
   }
-  if (slugs.has(slug) || existsSync(join(newsDir, `${slug}.mdx`))) {
-    return [
-      {
-        field: "slug",
-        message: `Đã có bài tên ${q(slug)} (content/news/${slug}.mdx); không ghi đè. Nếu là bài khác, chọn tên khác, vd. ${slug}-2.`,
-      },
-    ];
+  if (ctx.slugs.has(slug) || existsSync(join(ctx.newsDir, `${slug}.mdx`))) {
+    return problem(
+      `Đã có bài tên ${q(slug)} (content/news/${slug}.mdx); không ghi đè. Nếu là bài khác, chọn tên khác, vd. ${slug}-2.`,
+    );
+  }
+  const queued = ctx.queued?.(slug);
+  if (queued) {
+    return problem(
+      `Một bài tên ${q(slug)} vừa được gửi đăng (việc ${queued}) và đang chờ dựng; không ghi đè. Nếu là bài khác, chọn tên khác, vd. ${slug}-2.`,
+    );
   }
   return [];
 }
@@ -138,6 +139,8 @@ export type CheckContext = {
   slugs: ReadonlySet<string>;
   newsDir: string;
   catalogue: BodyCatalogue;
+  /** The publication already sent with this slug and not yet finished, if any. */
+  queued?: (slug: string) => string | undefined;
 };
 
 /** The posted form -> our template's MDX, and every problem the form, the body and the check find. */
@@ -151,7 +154,7 @@ export function checkArticle(fields: FormFields, ctx: CheckContext): CheckedArti
 
 /** The form's values (posted, or read from a pasted page) -> our template's MDX and its problems. */
 export function checkValues(form: ArticleValues, ctx: CheckContext): CheckedArticle {
-  const problems: FieldProblem[] = [...slugProblems(form.slug, ctx.slugs, ctx.newsDir)];
+  const problems: FieldProblem[] = [...slugProblems(form.slug, ctx)];
   if (form.slug === "")
     problems.push({ field: "slug", message: "Ô “slug” (tên tệp) đang để trống, cần điền." });
   if (form["author.role"] !== "" && form["author.name"] === "") {

@@ -88,6 +88,7 @@ export function articleRoutes(
   const newsDir = d.newsDir ?? contentDir();
   const site = siteValuesOf(newsDir);
   const catalogue = catalogueOf(d.dataDir ?? dataDir(), newsDir);
+  const sent = sentSlugs(d.publisher);
   const page: PageOf = (c, p, status = 200) => {
     // Only a page showing a rendered preview widens the staff pages' policy (respond.ts).
     const headers: Record<string, string> =
@@ -113,9 +114,26 @@ export function articleRoutes(
       requireRole("publish"),
       formBodyUpTo(MAX_ARTICLE_POST_BYTES, (c) => c.html(refusedPage(TOO_LARGE), 413)),
       requireSession,
-      (c) => postArticle(c, d, { page, newsDir, site, catalogue }),
+      (c) => postArticle(c, d, { page, newsDir, site, catalogue, sent }),
     );
 }
+
+/** Slugs sent to the publisher and not yet built: a second article must not overwrite one. */
+function sentSlugs(publisher: Publisher | null | undefined) {
+  const sent = new Map<string, string>();
+  return {
+    add: (slug: string, id: string) => void sent.set(slug, id),
+    /** The unfinished publication of `slug`, if any (a finished one's file is in the folder, or not). */
+    queued(slug: string): string | undefined {
+      const id = sent.get(slug);
+      const state = id === undefined ? undefined : publisher?.get(id)?.state;
+      if (state === "waiting" || state === "building") return id;
+      sent.delete(slug);
+      return undefined;
+    },
+  };
+}
+type Sent = ReturnType<typeof sentSlugs>;
 
 /** The figures slot's part for an article as checked, if a slot is wired. */
 const figuresOf = (
@@ -136,12 +154,18 @@ async function postArticle(
     newsDir: string;
     site: () => SiteValues;
     catalogue: () => Catalogue;
+    sent: Sent;
   },
 ): Promise<Response> {
   const { page } = ctx;
   const form = c.get("form");
   const action = one(form, "action");
-  const check = { slugs: ctx.site().slugs, newsDir: ctx.newsDir, catalogue: ctx.catalogue() };
+  const check = {
+    slugs: ctx.site().slugs,
+    newsDir: ctx.newsDir,
+    catalogue: ctx.catalogue(),
+    queued: ctx.sent.queued,
+  };
   if (action === "read") {
     const read = readArticle(one(form, "captured"));
     const checked = read.values && checkValues(read.values, check);
@@ -160,8 +184,11 @@ async function postArticle(
   const shown = { values: checked.values, problems, figures: figures?.html };
   if (problems.length > 0) return page(c, shown, 400);
   if (action === "preview") return page(c, { ...shown, preview: await previewOf(d, checked) });
-  return publish(c, d, { ...checked, files: figures?.files ?? [] }, (status, error) =>
-    page(c, { ...shown, error }, status),
+  return publish(
+    c,
+    d,
+    { ...checked, files: figures?.files ?? [], sent: ctx.sent },
+    (status, error) => page(c, { ...shown, error }, status),
   );
 }
 
@@ -189,7 +216,7 @@ async function previewOf(d: ArticleDeps, a: CheckedArticle): Promise<PreviewSect
 function publish(
   c: Context<StaffEnv>,
   d: ArticleDeps,
-  a: CheckedArticle & { files: PublicationFile[] },
+  a: CheckedArticle & { files: PublicationFile[]; sent: Sent },
   refused: (status: 400 | 503, error: string) => Response,
 ): Response {
   if (!d.publisher) return refused(503, d.newsroomOff ? `${OFF} Lý do: ${d.newsroomOff}` : OFF);
@@ -206,5 +233,6 @@ function publish(
     const why = error instanceof Error ? error.message : String(error);
     return refused(400, `Không gửi được bài để đăng: ${why}`);
   }
+  a.sent.add(a.slug, id);
   return c.redirect(jobPath(id), 303);
 }
