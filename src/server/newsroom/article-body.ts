@@ -106,12 +106,14 @@ export function readBody(
   const blocks: BodyBlock[] = [];
   bodyParagraphs(body).forEach((text, i) => {
     const n = i + 1;
-    const chart = CHART.exec(text);
+    // Marks are recognised however a keyboard composed their letters ("Ả" or "A" + hook).
+    const composed = text.normalize("NFC");
+    const chart = CHART.exec(composed);
     if (chart) {
       const block = chartBlock(chart[1]!, chart[2]!, { n, slug, catalogue, problems });
       if (block) blocks.push(block);
-    } else if (text.startsWith(CAPTION_MARK)) {
-      blocks.push({ kind: "caption", text: text.slice(CAPTION_MARK.length).trim() });
+    } else if (composed.startsWith(CAPTION_MARK)) {
+      blocks.push({ kind: "caption", text: text.slice(text.indexOf("]") + 1).trim() });
     } else {
       blocks.push({ kind: "paragraph", parts: figureParts(text, n, catalogue, problems) });
     }
