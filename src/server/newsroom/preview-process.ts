@@ -1,0 +1,131 @@
+// The renderer's process seen from the server: started with Node's permission model (it may read
+// the project, the articles and the data, write only its own work folder, and start no process or
+// thread), a minimal environment (no database address or secret), and requests over IPC. A crash
+// or a kill answers whatever was waiting; the server process itself is never at risk.
+import { spawn, type ChildProcess } from "node:child_process";
+import { dirname, join } from "node:path";
+import type { PreviewResult } from "./preview-types.ts";
+
+export type PreviewRequest = { id: number; mdx: string; slug: string };
+export type ChildMessage =
+  | { type: "ready" }
+  | { type: "failed"; message: string }
+  | { type: "result"; id: number; result: PreviewResult };
+
+export type RendererPaths = { root: string; newsDir: string; dataDir: string; workDir: string };
+
+export type RendererProcess = {
+  /** Resolves when the renderer can take requests; rejects with a Vietnamese message. */
+  ready: Promise<void>;
+  render(mdx: string, slug: string): Promise<PreviewResult>;
+  /** Kills it at once (a timeout, an idle renderer, the data changed, the server stops). */
+  stop(): void;
+  readonly running: boolean;
+  readonly pid: number | undefined;
+};
+
+const CRASHED =
+  "Trình dựng bản xem trước dừng bất ngờ; bài chưa được xem trước. Bấm Xem trước lần nữa.";
+
+function childEnv(paths: RendererPaths): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: paths.workDir,
+    TMPDIR: paths.workDir,
+    TZ: process.env.TZ,
+    NODE_ENV: "production",
+    NEWS_DIR: paths.newsDir,
+    DATA_DIR: paths.dataDir,
+    ASTRO_CACHE_DIR: join(paths.workDir, "astro"),
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
+  // The canonical address the published pages carry.
+  if (process.env.SITE_URL) env.SITE_URL = process.env.SITE_URL;
+  return env;
+}
+
+/** What Vite and its helpers look at to learn the system (existsSync throws when not allowed). */
+const SYSTEM_PROBES = [
+  "/proc/sys/fs/binfmt_misc/WSLInterop",
+  "/run/WSL",
+  "/proc/version",
+  "/.dockerenv",
+];
+
+/** The files Vite looks for above the project to find a workspace root. */
+function workspaceProbes(root: string): string[] {
+  const probes: string[] = [];
+  for (let dir = dirname(root); ; dir = dirname(dir)) {
+    probes.push(...["pnpm-workspace.yaml", "lerna.json", "package.json"].map((n) => join(dir, n)));
+    if (dirname(dir) === dir) return probes;
+  }
+}
+
+function permissionFlags(paths: RendererPaths): string[] {
+  const reads = [paths.root, paths.newsDir, paths.dataDir, paths.workDir];
+  reads.push(...SYSTEM_PROBES, ...workspaceProbes(paths.root));
+  return [
+    "--permission",
+    ...reads.map((dir) => `--allow-fs-read=${dir}`),
+    `--allow-fs-write=${paths.workDir}`,
+    // Vite's and Astro's compilers are native modules of the project.
+    "--allow-addons",
+  ];
+}
+
+export function startRendererProcess(paths: RendererPaths): RendererProcess {
+  const script = join(paths.root, "src/server/newsroom/preview-child.ts");
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...permissionFlags(paths), script, paths.root, paths.workDir],
+    { cwd: paths.root, env: childEnv(paths), stdio: ["ignore", "ignore", "pipe", "ipc"] },
+  );
+  let running = true;
+  let stderr = "";
+  const waiting = new Map<number, (result: PreviewResult) => void>();
+  let nextId = 0;
+  let settleReady: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
+  ready.catch(() => {});
+
+  child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + String(chunk)).slice(-2000)));
+  child.on("message", (message: ChildMessage) => {
+    if (message.type === "ready") settleReady?.resolve();
+    else if (message.type === "failed") {
+      running = false;
+      settleReady?.reject(
+        new Error(`Không khởi động được trình dựng bản xem trước: ${message.message}`),
+      );
+    } else {
+      waiting.get(message.id)?.(message.result);
+      waiting.delete(message.id);
+    }
+  });
+  child.on("exit", () => {
+    running = false;
+    settleReady?.reject(new Error(`${CRASHED}${stderr ? ` (${stderr.trim().slice(-300)})` : ""}`));
+    for (const answer of waiting.values()) answer({ ok: false, message: CRASHED });
+    waiting.clear();
+  });
+
+  return {
+    ready,
+    render(mdx, slug) {
+      if (!running) return Promise.resolve({ ok: false, message: CRASHED });
+      const id = ++nextId;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        child.send({ id, mdx, slug } satisfies PreviewRequest);
+      });
+    },
+    stop() {
+      if (running) child.kill("SIGKILL");
+    },
+    get running() {
+      return running;
+    },
+    get pid() {
+      return child.pid;
+    },
+  };
+}
