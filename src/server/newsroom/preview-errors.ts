@@ -25,6 +25,21 @@ function location(error: Located, file: string): { line: number; column: number 
   return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
 }
 
+/** The component tag a component's own message is about: the first one carrying a value it quotes. */
+function taggedLine(message: string, text: string): { line: number; column: number } | undefined {
+  const component = /<(Chart|DataFigure)\b/.exec(message)?.[1];
+  if (!component) return undefined;
+  const quoted = [...message.matchAll(/"([^"]+)"/g)].map((m) => `"${m[1]}"`);
+  const lines = text.split("\n");
+  for (const [i, line] of lines.entries()) {
+    const tag = line.indexOf(`<${component}`);
+    if (tag !== -1 && quoted.some((value) => line.includes(value, tag))) {
+      return { line: i + 1, column: tag + 1 };
+    }
+  }
+  return undefined;
+}
+
 /** MDX's words for the mistakes an article can have, said the way staff fix them. */
 function describe(message: string): string | undefined {
   const unclosed = /closing tag for `<(\w+)>`/.exec(message);
@@ -40,11 +55,11 @@ function describe(message: string): string | undefined {
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
 /** The editor's message for an error thrown while compiling or rendering the previewed article. */
-export function renderErrorMessage(thrown: unknown, file: string): string {
+export function renderErrorMessage(thrown: unknown, file: string, text: string): string {
   const error = (thrown ?? {}) as Located;
   const cause = (error.cause ?? {}) as Located;
   const message = String(error.message ?? thrown);
-  const at = location(error, file) ?? location(cause, file);
+  const at = location(error, file) ?? location(cause, file) ?? taggedLine(message, text);
   const said = describe(message) ?? describe(String(cause.message ?? ""));
   const where = at ? `Dòng ${at.line}, cột ${at.column}: ` : "";
   if (said) return `Chưa xem trước được. ${where}${said}.`;

@@ -94,7 +94,7 @@ export async function startRenderer(root: string, workDir: string): Promise<Rend
         if (!entry) return { ok: false, message: "Phần đầu bài (frontmatter) chưa hợp lệ." };
         return { ok: true, html: await renderEntry(entry) };
       } catch (error) {
-        return { ok: false, message: renderErrorMessage(error, file) };
+        return { ok: false, message: renderErrorMessage(error, file, text) };
       } finally {
         content.setPreviewed(undefined);
         forget(file);

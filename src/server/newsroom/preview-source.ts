@@ -3,7 +3,7 @@
 // and stricter ones the build leaves to Astro: no import or export but the components' own import
 // lines (blanked, the components are passed to every article), no `{…}` prop but a literal, and no
 // lowercase HTML tag. Line and column are the editor's: blanked lines keep their place.
-import { checkArticleText, formatArticleIssue } from "../../lib/content/article-check.ts";
+import { checkArticleText } from "../../lib/content/article-check.ts";
 import { MDX_COMPONENT_NAMES } from "../../lib/content/mdx-components.ts";
 import { SLUG_PATTERN } from "../../lib/slug.ts";
 
@@ -74,15 +74,14 @@ export function checkPreviewSource(mdx: string, slug: string): CheckedSource {
     };
   }
   const lines = mdx.replace(/\r\n?/g, "\n").split("\n");
-  const file = `content/news/${slug}.mdx`;
-  const issues = checkArticleText(file, lines.join("\n")).map(formatArticleIssue);
+  const found: Found[] = checkArticleText(`${slug}.mdx`, lines.join("\n"));
   const end = lines.indexOf("---", 1);
-  const body = end === -1 ? [] : lines.slice(end + 1);
-  issues.push(...codeLines(body, end + 2).map((f) => `${file}:${at(f)}`));
-  if (issues.length > 0) {
+  if (end !== -1) found.push(...codeLines(lines.slice(end + 1), end + 2));
+  if (found.length > 0) {
+    const sorted = found.sort((a, b) => a.line - b.line || a.column - b.column);
     return {
       ok: false,
-      message: `Chưa xem trước được, bài có ${issues.length} lỗi:\n${issues.join("\n")}`,
+      message: `Chưa xem trước được, bài có ${found.length} lỗi:\n${sorted.map(at).join("\n")}`,
     };
   }
   const text = lines.map((line, i) => (i > end && OWN_IMPORT.test(line) ? "" : line)).join("\n");
