@@ -141,6 +141,9 @@ describe("the article preview", () => {
     const pid = preview.rendererPid()!;
     const ps = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     expect(ps).toContain("--permission");
+    // It reads the code, articles and data, not the whole project (var/ holds the staff database).
+    expect(ps).not.toContain(`--allow-fs-read=${ROOT}`);
+    expect(ps).toContain(`--allow-fs-read=${join(ROOT, "src")}`);
     expect(ps.filter((flag) => /^--allow-(child-process|worker|fs-write)/.test(flag))).toEqual([
       expect.stringMatching(/^--allow-fs-write=.*xem-truoc-/),
     ]);

@@ -44,6 +44,18 @@ function childEnv(paths: RendererPaths): NodeJS.ProcessEnv {
   return env;
 }
 
+/** What the renderer reads of the project: not var/ (the staff database) nor the content checkout's git. */
+const PROJECT_FILES = [
+  "src",
+  "node_modules",
+  "public",
+  "astro.config.mjs",
+  "package.json",
+  "tsconfig.json",
+  "content",
+  ".astro/settings.json",
+];
+
 /** What Vite and its helpers look at to learn the system (existsSync throws when not allowed). */
 const SYSTEM_PROBES = [
   "/proc/sys/fs/binfmt_misc/WSLInterop",
@@ -52,17 +64,18 @@ const SYSTEM_PROBES = [
   "/.dockerenv",
 ];
 
-/** The files Vite looks for above the project to find a workspace root. */
+/** The files Vite looks for in the project and above it to find a workspace root. */
 function workspaceProbes(root: string): string[] {
   const probes: string[] = [];
-  for (let dir = dirname(root); ; dir = dirname(dir)) {
+  for (let dir = root; ; dir = dirname(dir)) {
     probes.push(...["pnpm-workspace.yaml", "lerna.json", "package.json"].map((n) => join(dir, n)));
     if (dirname(dir) === dir) return probes;
   }
 }
 
 function permissionFlags(paths: RendererPaths): string[] {
-  const reads = [paths.root, paths.newsDir, paths.dataDir, paths.workDir];
+  const project = PROJECT_FILES.map((name) => join(paths.root, name));
+  const reads = [...project, paths.newsDir, paths.dataDir, paths.workDir];
   reads.push(...SYSTEM_PROBES, ...workspaceProbes(paths.root));
   return [
     "--permission",
