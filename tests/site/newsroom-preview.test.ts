@@ -138,6 +138,7 @@ describe("the article preview", () => {
   }, 60_000);
 
   it("starts a new renderer after one crashed, answering the preview it was on", async () => {
+    html(await preview(committedText, COMMITTED));
     const pid = preview.rendererPid()!;
     const ps = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     expect(ps).toContain("--permission");
