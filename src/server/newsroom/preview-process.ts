@@ -86,56 +86,65 @@ function permissionFlags(paths: RendererPaths): string[] {
   ];
 }
 
-export function startRendererProcess(paths: RendererPaths): RendererProcess {
+function spawnRenderer(paths: RendererPaths): ChildProcess {
   const script = join(paths.root, "src/server/newsroom/preview-child.ts");
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...permissionFlags(paths), script, paths.root, paths.workDir],
-    { cwd: paths.root, env: childEnv(paths), stdio: ["ignore", "ignore", "pipe", "ipc"] },
-  );
-  let running = true;
-  let stderr = "";
-  const waiting = new Map<number, (result: PreviewResult) => void>();
-  let nextId = 0;
-  let settleReady: { resolve: () => void; reject: (error: Error) => void } | undefined;
-  const ready = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
-  ready.catch(() => {});
+  return spawn(process.execPath, [...permissionFlags(paths), script, paths.root, paths.workDir], {
+    cwd: paths.root,
+    env: childEnv(paths),
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+}
 
-  child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + String(chunk)).slice(-2000)));
+type Answers = Map<number, (result: PreviewResult) => void>;
+
+/** Wires the child's messages and exit to its readiness and to the previews waiting on it. */
+function listen(child: ChildProcess, ready: PromiseWithResolvers<void>, answers: Answers) {
+  const state = { running: true, stderr: "" };
+  child.stderr?.on("data", (chunk: Buffer) => {
+    state.stderr = (state.stderr + String(chunk)).slice(-2000);
+  });
   child.on("message", (message: ChildMessage) => {
-    if (message.type === "ready") settleReady?.resolve();
+    if (message.type === "ready") ready.resolve();
     else if (message.type === "failed") {
-      running = false;
-      settleReady?.reject(
-        new Error(`Không khởi động được trình dựng bản xem trước: ${message.message}`),
-      );
+      state.running = false;
+      ready.reject(new Error(`Không khởi động được trình dựng bản xem trước: ${message.message}`));
     } else {
-      waiting.get(message.id)?.(message.result);
-      waiting.delete(message.id);
+      answers.get(message.id)?.(message.result);
+      answers.delete(message.id);
     }
   });
   child.on("exit", () => {
-    running = false;
-    settleReady?.reject(new Error(`${CRASHED}${stderr ? ` (${stderr.trim().slice(-300)})` : ""}`));
-    for (const answer of waiting.values()) answer({ ok: false, message: CRASHED });
-    waiting.clear();
+    state.running = false;
+    const said = state.stderr.trim().slice(-300);
+    ready.reject(new Error(`${CRASHED}${said ? ` (${said})` : ""}`));
+    for (const answer of answers.values()) answer({ ok: false, message: CRASHED });
+    answers.clear();
   });
+  return state;
+}
 
+export function startRendererProcess(paths: RendererPaths): RendererProcess {
+  const child = spawnRenderer(paths);
+  const ready = Promise.withResolvers<void>();
+  ready.promise.catch(() => {});
+  const answers: Answers = new Map();
+  const state = listen(child, ready, answers);
+  let nextId = 0;
   return {
-    ready,
+    ready: ready.promise,
     render(mdx, slug) {
-      if (!running) return Promise.resolve({ ok: false, message: CRASHED });
+      if (!state.running) return Promise.resolve({ ok: false, message: CRASHED });
       const id = ++nextId;
       return new Promise((resolve) => {
-        waiting.set(id, resolve);
+        answers.set(id, resolve);
         child.send({ id, mdx, slug } satisfies PreviewRequest);
       });
     },
     stop() {
-      if (running) child.kill("SIGKILL");
+      if (state.running) child.kill("SIGKILL");
     },
     get running() {
-      return running;
+      return state.running;
     },
     get pid() {
       return child.pid;

@@ -37,6 +37,23 @@ export type PreviewService = ArticlePreview & {
 };
 
 const seconds = (ms: number) => new Intl.NumberFormat("vi-VN").format(Math.round(ms / 100) / 10);
+const NO_BUILD =
+  "Chưa có bản trang đã dựng (dist/) để lấy kiểu trình bày; chạy npm run build một lần rồi xem trước lại.";
+const tooSlow = (ms: number) =>
+  `Bản xem trước dựng quá ${seconds(ms)} giây nên đã dừng; bài chưa được xem trước. Bấm Xem trước lần nữa; nếu vẫn chậm, báo người quản trị.`;
+const busy = (count: number) =>
+  `Đang có ${count} bản xem trước chờ dựng; máy chủ chỉ dựng từng bản một. Thử lại sau ít phút.`;
+
+/** What `work` gives, or what `late()` gives once `ms` have passed. */
+async function withinTime<T>(work: Promise<T>, ms: number, late: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((done) => (timer = setTimeout(() => done(late()), ms)));
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Names, sizes and times of data/'s files: a change means the renderer's data is stale. */
 function dataStamp(dir: string): string {
@@ -74,41 +91,23 @@ export function createArticlePreview(options: PreviewOptions): PreviewService {
 
   async function renderWithin(mdx: string, slug: string): Promise<PreviewResult> {
     const assets = readPublishedAssets(resolve(options.distDir));
-    if (!assets) {
-      return {
-        ok: false,
-        message:
-          "Chưa có bản trang đã dựng (dist/) để lấy kiểu trình bày; chạy npm run build một lần rồi xem trước lại.",
-      };
-    }
+    if (!assets) return { ok: false, message: NO_BUILD };
     const current = currentRenderer();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<PreviewResult>((done) => {
-      timer = setTimeout(() => {
-        stopRenderer();
-        done({
-          ok: false,
-          message: `Bản xem trước dựng quá ${seconds(timeoutMs)} giây nên đã dừng; bài chưa được xem trước. Bấm Xem trước lần nữa; nếu vẫn chậm, báo người quản trị.`,
-        });
-      }, timeoutMs);
-    });
     const rendered = current.ready.then(
       () => current.render(mdx, slug),
       (error: Error) => ({ ok: false as const, message: error.message }),
     );
-    const result = await Promise.race([rendered, late]).finally(() => clearTimeout(timer));
+    const result = await withinTime<PreviewResult>(rendered, timeoutMs, () => {
+      stopRenderer();
+      return { ok: false as const, message: tooSlow(timeoutMs) };
+    });
     return result.ok ? { ok: true, html: asPublished(result.html, assets) } : result;
   }
 
   async function preview(mdx: string, slug: string): Promise<PreviewResult> {
     const checked = checkPreviewSource(mdx, slug);
     if (!checked.ok) return checked;
-    if (waitingCount > maxWaiting) {
-      return {
-        ok: false,
-        message: `Đang có ${waitingCount} bản xem trước chờ dựng; máy chủ chỉ dựng từng bản một. Thử lại sau ít phút.`,
-      };
-    }
+    if (waitingCount > maxWaiting) return { ok: false, message: busy(waitingCount) };
     waitingCount++;
     clearTimeout(idle);
     const mine = turn.then(() => renderWithin(checked.text, slug));
