@@ -70,7 +70,15 @@ beforeAll(() => {
 afterAll(() => preview.close());
 
 describe("the article preview", () => {
-  it("renders a committed article as the published page, scripts aside", async () => {
+  it("renders every committed article as its published page, scripts aside", async () => {
+    for (const name of readdirSync(NEWS).filter((n) => n.endsWith(".mdx"))) {
+      const slug = name.slice(0, -".mdx".length);
+      const page = html(await preview(readFileSync(join(NEWS, name), "utf8"), slug));
+      expect(page, slug).toBe(withoutScripts(built(slug)));
+    }
+  }, 240_000);
+
+  it("renders a committed article's main content and stylesheet as published", async () => {
     const page = html(await preview(committedText, COMMITTED));
     const published = built(COMMITTED);
     const main = (text: string) => between(withoutScripts(text), /<main\b/, "</main>");
@@ -160,6 +168,21 @@ describe("the article preview", () => {
   it("writes nothing in dist/, content/, data/ or Astro's and Vite's caches", () => {
     expect(listing()).toEqual(before);
   });
+});
+
+describe("a renderer started ahead", () => {
+  it("is running before the first preview, which it then answers", async () => {
+    const warmed = createArticlePreview({ ...PATHS, timeoutMs: 240_000 });
+    try {
+      warmed.warm();
+      await expect.poll(() => warmed.rendererPid()).toBeDefined();
+      const pid = warmed.rendererPid();
+      expect(html(await warmed(committedText, COMMITTED))).toBe(withoutScripts(built(COMMITTED)));
+      expect(warmed.rendererPid()).toBe(pid);
+    } finally {
+      await warmed.close();
+    }
+  }, 240_000);
 });
 
 describe("a preview over its time limit", () => {

@@ -32,6 +32,8 @@ export type PreviewOptions = {
 export type PreviewService = ArticlePreview & {
   /** Stops the renderer and removes its work folder (the server's shutdown; tests). */
   close(): Promise<void>;
+  /** Starts the renderer ahead of a preview (an editor opened the form), so the first is quick. */
+  warm(): void;
   /** The renderer's process id while it runs (tests, the staff log). */
   rendererPid(): number | undefined;
 };
@@ -110,8 +112,14 @@ export function createArticlePreview(options: PreviewOptions): PreviewService {
     if (waitingCount > maxWaiting) return { ok: false, message: busy(waitingCount) };
     waitingCount++;
     clearTimeout(idle);
-    const mine = turn.then(() => renderWithin(checked.text, slug));
-    turn = mine.catch(() => {});
+    const mine = turn
+      .then(() => renderWithin(checked.text, slug))
+      // An unreadable data/ or articles folder: said, never thrown at the server.
+      .catch((error: Error) => ({
+        ok: false as const,
+        message: `Chưa xem trước được: ${error.message}`,
+      }));
+    turn = mine;
     try {
       return await mine;
     } finally {
@@ -125,6 +133,12 @@ export function createArticlePreview(options: PreviewOptions): PreviewService {
       stopRenderer();
       await turn;
       rmSync(workDir, { recursive: true, force: true });
+    },
+    warm() {
+      if (waitingCount > 0) return;
+      currentRenderer();
+      clearTimeout(idle);
+      idle = setTimeout(stopRenderer, idleMs).unref();
     },
     rendererPid: () => (renderer?.process.running ? renderer.process.pid : undefined),
   });
