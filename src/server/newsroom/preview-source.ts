@@ -54,6 +54,14 @@ function codeLines(lines: string[], firstBodyLine: number): Found[] {
           'thuộc tính của thành phần chỉ nhận giá trị viết sẵn: chữ trong ngoặc kép (id="…") hoặc một số (level={2}), không nhận mã',
       });
     }
+    for (const link of text.matchAll(/\]\(\s*(?:javascript|data|vbscript):/gi)) {
+      found.push({
+        line,
+        column: link.index + 1,
+        message:
+          "liên kết chỉ được trỏ tới một trang (http:, https: hoặc địa chỉ trong cổng), không chạy mã",
+      });
+    }
     for (const tag of text.matchAll(/(?<!\\)<\/?[a-z][^\s>/]*/g)) {
       found.push({
         line,

@@ -33,6 +33,7 @@ describe("checkPreviewSource", () => {
     ["<Chart id={1+1} />", 11],
     ["<Bang>x</Bang>", 1],
     ['<img src="x" onerror="alert(1)" />', 1],
+    ["Xem [bài](javascript:alert(1)) này", 9],
   ])("refuses %s in Vietnamese at its line and column", (body, column) => {
     const checked = checkPreviewSource(article(body), "bai-thu");
     expect(checked.ok).toBe(false);
