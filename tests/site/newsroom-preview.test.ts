@@ -1,12 +1,13 @@
 // The newsroom's article preview against the real build (npm run build first): real renderer
 // processes, the committed articles and data, and the published dist/ whose pages it must equal.
 import { once } from "node:events";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticlePreview, type PreviewService } from "../../src/server/newsroom/preview.ts";
 import { withoutScripts } from "../../src/server/newsroom/preview-page.ts";
+import { networkIsolation } from "../../src/server/newsroom/preview-process.ts";
 import type { PreviewResult } from "../../src/server/newsroom/preview-types.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -156,6 +157,10 @@ describe("the article preview", () => {
     expect(ps.filter((flag) => /^--allow-(child-process|worker|fs-write)/.test(flag))).toEqual([
       expect.stringMatching(/^--allow-fs-write=.*xem-truoc-/),
     ]);
+    // No network: a namespace of its own where Linux allows one (here it does: unshare -rn works).
+    const netns = (p: number | "self") => readlinkSync(`/proc/${p}/ns/net`);
+    if (networkIsolation().length > 0) expect(netns(pid)).not.toBe(netns("self"));
+    else expect(netns(pid)).toBe(netns("self"));
     const during = preview(committedText, COMMITTED);
     process.kill(pid, "SIGKILL");
     const crashed = await during;

@@ -2,7 +2,7 @@
 // the project, the articles and the data, write only its own work folder, and start no process or
 // thread), a minimal environment (no database address or secret), and requests over IPC. A crash
 // or a kill answers whatever was waiting; the server process itself is never at risk.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import type { PreviewResult } from "./preview-types.ts";
 
@@ -86,9 +86,27 @@ function permissionFlags(paths: RendererPaths): string[] {
   ];
 }
 
+let isolation: string[] | undefined;
+
+/**
+ * `unshare -rn`: on Linux, the renderer in a network namespace of its own with no interface up,
+ * so it has no network whatever it runs (Node 24's permission model has no switch for it). Where
+ * user namespaces are not allowed the renderer runs without, behind preview-child.ts's guards.
+ */
+export function networkIsolation(): string[] {
+  isolation ??=
+    spawnSync("unshare", ["-rn", "true"], { stdio: "ignore" }).status === 0
+      ? ["unshare", "-rn", "--"]
+      : [];
+  return isolation;
+}
+
 function spawnRenderer(paths: RendererPaths): ChildProcess {
   const script = join(paths.root, "src/server/newsroom/preview-child.ts");
-  return spawn(process.execPath, [...permissionFlags(paths), script, paths.root, paths.workDir], {
+  const node = [process.execPath, ...permissionFlags(paths), script, paths.root, paths.workDir];
+  // unshare execs node in its own place, so the pid is node's.
+  const [command, ...args] = [...networkIsolation(), ...node];
+  return spawn(command!, args, {
     cwd: paths.root,
     env: childEnv(paths),
     stdio: ["ignore", "ignore", "pipe", "ipc"],
