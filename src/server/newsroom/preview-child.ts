@@ -1,7 +1,8 @@
 // The preview's own process (started by preview-process.ts under Node's permission model: reads the
-// project, writes only its work folder, starts no process or thread). It renders one article at a
-// time on request over the IPC channel. Node 24 has no permission for the network, so sockets and
-// fetch are refused here, before any site code loads.
+// code, articles and data, writes only its work folder, starts no process or thread; and, where
+// Linux allows, in a network namespace with no interface up). It renders one article at a time on
+// request over the IPC channel. Node 24's permission model has no switch for the network, so
+// sockets and fetch are also refused here, before any site code loads.
 import dns from "node:dns";
 import net from "node:net";
 import { startRenderer } from "./preview-render.ts";

@@ -1,7 +1,8 @@
 // The renderer's process seen from the server: started with Node's permission model (it may read
-// the project, the articles and the data, write only its own work folder, and start no process or
-// thread), a minimal environment (no database address or secret), and requests over IPC. A crash
-// or a kill answers whatever was waiting; the server process itself is never at risk.
+// the code, the articles and the data, write only its own work folder, and start no process or
+// thread), without network where Linux allows (unshare -rn), with a minimal environment (no
+// database address or secret), and requests over IPC. A crash or a kill answers whatever was
+// waiting; the server process itself is never at risk.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import type { PreviewResult } from "./preview-types.ts";
