@@ -20,15 +20,18 @@ import {
 import { decodeEntities } from "../helpers/html.ts";
 
 describe("the article page", () => {
-  const { submitted, previewed, get, signIn, post } = articlePageApps();
+  const { submitted, previewed, warmed, get, signIn, post } = articlePageApps();
 
   it("shows a bien-tap the paste box and the form, with the frontmatter's names and no script", async () => {
     const bt = await signIn("bt");
     expect(await (await get("/quan-tri/", bt.cookie)).text()).toContain(
       `<a href="${PAGE}">Viết bài mới</a>`,
     );
+    const before = warmed.count;
     const res = await get(PAGE, bt.cookie);
     expect(res.status).toBe(200);
+    // Opening the form starts the preview's renderer, so the first preview is quick.
+    expect(warmed.count).toBe(before + 1);
     const html = await res.text();
     expect(html).toContain(`<textarea id="f-captured" name="captured"`);
     expect(html).toContain(`<button name="action" value="read">`);

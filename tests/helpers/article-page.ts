@@ -94,12 +94,14 @@ export function articlePageApps() {
       return { ...request, id, state, submittedAt: new Date().toISOString() };
     },
   };
-  const preview: ArticlePreview = async (mdx, slug) => {
+  const warmed = { count: 0 };
+  const render: ArticlePreview = async (mdx, slug) => {
     previewed.push({ mdx, slug });
     if (slug === "loi-xem-truoc")
       return { ok: false, message: "content/news/loi-xem-truoc.mdx:3:1 Lỗi dựng thử." };
     return { ok: true, html: `<!doctype html><title>x</title><h1>Bản xem trước "${slug}"</h1>` };
   };
+  const preview = Object.assign(render, { warm: () => void warmed.count++ });
   /** The figures slot as another module fills it: its fieldset, a problem, a dataset file. */
   const figures: FiguresSlot = ({ action, slug, mdx, form }) => ({
     html: `<fieldset id="so-lieu"><legend>Số liệu của bài ${slug} (${action}, ${mdx.split("\n")[1]})</legend></fieldset>`,
@@ -152,5 +154,5 @@ export function articlePageApps() {
       body: new URLSearchParams([["csrf", csrf], ...fields]),
       redirect: "manual",
     });
-  return { apps, submitted, previewed, get, signIn, post };
+  return { apps, submitted, previewed, warmed, get, signIn, post };
 }

@@ -8,7 +8,7 @@ import { readCapture, type Capture } from "../../lib/content/capture.ts";
 import { proposedSummary } from "../../lib/content/capture-mdx.ts";
 import { noBodyMessage } from "../../lib/content/capture-messages.ts";
 import { articleMdx } from "../../lib/newsroom/article-mdx.ts";
-import { isArticleSlug, slugify } from "../../lib/slug.ts";
+import { SLUG_PATTERN, slugify } from "../../lib/slug.ts";
 import type { FormFields } from "../staff/session.ts";
 import { captureBody, readBody, type BodyCatalogue } from "./article-body.ts";
 import {
@@ -116,7 +116,7 @@ export function fieldAtLine(lines: readonly string[], line: number): string {
 function slugProblems(slug: string, ctx: CheckContext): FieldProblem[] {
   if (slug === "") return []; // The check says it is empty.
   const problem = (message: string) => [{ field: "slug", message }];
-  if (!isArticleSlug(slug)) {
+  if (!SLUG_PATTERN.test(slug)) {
     return problem(
       `Tên tệp ${q(slug)} không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối, vd. thanh-binh-ket-nap-dang-vien.`,
     );

@@ -56,7 +56,7 @@ export type ArticleDeps = {
   /** Why the newsroom is off, in Vietnamese (no git, a read-only checkout), when publisher is null. */
   newsroomOff?: string;
   /** Renders an article's MDX as the site would (preview.ts); absent until it is wired. */
-  preview?: ArticlePreview;
+  preview?: ArticlePreview & { warm?: () => void };
   /** The checkout's content/news/ and data/ (PUBLISH_DIR); default: this project's (or NEWS_DIR, DATA_DIR). */
   newsDir?: string;
   dataDir?: string;
@@ -106,7 +106,11 @@ export function articleRoutes(
   };
   app
     .get("/quan-tri/bai-viet/moi", (c) => c.redirect(ARTICLE_BASE, 301))
-    .get(ARTICLE_BASE, ...signedIn, requireRole("publish"), (c) => page(c, {}))
+    .get(ARTICLE_BASE, ...signedIn, requireRole("publish"), (c) => {
+      // An editor opened the form: the preview's renderer starts now, so the first is quick.
+      d.preview?.warm?.();
+      return page(c, {});
+    })
     .post(
       ARTICLE_BASE,
       sameSite,
