@@ -130,7 +130,9 @@ describe("the article page", () => {
     const res = await post(bt, [...filled(), ["action", "preview"]]);
     const html = await res.text();
     expect(res.status, html).toBe(200);
-    expect(html).toContain(`<iframe class="preview" sandbox title="Xem trước bài viết" srcdoc="`);
+    expect(html).toContain(
+      `<iframe class="preview" sandbox="allow-same-origin" title="Xem trước bài viết" srcdoc="`,
+    );
     // Still no script; the site's own styles and images load in the frame (it takes this policy).
     const csp = res.headers.get("content-security-policy")!;
     expect(csp).toContain(

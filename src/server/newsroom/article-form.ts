@@ -156,10 +156,11 @@ function previewSection(preview: PreviewSection | undefined): string {
   if (!preview) return "";
   if (preview.kind === "message")
     return `<h2 id="xem-truoc">Xem trước</h2>${notice(preview.text, preview.error)}`;
-  // No allow-scripts, no allow-same-origin: the preview is a picture of the page, nothing runs.
+  // No allow-scripts (and the answer's CSP has no script-src): nothing in the preview runs. Same
+  // origin only so the site's fonts load (fonts are fetched in CORS mode; an opaque origin loses them).
   return (
     `<h2 id="xem-truoc">Xem trước</h2><p>Bài sẽ hiện trên trang như dưới đây (chưa đăng).</p>` +
-    `<iframe class="preview" sandbox title="Xem trước bài viết" srcdoc="${escapeHtml(preview.html)}"></iframe>`
+    `<iframe class="preview" sandbox="allow-same-origin" title="Xem trước bài viết" srcdoc="${escapeHtml(preview.html)}"></iframe>`
   );
 }
 
