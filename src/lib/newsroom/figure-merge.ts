@@ -43,9 +43,21 @@ function committedTable(dataset: DatasetId, dataDir: string): Table {
   };
 }
 
-/** The same figure from the same article: unit, period, what is counted and its value alike. */
+/** Columns that tell figures of one dataset apart besides unit and period (as coverage compares). */
+const KIND_COLUMNS = [
+  "status",
+  "measure",
+  "rating",
+  "group",
+  "kind",
+  "action",
+  "activity",
+  "years",
+];
+
+/** The same figure, from whichever article: unit, period, what is counted and its value alike. */
 function sameRow(dataset: DatasetId, a: Record<string, string>, b: Record<string, string>) {
-  const keys = ["source", "unit", "period", "period_kind", DATASETS[dataset].labelColumn];
+  const keys = ["unit", "period", "period_kind", DATASETS[dataset].labelColumn, ...KIND_COLUMNS];
   return [...keys, valueColumn(dataset)].every((k) => (a[k] ?? "") === (b[k] ?? ""));
 }
 

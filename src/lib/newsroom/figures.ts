@@ -2,7 +2,7 @@
 // data:coverage proposes for it (dataset, unit, period as the source gives it, qualifier, quote),
 // or the rows that already hold it. Coverage's own code reads the article's text, never a guess:
 // what it cannot tell stays blank and is named in `unknown`.
-import { articleReport, coverageContext } from "../data/coverage-load.ts";
+import { articleFacts, articleReport, coverageContext } from "../data/coverage-load.ts";
 import type { ExistingRow, ProposalReport } from "../data/coverage-report.ts";
 import { requiredBlanks } from "../data/coverage-layout.ts";
 import { isDatasetId } from "../data/datasets.ts";
@@ -63,8 +63,17 @@ export function proposeFigures(
     article.mdx,
     `content/news/${article.slug}.mdx`,
   );
+  const facts = articleFacts(article.slug, article.mdx);
+  // With no dataset coverage writes no row; where the figure is from still comes from the article.
+  const place = {
+    unit: facts.unit ?? "",
+    province: facts.province ?? "",
+    district: facts.district ?? "",
+    source: article.slug,
+  };
   const proposals = report.proposals.map((proposal, n): FigureProposal => ({
     ...proposal,
+    row: proposal.dataset === null ? place : proposal.row,
     n,
     existing: proposal.alreadyIn ? placeOf(proposal.alreadyIn) : null,
     unknown: unknownCells(proposal),

@@ -176,6 +176,14 @@ describe("confirmed figures", () => {
     expect(check!.ok).toBe(true);
     expect(check!.message).toBe("Đã có trong data/ket-nap.csv:5; không thêm lần nữa.");
     expect(figureTexts([row], committed)).toEqual([]);
+    // The same figure from another article (a second capture of the same report) is there too.
+    const again = { ...row, cells: { ...row.cells, source: "bai-khac", id: "bai-khac-ket-nap" } };
+    const [other] = checkFigureRows([again], {
+      article: { ...article, slug: "bai-khac" },
+      dataDir: committed,
+      newsDir,
+    });
+    expect(other!.existing?.place).toBe("data/ket-nap.csv:5");
     // Confirmed twice in one form, the row is still added once.
     const { dataDir } = setUp();
     const twice = figureTexts([row, { ...row, n: 1 }], dataDir);

@@ -1,6 +1,7 @@
 // The figures fieldset of the article form: one item per proposal with decision radios and fields,
 // figures already in the data shown as “đã có trong …” without a decision, hostile text escaped, and
 // what the browser would post read back by readFigureDecisions to the same decisions.
+import { resolve } from "node:path";
 import { Parser } from "htmlparser2";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FigureDecision } from "../../../src/lib/newsroom/figure-rows.ts";
@@ -9,7 +10,14 @@ import { figuresFieldset, readFigureDecisions } from "../../../src/server/newsro
 import { textOf } from "../../helpers/html.ts";
 import { checkFigureRows } from "../../../src/lib/newsroom/figure-check.ts";
 import { figureRows } from "../../../src/lib/newsroom/figure-rows.ts";
-import { cleanUp, dataBefore, newsWith, THANH_BINH } from "./figure-fixture.ts";
+import {
+  capturedArticle,
+  cleanUp,
+  dataBefore,
+  newsWith,
+  ROOT,
+  THANH_BINH,
+} from "./figure-fixture.ts";
 
 afterEach(cleanUp);
 
@@ -191,5 +199,36 @@ describe("figuresFieldset", () => {
     );
     // The posted change is kept in the fields, so the editor corrects it rather than retyping.
     expect(posted(html)[`figure.${admitted.n}.value`]).toEqual(["-3"]);
+  });
+
+  it("marks a number no dataset fits: no dataset chosen, confirm refused, place from the article", () => {
+    // Seed 001 under a new name: “27 biểu hiện suy thoái” is no dataset figure (data/README.md lists
+    // it for the committed article only).
+    const article = capturedArticle("001_49afc080ee8d0b53.txt", "lang-son-bai-moi", {
+      province: "Lạng Sơn",
+      unit: "Ngành tổ chức xây dựng Đảng tỉnh Lạng Sơn",
+    });
+    const f = proposeFigures(article, { dataDir: resolve(ROOT, "data") });
+    const loose = f.proposals.find((p) => p.quote.includes("27 biểu hiện"))!;
+    expect(loose).toMatchObject({
+      dataset: null,
+      unknown: [{ column: "dataset", title: "Bộ dữ liệu" }],
+    });
+    expect(loose.row).toEqual({
+      unit: "Ngành tổ chức xây dựng Đảng tỉnh Lạng Sơn",
+      province: "Lạng Sơn",
+      district: "",
+      source: "lang-son-bai-moi",
+    });
+    const html = figuresFieldset(f);
+    expect(html).toContain(`<option value="" selected>— chọn bộ dữ liệu —</option>`);
+    expect(textOf(html)).toContain("chưa rõ bộ dữ liệu");
+    const read = readFigureDecisions({ [`figure.${loose.n}.decision`]: ["confirm"] }, f.proposals);
+    expect(read.problems).toEqual([
+      {
+        n: loose.n,
+        message: `Số liệu ${loose.n + 1}: số này chưa có bộ dữ liệu: chọn “Sửa” rồi chọn bộ dữ liệu, hoặc “Bỏ qua”.`,
+      },
+    ]);
   });
 });
