@@ -2,12 +2,12 @@
 // figures already in the data shown as “đã có trong …” without a decision, hostile text escaped, and
 // what the browser would post read back by readFigureDecisions to the same decisions.
 import { resolve } from "node:path";
-import { Parser } from "htmlparser2";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FigureDecision } from "../../../src/lib/newsroom/figure-rows.ts";
 import { proposeFigures, type ArticleFigures } from "../../../src/lib/newsroom/figures.ts";
 import { figuresFieldset, readFigureDecisions } from "../../../src/server/newsroom/figures-form.ts";
 import { textOf } from "../../helpers/html.ts";
+import { posted } from "./form-fields.ts";
 import { checkFigureRows } from "../../../src/lib/newsroom/figure-check.ts";
 import { figureRows } from "../../../src/lib/newsroom/figure-rows.ts";
 import {
@@ -20,33 +20,6 @@ import {
 } from "./figure-fixture.ts";
 
 afterEach(cleanUp);
-
-/** What a browser posts for the form's fields: text inputs, checked radios, selected options. */
-function posted(html: string): Record<string, string[]> {
-  const form: Record<string, string[]> = {};
-  const add = (name: string, value: string) => (form[name] ??= []).push(value);
-  let select: { name: string; first?: string; chosen?: string } | undefined;
-  const parser = new Parser(
-    {
-      onopentag(tag, attrs) {
-        if (tag === "input" && attrs.name !== undefined) {
-          if (attrs.type !== "radio" || "checked" in attrs) add(attrs.name, attrs.value ?? "");
-        } else if (tag === "select") select = { name: attrs.name! };
-        else if (tag === "option" && select) {
-          select.first ??= attrs.value;
-          if ("selected" in attrs) select.chosen = attrs.value;
-        }
-      },
-      onclosetag(tag) {
-        if (tag === "select" && select) add(select.name, select.chosen ?? select.first ?? "");
-        if (tag === "select") select = undefined;
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
-  return form;
-}
 
 function figures() {
   const article = THANH_BINH();
