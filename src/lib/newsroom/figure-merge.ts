@@ -88,7 +88,11 @@ function mergeOne(dataset: DatasetId, rows: FigureRow[], dataDir: string): Merge
       });
       continue;
     }
-    if (twice) continue;
+    if (twice) {
+      const place = `${file} (cùng dòng với số liệu ${twice.n + 1})`;
+      already.set(row.n, { file, line: 0, id: twice.cells.id!, place });
+      continue;
+    }
     let id = cells.id ?? "";
     for (let k = 2; ids.has(id); k++) id = `${cells.id}-${k}`;
     ids.add(id);

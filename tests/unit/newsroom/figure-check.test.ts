@@ -193,6 +193,15 @@ describe("confirmed figures", () => {
       twice[0]!.text,
     );
     expect(diff.added).toHaveLength(1);
+    const [once, again2] = checkFigureRows([row, { ...row, n: row.n + 1 }], {
+      article,
+      dataDir,
+      newsDir,
+    });
+    expect(once!.message).toBe("Đúng quy tắc của data:check; sẽ thêm vào data/ket-nap.csv.");
+    expect(again2!.message).toBe(
+      `Đã có trong data/ket-nap.csv (cùng dòng với số liệu ${row.n + 1}); không thêm lần nữa.`,
+    );
     expect(proposals.length).toBeGreaterThan(3);
   });
 });
