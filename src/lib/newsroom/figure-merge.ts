@@ -55,8 +55,12 @@ const KIND_COLUMNS = [
   "years",
 ];
 
-/** The same figure, from whichever article: unit, period, what is counted and its value alike. */
+/**
+ * The same figure, from whichever article: unit, period, what is counted and its value alike. A
+ * row that does not yet say what it counts (its label blank) is no other row's twin.
+ */
 function sameRow(dataset: DatasetId, a: Record<string, string>, b: Record<string, string>) {
+  if ((b[DATASETS[dataset].labelColumn] ?? "") === "") return false;
   const keys = ["unit", "period", "period_kind", DATASETS[dataset].labelColumn, ...KIND_COLUMNS];
   return [...keys, valueColumn(dataset)].every((k) => (a[k] ?? "") === (b[k] ?? ""));
 }

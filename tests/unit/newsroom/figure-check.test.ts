@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { datasetDiff } from "../../../src/lib/data/csv-diff.ts";
 import type { DatasetId } from "../../../src/lib/data/datasets.ts";
 import { checkFigureRows } from "../../../src/lib/newsroom/figure-check.ts";
-import { figureTexts } from "../../../src/lib/newsroom/figure-merge.ts";
+import { figureTexts, mergeFigureRows } from "../../../src/lib/newsroom/figure-merge.ts";
 import {
   figureRow,
   figureRows,
@@ -203,5 +203,26 @@ describe("confirmed figures", () => {
       `Đã có trong data/ket-nap.csv (cùng dòng với số liệu ${row.n + 1}); không thêm lần nữa.`,
     );
     expect(proposals.length).toBeGreaterThan(3);
+  });
+
+  it("takes two rows that do not yet say what they count for two figures, not one", () => {
+    const { dataDir } = setUp();
+    const blank = {
+      unit: "Đảng bộ huyện Thanh Bình",
+      period: "2022",
+      period_kind: "year",
+      count: "1",
+      activity: "",
+      source: "thanh-binh-xay-dung-dang-sat-voi-thuc-tien",
+    };
+    const merged = mergeFigureRows(
+      [
+        { n: 4, dataset: "cong-tac-to-chuc", cells: { ...blank, id: "tb-a" } },
+        { n: 5, dataset: "cong-tac-to-chuc", cells: { ...blank, id: "tb-b" } },
+      ],
+      dataDir,
+    );
+    expect([...merged[0]!.added.keys()]).toEqual([4, 5]);
+    expect(merged[0]!.already.size).toBe(0);
   });
 });
