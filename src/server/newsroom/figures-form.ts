@@ -72,8 +72,11 @@ function valueLabel(dataset: DatasetId | null): string {
   return `Con số (${columnMeta(shape[valueColumn(dataset)]!).title})`;
 }
 
-/** The editable fields, filled from the posted change or else from the proposal. */
-function fields(p: FigureProposal, decision: FigureDecision | undefined): string {
+/**
+ * The editable fields, filled from the posted change or else from the proposal; folded away (still
+ * posted) unless the editor changes the row, the text leaves a required cell blank, or it failed.
+ */
+function fields(p: FigureProposal, decision: FigureDecision | undefined, failed: boolean): string {
   const change = decision?.decision === "change" ? decision : undefined;
   const dataset = (change?.dataset ?? p.dataset) as DatasetId | null;
   const value = dataset ? (p.row[valueColumn(dataset)] ?? "") : "";
@@ -82,8 +85,9 @@ function fields(p: FigureProposal, decision: FigureDecision | undefined): string
     DATASET_IDS.map((id) => [id, `${DATASETS[id].title} (${id})`]),
   );
   const cells = decision && decision.decision !== "skip" ? decision.cells : {};
+  const open = change !== undefined || p.unknown.length > 0 || failed;
   return (
-    `<div class="figure-fields">` +
+    `<details class="figure-fields"${open ? " open" : ""}><summary>Các ô của dòng dữ liệu</summary>` +
     select(p.n, "dataset", datasets, dataset ?? "", dataset ? undefined : "— chọn bộ dữ liệu —") +
     textInput(p.n, "unit", change?.unit ?? p.row.unit ?? "") +
     textInput(
@@ -102,7 +106,7 @@ function fields(p: FigureProposal, decision: FigureDecision | undefined): string
     textInput(p.n, "value", change?.value ?? value, undefined, valueLabel(dataset)) +
     textInput(p.n, "quote", change?.quote ?? p.quote) +
     (dataset ? cellInputs(p, dataset, cells) : "") +
-    `</div>`
+    `</details>`
   );
 }
 
@@ -126,7 +130,8 @@ function proposalItem(p: FigureProposal, state: FiguresFormState): string {
   const check = state.checks?.find((c) => c.n === p.n);
   const problem = state.problems?.find((c) => c.n === p.n);
   return (
-    `${open}${decisionRadios(p.n, decision?.decision ?? "skip")}${fields(p, decision)}` +
+    `${open}${decisionRadios(p.n, decision?.decision ?? "skip")}` +
+    fields(p, decision, problem !== undefined || check?.ok === false) +
     `${checkLine(check, problem)}</li>`
   );
 }

@@ -21,6 +21,13 @@ import {
 
 afterEach(cleanUp);
 
+/** The HTML of figure n's item, up to the next figure's. */
+function itemOf(html: string, n: number): string {
+  const rest = html.slice(html.indexOf(`<li class="figure" id="so-lieu-${n}"`));
+  const next = rest.indexOf('<li class="figure" ', 1);
+  return next === -1 ? rest : rest.slice(0, next);
+}
+
 function figures() {
   const article = THANH_BINH();
   const dataDir = dataBefore(article.slug, {
@@ -40,6 +47,12 @@ describe("figuresFieldset", () => {
     for (const field of ["dataset", "unit", "period", "period_kind", "qualifier", "value", "quote"])
       expect(html).toContain(`name="figure.${admitted.n}.${field}"`);
     expect(html).toContain(`name="figure.${admitted.n}.cell.target"`);
+    // Fields fold away when the proposal is complete; a blank the text leaves keeps them open.
+    const item = (n: number) => itemOf(html, n);
+    expect(item(admitted.n)).toContain('<details class="figure-fields"><summary>');
+    const badges = f.proposals.find((p) => p.quote.includes("cho 71 đồng chí"))!;
+    expect(item(badges.n)).toContain('<details class="figure-fields" open>');
+    expect(textOf(item(badges.n))).toContain("Việc — bài không nêu, cần điền");
     const text = textOf(html);
     expect(text).toContain("Xác nhận");
     expect(text).toContain("Bỏ qua");
@@ -164,7 +177,7 @@ describe("figuresFieldset", () => {
     const rows = figureRows(f.proposals, decisions, article.slug);
     const checks = checkFigureRows(rows, { article, dataDir, newsDir: newsWith(article) });
     const html = figuresFieldset(f, { decisions, checks });
-    const item = (n: number) => html.slice(html.indexOf(`id="so-lieu-${n}"`)).split("</li>")[0]!;
+    const item = (n: number) => itemOf(html, n);
     expect(item(admitted.n)).toContain('data-ok="false"');
     expect(textOf(item(admitted.n))).toContain("Số âm không hợp lệ cho số đếm");
     expect(textOf(item(fifty.n))).toContain(
