@@ -21,13 +21,21 @@ export type UnknownCell = { column: string; title: string };
 export type FigureProposal = ProposalReport & {
   /** The figure's number in the form's field names (figure.<n>.…), from 0. */
   n: number;
+  /** The paragraph (or photo caption) of the body it stands in, from 1, as the editor sees it. */
+  paragraph: number;
   /** The row already holding this very figure (same unit, period and value): shown, not added. */
   existing: RowPlace | null;
   unknown: UnknownCell[];
 };
 
 /** A number of the text that rows already cite. */
-export type CitedFigure = { token: string; line: number; column: number; rows: RowPlace[] };
+export type CitedFigure = {
+  token: string;
+  line: number;
+  column: number;
+  paragraph: number;
+  rows: RowPlace[];
+};
 
 export type ArticleFigures = {
   slug: string;
@@ -42,6 +50,20 @@ export const placeOf = (row: ExistingRow): RowPlace => {
   const file = `data/${row.dataset}.csv`;
   return { file, line: row.line, id: row.id, place: `${file}:${row.line}` };
 };
+
+/** The body's block (paragraph or caption, from 1) holding each line of the MDX text. */
+export function paragraphsOf(mdx: string): (line: number) => number {
+  const lines = mdx.replace(/\r\n?/g, "\n").split("\n");
+  const end = lines[0] === "---" ? lines.indexOf("---", 1) : -1;
+  const block: number[] = [];
+  let count = 0;
+  lines.forEach((raw, i) => {
+    const prose = i > end && raw.trim() !== "" && !/^(import|export)\s/.test(raw);
+    if (prose && (i === end + 1 || (lines[i - 1] ?? "").trim() === "")) count++;
+    block.push(count);
+  });
+  return (line) => block[line - 1] ?? count;
+}
 
 /** Required columns of the proposed row that are blank: the text does not say, staff decide. */
 function unknownCells(proposal: ProposalReport): UnknownCell[] {
@@ -71,13 +93,19 @@ export function proposeFigures(
     district: facts.district ?? "",
     source: article.slug,
   };
+  const paragraph = paragraphsOf(article.mdx);
   const proposals = report.proposals.map((proposal, n): FigureProposal => ({
     ...proposal,
+    paragraph: paragraph(proposal.numbers[0]?.line ?? 0),
     row: proposal.dataset === null ? place : proposal.row,
     n,
     existing: proposal.alreadyIn ? placeOf(proposal.alreadyIn) : null,
     unknown: unknownCells(proposal),
   }));
-  const cited = report.covered.map(({ rows, ...at }) => ({ ...at, rows: rows.map(placeOf) }));
+  const cited = report.covered.map(({ rows, ...at }) => ({
+    ...at,
+    paragraph: paragraph(at.line),
+    rows: rows.map(placeOf),
+  }));
   return { slug: article.slug, proposals, cited, dataIssues: issues.length };
 }

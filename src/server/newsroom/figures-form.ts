@@ -42,7 +42,7 @@ function periodLine(p: FigureProposal): string {
 
 function summary(p: FigureProposal): string {
   const numbers = p.numbers.map((n) => `<strong>${e(n.token)}</strong>`).join(", ");
-  const where = p.numbers[0] ? ` · dòng ${p.numbers[0].line} của bài` : "";
+  const where = ` · đoạn ${p.paragraph} của bài`;
   const dataset =
     p.dataset && isDatasetId(p.dataset)
       ? `${e(DATASETS[p.dataset].title)} (<code>${e(p.file ?? "")}</code>)`
@@ -140,7 +140,7 @@ function citedList(cited: readonly CitedFigure[]): string {
   if (cited.length === 0) return "";
   const items = cited.map((c) => {
     const places = c.rows.map((r) => `<code>${e(r.place)}</code>`).join(", ");
-    return `<li><strong>${e(c.token)}</strong> (dòng ${c.line} của bài): đã có trong ${places || "dữ liệu"}</li>`;
+    return `<li><strong>${e(c.token)}</strong> (đoạn ${c.paragraph} của bài): đã có trong ${places || "dữ liệu"}</li>`;
   });
   return `<h3>Số đã có trong dữ liệu</h3><ul class="figures-cited">${items.join("")}</ul>`;
 }

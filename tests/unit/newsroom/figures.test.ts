@@ -47,6 +47,8 @@ describe("proposeFigures on the Thanh Bình capture", () => {
       unknown: [],
     });
     expect(admitted.numbers.map((n) => n.token)).toEqual(["218", "100"]);
+    // The body's 7th block as the editor sees it (the photo caption is the 2nd).
+    expect(admitted.paragraph).toBe(7);
     expect(admitted.row).toMatchObject({
       count: "218",
       percent_of_target: "100",
