@@ -17,17 +17,17 @@ import {
 } from "../../../src/lib/newsroom/figure-rows.ts";
 import { proposeFigures, type FigureProposal } from "../../../src/lib/newsroom/figures.ts";
 import { figureFiles } from "../../../src/server/newsroom/figure-files.ts";
-import { cleanUp, dataBefore, dataWith, newsWith, ROOT, THANH_BINH } from "./figure-fixture.ts";
+import {
+  BEFORE_TB,
+  cleanUp,
+  dataBefore,
+  dataWith,
+  newsWith,
+  ROOT,
+  THANH_BINH,
+} from "./figure-fixture.ts";
 
 afterEach(cleanUp);
-
-const ALL = () => true;
-const BEFORE_TB = {
-  "ket-nap": ALL,
-  "huy-hieu": ALL,
-  "kiem-tra-giam-sat": ALL,
-  "cong-tac-to-chuc": ALL,
-};
 
 function setUp() {
   const article = THANH_BINH();

@@ -53,6 +53,16 @@ export const KHOI_LANG_SON = () =>
     },
   );
 
+const ALL = () => true;
+
+/** The Thanh Bình article's admissions, badges, inspections and organisational work, not yet entered. */
+export const BEFORE_TB = {
+  "ket-nap": ALL,
+  "huy-hieu": ALL,
+  "kiem-tra-giam-sat": ALL,
+  "cong-tac-to-chuc": ALL,
+};
+
 /** A copy of data/ without the rows of `files` whose source is `slug` and whose line matches `drop`. */
 export function dataBefore(slug: string, drop: Record<string, (line: string) => boolean>): string {
   const dir = tempDir("figures-data-");

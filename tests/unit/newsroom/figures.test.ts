@@ -5,17 +5,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { proposeFigures, type FigureProposal } from "../../../src/lib/newsroom/figures.ts";
 import { normaliseText } from "../../../src/lib/data/sources.ts";
-import { cleanUp, dataBefore, KHOI_LANG_SON, ROOT, THANH_BINH } from "./figure-fixture.ts";
+import {
+  BEFORE_TB,
+  cleanUp,
+  dataBefore,
+  KHOI_LANG_SON,
+  ROOT,
+  THANH_BINH,
+} from "./figure-fixture.ts";
 
 afterEach(cleanUp);
-
-const ALL = () => true;
-const BEFORE_TB = {
-  "ket-nap": ALL,
-  "huy-hieu": ALL,
-  "kiem-tra-giam-sat": ALL,
-  "cong-tac-to-chuc": ALL,
-};
 
 const byQuote = (proposals: FigureProposal[], words: string) => {
   const found = proposals.filter((p) => p.quote.includes(words));
