@@ -22,6 +22,7 @@ import {
   cleanUp,
   dataBefore,
   dataWith,
+  KHOI_LANG_SON,
   newsWith,
   ROOT,
   THANH_BINH,
@@ -224,5 +225,22 @@ describe("confirmed figures", () => {
     );
     expect([...merged[0]!.added.keys()]).toEqual([4, 5]);
     expect(merged[0]!.already.size).toBe(0);
+  });
+
+  it("refuses a change that drops the source's qualifier (“trên 90%” is not 90%)", () => {
+    const article = KHOI_LANG_SON();
+    const dataDir = dataBefore(article.slug, { "chi-tieu": (line) => line.includes(",trên,") });
+    const options = { article, dataDir, newsDir: newsWith(article) };
+    const { proposals } = proposeFigures(article, { dataDir });
+    const ninety = proposals.find((p) => p.quote.includes("trên 90% quần chúng"))!;
+    // The text names the target; the editor fills the blank the proposal marked.
+    const target = { target: "Triển khai nghị quyết, chỉ thị đến quần chúng" };
+    const kept = { n: ninety.n, decision: "confirm" as const, cells: target };
+    const dropped = change(ninety, { qualifier: "", value: "90", cells: target });
+    const [ok] = checkFigureRows(figureRows(proposals, [kept], article.slug), options);
+    expect(ok!.ok).toBe(true);
+    const [bad] = checkFigureRows(figureRows(proposals, [dropped], article.slug), options);
+    expect(bad!.ok).toBe(false);
+    expect(bad!.message).toContain("Đoạn trích có chữ chỉ mức");
   });
 });
