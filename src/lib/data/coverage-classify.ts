@@ -12,7 +12,7 @@ export type Measure = {
   /** Other cells this number decides (status, rating, group, kind…), as CSV text. */
   cells: Record<string, string>;
   /** The number joins the row of an earlier number of the sentence (a percent, a rated total). */
-  joins?: "admission" | "rating" | "ratio" | "badge";
+  joins?: "admission" | "rating" | "ratio" | "badge" | "training";
 };
 
 const lower = (text: string) => text.toLocaleLowerCase("vi");
@@ -91,6 +91,20 @@ function organisationMeasure(tail: string): Measure | undefined {
   return { dataset: "to-chuc-dang", column: "count", cells: { kind, ...(level ? { level } : {}) } };
 }
 
+/**
+ * Training has no count column: “213 buổi”, “11 lớp” are its sessions; the people they reached
+ * (“cho 337 quần chúng”, “120 học viên”) join the sessions of the sentence. Else staff decide.
+ */
+function trainingMeasure(head: string, tail: string): Measure {
+  const session = /^\s*(buổi|lớp)(?!\p{L})/u.exec(tail)?.[1];
+  if (session)
+    return { dataset: "giao-duc-dao-tao", column: "sessions", cells: { session_unit: session } };
+  const reached = /(?:^|\s)cho(?:\s+(?:trên|hơn|gần|khoảng|xấp xỉ|chưa đến|dưới))?\s*$/u;
+  if (reached.test(head) || /^\s*(lượt\s+)?(người|học viên)/u.test(tail))
+    return { dataset: "giao-duc-dao-tao", column: "participants", cells: {}, joins: "training" };
+  return { dataset: undefined, column: "count", cells: {} };
+}
+
 /** A count: admissions, ratings, members, organisations, or another dataset by its words. */
 function classifyCount(
   sentenceBefore: string,
@@ -127,6 +141,7 @@ function classifyCount(
     return { dataset: "huy-hieu", column: "count", cells: {}, joins: "badge" };
   // “tiếp nhận 7 đơn thư”, “213 buổi”, “40 năm tuổi Đảng”: the words before, then the noun after.
   const other = otherDataset(head) ?? otherDataset(tail);
+  if (other === "giao-duc-dao-tao") return trainingMeasure(head, tail);
   if (other) return { dataset: other, column: "count", cells: {} };
   if (ratio) return { dataset: "cong-tac-to-chuc", column: "count", cells: {} };
   const member = /^\s*(?:đảng viên|dảng viên)(?:\s+(chính thức|dự bị))?/u.exec(tail);
@@ -138,7 +153,9 @@ function classifyCount(
   const organisation = organisationMeasure(tail);
   if (organisation) return organisation;
   // Last, the words of the sentence so far (“khen thưởng 32 tập thể, 34 cá nhân”).
-  return { dataset: otherDataset(lower(sentenceBefore)), column: "count", cells: {} };
+  const last = otherDataset(lower(sentenceBefore));
+  if (last === "giao-duc-dao-tao") return trainingMeasure(head, tail);
+  return { dataset: last, column: "count", cells: {} };
 }
 
 /**

@@ -149,6 +149,42 @@ describe("the dataset and columns a number belongs in", () => {
     ]);
     expect(datasets("Phát thẻ đảng viên cho 243 đồng chí.")).toEqual(["cong-tac-to-chuc"]);
   });
+
+  it("training: sessions and the people they reached make one row, the people's qualifier kept", () => {
+    const [row, ...rest] = summary(
+      "Năm 2014, tổ chức tuyên truyền được 213 buổi cho trên 17.985 lượt người nghe.",
+    );
+    expect(rest).toEqual([]);
+    expect(row).toMatchObject({
+      dataset: "giao-duc-dao-tao",
+      cells: {
+        sessions: "213",
+        session_unit: "buổi",
+        participants: "17.985",
+      },
+      qualifier: "trên",
+      period: "year 2014",
+    });
+    expect(summary("Mở được 11 lớp bồi dưỡng kiến thức quốc phòng.")[0]!.cells).toEqual({
+      sessions: "11",
+      session_unit: "lớp",
+    });
+    // The Khối Lạng Sơn article's training figures come out as they were entered by hand.
+    const { datasets } = loadAllDatasets();
+    const slug = "khoi-cac-co-quan-tinh-lang-son-xay-dung-dang-la-then-chot";
+    const mdx = readFileSync(join(contentDir(), `${slug}.mdx`), "utf8");
+    const fresh = articleCoverage(slug, mdx, [], []);
+    const proposed = draftRows(fresh.uncovered, articleFacts(slug, mdx))
+      .filter((d) => d.dataset === "giao-duc-dao-tao")
+      .map((d) => [d.cells.sessions, d.cells.session_unit, d.cells.participants ?? ""].join(" "))
+      .map((text) => text.replace(/(\d)\.(\d{3})/g, "$1$2"));
+    const entered = datasets["giao-duc-dao-tao"].rows
+      .filter((r) => r.source === slug)
+      .map((r) => [r.sessions, r.session_unit, r.participants ?? ""].join(" "));
+    expect(proposed.sort()).toEqual(entered.sort());
+    // A training figure that is neither sessions nor people: no column is guessed.
+    expect(summary("Công tác tuyên truyền đạt 12 giải thưởng.")[0]!.dataset).toBeUndefined();
+  });
 });
 
 describe("the period as the sentence gives it", () => {

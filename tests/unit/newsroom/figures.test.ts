@@ -104,8 +104,12 @@ describe("proposeFigures on the Thanh Bình capture", () => {
     const ninety = byQuote(proposals, "trên 90% quần chúng");
     expect(ninety).toMatchObject({ dataset: "chi-tieu", qualifier: "trên" });
     expect(ninety.row).toMatchObject({ percent: "90", qualifier: "trên" });
-    const listeners = proposals.find((p) => Object.values(p.row).includes("17.985"));
-    expect(listeners?.qualifier).toBe("trên");
-    expect(listeners?.row.participants_qualifier).toBe("trên");
+    const listeners = proposals.find((p) => p.row.participants === "17.985")!;
+    expect(listeners.qualifier).toBe("trên");
+    expect(listeners.row).toMatchObject({
+      sessions: "213",
+      session_unit: "buổi",
+      participants_qualifier: "trên",
+    });
   });
 });
