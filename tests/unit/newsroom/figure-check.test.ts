@@ -65,8 +65,9 @@ describe("confirmed figures", () => {
     const decisions: FigureDecision[] = [
       { n: find("kết nạp 218").n, decision: "confirm", cells: {} },
       { n: find("chính thức 54").n, decision: "confirm", cells: {} },
-      // The text does not say which badge action; the editor fills the blank the proposal marked.
-      { n: find("cho 71 đồng chí").n, decision: "confirm", cells: { action: "de-nghi-tang" } },
+      // “Trong đó, tặng Huy hiệu 30 năm…”: the sentence itself does not say “đề nghị tặng” (the one
+      // before does); the editor fills the blank the proposal marked.
+      { n: find("cho 42 đồng chí").n, decision: "confirm", cells: { action: "de-nghi-tang" } },
       { n: find("213/213").n, decision: "skip" },
     ];
     const rows = figureRows(proposals, decisions, article.slug);
@@ -150,7 +151,7 @@ describe("confirmed figures", () => {
         proposals,
         [
           change(find("kết nạp 218"), { unit: "Đảng bộ huyện Thanh Bìnhh" }),
-          { n: find("cho 71 đồng chí").n, decision: "confirm", cells: {} },
+          { n: find("cho 42 đồng chí").n, decision: "confirm", cells: {} },
         ],
         article.slug,
       ),

@@ -50,7 +50,7 @@ describe("figuresFieldset", () => {
     // Fields fold away when the proposal is complete; a blank the text leaves keeps them open.
     const item = (n: number) => itemOf(html, n);
     expect(item(admitted.n)).toContain('<details class="figure-fields"><summary>');
-    const badges = f.proposals.find((p) => p.quote.includes("cho 71 đồng chí"))!;
+    const badges = f.proposals.find((p) => p.quote.includes("cho 42 đồng chí"))!;
     expect(item(badges.n)).toContain('<details class="figure-fields" open>');
     expect(textOf(item(badges.n))).toContain("Việc — bài không nêu, cần điền");
     const text = textOf(html);

@@ -19,15 +19,15 @@ describe("figuresStep", () => {
     expect(first).toMatchObject({ ok: true, rows: [], checks: [], problems: [] });
     const form = posted(first.html);
     const pick = (words: string) => first.figures.proposals.find((p) => p.quote.includes(words))!.n;
-    for (const n of [pick("kết nạp 218"), pick("chính thức 54"), pick("cho 71 đồng chí")])
+    for (const n of [pick("kết nạp 218"), pick("chính thức 54"), pick("cho 42 đồng chí")])
       form[`figure.${n}.decision`] = ["confirm"];
-    form[`figure.${pick("cho 71 đồng chí")}.cell.action`] = ["de-nghi-tang"];
+    form[`figure.${pick("cho 42 đồng chí")}.cell.action`] = ["de-nghi-tang"];
     const second = figuresStep(form, article, options);
     expect(second.problems).toEqual([]);
     expect(second.rows.map((r) => [r.dataset, r.cells.count])).toEqual([
       ["ket-nap", "218"],
       ["ket-nap", "54"],
-      ["huy-hieu", "71"],
+      ["huy-hieu", "42"],
     ]);
     expect(second.checks.map((c) => c.ok)).toEqual([true, true, true]);
     expect(second.ok).toBe(true);

@@ -56,8 +56,12 @@ describe("proposeFigures on the Thanh Bình capture", () => {
     // The source gives a percentage, never the planned number: the target stays blank.
     expect(admitted.row.target ?? "").toBe("");
     const badges = byQuote(proposals, "đề nghị tặng Huy hiệu Đảng cho 71 đồng chí");
-    expect(badges.row.count).toBe("71");
-    expect(badges.unknown).toEqual([{ column: "action", title: "Việc" }]);
+    expect(badges.row).toMatchObject({ count: "71", action: "de-nghi-tang" });
+    expect(badges.unknown).toEqual([]);
+    // “Trong đó, tặng Huy hiệu 30 năm tuổi Đảng cho 42 đồng chí”: “tặng” alone does not say which.
+    const thirty = byQuote(proposals, "30 năm tuổi Đảng cho 42 đồng chí");
+    expect(thirty.row).toMatchObject({ years: "30", count: "42" });
+    expect(thirty.unknown).toEqual([{ column: "action", title: "Việc" }]);
   });
 
   it("invents no date: a sentence without time words is “as reported” on the article's own day", () => {
