@@ -25,12 +25,29 @@ export type FiguresStep = {
   html: string;
 };
 
+const UNREADABLE =
+  "Chưa đọc được phần đầu của bài (tiêu đề, ngày, đơn vị…) nên chưa đề xuất được số liệu: sửa các ô của bài rồi bấm Xem trước lại.";
+
+/** The fieldset when the article's text cannot be read: nothing proposed, nothing lost. */
+function unreadable(article: FigureArticle): FiguresStep {
+  const figures: ArticleFigures = { slug: article.slug, proposals: [], cited: [], dataIssues: 0 };
+  const html = `<fieldset class="figures"><legend>Số liệu của bài</legend><p class="figure-check" data-ok="false" role="alert">${UNREADABLE}</p></fieldset>`;
+  const empty = { decisions: [], rows: [], checks: [] };
+  return { figures, ...empty, problems: [{ n: -1, message: UNREADABLE }], ok: false, html };
+}
+
 export function figuresStep(
   form: FormFields | undefined,
   article: FigureArticle,
   options: { dataDir?: string; newsDir?: string } = {},
 ): FiguresStep {
-  const figures = proposeFigures(article, options);
+  let figures: ArticleFigures;
+  try {
+    figures = proposeFigures(article, options);
+  } catch {
+    // Broken frontmatter (the article's own check names the line); the figures wait for it.
+    return unreadable(article);
+  }
   const { decisions, problems } = form
     ? readFigureDecisions(form, figures.proposals)
     : { decisions: [], problems: [] };

@@ -35,4 +35,13 @@ describe("figuresStep", () => {
     const files = figureFiles(second.rows, { article, ...options });
     expect(files.map((f) => f.path)).toEqual(["data/ket-nap.csv", "data/huy-hieu.csv"]);
   });
+
+  it("answers in Vietnamese, without throwing, when the article's frontmatter cannot be read", () => {
+    const step = figuresStep(
+      { "figure.0.decision": ["confirm"] },
+      { slug: "bai-hong", mdx: '---\ntitle: "chưa đóng\n---\n\nCó 12 chi bộ.\n' },
+    );
+    expect(step).toMatchObject({ ok: false, rows: [], checks: [] });
+    expect(step.html).toContain("Chưa đọc được phần đầu của bài");
+  });
 });
