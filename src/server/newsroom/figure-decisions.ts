@@ -4,6 +4,8 @@
 //
 // Fields, for figure n (FigureProposal.n):
 //   figure.<n>.decision     confirm | change | skip (absent: skip)
+//   figure.<n>.key          the figure as shown (figureKey); required to confirm or change, so a
+//                           decision never lands on another figure after the text was edited
 //   figure.<n>.dataset      dataset id (change)
 //   figure.<n>.unit         unit as the source writes it (change)
 //   figure.<n>.period       2022, 2023-02-28 or blank (change)
@@ -70,11 +72,17 @@ function rawDecision(form: FormFields, proposal: FigureProposal, decision: strin
   };
 }
 
+/** What identifies a figure between showing the form and reading it: its numbers and quote. */
+export const figureKey = (proposal: FigureProposal): string =>
+  `${proposal.numbers.map((n) => n.token).join(" ")} · ${proposal.quote}`;
+
 /** One figure's decision, or why it cannot be read, in Vietnamese. */
 function readOne(form: FormFields, proposal: FigureProposal): FigureDecision | string {
   const decision = one(form, figureField(proposal.n, "decision")) || "skip";
   if (!(FIGURE_DECISIONS as readonly string[]).includes(decision))
     return `quyết định “${decision}” không hợp lệ: chọn Xác nhận, Sửa hoặc Bỏ qua`;
+  if (decision !== "skip" && one(form, figureField(proposal.n, "key")) !== figureKey(proposal))
+    return "lời bài đã đổi nên số liệu này không còn là số đã chọn: xem lại đề xuất rồi chọn lại";
   if (decision === "confirm" && proposal.dataset === null)
     return "số này chưa có bộ dữ liệu: chọn “Sửa” rồi chọn bộ dữ liệu, hoặc “Bỏ qua”";
   const parsed = figureDecisionSchema.safeParse(rawDecision(form, proposal, decision));

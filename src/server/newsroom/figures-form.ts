@@ -12,9 +12,14 @@ import type { FigureDecision } from "../../lib/newsroom/figure-rows.ts";
 import { qualifierColumn, valueColumn } from "../../lib/newsroom/figure-rows.ts";
 import type { ArticleFigures, CitedFigure, FigureProposal } from "../../lib/newsroom/figures.ts";
 import { cellInputs, decisionRadios, select, textInput } from "./figure-inputs.ts";
-import type { FigureDecisionProblem } from "./figure-decisions.ts";
+import { figureField, figureKey, type FigureDecisionProblem } from "./figure-decisions.ts";
 
-export { readFigureDecisions, figureField, type FigureDecisions } from "./figure-decisions.ts";
+export {
+  readFigureDecisions,
+  figureField,
+  figureKey,
+  type FigureDecisions,
+} from "./figure-decisions.ts";
 
 export type FiguresFormState = {
   /** The decisions posted last (fields keep what the editor chose). */
@@ -130,7 +135,8 @@ function proposalItem(p: FigureProposal, state: FiguresFormState): string {
   const check = state.checks?.find((c) => c.n === p.n);
   const problem = state.problems?.find((c) => c.n === p.n);
   return (
-    `${open}${decisionRadios(p.n, decision?.decision ?? "skip")}` +
+    `${open}<input type="hidden" name="${e(figureField(p.n, "key"))}" value="${e(figureKey(p))}">` +
+    decisionRadios(p.n, decision?.decision ?? "skip") +
     fields(p, decision, problem !== undefined || check?.ok === false) +
     `${checkLine(check, problem)}</li>`
   );

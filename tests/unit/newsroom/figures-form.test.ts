@@ -5,7 +5,11 @@ import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FigureDecision } from "../../../src/lib/newsroom/figure-rows.ts";
 import { proposeFigures, type ArticleFigures } from "../../../src/lib/newsroom/figures.ts";
-import { figuresFieldset, readFigureDecisions } from "../../../src/server/newsroom/figures-form.ts";
+import {
+  figureKey,
+  figuresFieldset,
+  readFigureDecisions,
+} from "../../../src/server/newsroom/figures-form.ts";
 import { textOf } from "../../helpers/html.ts";
 import { posted } from "./form-fields.ts";
 import { checkFigureRows } from "../../../src/lib/newsroom/figure-check.ts";
@@ -141,6 +145,7 @@ describe("figuresFieldset", () => {
     const bad = readFigureDecisions(
       {
         [`figure.${n}.decision`]: ["change"],
+        [`figure.${n}.key`]: [figureKey(f.proposals[0]!)],
         [`figure.${n}.dataset`]: ["__proto__"],
         [`figure.${n}.period_kind`]: ["hom-qua"],
       },
@@ -209,11 +214,45 @@ describe("figuresFieldset", () => {
     const html = figuresFieldset(f);
     expect(html).toContain(`<option value="" selected>— chọn bộ dữ liệu —</option>`);
     expect(textOf(html)).toContain("chưa rõ bộ dữ liệu");
-    const read = readFigureDecisions({ [`figure.${loose.n}.decision`]: ["confirm"] }, f.proposals);
+    const read = readFigureDecisions(
+      {
+        [`figure.${loose.n}.decision`]: ["confirm"],
+        [`figure.${loose.n}.key`]: [figureKey(loose)],
+      },
+      f.proposals,
+    );
     expect(read.problems).toEqual([
       {
         n: loose.n,
         message: `Số liệu ${loose.n + 1}: số này chưa có bộ dữ liệu: chọn “Sửa” rồi chọn bộ dữ liệu, hoặc “Bỏ qua”.`,
+      },
+    ]);
+  });
+
+  it("never lets a decision land on another figure after the text was edited", () => {
+    const { article, dataDir, figures: f } = figures();
+    const admitted = f.proposals.find((p) => p.quote.includes("kết nạp 218"))!;
+    const form = posted(figuresFieldset(f));
+    form[`figure.${admitted.n}.decision`] = ["confirm"];
+    expect(readFigureDecisions(form, f.proposals).decisions).toContainEqual({
+      n: admitted.n,
+      decision: "confirm",
+      cells: expect.any(Object),
+    });
+    // The editor adds a sentence with a number before it: the numbering of the figures moves on.
+    const edited = {
+      ...article,
+      mdx: article.mdx.replace("Công tác tạo nguồn", "Huyện có 9 chi bộ mới. Công tác tạo nguồn"),
+    };
+    const moved = proposeFigures(edited, { dataDir }).proposals;
+    const read = readFigureDecisions(form, moved);
+    const landed = moved.find((p) => p.n === admitted.n)!;
+    expect(landed.quote).not.toBe(admitted.quote);
+    expect(read.decisions.find((d) => d.n === admitted.n)).toBeUndefined();
+    expect(read.problems).toEqual([
+      {
+        n: admitted.n,
+        message: `Số liệu ${admitted.n + 1}: lời bài đã đổi nên số liệu này không còn là số đã chọn: xem lại đề xuất rồi chọn lại.`,
       },
     ]);
   });
