@@ -5,7 +5,7 @@
 // 360 and 1280 px when SHOTS_DIR is set. The publisher records what it is given (publication.ts's
 // contract); the preview returns a small page of its own.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,11 @@ import { SEEDS_DIR } from "../helpers/seeds.ts";
 
 const PASSWORD = "mat-khau-du-dai-1";
 const CAPTURE = readFileSync(join(SEEDS_DIR, "004_bff571ff9cb4532b.txt"), "utf8");
+/** A capture whose figures the data does not hold yet. */
+const NEW_FIGURES = readFileSync(
+  resolve(import.meta.dirname, "../fixtures/captures/tuyen-hoa-2024.txt"),
+  "utf8",
+);
 
 describe("the article page without JavaScript", () => {
   let t: TestApp;
@@ -25,7 +30,8 @@ describe("the article page without JavaScript", () => {
   const publisher: Publisher = {
     submit(request) {
       submitted.push(request);
-      return { ...request, id: "p1", state: "waiting", submittedAt: new Date().toISOString() };
+      const id = `p${submitted.length}`;
+      return { ...request, id, state: "waiting", submittedAt: new Date().toISOString() };
     },
     get: () => undefined,
   };
@@ -61,14 +67,20 @@ describe("the article page without JavaScript", () => {
     }
   }
 
-  it("pastes a capture, fills what is missing, previews and publishes with plain forms", async () => {
+  /** A biên tập signed in, JavaScript off, on the queue page. */
+  async function signedIn() {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${t.url}/quan-tri/`);
     await page.fill("#ten", "bt");
     await page.fill("#mat-khau", PASSWORD);
     await page.click("button[type=submit]");
+    return { context, page };
+  }
+
+  it("pastes a capture, fills what is missing, previews and publishes with plain forms", async () => {
+    const { context, page } = await signedIn();
     await page.click("text=Viết bài mới");
     await page.waitForURL(`${t.url}/quan-tri/bai-viet/moi/`);
 
@@ -134,6 +146,35 @@ describe("the article page without JavaScript", () => {
     expect(submitted).toHaveLength(1);
     expect(submitted[0]!.files[0]!.path).toBe("content/news/thanh-binh-bai-moi.mdx");
     expect(submitted[0]!.files[0]!.text).toContain('unit: "Đảng bộ huyện Thanh Bình"');
+    await context.close();
+  });
+
+  it("confirms a figure the text states; its dataset file joins the article's publication", async () => {
+    const { context, page } = await signedIn();
+    await page.goto(`${t.url}/quan-tri/bai-viet/moi/`);
+    await page.fill("#f-captured", NEW_FIGURES);
+    await page.click("text=Đọc trang đã chép");
+    // The figures fieldset sits inside the article's form, each figure with its proposed row.
+    const figures = page.locator("form.article fieldset.figures");
+    expect(await figures.locator("legend").first().textContent()).toBe("Số liệu của bài");
+    await page.fill("#f-locality-province", "Quảng Bình");
+    await page.fill("#f-locality-district", "Tuyên Hóa");
+    await page.fill("#f-unit", "Đảng bộ huyện Tuyên Hóa");
+    await page.fill("#f-slug", "tuyen-hoa-2024-thu");
+    await page.check("input[name=topics][value=to-chuc-co-so-dang]");
+    await page.check('input[name="figure.1.decision"][value=confirm]');
+    await page.click("button[name=action][value=preview]");
+    expect(await page.locator("[role=alert]").count()).toBe(0);
+    expect(await figures.textContent()).toContain("sẽ thêm vào data/dang-vien.csv");
+    await shoot(page, "bai-viet-so-lieu");
+    await page.click("button[name=action][value=publish]");
+    await page.waitForURL(/\/quan-tri\/xuat-ban\/viec\/p\d+\/$/);
+    const request = submitted.at(-1)!;
+    expect(request.files.map((f) => f.path)).toEqual([
+      "content/news/tuyen-hoa-2024-thu.mdx",
+      "data/dang-vien.csv",
+    ]);
+    expect(request.files[1]!.text).toMatch(/^[^\n]*6\.120[^\n]*tuyen-hoa-2024-thu/m);
     await context.close();
   });
 });

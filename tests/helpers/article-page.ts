@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { readCapture } from "../../src/lib/content/capture.ts";
 import { proposedSummary } from "../../src/lib/content/capture-mdx.ts";
 import { contentDir } from "../../src/lib/data/paths.ts";
-import type { FiguresSlot } from "../../src/server/newsroom/article-routes.ts";
+import type { FiguresSlot } from "../../src/server/newsroom/figures-slot.ts";
 import type { ArticlePreview } from "../../src/server/newsroom/preview-types.ts";
 import type {
   Publication,

@@ -205,7 +205,7 @@ export function articlePage(p: ArticlePage): string {
       `<input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">${datalists(p.site)}` +
       `<fieldset><legend>Phần đầu bài</legend>${fields}${topicsField(p, values)}</fieldset>` +
       bodyField(p, values) +
-      (p.figures ?? "") +
+      (p.figures ? `<div id="f-figures">${p.figures}</div>` : "") +
       `<p class="actions"><button name="action" value="preview">Xem trước</button> <button name="action" value="publish">Đăng bài</button></p></form>` +
       previewSection(p.preview),
     STYLE,

@@ -20,7 +20,6 @@ import {
   readArticle,
   type CheckedArticle,
 } from "./article-check-form.ts";
-import type { FieldProblem } from "./article-draft.ts";
 import {
   ARTICLE_BASE,
   articlePage,
@@ -29,25 +28,10 @@ import {
 } from "./article-form.ts";
 import { catalogueOf, type Catalogue } from "./body-catalogue.ts";
 import type { ArticlePreview } from "./preview-types.ts";
+import { articleFigures } from "./article-figures.ts";
+import type { FiguresSlot } from "./figures-slot.ts";
 import type { PublicationFile, Publisher } from "./publication.ts";
 import { siteValuesOf, type SiteValues } from "./site-values.ts";
-
-/**
- * The figures fieldset (the numbers the text states, each with a proposed dataset row to confirm,
- * change or skip): another module builds it and the lead wires it here. Called on every action
- * with the article's slug, the MDX our template writes for the form as it stands (on "read", for
- * the pasted page), the body textarea and the whole posted form (its own fields are in it); its
- * HTML goes inside the article form after the body. On "publish" its problems stop the
- * publication (listed at the top) and its files (data/<id>.csv) join the article's commit.
- */
-export type FiguresSlot = (input: {
-  action: "read" | "preview" | "publish";
-  slug: string;
-  mdx: string;
-  body: string;
-  form: FormFields;
-}) => Promise<FiguresPart> | FiguresPart;
-export type FiguresPart = { html: string; problems?: FieldProblem[]; files?: PublicationFile[] };
 
 /** What the article page needs beyond the staff routes' own dependencies. */
 export type ArticleDeps = {
@@ -60,6 +44,7 @@ export type ArticleDeps = {
   /** The checkout's content/news/ and data/ (PUBLISH_DIR); default: this project's (or NEWS_DIR, DATA_DIR). */
   newsDir?: string;
   dataDir?: string;
+  /** The figures fieldset (figures-slot.ts); by default the figures step's (article-figures.ts). */
   figures?: FiguresSlot;
 };
 
@@ -86,8 +71,11 @@ export function articleRoutes(
   signedIn: readonly [MiddlewareHandler<StaffEnv>, MiddlewareHandler<StaffEnv>],
 ): void {
   const newsDir = d.newsDir ?? contentDir();
+  const data = d.dataDir ?? dataDir();
   const site = siteValuesOf(newsDir);
-  const catalogue = catalogueOf(d.dataDir ?? dataDir(), newsDir);
+  const catalogue = catalogueOf(data, newsDir);
+  // The figures step fills the slot unless a test or the lead gives another.
+  const deps = { ...d, figures: d.figures ?? articleFigures({ dataDir: data, newsDir }) };
   const sent = sentSlugs(d.publisher);
   const page: PageOf = (c, p, status = 200) => {
     // Only a page showing a rendered preview widens the staff pages' policy (respond.ts).
@@ -118,7 +106,7 @@ export function articleRoutes(
       requireRole("publish"),
       formBodyUpTo(MAX_ARTICLE_POST_BYTES, (c) => c.html(refusedPage(TOO_LARGE), 413)),
       requireSession,
-      (c) => postArticle(c, d, { page, newsDir, site, catalogue, sent }),
+      (c) => postArticle(c, deps, { page, newsDir, site, catalogue, sent }),
     );
 }
 
