@@ -3,20 +3,19 @@
 // after the other and both end published as two commits by their members; a dataset with an error
 // on purpose fails with file:line and leaves git, dist/ and the files as they were; an undo makes a
 // revert commit and the article answers 404 again; a build over its time limit is stopped.
-import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { originalSiteFigures } from "../../src/lib/data/original-site.ts";
-import { createApp } from "../../src/server/app.ts";
 import { createPublisher, type RunningPublisher } from "../../src/server/newsroom/publisher.ts";
 import type { Publication } from "../../src/server/newsroom/publication.ts";
 import type { Stores } from "../../src/server/store/types.ts";
-import { makeCheckout, testArticle, type Checkout } from "../helpers/newsroom.ts";
-import { BACKENDS, type TestStoreTarget } from "../helpers/stores.ts";
+import {
+  makeCheckout,
+  startNewsroomServer,
+  testArticle,
+  type Checkout,
+  type NewsroomServer,
+} from "../helpers/newsroom.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BUILD_MINUTES = 6;
@@ -24,41 +23,28 @@ const BUILD_MINUTES = 6;
 describe("publisher", () => {
   let checkout: Checkout;
   let publisher: RunningPublisher;
-  let server: Server;
-  let url: string;
-  let target: TestStoreTarget;
+  let site: NewsroomServer;
   let stores: Stores;
+  let url: string;
 
   beforeAll(async () => {
     checkout = makeCheckout();
-    target = await BACKENDS[0]!.create();
-    stores = await target.open();
-    publisher = createPublisher({
-      root: ROOT,
-      publishDir: checkout.publishDir,
-      distDir: checkout.distDir,
-      cacheDir: checkout.cacheDir,
-      buildTimeoutMs: BUILD_MINUTES * 60_000,
-      log: (entry) => stores.staff.logNewsroom(entry),
+    site = await startNewsroomServer(checkout.distDir, (s) => {
+      publisher = createPublisher({
+        root: ROOT,
+        publishDir: checkout.publishDir,
+        distDir: checkout.distDir,
+        cacheDir: checkout.cacheDir,
+        buildTimeoutMs: BUILD_MINUTES * 60_000,
+        log: (entry) => s.staff.logNewsroom(entry),
+      });
+      return { publisher, publishDir: checkout.publishDir };
     });
-    const app = createApp({
-      stores,
-      polls: new Map(),
-      counterBaseline: originalSiteFigures().total,
-      config: { distDir: checkout.distDir, trustProxy: 0, rateLimitPerMinute: 0 },
-    });
-    server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }) as Server;
-    await once(server, "listening");
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ stores, url } = site);
   }, 60_000);
   afterAll(async () => {
     await publisher?.idle();
-    if (server) {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    }
-    await stores?.close();
-    await target?.dispose();
+    await site?.close();
     checkout?.dispose();
   });
 

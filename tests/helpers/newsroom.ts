@@ -14,8 +14,18 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { once } from "node:events";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+
+import { serve } from "@hono/node-server";
+import { originalSiteFigures } from "../../src/lib/data/original-site.ts";
+import { createApp } from "../../src/server/app.ts";
+import type { Newsroom } from "../../src/server/newsroom/setup.ts";
+import type { Stores } from "../../src/server/store/types.ts";
+import { BACKENDS } from "./stores.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const SOURCE = "cao-lanh-doi-moi-phuong-thuc-lanh-dao-to-chuc-co-so-dang";
@@ -92,5 +102,39 @@ export function testArticle(
     path: `content/news/${slug}.mdx`,
     text: text.replace(`title: "${title}"`, `title: "${newTitle}"`),
     title: newTitle,
+  };
+}
+
+export type NewsroomServer = {
+  url: string;
+  stores: Stores;
+  close(): Promise<void>;
+};
+
+/** The real app over real HTTP on a temporary SQLite file, serving `distDir`, with `newsroom`. */
+export async function startNewsroomServer(
+  distDir: string,
+  newsroom: (stores: Stores) => Promise<Newsroom> | Newsroom,
+): Promise<NewsroomServer> {
+  const target = await BACKENDS.find((b) => b.kind === "sqlite")!.create();
+  const stores = await target.open();
+  const app = createApp({
+    stores,
+    polls: new Map(),
+    counterBaseline: originalSiteFigures().total,
+    config: { distDir, trustProxy: 1, rateLimitPerMinute: 0 },
+    newsroom: await newsroom(stores),
+  });
+  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }) as Server;
+  await once(server, "listening");
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stores,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await stores.close();
+      await target.dispose();
+    },
   };
 }

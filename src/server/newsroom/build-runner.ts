@@ -3,6 +3,8 @@
 // It leaves the checked build in <dist>-staging; the publisher swaps it in after the commit.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import { formatNumber } from "../../lib/format.ts";
 
 export type BuildSpec = {
   /** The project (its src/cli/build.ts and node_modules). */
@@ -18,28 +20,33 @@ export type BuildSpec = {
 export type BuildOutcome = { ok: true } | { ok: false; message: string };
 
 /** Lines that say where a problem is: "file:line[:col] …", the build's own form. */
-const LOCATED = /^\S+:\d+(:\d+)?\s/;
-const MAX_MESSAGE_LINES = 40;
+const LOCATED = /^\S+\.[a-z]+:\d+(:\d+)?\s/i;
+/** Lines that state an error: Astro's "[ERROR]", a thrown "Error:", the checks' Vietnamese. */
+const ERROR = /\[ERROR\]|\bError:|\blỗi\b|^Đã dừng/i;
+/** Astro's progress lines (routes generated): never the reason. */
+const PROGRESS = /[├└]─/;
+const MAX_LINES = 30;
+const MAX_LINE_CHARS = 600;
 
 /**
- * The build's error lines: each located line and the indented lines after it, then the build's
- * own summary; paths shown relative to the checkout. Without a located line, the last lines.
+ * The build's error lines, for the editor: each located or error line and the indented lines
+ * after it (not stack frames), without duplicates, paths relative to the checkout. Without any,
+ * the last lines.
  */
 export function errorLines(output: string, publishDir: string): string {
-  const lines = output
+  const lines = stripVTControlCharacters(output)
     .split("\n")
     .map((l) => l.replaceAll(`${publishDir}/`, "").trimEnd())
-    .filter((l) => l !== "");
-  const kept: string[] = [];
+    .filter((l) => l.trim() !== "" && !PROGRESS.test(l));
+  const kept = new Set<string>();
   let inProblem = false;
   for (const line of lines) {
-    if (LOCATED.test(line)) inProblem = true;
-    else if (!/^\s/.test(line)) inProblem = false;
-    if (inProblem) kept.push(line);
+    if (LOCATED.test(line) || ERROR.test(line)) inProblem = true;
+    else if (!/^\s/.test(line) || /^\s+(at\s|Stack trace:|Hint:)/.test(line)) inProblem = false;
+    if (inProblem) kept.add(line.slice(0, MAX_LINE_CHARS));
   }
-  const tail = lines.filter((l) => !LOCATED.test(l) && !/^\s/.test(l)).slice(-2);
-  const shown = kept.length > 0 ? [...kept.slice(0, MAX_MESSAGE_LINES), ...tail] : lines.slice(-12);
-  return shown.join("\n");
+  const shown = kept.size > 0 ? [...kept] : lines.slice(-8);
+  return shown.slice(-MAX_LINES).join("\n");
 }
 
 export function runBuild(spec: BuildSpec): Promise<BuildOutcome> {
@@ -79,9 +86,8 @@ export function runBuild(spec: BuildSpec): Promise<BuildOutcome> {
     child.on("close", (status) => {
       clearTimeout(timer);
       if (status === 0 && !timedOut) return done({ ok: true });
-      const minutes = Math.round(spec.timeoutMs / 60_000);
       const message = timedOut
-        ? `Bản dựng chạy quá ${minutes} phút nên đã bị dừng; không có gì được đăng. Mời thử lại sau ít phút, hoặc báo người quản trị.`
+        ? `Bản dựng chạy quá ${formatNumber(spec.timeoutMs / 1000)} giây nên đã bị dừng; không có gì được đăng. Mời thử lại sau ít phút, hoặc báo người quản trị.`
         : `Bản dựng dừng vì lỗi; không có gì được đăng.\n${errorLines(output, spec.publishDir)}`;
       done({ ok: false, message });
     });
