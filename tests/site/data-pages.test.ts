@@ -140,6 +140,17 @@ describe.each(DATASET_IDS.map((id) => [id] as const))("/du-lieu/%s/", (id) => {
   });
 });
 
+describe("/du-lieu/ket-nap/ charts", () => {
+  it("sets its single values side by side as one row of key figures, not a stack of blocks", () => {
+    const body = bodyOf(read("du-lieu", "ket-nap", "index.html"));
+    const start = body.indexOf('class="dataset-charts__numbers');
+    expect(start).toBeGreaterThan(0);
+    const row = body.slice(start, body.indexOf("</section>", start));
+    // Three periods and levels, each a number: Thanh Bình 2022, Lạng Sơn 2020, the bloc 2014.
+    expect(row.match(/class="chart__number-unit"/g)?.length).toBe(3);
+  });
+});
+
 describe("figures as readers see them", () => {
   // The number cells themselves, not the page text: every figure is also in the row's quote.
   const numberCells = (page: string, rowId: string) => {
