@@ -43,6 +43,8 @@ const envSchema = z.object({
   STAFF_SIGNIN_WINDOW_MINUTES: whole(1, 1440).default(15),
   /** Password checks (scrypt, 32 MiB each) at once, each in a thread of its own; more wait 503. */
   STAFF_PASSWORD_CHECKS: whole(1, 64).default(availableParallelism()),
+  /** "off" on every node but the one that publishes (README "Newsroom"). */
+  NEWSROOM: z.enum(["on", "off"]).default("on"),
   /** The newsroom's content checkout (a git work tree with content/news and data). */
   PUBLISH_DIR: z.string().min(1).default(ROOT),
   /** A publication's build is stopped after this many seconds (then it failed, nothing changed). */
@@ -84,6 +86,7 @@ export const configSchema = envSchema.transform((e) => ({
     passwordChecks: e.STAFF_PASSWORD_CHECKS,
   },
   publish: {
+    enabled: e.NEWSROOM === "on",
     /** The content checkout the newsroom writes and commits in. */
     dir: resolve(e.PUBLISH_DIR),
     buildTimeoutMs: e.PUBLISH_BUILD_TIMEOUT_SECONDS * 1000,

@@ -95,8 +95,10 @@ function shutdown(signal: string): void {
   console.log(`${signal}: finishing open requests, then stopping.`);
   // Stop accepting, let in-flight requests finish, then close the database.
   retention.stop();
+  // A build in progress is stopped and its files put back before the store closes (it logs).
+  const published = newsroom.publisher?.stop() ?? Promise.resolve();
   server.close(() => {
-    void stores.close().finally(() => process.exit(0));
+    void published.then(() => stores.close()).finally(() => process.exit(0));
   });
   // Keep-alive connections busy at SIGTERM (a proxy's) close as soon as their answer is sent,
   // not after the keep-alive timeout: a rolling restart waits only for requests in flight.

@@ -191,6 +191,47 @@ describe("publisher", () => {
     expect(checkout.distListing()).toEqual(dist);
   }, 60_000);
 
+  it("stop() at shutdown: the running build is stopped and its files put back; the waiting one fails", async () => {
+    const head = checkout.head();
+    const dist = checkout.distListing();
+    const stopping = createPublisher({
+      root: ROOT,
+      publishDir: checkout.publishDir,
+      distDir: checkout.distDir,
+      cacheDir: checkout.cacheDir,
+      buildTimeoutMs: BUILD_MINUTES * 60_000,
+    });
+    const three = testArticle("ban-thu-ba", "Bản thử ba");
+    const four = testArticle("ban-thu-bon", "Bản thử bốn");
+    const a = stopping.submit({
+      kind: "article",
+      title: three.title,
+      username: "bt1",
+      files: [three],
+    });
+    const b = stopping.submit({
+      kind: "article",
+      title: four.title,
+      username: "bt1",
+      files: [four],
+    });
+    while (!existsSync(join(checkout.publishDir, three.path)))
+      await new Promise((r) => setTimeout(r, 20));
+    await stopping.stop();
+    expect([a.state, a.message]).toEqual([
+      "failed",
+      expect.stringMatching(/^Máy chủ dừng giữa chừng/),
+    ]);
+    expect([b.state, b.message]).toEqual([
+      "failed",
+      expect.stringMatching(/^Máy chủ dừng trước khi dựng/),
+    ]);
+    expect(checkout.head()).toBe(head);
+    expect(checkout.git("status", "--porcelain")).toBe("");
+    expect(checkout.distListing()).toEqual(dist);
+    expect(existsSync(`${checkout.distDir}-staging`)).toBe(false);
+  }, 60_000);
+
   it(
     "undo: a revert commit by the member who undid it, and the article is gone (404)",
     async () => {

@@ -15,6 +15,8 @@ export type BuildSpec = {
   distDir: string;
   cacheDir?: string;
   timeoutMs: number;
+  /** Aborted: the build is stopped at once (the server is shutting down). */
+  signal?: AbortSignal;
 };
 
 export type BuildOutcome = { ok: true } | { ok: false; message: string };
@@ -73,19 +75,31 @@ export function runBuild(spec: BuildSpec): Promise<BuildOutcome> {
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
+  const stop = () => {
     try {
       process.kill(-child.pid!, "SIGKILL");
     } catch {
       child.kill("SIGKILL");
     }
+  };
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop();
   }, spec.timeoutMs);
+  spec.signal?.addEventListener("abort", stop, { once: true });
   return new Promise((done) => {
     child.on("error", (error) => (output += `\n${error.message}`));
     child.on("close", (status) => {
       clearTimeout(timer);
-      if (status === 0 && !timedOut) return done({ ok: true });
+      spec.signal?.removeEventListener("abort", stop);
+      if (status === 0 && !timedOut && !spec.signal?.aborted) return done({ ok: true });
+      if (spec.signal?.aborted) {
+        return done({
+          ok: false,
+          message:
+            "Máy chủ dừng giữa chừng nên bản dựng bị huỷ; không có gì được đăng. Mời gửi lại.",
+        });
+      }
       const message = timedOut
         ? `Bản dựng chạy quá ${formatNumber(spec.timeoutMs / 1000)} giây nên đã bị dừng; không có gì được đăng. Mời thử lại sau ít phút, hoặc báo người quản trị.`
         : `Bản dựng dừng vì lỗi; không có gì được đăng.\n${errorLines(output, spec.publishDir)}`;

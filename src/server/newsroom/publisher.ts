@@ -22,7 +22,7 @@ export type NewsroomLogEntry = {
   target: string;
 };
 
-export type PublisherOptions = Omit<BuildSpec, "timeoutMs"> & {
+export type PublisherOptions = Omit<BuildSpec, "timeoutMs" | "signal"> & {
   buildTimeoutMs: number;
   now?: () => number;
   /** Writes the staff log; a failure to log is reported, never stops a publication. */
@@ -31,7 +31,13 @@ export type PublisherOptions = Omit<BuildSpec, "timeoutMs"> & {
 };
 
 /** Publisher and, for tests and shutdown, a wait for the queue to empty. */
-export type RunningPublisher = Publisher & { idle(): Promise<void> };
+export type RunningPublisher = Publisher & {
+  idle(): Promise<void>;
+  /** Shutdown: the build running is stopped (its files put back), the waiting ones fail. */
+  stop(): Promise<void>;
+};
+
+const STOPPED = "Máy chủ dừng trước khi dựng việc này; không có gì thay đổi. Mời gửi lại.";
 
 /** A failure whose message is for the editor (Vietnamese). */
 class Refusal extends Error {}
@@ -41,13 +47,19 @@ export function createPublisher(o: PublisherOptions): RunningPublisher {
   const onError = o.onError ?? ((error) => console.error("Newsroom:", error));
   const jobs = new Map<string, Publication>();
   const queue = serialQueue(onError);
+  const stopping = new AbortController();
   const log = (p: Publication, action: NewsroomLogEntry["action"], target: string) =>
     void o.log?.({ at: new Date(now()), actor: p.username, action, target }).catch(onError);
 
   async function run(p: Publication): Promise<void> {
+    if (stopping.signal.aborted) {
+      Object.assign(p, { state: "failed", message: STOPPED });
+      return;
+    }
     p.state = "building";
+    const options = { ...o, signal: stopping.signal };
     try {
-      p.commit = await (p.kind === "undo" ? undoJob(o, p, now) : filesJob(o, p, now));
+      p.commit = await (p.kind === "undo" ? undoJob(options, p, now) : filesJob(options, p, now));
       p.state = "published";
       log(p, "published", `${p.id} ${p.commit}`);
     } catch (error) {
@@ -85,6 +97,10 @@ export function createPublisher(o: PublisherOptions): RunningPublisher {
     get: (id) => (jobs.has(id) ? jobs.get(id) : undefined),
     list: () => [...jobs.values()],
     idle: () => queue.idle(),
+    stop() {
+      stopping.abort();
+      return queue.idle();
+    },
   };
 }
 
@@ -109,8 +125,10 @@ async function refuseDirty(dir: string, paths: string[]): Promise<void> {
 }
 
 /** Build, commit and swap; on any failure before the commit, `undo` puts things back. */
+type JobOptions = PublisherOptions & { signal: AbortSignal };
+
 async function buildCommitSwap(
-  o: PublisherOptions,
+  o: JobOptions,
   p: Publication,
   paths: string[],
   at: Date,
@@ -141,7 +159,7 @@ async function buildCommitSwap(
 }
 
 /** An article or a dataset: its files written, built, committed, swapped in. */
-async function filesJob(o: PublisherOptions, p: Publication, now: () => number): Promise<string> {
+async function filesJob(o: JobOptions, p: Publication, now: () => number): Promise<string> {
   const dir = o.publishDir;
   const paths = p.files.map((f) => f.path);
   await refuseDirty(dir, paths);
@@ -154,7 +172,7 @@ async function filesJob(o: PublisherOptions, p: Publication, now: () => number):
 }
 
 /** An undo: `git revert --no-commit`, built, committed as the member who undid it, swapped in. */
-async function undoJob(o: PublisherOptions, p: Publication, now: () => number): Promise<string> {
+async function undoJob(o: JobOptions, p: Publication, now: () => number): Promise<string> {
   const dir = o.publishDir;
   const commit = p.revert!;
   const paths = await changedFiles(dir, commit).catch(() => {

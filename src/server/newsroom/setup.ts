@@ -22,6 +22,12 @@ export async function openNewsroom(o: {
   onError?: (error: unknown) => void;
 }): Promise<Newsroom> {
   const publishDir = o.settings.dir;
+  if (!o.settings.enabled) {
+    return {
+      publisher: null,
+      off: "Máy chủ này không xuất bản (NEWSROOM=off); nút xuất bản là một máy khác",
+    };
+  }
   const available = await checkPublishDir(publishDir);
   if (!available.ok) return { publisher: null, off: available.reason };
   const publisher = createPublisher({
