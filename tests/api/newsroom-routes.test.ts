@@ -169,6 +169,8 @@ describe("newsroom pages with a content checkout", () => {
       expect(history).toContain(">+1 −1</span>");
       expect(history).toMatch(/<time datetime="[^"]+">\d\d\/\d\d\/\d{4} \d\d:\d\d<\/time>/);
       const diff = await (await http.get(`${BASE}${commit}/`, bt.cookie)).text();
+      expect(diff).toContain(`<p><bdi>bt</bdi> · <time datetime=`);
+      expect(diff).toContain(`commit <code>${commit}</code>`);
       expect(diff).toContain("-ls-dang-vien,");
       expect(diff).toContain(`+ls-dang-vien,`);
       expect(diff).toContain(`${NOTE_END} Ghi chú thêm để thử.&quot;`);
@@ -235,6 +237,10 @@ describe("newsroom pages with a content checkout", () => {
     expect(unknown.status).toBe(404);
     const notNewsroom = await http.post(`${BASE}hoan-tac`, bt, { commit: "0".repeat(40) });
     expect(notNewsroom.status).toBe(400);
+    // The first commit of the checkout is not a publication: neither its diff nor its undo.
+    const first = checkout.git("rev-list", "--max-parents=0", "HEAD").trim();
+    expect((await http.get(`${BASE}${first}/`, bt.cookie)).status).toBe(404);
+    expect((await http.post(`${BASE}hoan-tac`, bt, { commit: first })).status).toBe(400);
     expect(checkout.head()).toBe(head);
   });
 });

@@ -90,7 +90,7 @@ export async function historyEntry(dir: string, commit: string): Promise<History
 /** What a commit changed under content/news and data, as text (at most 2 MB). */
 export async function commitDiff(dir: string, commit: string): Promise<string | undefined> {
   if (!COMMIT_ID.test(commit)) return undefined;
-  const args = ["show", "--no-color", "--no-ext-diff", "--format=fuller", "--stat", "--patch"];
+  const args = ["show", "--no-color", "--no-ext-diff", "--format=", "--stat", "--patch"];
   const r = await git(dir, [...args, commit, "--", "content/news", "data"]);
   if (!r.ok) return undefined;
   return r.stdout.length > 2_000_000 ? `${r.stdout.slice(0, 2_000_000)}\n…` : r.stdout;

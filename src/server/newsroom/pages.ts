@@ -82,7 +82,7 @@ function historyRow(e: HistoryEntry, csrf: string): string {
   const undo = e.undoneBy
     ? `Đã hoàn tác (<a href="${diffPath(e.undoneBy)}">${e.undoneBy.slice(0, 10)}</a>)`
     : `<form method="post" action="${NEWSROOM_BASE}hoan-tac"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}">` +
-      `<input type="hidden" name="commit" value="${e.commit}"><button name="action" value="undo">Hoàn tác</button></form>`;
+      `<input type="hidden" name="commit" value="${e.commit}"><button name="action" value="undo" aria-label="Hoàn tác: ${escapeHtml(e.subject)}">Hoàn tác</button></form>`;
   return (
     `<tr><td data-label="Lúc">${time(e.at)}</td><td data-label="Người đăng">${isolated(e.author)}</td>` +
     `<td data-label="Nội dung"><a href="${diffPath(e.commit)}">${escapeHtml(e.subject)}</a><ul>${files.join("")}</ul></td>` +
@@ -121,10 +121,14 @@ export function historyPage(o: {
   );
 }
 
-export function diffPage(commit: string, diff: string): string {
+export function diffPage(e: HistoryEntry, diff: string): string {
+  const undone = e.undoneBy
+    ? ` · đã hoàn tác bằng <a href="${diffPath(e.undoneBy)}">${e.undoneBy.slice(0, 10)}</a>`
+    : "";
   return staffDocument(
-    `Thay đổi ${commit.slice(0, 10)}`,
-    bar(`Thay đổi của commit ${commit.slice(0, 10)}`) +
+    `Thay đổi ${e.commit.slice(0, 10)}`,
+    bar(e.subject) +
+      `<p>${isolated(e.author)} · ${time(e.at)} · commit <code>${e.commit}</code>${undone}</p>` +
       `<pre class="diff">${escapeHtml(diff)}</pre>`,
   );
 }

@@ -104,10 +104,12 @@ function showJob(c: Context<StaffEnv>, nr: On) {
 }
 
 async function showDiff(c: Context<StaffEnv>, nr: On) {
-  const commit = c.req.param("commit") ?? "";
-  const diff = await commitDiff(nr.publishDir, commit);
-  if (diff === undefined) return notFound(c, "Không có commit này trong kho nội dung.");
-  return c.html(diffPage(commit, diff));
+  const entry = await historyEntry(nr.publishDir, c.req.param("commit") ?? "");
+  const diff = entry && (await commitDiff(nr.publishDir, entry.commit));
+  if (!entry || diff === undefined) {
+    return notFound(c, "Không có lần đăng này trong lịch sử xuất bản.");
+  }
+  return c.html(diffPage(entry, diff));
 }
 
 /** POST hoan-tac: an undo publication of a newsroom commit not undone yet; then its page. */
