@@ -3,7 +3,7 @@
 // after the other and both end published as two commits by their members; a dataset with an error
 // on purpose fails with file:line and leaves git, dist/ and the files as they were; an undo makes a
 // revert commit and the article answers 404 again; a build over its time limit is stopped.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublisher, type RunningPublisher } from "../../src/server/newsroom/publisher.ts";
@@ -256,4 +256,51 @@ describe("publisher", () => {
     },
     BUILD_MINUTES * 60_000,
   );
+
+  it("an undo whose files changed since fails and aborts the revert; a file with uncommitted changes is never written over", async () => {
+    const original = checkout
+      .git("log", "--format=%H", "--grep=^Publication-Kind: article", "--", one.path)
+      .trim()
+      .split("\n")
+      .at(-1)!;
+    // A later commit (by hand, in the checkout) changes the article the publication added.
+    const file = join(checkout.publishDir, one.path);
+    writeFileSync(file, one.text.replace("Bản thử một", "Bản thử một (sửa tay)"));
+    checkout.git("commit", "-q", "-a", "-m", "Sửa tay");
+    const head = checkout.head();
+    const dist = checkout.distListing();
+    const bytes = readFileSync(file);
+    const u = publisher.submit({
+      kind: "undo",
+      title: "x",
+      username: "qt",
+      files: [],
+      revert: original,
+    });
+    await publisher.idle();
+    expect([u.state, u.message]).toEqual([
+      "failed",
+      expect.stringMatching(/^Không hoàn tác được commit [0-9a-f]{10}: các tệp của nó đã đổi/),
+    ]);
+    expect(checkout.head()).toBe(head);
+    expect(checkout.git("status", "--porcelain")).toBe("");
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(checkout.distListing()).toEqual(dist);
+    // Uncommitted work in the checkout: the publication fails rather than overwrite it.
+    writeFileSync(file, "đang sửa dở");
+    const p = publisher.submit({
+      kind: "article",
+      title: one.title,
+      username: "bt1",
+      files: [one],
+    });
+    await publisher.idle();
+    expect([p.state, p.message]).toEqual([
+      "failed",
+      expect.stringContaining(`${one.path} đang có thay đổi chưa commit`),
+    ]);
+    expect(readFileSync(file, "utf8")).toBe("đang sửa dở");
+    expect(checkout.head()).toBe(head);
+    checkout.git("checkout", "--", one.path);
+  });
 });

@@ -58,6 +58,8 @@ export function runBuild(spec: BuildSpec): Promise<BuildOutcome> {
     DATA_DIR: join(spec.publishDir, "data"),
     ASTRO_OUT_DIR: spec.distDir,
     ...(spec.cacheDir ? { ASTRO_CACHE_DIR: spec.cacheDir } : {}),
+    // The server's builds never phone home (no network at build time).
+    ASTRO_TELEMETRY_DISABLED: "1",
   };
   delete env.BUILD_REPORT;
   const child = spawn(process.execPath, [join(spec.root, "src/cli/build.ts"), "--no-swap"], {

@@ -39,6 +39,8 @@ export type Publication = PublicationRequest & {
   finishedAt?: string;
   /** The commit made when published. */
   commit?: string;
+  /** How long its staged build ran (ms), once it has run. */
+  buildMs?: number;
   /** Why it failed, in Vietnamese, with file:line where the build gave one. */
   message?: string;
 };

@@ -37,6 +37,9 @@ export type RunningPublisher = Publisher & {
   stop(): Promise<void>;
 };
 
+/** Finished publications remembered (the oldest forgotten first); the commits stay in git. */
+const KEEP_FINISHED = 200;
+
 const STOPPED = "Máy chủ dừng trước khi dựng việc này; không có gì thay đổi. Mời gửi lại.";
 
 /** A failure whose message is for the editor (Vietnamese). */
@@ -72,6 +75,14 @@ export function createPublisher(o: PublisherOptions): RunningPublisher {
       log(p, "publish-failed", p.id);
     } finally {
       p.finishedAt = new Date(now()).toISOString();
+      forgetOld();
+    }
+  }
+
+  function forgetOld(): void {
+    const finished = [...jobs.values()].filter((j) => j.finishedAt !== undefined);
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+      jobs.delete(old.id);
     }
   }
 
@@ -137,7 +148,9 @@ async function buildCommitSwap(
   const { staging } = buildPaths(o.root, { ASTRO_OUT_DIR: o.distDir });
   let commit: string;
   try {
+    const started = performance.now();
     const built = await runBuild({ ...o, timeoutMs: o.buildTimeoutMs });
+    p.buildMs = Math.round(performance.now() - started);
     if (!built.ok) throw new Refusal(built.message);
     commit = await commitPaths(o.publishDir, paths, commitMessage(p, paths), {
       username: p.username,
