@@ -10,6 +10,7 @@ import { createPublisher, type RunningPublisher } from "../../src/server/newsroo
 import type { Publication } from "../../src/server/newsroom/publication.ts";
 import type { Stores } from "../../src/server/store/types.ts";
 import {
+  buildLock,
   makeCheckout,
   startNewsroomServer,
   testArticle,
@@ -27,7 +28,10 @@ describe("publisher", () => {
   let stores: Stores;
   let url: string;
 
+  let release: (() => void) | undefined;
+
   beforeAll(async () => {
+    release = await buildLock();
     checkout = makeCheckout();
     site = await startNewsroomServer(checkout.distDir, (s) => {
       publisher = createPublisher({
@@ -41,11 +45,12 @@ describe("publisher", () => {
       return { publisher, publishDir: checkout.publishDir };
     });
     ({ stores, url } = site);
-  }, 60_000);
+  }, 20 * 60_000);
   afterAll(async () => {
     await publisher?.idle();
     await site?.close();
     checkout?.dispose();
+    release?.();
   });
 
   const status = async (path: string) => (await fetch(`${url}${path}`)).status;

@@ -14,6 +14,7 @@ import { openNewsroom } from "../../src/server/newsroom/setup.ts";
 import { hashPassword } from "../../src/server/staff/password.ts";
 import { asExcelVi } from "../helpers/excel-csv.ts";
 import {
+  buildLock,
   makeCheckout,
   startNewsroomServer,
   type Checkout,
@@ -81,7 +82,10 @@ describe("newsroom pages with a content checkout", () => {
   let publisher: RunningPublisher;
   const http = client(() => server.url);
 
+  let release: (() => void) | undefined;
+
   beforeAll(async () => {
+    release = await buildLock();
     checkout = makeCheckout();
     server = await startNewsroomServer(checkout.distDir, async (stores) => {
       const settings = {
@@ -101,11 +105,12 @@ describe("newsroom pages with a content checkout", () => {
       return opened;
     });
     await addMembers(server);
-  }, 60_000);
+  }, 20 * 60_000);
   afterAll(async () => {
     await publisher?.idle();
     await server?.close();
     checkout?.dispose();
+    release?.();
   });
 
   const committed = () => readFileSync(join(checkout.publishDir, "data/dang-vien.csv"), "utf8");

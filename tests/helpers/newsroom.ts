@@ -138,3 +138,37 @@ export async function startNewsroomServer(
     },
   };
 }
+
+/** One lock per project folder: its builds share ROOT/.astro; other checkouts build freely. */
+const LOCK = join(
+  tmpdir(),
+  `portal-builds-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.lock`,
+);
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Holds the project's build lock until the returned release is called: Astro builds of one
+ * project share its .astro/ folder, so test files that build wait for each other (vitest runs
+ * files in parallel). A lock left by a process that died is taken over.
+ */
+export async function buildLock(waitMs = 15 * 60_000): Promise<() => void> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      writeFileSync(LOCK, String(process.pid), { flag: "wx" });
+      return () => rmSync(LOCK, { force: true });
+    } catch {
+      const holder = Number(readFileSync(LOCK, "utf8") || "0");
+      if (holder && !alive(holder)) rmSync(LOCK, { force: true });
+      else if (Date.now() > until) throw new Error(`build lock held by ${holder} too long`);
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
