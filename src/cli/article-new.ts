@@ -7,7 +7,7 @@ import { readCapture } from "../lib/content/capture.ts";
 import { captureToMdx, proposedSummary } from "../lib/content/capture-mdx.ts";
 import { checkLines, noBodyMessage, outletLine } from "../lib/content/capture-messages.ts";
 import { REPO_ROOT } from "../lib/data/paths.ts";
-import { isArticleSlug, slugify } from "../lib/slug.ts";
+import { SLUG_PATTERN, slugify } from "../lib/slug.ts";
 
 const shown = (path: string) => {
   const rel = relative(REPO_ROOT, path);
@@ -41,7 +41,7 @@ if (!capture.title) {
 }
 if (!capture.blocks.some((b) => b.kind === "paragraph")) stop(noBodyMessage(capture, source));
 const slug = chosenSlug ?? slugify(capture.title.text);
-if (!isArticleSlug(slug)) {
+if (!SLUG_PATTERN.test(slug)) {
   stop(
     `Tên bài ${q(slug)} không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối, vd. thanh-binh-ket-nap-dang-vien.`,
   );

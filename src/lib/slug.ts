@@ -16,5 +16,5 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** The one rule for an article's file name (content/news/<slug>.mdx): article:new and the newsroom. */
-export const isArticleSlug = (slug: string): boolean => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug);
+/** An article's file name and address: lower case without diacritics, digits, single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,7 +1,7 @@
 // Where a publication may write: content/news/<slug>.mdx (slug rule of article:new) and
 // data/<id>.csv for a known dataset; nothing else, refused in Vietnamese.
 import { isDatasetId } from "../../lib/data/datasets.ts";
-import { isArticleSlug } from "../../lib/slug.ts";
+import { SLUG_PATTERN } from "../../lib/slug.ts";
 import type { PublicationFile } from "./publication.ts";
 
 const ARTICLE = /^content\/news\/([^/]+)\.mdx$/;
@@ -14,7 +14,7 @@ const MAX_TEXT_CHARS = 6 * 1024 * 1024;
 /** Why `path` may not be written, or undefined when it may. */
 export function pathProblem(path: string): string | undefined {
   const article = ARTICLE.exec(path);
-  if (article && isArticleSlug(article[1]!)) return undefined;
+  if (article && SLUG_PATTERN.test(article[1]!)) return undefined;
   const dataset = DATASET.exec(path);
   if (dataset && isDatasetId(dataset[1]!)) return undefined;
   const shown = path.slice(0, 120);

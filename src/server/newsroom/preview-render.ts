@@ -1,0 +1,106 @@
+// The preview's renderer, run in its own process (preview-child.ts): the site's Vite and Astro
+// configuration (getViteConfig) compiles the article page and its components the way `astro dev`
+// does, and Astro's container renders src/pages/tin-tuc/[slug].astro to a string with the props
+// its getStaticPaths gives the previewed article, so page, layout and components are the build's.
+// Nothing is written outside `workDir`: Vite's and Astro's caches, the article's MDX.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { getViteConfig } from "astro/config";
+import { createServer, type RunnableDevEnvironment, type ViteDevServer } from "vite";
+import type { PreviewResult } from "./preview-types.ts";
+import type { PreviewEntry } from "./preview-content.ts";
+import { renderErrorMessage } from "./preview-errors.ts";
+
+type ContentModule = typeof import("./preview-content.ts");
+type PageModule = {
+  default: Parameters<AstroContainer["renderToString"]>[0];
+  getStaticPaths(): Promise<{ params: { slug: string }; props: Record<string, unknown> }[]>;
+};
+
+export type Renderer = {
+  render(text: string, slug: string): Promise<PreviewResult>;
+  close(): Promise<void>;
+};
+
+const PAGE = "src/pages/tin-tuc/[slug].astro";
+const CONTENT = "src/server/newsroom/preview-content.ts";
+
+async function startVite(root: string, workDir: string): Promise<ViteDevServer> {
+  const config = await getViteConfig(
+    {
+      root,
+      // No port, no socket, no watcher: modules are asked for by this process only.
+      // fs.allow given: Vite would otherwise look for a workspace root in the folders above.
+      server: { middlewareMode: true, hmr: false, ws: false, fs: { allow: [root, workDir] } },
+      appType: "custom",
+      optimizeDeps: { noDiscovery: true, include: [] },
+      cacheDir: join(workDir, "vite"),
+      logLevel: "silent",
+      resolve: { alias: [{ find: /^astro:content$/, replacement: join(root, CONTENT) }] },
+    },
+    { root, cacheDir: join(workDir, "astro"), logLevel: "silent", devToolbar: { enabled: false } },
+  )({ command: "serve", mode: "production" });
+  // Merged with Astro's, `watch: null` became {}: a watcher over the whole project.
+  return createServer({ ...config, configFile: false, server: { ...config.server, watch: null } });
+}
+
+export async function startRenderer(root: string, workDir: string): Promise<Renderer> {
+  const server = await startVite(root, workDir);
+  const runner = (server.environments.ssr as RunnableDevEnvironment).runner;
+  const content = (await runner.import(join(root, CONTENT))) as ContentModule;
+  const page = (await runner.import(join(root, PAGE))) as PageModule;
+  const { default: siteConfig } = (await import(join(root, "astro.config.mjs"))) as {
+    default: { site: string; trailingSlash: "always"; build: { format: "directory" } };
+  };
+  const { site, trailingSlash, build } = siteConfig;
+  const container = await AstroContainer.create({ astroConfig: { site, trailingSlash, build } });
+  const { default: mdx } = (await runner.import("@astrojs/mdx/server.js")) as {
+    default: Parameters<AstroContainer["addServerRenderer"]>[0]["renderer"];
+  };
+  container.addServerRenderer({ name: "astro:jsx", renderer: mdx });
+  let count = 0;
+
+  /** Forgets the previewed file's module, so memory does not grow with each preview. */
+  function forget(file: string) {
+    const evaluated = runner.evaluatedModules.getModuleById(file);
+    if (evaluated) runner.evaluatedModules.invalidateModule(evaluated);
+    const node = server.environments.ssr.moduleGraph.getModuleById(file);
+    if (node) server.environments.ssr.moduleGraph.invalidateModule(node);
+  }
+
+  async function renderEntry(entry: PreviewEntry): Promise<string> {
+    content.setPreviewed(entry);
+    const paths = await page.getStaticPaths();
+    const path = paths.find((p) => p.params.slug === entry.id);
+    if (!path) throw new Error(`Trang của bài “${entry.id}” không có trong các trang bài viết.`);
+    const url = new URL(`/tin-tuc/${entry.id}/`, site);
+    return container.renderToString(page.default, {
+      props: path.props,
+      params: path.params,
+      request: new Request(url),
+    });
+  }
+
+  return {
+    async render(text, slug) {
+      // A folder of its own per preview: a module once loaded is never confused with the next.
+      const dir = join(workDir, "news", String(++count));
+      const file = join(dir, `${slug}.mdx`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, text);
+      try {
+        const entry = content.readEntry(slug, text, file);
+        if (!entry) return { ok: false, message: "Phần đầu bài (frontmatter) chưa hợp lệ." };
+        return { ok: true, html: await renderEntry(entry) };
+      } catch (error) {
+        return { ok: false, message: renderErrorMessage(error, file, text) };
+      } finally {
+        content.setPreviewed(undefined);
+        forget(file);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    close: () => server.close(),
+  };
+}
