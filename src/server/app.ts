@@ -10,6 +10,8 @@ import { answerErrors, type ErrorReports } from "./http/error-answer.ts";
 import { postGuard } from "./http/guards.ts";
 import { pollRoutes } from "./polls/routes.ts";
 import { searchRoutes } from "./search/routes.ts";
+import { newsroomRoutes } from "./newsroom/routes.ts";
+import { NO_NEWSROOM, type Newsroom } from "./newsroom/setup.ts";
 import { notFound } from "./site/fallback.ts";
 import { createSite } from "./site/site.ts";
 import { staffRoutes } from "./staff/routes.ts";
@@ -28,6 +30,8 @@ export type AppOptions = ErrorReports & {
   comments?: Partial<CommentSettings>;
   /** Staff sign-in and sessions (STAFF_* variables). */
   staff?: Partial<StaffSettings>;
+  /** The newsroom (PUBLISH_DIR, newsroom/setup.ts); off unless given. */
+  newsroom?: Newsroom;
 };
 
 export function createApp(options: AppOptions): Hono {
@@ -43,6 +47,8 @@ export function createApp(options: AppOptions): Hono {
   const counter = { counterBaseline: options.counterBaseline, visitorSecret: config.visitorSecret };
   const commentSettings = { ...DEFAULTS.comments, ...options.comments };
   const staffSettings = { ...DEFAULTS.staff, ...options.staff };
+  const newsroom = options.newsroom ?? NO_NEWSROOM;
+  const staff = { ...common, store: stores.staff, settings: staffSettings };
 
   const app = new Hono()
     .route("/", pollRoutes({ ...common, store: stores.polls, polls }))
@@ -54,14 +60,9 @@ export function createApp(options: AppOptions): Hono {
     )
     .route(
       "/",
-      staffRoutes({
-        ...common,
-        store: stores.staff,
-        comments: stores.comments,
-        secrets,
-        settings: staffSettings,
-      }),
+      staffRoutes({ ...staff, comments: stores.comments, secrets, publisher: newsroom.publisher }),
     )
+    .route("/", newsroomRoutes({ ...staff, newsroom }))
     .route("/", searchRoutes({ distDir, site }))
     .route("/", dashboardRoutes({ distDir, site }));
   app.onError(answerErrors(options));
