@@ -1,7 +1,8 @@
 // `npm run build [-- --force]`: check the data and the articles, build into a staging folder, index
 // it, compress it, and only then replace dist/: a failed build loses nothing. Each step reuses what
 // did not change since the published build (Astro's page cache, the published copies and index);
-// --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON.
+// --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON. --no-swap
+// stops before the swap and leaves the checked build in <dist>-staging (the newsroom commits first).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
@@ -16,7 +17,8 @@ import { swapIn } from "../lib/build/swap.ts";
 const root = resolve(import.meta.dirname, "../..");
 const paths = buildPaths(root);
 const { dist, staging, cacheDir } = paths;
-const astroArgs = process.argv.slice(2);
+const noSwap = process.argv.includes("--no-swap");
+const astroArgs = process.argv.slice(2).filter((a) => a !== "--no-swap");
 const force = astroArgs.includes("--force");
 
 function stopped(status: number | null): never {
@@ -85,7 +87,10 @@ const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
 await log.time("index", () => run(["src/cli/search-index.ts", staging, ...reuse]));
 // Last step before the swap: .br and .gz beside whatever the staged build holds by now.
 await log.time("compress", () => run(["src/cli/compress.ts", staging, ...reuse]));
-await log.time("swap", () => swapIn(paths));
-console.log(`Đã đăng bản mới vào ${dist}.`);
+if (noSwap) console.log(`Bản dựng đã kiểm tra nằm ở ${staging}; chưa đăng (--no-swap).`);
+else {
+  await log.time("swap", () => swapIn(paths));
+  console.log(`Đã đăng bản mới vào ${dist}.`);
+}
 console.log(describeTimes(log.steps));
 writeReport(process.env.BUILD_REPORT, { force, steps: log.steps });

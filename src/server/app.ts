@@ -10,9 +10,11 @@ import { answerErrors, type ErrorReports } from "./http/error-answer.ts";
 import { postGuard } from "./http/guards.ts";
 import { pollRoutes } from "./polls/routes.ts";
 import { searchRoutes } from "./search/routes.ts";
+import { newsroomRoutes } from "./newsroom/routes.ts";
+import { NO_NEWSROOM, type Newsroom } from "./newsroom/setup.ts";
 import { notFound } from "./site/fallback.ts";
 import { createSite } from "./site/site.ts";
-import type { ArticleDeps } from "./newsroom/article-routes.ts";
+import { articleDepsOf, type ArticleDeps } from "./newsroom/article-routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
 import type { Stores } from "./store/types.ts";
 import { visitRoutes } from "./visits/routes.ts";
@@ -29,7 +31,12 @@ export type AppOptions = ErrorReports & {
   comments?: Partial<CommentSettings>;
   /** Staff sign-in and sessions (STAFF_* variables). */
   staff?: Partial<StaffSettings>;
-  /** The newsroom's article page: publisher (null: off), preview, content checkout, figures. */
+  /** The newsroom (PUBLISH_DIR, newsroom/setup.ts); off unless given. */
+  newsroom?: Newsroom;
+  /**
+   * The article page's own parts (the preview; a test's publisher or figures); its publisher and
+   * content folders otherwise come from `newsroom`.
+   */
   articlePage?: ArticleDeps;
 };
 
@@ -46,6 +53,8 @@ export function createApp(options: AppOptions): Hono {
   const counter = { counterBaseline: options.counterBaseline, visitorSecret: config.visitorSecret };
   const commentSettings = { ...DEFAULTS.comments, ...options.comments };
   const staffSettings = { ...DEFAULTS.staff, ...options.staff };
+  const newsroom = options.newsroom ?? NO_NEWSROOM;
+  const staff = { ...common, store: stores.staff, settings: staffSettings };
 
   const app = new Hono()
     .route("/", pollRoutes({ ...common, store: stores.polls, polls }))
@@ -58,14 +67,15 @@ export function createApp(options: AppOptions): Hono {
     .route(
       "/",
       staffRoutes({
-        ...common,
-        store: stores.staff,
+        ...staff,
         comments: stores.comments,
         secrets,
-        settings: staffSettings,
+        publisher: newsroom.publisher,
+        ...articleDepsOf(newsroom),
         ...options.articlePage,
       }),
     )
+    .route("/", newsroomRoutes({ ...staff, newsroom }))
     .route("/", searchRoutes({ distDir, site }))
     .route("/", dashboardRoutes({ distDir, site }));
   app.onError(answerErrors(options));

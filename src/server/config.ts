@@ -43,6 +43,14 @@ const envSchema = z.object({
   STAFF_SIGNIN_WINDOW_MINUTES: whole(1, 1440).default(15),
   /** Password checks (scrypt, 32 MiB each) at once, each in a thread of its own; more wait 503. */
   STAFF_PASSWORD_CHECKS: whole(1, 64).default(availableParallelism()),
+  /** "off" on every node but the one that publishes (README "Newsroom"). */
+  NEWSROOM: z.enum(["on", "off"]).default("on"),
+  /** The newsroom's content checkout (a git work tree with content/news and data). */
+  PUBLISH_DIR: z.string().min(1).default(ROOT),
+  /** A publication's build is stopped after this many seconds (then it failed, nothing changed). */
+  PUBLISH_BUILD_TIMEOUT_SECONDS: whole(10, 7200).default(900),
+  /** Astro's cache for the newsroom's builds (default: the project's own, node_modules/.astro). */
+  PUBLISH_CACHE_DIR: z.string().min(1).optional(),
 });
 
 /** The environment's variables as the settings the server and its features read. */
@@ -77,16 +85,24 @@ export const configSchema = envSchema.transform((e) => ({
     /** Password checks running at once; a sign-in beyond them is refused at once (503). */
     passwordChecks: e.STAFF_PASSWORD_CHECKS,
   },
+  publish: {
+    enabled: e.NEWSROOM === "on",
+    /** The content checkout the newsroom writes and commits in. */
+    dir: resolve(e.PUBLISH_DIR),
+    buildTimeoutMs: e.PUBLISH_BUILD_TIMEOUT_SECONDS * 1000,
+    ...(e.PUBLISH_CACHE_DIR ? { cacheDir: resolve(e.PUBLISH_CACHE_DIR) } : {}),
+  },
 }));
 
 export type ServerConfig = z.output<typeof configSchema>;
 export type CommentSettings = ServerConfig["comments"];
 export type StaffSettings = ServerConfig["staff"];
+export type PublishSettings = ServerConfig["publish"];
 
 /** Every setting as an empty environment leaves it: the defaults, for tests and the build. */
 export const DEFAULTS: ServerConfig = configSchema.parse({});
 
-const OPTIONAL = ["DATABASE_URL", "VISITOR_SECRET"];
+const OPTIONAL = ["DATABASE_URL", "VISITOR_SECRET", "PUBLISH_CACHE_DIR"];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // An empty variable counts as unset (a common way to unset one in a shell or unit file).

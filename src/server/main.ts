@@ -5,9 +5,10 @@ import { serve } from "@hono/node-server";
 import { originalSiteFigures } from "../lib/data/original-site.ts";
 import type { PollDefinition } from "../lib/polls/schema.ts";
 import { createApp } from "./app.ts";
-import { loadConfig } from "./config.ts";
+import { loadConfig, ROOT } from "./config.ts";
 import { startEmailRetention } from "./comments/retention.ts";
 import { describePolls, displayFolder, loadPolls, reloadPolls } from "./polls/definitions.ts";
+import { openNewsroom } from "./newsroom/setup.ts";
 import { openStore } from "./store/open.ts";
 import type { Stores } from "./store/types.ts";
 
@@ -42,6 +43,16 @@ if (config.databaseUrl && !config.visitorSecret) {
   );
 }
 
+const newsroom = await openNewsroom({
+  root: ROOT,
+  distDir: config.distDir,
+  settings: config.publish,
+  staff: stores.staff,
+  onError: (error) => console.error("Newsroom:", error),
+});
+if (newsroom.publisher) console.log(`Newsroom on: publishing from ${config.publish.dir}.`);
+else console.warn(`Newsroom off: ${newsroom.off}. Everything else runs as usual.`);
+
 const app = createApp({
   stores,
   config,
@@ -52,6 +63,7 @@ const app = createApp({
     console.warn(`Client disconnected before sending its whole body: ${method} ${path}`),
   comments: config.comments,
   staff: config.staff,
+  newsroom,
 });
 const retention = startEmailRetention(
   stores.comments,
@@ -83,8 +95,10 @@ function shutdown(signal: string): void {
   console.log(`${signal}: finishing open requests, then stopping.`);
   // Stop accepting, let in-flight requests finish, then close the database.
   retention.stop();
+  // A build in progress is stopped and its files put back before the store closes (it logs).
+  const published = newsroom.publisher?.stop() ?? Promise.resolve();
   server.close(() => {
-    void stores.close().finally(() => process.exit(0));
+    void published.then(() => stores.close()).finally(() => process.exit(0));
   });
   // Keep-alive connections busy at SIGTERM (a proxy's) close as soon as their answer is sent,
   // not after the keep-alive timeout: a rolling restart waits only for requests in flight.

@@ -224,8 +224,13 @@ describe("dataset upload on sqlite", () => {
     const xlsx = await upload(bt, Buffer.from("PK\x03\x04\x14\x00\x06\x00"), {}, "so-lieu.xlsx");
     expect(xlsx.status).toBe(400);
     expect(await xlsx.text()).toContain("là bảng tính Excel (.xlsx), không phải CSV");
+    const unknown = await upload(bt, committed, { action: "delete" });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("Không rõ thao tác");
+    // "Đăng" exists now; on this server the newsroom is off, and the page says so.
     const publish = await upload(bt, committed, { action: "publish" });
-    expect(publish.status).toBe(400);
+    expect(publish.status).toBe(503);
+    expect(await publish.text()).toContain("Máy chủ này chưa bật xuất bản; không có gì thay đổi.");
     // A form posted without its file part: a Vietnamese page, not English JSON.
     const plain = await fetch(`${t.url}${PAGE}`, {
       method: "POST",

@@ -34,6 +34,7 @@ describe("the article page without JavaScript", () => {
       return { ...request, id, state: "waiting", submittedAt: new Date().toISOString() };
     },
     get: () => undefined,
+    list: () => [],
   };
   beforeAll(async () => {
     t = await startApp({

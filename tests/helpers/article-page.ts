@@ -85,6 +85,7 @@ export function articlePageApps() {
       const id = `p${submitted.length}`;
       return { ...request, id, state: "waiting", submittedAt: new Date().toISOString() };
     },
+    list: () => submitted.map((_, i) => publisher.get(`p${i + 1}`)!),
     // Publications of "bai-dang-cho" stay waiting; the rest are done at once.
     get(id): Publication | undefined {
       const request = submitted[Number(id.slice(1)) - 1];

@@ -20,6 +20,8 @@ export type UploadResult =
   | { ok: false; problems: UploadProblem[] }
   | {
       ok: true;
+      /** The formatted CSV: what publishing writes to data/<id>.csv. */
+      text: string;
       diff: DatasetDiff;
       /** data:check's warnings (the build goes on), as it prints them. */
       warnings: UploadProblem[];
@@ -87,6 +89,7 @@ export function checkUpload(id: DatasetId, bytes: Uint8Array, fileName: string):
   }
   return {
     ok: true,
+    text,
     diff: datasetDiff(id, committedText(id), text),
     warnings: sortIssues(checked.warnings.map(back)).map((w) => shown(w, fileName, true)),
     dates: formatted.dates,

@@ -2,6 +2,7 @@
 // the form filled), "preview" (checked, then rendered by the preview) or "publish" (checked again,
 // handed to the publisher, 303 to the publication's page). The role is checked before a body of up
 // to 1 MB is read; the CSRF token travels inside that body. Nothing here writes a file.
+import { join } from "node:path";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { contentDir, dataDir } from "../../lib/data/paths.ts";
 import { sameSite } from "../http/guards.ts";
@@ -31,6 +32,7 @@ import type { ArticlePreview } from "./preview-types.ts";
 import { articleFigures } from "./article-figures.ts";
 import type { FiguresSlot } from "./figures-slot.ts";
 import type { PublicationFile, Publisher } from "./publication.ts";
+import type { Newsroom } from "./setup.ts";
 import { siteValuesOf, type SiteValues } from "./site-values.ts";
 
 /** What the article page needs beyond the staff routes' own dependencies. */
@@ -55,6 +57,17 @@ export type ArticleDeps = {
  */
 export const PREVIEW_CSP =
   "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** The article page's publisher and folders from the node's newsroom: its checkout, or why it is off. */
+export function articleDepsOf(newsroom: Newsroom): ArticleDeps {
+  if (newsroom.publisher === null) return { publisher: null, newsroomOff: newsroom.off };
+  const root = newsroom.publishDir;
+  return {
+    publisher: newsroom.publisher,
+    newsDir: join(root, "content", "news"),
+    dataDir: join(root, "data"),
+  };
+}
 
 export const MAX_ARTICLE_POST_BYTES = 1024 * 1024;
 const jobPath = (id: string) => `/quan-tri/xuat-ban/viec/${encodeURIComponent(id)}/`;

@@ -18,6 +18,8 @@ export type PublicationRequest = {
   files: PublicationFile[];
   /** The staff member publishing: the commit's author. */
   username: string;
+  /** kind "undo" only: the newsroom commit to revert (40 hex digits); `files` is then empty. */
+  revert?: string;
 };
 
 /** chờ, đang dựng, đã đăng, lỗi. */
@@ -37,13 +39,20 @@ export type Publication = PublicationRequest & {
   finishedAt?: string;
   /** The commit made when published. */
   commit?: string;
+  /** How long its staged build ran (ms), once it has run. */
+  buildMs?: number;
   /** Why it failed, in Vietnamese, with file:line where the build gave one. */
   message?: string;
 };
 
 /** What the newsroom routes use; null in StaffDeps when the newsroom is off (no git, read-only). */
 export type Publisher = {
-  /** Checks paths (content/news/*.mdx and data/*.csv only) and queues; never waits for the build. */
+  /**
+   * Checks paths (content/news/*.mdx and data/*.csv only) and queues; never waits for the build.
+   * A refused request comes back already "failed", its message saying why in Vietnamese.
+   */
   submit(request: PublicationRequest): Publication;
   get(id: string): Publication | undefined;
+  /** Every publication since the server started, oldest first. */
+  list(): Publication[];
 };

@@ -27,6 +27,10 @@ const LOG_LABELS: Record<StaffLogEntry["action"], string> = {
   disable: "Vô hiệu hoá",
   enable: "Kích hoạt lại",
   remove: "Xoá tài khoản",
+  publish: "Gửi đăng",
+  undo: "Gửi hoàn tác",
+  published: "Đã đăng",
+  "publish-failed": "Đăng lỗi",
 };
 
 const when = (iso: string | null) =>

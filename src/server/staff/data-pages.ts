@@ -8,6 +8,7 @@ import type { UploadProblem } from "../../lib/data/upload-check.ts";
 import { formatNumber } from "../../lib/format.ts";
 import { escapeHtml } from "../../lib/html.ts";
 import { notice, staffDocument } from "./pages.ts";
+import { STASH_MINUTES } from "./upload-stash.ts";
 
 export const DATA_BASE = "/quan-tri/du-lieu/";
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -20,6 +21,8 @@ export type UploadOutcome =
       diff: DatasetDiff;
       warnings: UploadProblem[];
       dates: number[];
+      /** The checked CSV's key on the server (upload-stash.ts); absent when the newsroom is off. */
+      publishKey?: string | undefined;
     };
 
 export type DataPage = {
@@ -31,7 +34,15 @@ export type DataPage = {
 };
 
 const NOT_YET =
-  "Chưa thể đăng số liệu từ trình duyệt: trang này chỉ kiểm tra và cho xem thay đổi; không có gì được ghi hay đăng.";
+  "Chưa thể đăng số liệu từ trình duyệt trên máy chủ này (chưa bật xuất bản): trang này chỉ kiểm tra và cho xem thay đổi; không có gì được ghi hay đăng.";
+
+/** "Đăng": posts the key of the checked CSV kept on the server, never the CSV itself. */
+const publishForm = (csrf: string, key: string) =>
+  `<form method="post" action="${DATA_BASE}" enctype="multipart/form-data">` +
+  `<input type="hidden" name="csrf" value="${escapeHtml(csrf)}">` +
+  `<input type="hidden" name="upload" value="${escapeHtml(key)}">` +
+  `<p>Đăng: ghi tệp đã kiểm tra vào kho nội dung, dựng lại trang, rồi commit dưới tên bạn. Nếu bản dựng lỗi, không có gì thay đổi. Bản kiểm tra này giữ trong ${STASH_MINUTES} phút.</p>` +
+  `<p><button name="action" value="publish">Đăng</button></p></form>`;
 
 function datasetList(): string {
   const items = DATASET_IDS.map(
@@ -91,7 +102,13 @@ function diffSection(diff: DatasetDiff): string {
   return parts.join("");
 }
 
-function outcomeSection(o: NonNullable<DataPage["outcome"]>): string {
+/** "Đăng" when there is something to publish; with the newsroom off, why not. */
+function publishPart(o: Extract<UploadOutcome, { kind: "diff" }>, csrf: string): string {
+  if (!o.publishKey) return notice(NOT_YET);
+  return isUnchanged(o.diff) ? "" : publishForm(csrf, o.publishKey);
+}
+
+function outcomeSection(o: NonNullable<DataPage["outcome"]>, csrf: string): string {
   const file = escapeHtml(o.file);
   const target = `<code>data/${o.id}.csv</code> (${escapeHtml(DATASETS[o.id].title)})`;
   if (o.kind === "problems") {
@@ -117,7 +134,7 @@ function outcomeSection(o: NonNullable<DataPage["outcome"]>): string {
     dates +
     diffSection(o.diff) +
     warnings +
-    notice(NOT_YET)
+    publishPart(o, csrf)
   );
 }
 
@@ -127,9 +144,9 @@ export function dataPage(p: DataPage): string {
     `<div class="bar"><h1>Cập nhật bộ dữ liệu bằng tệp CSV</h1><p><a href="/quan-tri/">Về trang quản trị</a></p></div>` +
       notice(p.error, true) +
       `<p>Chọn bộ dữ liệu và tệp CSV lưu từ bảng tính (Excel, LibreOffice: dấu phẩy hay dấu chấm phẩy, có hay không BOM, số và ngày kiểu Việt Nam đều được). ` +
-      `Máy chủ đưa tệp về dạng chuẩn như npm run data:format, kiểm tra như npm run data:check, rồi cho xem những ô thay đổi. Tệp không được lưu lại.</p>` +
+      `Máy chủ đưa tệp về dạng chuẩn như npm run data:format, kiểm tra như npm run data:check, rồi cho xem những ô thay đổi; chỉ khi bạn bấm “Đăng” thì tệp mới được ghi và đăng.</p>` +
       uploadForm(p) +
-      (p.outcome ? outcomeSection(p.outcome) : "") +
+      (p.outcome ? outcomeSection(p.outcome, p.csrf) : "") +
       `<h2>Các bộ dữ liệu</h2>${datasetList()}`,
   );
 }

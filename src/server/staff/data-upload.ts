@@ -1,16 +1,23 @@
-// Checking a dataset upload (/quan-tri/du-lieu/): the multipart body read in memory within a size
-// limit, the CSV formatted and checked (src/lib/data/upload-check.ts), and the page answered with
-// the problems (400) or the changes (200). Nothing is written: publishing comes later.
+// A dataset upload (/quan-tri/du-lieu/): the multipart body read in memory within a size limit,
+// the CSV formatted and checked (src/lib/data/upload-check.ts), and the page answered with the
+// problems (400) or the changes (200). A checked CSV is kept on the server (upload-stash.ts);
+// "Đăng" hands it to the newsroom's publisher, then shows the publication's page.
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { isDatasetId } from "../../lib/data/datasets.ts";
 import { checkUpload } from "../../lib/data/upload-check.ts";
 import { formatNumber } from "../../lib/format.ts";
+import type { Publisher } from "../newsroom/publication.ts";
+import { jobPath } from "../newsroom/pages.ts";
+import { DATASETS } from "../../lib/data/datasets.ts";
 import { dataPage, MAX_UPLOAD_BYTES, type DataPage } from "./data-pages.ts";
 import { refusedPage } from "./pages.ts";
 import { refuse } from "./respond.ts";
 import { one, type FormFields, type StaffEnv } from "./session.ts";
+import type { UploadStash } from "./upload-stash.ts";
+
+export type UploadDeps = { publisher: Publisher | null; stash: UploadStash };
 
 const TOO_LARGE = `Tệp quá lớn: chỉ nhận tệp đến ${formatNumber(MAX_UPLOAD_BYTES / 1024 / 1024)} MB; không có gì thay đổi. Mời chia bộ dữ liệu hoặc bỏ các cột, trang tính thừa rồi lưu lại dạng CSV.`;
 
@@ -50,11 +57,37 @@ export const showDataPage = (c: Context<StaffEnv>, page: Partial<DataPage> = {},
 const fileName = (name: string) => (name.split(/[\\/]/).pop() ?? "").slice(-120) || "tep.csv";
 
 /** POST /quan-tri/du-lieu/ (after the session, its CSRF token, requireRole("publish")). */
-export async function previewUpload(c: Context<StaffEnv>): Promise<Response> {
-  const form = c.get("form");
-  if (one(form, "action") !== "preview") {
-    return showDataPage(c, { error: "Không rõ thao tác; mời bấm “Kiểm tra”." }, 400);
+export const uploadAction = (d: UploadDeps) => (c: Context<StaffEnv>) => {
+  const action = one(c.get("form"), "action");
+  if (action === "publish") return publishUpload(c, d);
+  if (action === "preview") return previewUpload(c, d);
+  return showDataPage(c, { error: "Không rõ thao tác; mời bấm “Kiểm tra”." }, 400);
+};
+
+/** "Đăng": the CSV this member checked (kept on the server) goes to the publisher. */
+function publishUpload(c: Context<StaffEnv>, d: UploadDeps): Response {
+  const member = c.get("staff")!;
+  if (!d.publisher) {
+    return showDataPage(c, { error: "Máy chủ này chưa bật xuất bản; không có gì thay đổi." }, 503);
   }
+  const upload = d.stash.take(member.username, one(c.get("form"), "upload"));
+  if (!upload) {
+    const error =
+      "Bản kiểm tra này đã hết hạn, đã được đăng, hoặc không phải của bạn; mời chọn tệp và bấm “Kiểm tra” lại.";
+    return showDataPage(c, { error }, 400);
+  }
+  const p = d.publisher.submit({
+    kind: "dataset",
+    title: DATASETS[upload.dataset].title,
+    files: [{ path: `data/${upload.dataset}.csv`, text: upload.text }],
+    username: member.username,
+  });
+  return c.redirect(jobPath(p.id), 303);
+}
+
+/** "Kiểm tra": the problems, or the changes and (newsroom on) the "Đăng" button. */
+async function previewUpload(c: Context<StaffEnv>, d: UploadDeps): Promise<Response> {
+  const form = c.get("form");
   const id = one(form, "dataset");
   if (!isDatasetId(id)) {
     const error = `Không có bộ dữ liệu «${id.slice(0, 80)}»; mời chọn một bộ trong danh sách.`;
@@ -73,8 +106,12 @@ export async function previewUpload(c: Context<StaffEnv>): Promise<Response> {
     return showDataPage(c, { dataset: id, error }, 400);
   }
   const result = checkUpload(id, bytes, name);
+  const key = (text: string) =>
+    d.publisher
+      ? d.stash.put(c.get("staff")!.username, { dataset: id, text, file: name })
+      : undefined;
   const outcome = result.ok
-    ? { id, kind: "diff" as const, file: name, ...result }
+    ? { id, kind: "diff" as const, file: name, ...result, publishKey: key(result.text) }
     : { id, kind: "problems" as const, file: name, problems: result.problems };
   return showDataPage(c, { dataset: id, outcome }, result.ok ? 200 : 400);
 }

@@ -51,6 +51,7 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; background: #fff; font-size: 0.9rem; }
   th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #e2e2dc; vertical-align: top; }
   .table-wrap { overflow-x: auto; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; padding: 0.5rem; font-size: 0.85rem; }
 `;
 
 /** A staff page; `style` adds a page's own rules after the shared ones. */

@@ -2,6 +2,7 @@
 // as a page saying what to do.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { HttpError, TooManyRequests } from "../http/errors.ts";
 import { SECURITY_HEADERS } from "../http/security.ts";
 import { refusedPage } from "./pages.ts";
 
@@ -27,6 +28,10 @@ export const staffHeaders = createMiddleware(async (c, next) => {
   }
 });
 
+/** The staff policy plus this site's scripts and fetches: for a page that polls its state. */
+export const SCRIPTED_STAFF_POLICY =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 export const CROSS_SITE = "Biểu mẫu được gửi từ một trang khác nên không được nhận.";
 export const TOO_MANY =
   "Địa chỉ mạng của bạn đã gửi quá nhiều yêu cầu trong một phút; mời bạn đợi một lát rồi thử lại.";
@@ -39,6 +44,16 @@ export const refuse = (
   text: string,
   headers: Record<string, string> = {},
 ): Response => c.html(refusedPage(text), status, headers);
+
+/** A staff router's errors: a form from another site, or too many requests, get a page. */
+export function staffErrors(error: Error, c: Context): Response {
+  if (error instanceof HttpError && error.status === 403) return refuse(c, 403, CROSS_SITE);
+  if (error instanceof TooManyRequests) {
+    const headers = { "retry-after": String(error.retryAfterSeconds) };
+    return refuse(c, 429, TOO_MANY, headers);
+  }
+  throw error;
+}
 
 /** 403 for a role without the permission: JSON for a client asking for JSON, else a page. */
 export function forbidden(c: Context, text: string): Response {

@@ -5,9 +5,9 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { StaffSettings } from "../config.ts";
+import type { Publisher } from "../newsroom/publication.ts";
 import type { FeatureContext } from "../feature.ts";
 import { articleRoutes, type ArticleDeps } from "../newsroom/article-routes.ts";
-import { HttpError, TooManyRequests } from "../http/errors.ts";
 import { sameSite } from "../http/guards.ts";
 import type { CommentStore } from "../store/comments.ts";
 import type { StaffStore } from "../store/staff.ts";
@@ -15,11 +15,17 @@ import type { SecretStore } from "../store/types.ts";
 import { ACCOUNTS_BASE } from "./account-pages.ts";
 import { changeAccount, showAccounts } from "./accounts.ts";
 import { DATA_BASE } from "./data-pages.ts";
-import { previewUpload, showDataPage, uploadBody, uploadLimit } from "./data-upload.ts";
+import {
+  showDataPage,
+  uploadAction,
+  uploadBody,
+  uploadLimit,
+  type UploadDeps,
+} from "./data-upload.ts";
 import { decide, showQueue } from "./moderation.ts";
 import { passwordChecks } from "./password-checks.ts";
 import { signinPage } from "./pages.ts";
-import { CROSS_SITE, refuse, TOO_MANY, STAFF_BASE, staffHeaders } from "./respond.ts";
+import { STAFF_BASE, staffErrors, staffHeaders } from "./respond.ts";
 import {
   cookieOptions,
   endSession,
@@ -31,6 +37,7 @@ import {
   type StaffEnv,
 } from "./session.ts";
 import { signIn, signinCsrf } from "./signin.ts";
+import { uploadStash } from "./upload-stash.ts";
 
 export type StaffDeps = Pick<FeatureContext, "articles" | "guard" | "trustProxy" | "now"> & {
   store: StaffStore;
@@ -38,7 +45,9 @@ export type StaffDeps = Pick<FeatureContext, "articles" | "guard" | "trustProxy"
   comments: CommentStore;
   secrets: SecretStore;
   settings: StaffSettings;
-} & ArticleDeps;
+  /** The newsroom's publisher; null when the newsroom is off (no git, not a writable checkout). */
+  publisher: Publisher | null;
+} & Omit<ArticleDeps, "publisher">;
 
 export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
   const session = loadSession(d);
@@ -46,7 +55,7 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
   const signin = { ...d, checks: passwordChecks(d.settings.passwordChecks) };
   const app = new Hono<StaffEnv>().use(`${STAFF_BASE}*`, staffHeaders);
   accountRoutes(app, d, session);
-  dataRoutes(app, session);
+  dataRoutes(app, session, { publisher: d.publisher, stash: uploadStash(d.now) });
   articleRoutes(app, d, session, signedIn(session));
   return (
     app
@@ -75,21 +84,14 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
         return c.redirect(STAFF_BASE, 303);
       })
       // A form from another site gets a page saying so; every other error is the app's.
-      .onError((error, c) => {
-        if (error instanceof HttpError && error.status === 403) return refuse(c, 403, CROSS_SITE);
-        if (error instanceof TooManyRequests) {
-          const headers = { "retry-after": String(error.retryAfterSeconds) };
-          return refuse(c, 429, TOO_MANY, headers);
-        }
-        throw error;
-      })
+      .onError(staffErrors)
   );
 }
 
-type Session = ReturnType<typeof loadSession>;
+export type Session = ReturnType<typeof loadSession>;
 
 /** A staff page: a signed-out visitor is sent to sign in (303); the route checks the role after. */
-const signedIn = (session: Session) =>
+export const signedIn = (session: Session) =>
   [
     session,
     createMiddleware<StaffEnv>(async (c, next) => {
@@ -117,10 +119,10 @@ function accountRoutes(app: Hono<StaffEnv>, d: StaffDeps, session: Session): voi
 }
 
 /**
- * Dataset uploads (publish): checked and shown, nothing written. The role is checked before a
- * body of up to 5 MB is read; the CSRF token travels inside that body.
+ * Dataset uploads (publish): checked and shown, then published on "Đăng". The role is checked
+ * before a body of up to 5 MB is read; the CSRF token travels inside that body.
  */
-function dataRoutes(app: Hono<StaffEnv>, session: Session): void {
+function dataRoutes(app: Hono<StaffEnv>, session: Session, d: UploadDeps): void {
   app
     .get("/quan-tri/du-lieu", (c) => c.redirect(DATA_BASE, 301))
     .get(DATA_BASE, ...signedIn(session), requireRole("publish"), (c) => showDataPage(c))
@@ -132,6 +134,6 @@ function dataRoutes(app: Hono<StaffEnv>, session: Session): void {
       uploadLimit,
       uploadBody,
       requireSession,
-      previewUpload,
+      uploadAction(d),
     );
 }

@@ -143,4 +143,26 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX staff_log_at ON staff_log (at);
     `,
   },
+  {
+    version: 7,
+    name: "2026-12-06 newsroom actions in the staff log",
+    // SQLite cannot change a CHECK in place: the log is copied into a table with the new one.
+    sql: `
+      CREATE TABLE staff_log_new (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL
+          CHECK (action IN ('add', 'password', 'role', 'disable', 'enable', 'remove',
+            'publish', 'undo', 'published', 'publish-failed')),
+        target TEXT NOT NULL,   -- the account, or for the newsroom "<publication id> <files or commit>"
+        role TEXT
+      );
+      INSERT INTO staff_log_new (id, at, actor, action, target, role)
+        SELECT id, at, actor, action, target, role FROM staff_log;
+      DROP TABLE staff_log;
+      ALTER TABLE staff_log_new RENAME TO staff_log;
+      CREATE INDEX staff_log_at ON staff_log (at);
+    `,
+  },
 ];

@@ -200,4 +200,14 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX staff_log_at ON staff_log (at);
     `,
   },
+  {
+    version: 7,
+    name: "2026-12-06 newsroom actions in the staff log",
+    sql: `
+      ALTER TABLE staff_log DROP CONSTRAINT staff_log_action_check;
+      ALTER TABLE staff_log ADD CONSTRAINT staff_log_action_check
+        CHECK (action IN ('add', 'password', 'role', 'disable', 'enable', 'remove',
+            'publish', 'undo', 'published', 'publish-failed'));
+    `,
+  },
 ];

@@ -107,6 +107,10 @@ export function postgresStaffStore(sql: postgres.Sql): StaffStore {
                              ORDER BY at DESC, id DESC LIMIT ${limit}`;
       return rows.map(logEntryOf);
     },
+    async logNewsroom(e) {
+      await sql`INSERT INTO staff_log (at, actor, action, target, role)
+                VALUES (${e.at}, ${e.actor}, ${e.action}, ${e.target}, NULL)`;
+    },
     async createSession(idHash, username, csrf, at) {
       await sql`
         INSERT INTO staff_sessions (id_hash, username, csrf, created_at, last_seen_at)

@@ -114,6 +114,9 @@ function accountMethods(db: DatabaseSync, q: Statements) {
     async staffLog(limit) {
       return (q.log.all(limit) as Row[]).map(logEntryOf);
     },
+    async logNewsroom(e) {
+      q.insertLog.run(e.at.toISOString(), e.actor, e.action, e.target, null);
+    },
   } satisfies Partial<StaffStore>;
 }
 

@@ -28,8 +28,12 @@ export type AccountAction = AccountChange["action"];
 /** "last-admin": the change would leave no enabled quan-tri, so nothing was changed. */
 export type ChangeResult = "ok" | "missing" | "exists" | "last-admin";
 
-/** The log's actions: the browser's changes, and staff:remove. */
-export type LogAction = AccountAction | "remove";
+/** The newsroom's rows: a publication or an undo asked for, and how each ended. */
+export const NEWSROOM_ACTIONS = ["publish", "undo", "published", "publish-failed"] as const;
+export type NewsroomAction = (typeof NEWSROOM_ACTIONS)[number];
+
+/** The log's actions: the browser's changes, staff:remove, and the newsroom's. */
+export type LogAction = AccountAction | "remove" | NewsroomAction;
 
 /** The actor of changes made with staff:add and staff:remove (never a user name: no brackets). */
 export const COMMAND_LINE = "(dòng lệnh)";
@@ -97,6 +101,13 @@ export type StaffStore = {
   ): Promise<ChangeResult>;
   /** The newest account changes first. */
   staffLog(limit: number): Promise<StaffLogEntry[]>;
+  /** One newsroom row of staff_log (target: "<publication id> <files or commit>"). */
+  logNewsroom(entry: {
+    at: Date;
+    actor: string;
+    action: NewsroomAction;
+    target: string;
+  }): Promise<void>;
 
   /** `idHash` is the sha256 of the cookie value: the database never holds a usable session id. */
   createSession(idHash: string, username: string, csrf: string, at: Date): Promise<void>;

@@ -79,5 +79,30 @@ export function staffStoreCases(backend: Backend): void {
       expect(await store.sessionOf("idle", new Date(0), later(41))).toBeUndefined();
       expect(await store.sessionOf("used", later(11), later(42))).toBeDefined();
     });
+    it("logs the newsroom's actions beside the account changes; any other action is refused", async () => {
+      await store.putStaffAccount("bientap", "hash", t0, "bien-tap", "(dòng lệnh)");
+      const target = "0123456789abcdef content/news/bai-moi.mdx";
+      await store.logNewsroom({ at: later(1), actor: "bientap", action: "publish", target });
+      await store.logNewsroom({ at: later(2), actor: "bientap", action: "published", target });
+      await store.logNewsroom({ at: later(3), actor: "bientap", action: "undo", target: "x" });
+      await store.logNewsroom({
+        at: later(4),
+        actor: "bientap",
+        action: "publish-failed",
+        target: "y",
+      });
+      const log = await store.staffLog(10);
+      expect(log.map((e) => [e.action, e.actor, e.role])).toEqual([
+        ["publish-failed", "bientap", null],
+        ["undo", "bientap", null],
+        ["published", "bientap", null],
+        ["publish", "bientap", null],
+        ["add", "(dòng lệnh)", "bien-tap"],
+      ]);
+      expect(log[3]!.target).toBe(target);
+      const bogus = { at: later(5), actor: "bientap", action: "drop" as "undo", target: "z" };
+      await expect(store.logNewsroom(bogus)).rejects.toThrow();
+      expect((await store.staffLog(10)).length).toBe(5);
+    });
   });
 }
