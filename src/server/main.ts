@@ -3,11 +3,14 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { originalSiteFigures } from "../lib/data/original-site.ts";
+import { contentDir, dataDir } from "../lib/data/paths.ts";
 import type { PollDefinition } from "../lib/polls/schema.ts";
 import { createApp } from "./app.ts";
 import { loadConfig, ROOT } from "./config.ts";
 import { startEmailRetention } from "./comments/retention.ts";
 import { describePolls, displayFolder, loadPolls, reloadPolls } from "./polls/definitions.ts";
+import { articleDepsOf } from "./newsroom/article-routes.ts";
+import { createArticlePreview } from "./newsroom/preview.ts";
 import { openNewsroom } from "./newsroom/setup.ts";
 import { openStore } from "./store/open.ts";
 import type { Stores } from "./store/types.ts";
@@ -53,6 +56,15 @@ const newsroom = await openNewsroom({
 if (newsroom.publisher) console.log(`Newsroom on: publishing from ${config.publish.dir}.`);
 else console.warn(`Newsroom off: ${newsroom.off}. Everything else runs as usual.`);
 
+// The article page's preview renders with this project's code over the content it will publish.
+const { newsDir = contentDir(), dataDir: data = dataDir() } = articleDepsOf(newsroom);
+const preview = createArticlePreview({
+  root: ROOT,
+  distDir: config.distDir,
+  newsDir,
+  dataDir: data,
+});
+
 const app = createApp({
   stores,
   config,
@@ -64,6 +76,7 @@ const app = createApp({
   comments: config.comments,
   staff: config.staff,
   newsroom,
+  articlePage: { preview },
 });
 const retention = startEmailRetention(
   stores.comments,
@@ -97,6 +110,8 @@ function shutdown(signal: string): void {
   retention.stop();
   // A build in progress is stopped and its files put back before the store closes (it logs).
   const published = newsroom.publisher?.stop() ?? Promise.resolve();
+  // The preview's renderer process and its work folder go too.
+  void preview.close();
   server.close(() => {
     void published.then(() => stores.close()).finally(() => process.exit(0));
   });
