@@ -60,7 +60,13 @@ export function createApp(options: AppOptions): Hono {
     )
     .route(
       "/",
-      staffRoutes({ ...staff, comments: stores.comments, secrets, publisher: newsroom.publisher }),
+      staffRoutes({
+        ...staff,
+        comments: stores.comments,
+        secrets,
+        publisher: newsroom.publisher,
+        publishDir: newsroom.publisher ? newsroom.publishDir : undefined,
+      }),
     )
     .route("/", newsroomRoutes({ ...staff, newsroom }))
     .route("/", searchRoutes({ distDir, site }))

@@ -168,6 +168,12 @@ describe("newsroom pages with a content checkout", () => {
       );
       expect(committed()).toBe(edited());
 
+      // An upload is compared with the checkout (now holding the longer note), not the project.
+      const again = await http.upload(bt, { action: "preview" }, asExcelVi(original));
+      const againHtml = await again.text();
+      expect(againHtml).toContain("<h3>Ô thay đổi (1 dòng)</h3>");
+      expect(againHtml).toContain(`<code>ls-dang-vien</code>`);
+
       const history = await (await http.get(BASE, bt.cookie)).text();
       expect(history).toContain(`<a href="${BASE}${commit}/">Cập nhật số liệu: Đảng viên</a>`);
       expect(history).toContain("<code>data/dang-vien.csv</code> <span");

@@ -100,9 +100,10 @@ export function createPublisher(o: PublisherOptions): RunningPublisher {
       const what = p.revert ?? p.files.map((f) => f.path).join(", ");
       log(p, p.kind === "undo" ? "undo" : "publish", `${p.id} ${what}`.slice(0, 500));
       // A refused request is a publication that failed at once: its page says why.
-      if (problem)
+      if (problem) {
         Object.assign(p, { state: "failed", message: problem, finishedAt: p.submittedAt });
-      else queue.push(() => run(p));
+        log(p, "publish-failed", p.id);
+      } else queue.push(() => run(p));
       return p;
     },
     get: (id) => (jobs.has(id) ? jobs.get(id) : undefined),
