@@ -12,13 +12,21 @@ export type Measure = {
   /** Other cells this number decides (status, rating, group, kind…), as CSV text. */
   cells: Record<string, string>;
   /** The number joins the row of an earlier number of the sentence (a percent, a rated total). */
-  joins?: "admission" | "rating" | "ratio" | "badge";
+  joins?: "admission" | "rating" | "ratio" | "badge" | "training";
 };
 
 const lower = (text: string) => text.toLocaleLowerCase("vi");
 /** The text of the clause before the number: back to the last “;”, “:” or “, ” (not inside “8/40”). */
 const clauseBefore = (before: string) =>
-  before.slice(Math.max(...[";", ": ", ", ", "("].map((m) => before.lastIndexOf(m) + m.length), 0));
+  before.slice(
+    Math.max(
+      ...[";", ": ", ", ", "("].map((m) => {
+        const at = before.lastIndexOf(m);
+        // Not found: the clause starts with the text (never one character in).
+        return at === -1 ? 0 : at + m.length;
+      }),
+    ),
+  );
 /** The text after the number up to the clause's end. */
 const clauseAfter = (after: string) =>
   after.slice(0, /[;,(]|\.(\s|$)/.exec(after)?.index ?? after.length);
@@ -41,6 +49,47 @@ const OTHER_DATASETS: [RegExp, DatasetId][] = [
   [/lớp|buổi|học viên|bồi dưỡng|tuyên truyền|học tập/u, "giao-duc-dao-tao"],
   [/chuyển sinh hoạt|phát thẻ|kiện toàn|đại hội|giao ước|đoàn công tác/u, "cong-tac-to-chuc"],
 ];
+
+/** Cells the words around a number state outright (never a guess: no match, no cell). */
+const STATED: Partial<Record<DatasetId, { column: string; words: [RegExp, string][] }>> = {
+  "huy-hieu": {
+    column: "action",
+    words: [
+      [/đề nghị tặng/u, "de-nghi-tang"],
+      [/trao tặng/u, "trao-tang"],
+    ],
+  },
+  "thi-dua-khen-thuong": {
+    column: "recipient",
+    words: [
+      [/^\s*tập thể/u, "tap-the"],
+      [/^\s*cá nhân/u, "ca-nhan"],
+    ],
+  },
+  "kiem-tra-giam-sat": {
+    column: "activity",
+    words: [
+      [/gợi ý kiểm điểm/u, "goi-y-kiem-diem"],
+      [/kỷ luật/u, "ky-luat"],
+      [/đơn thư|đơn tố cáo|đơn khiếu nại/u, "don-thu"],
+      [/giám sát/u, "giam-sat"],
+      [/kiểm tra/u, "kiem-tra"],
+    ],
+  },
+};
+
+/** The cell of `dataset` the clause states: its words before the number, else after it. */
+function statedCells(dataset: DatasetId, head: string, tail: string): Record<string, string> {
+  const stated = STATED[dataset];
+  if (!stated) return {};
+  // A recipient is the noun after the number; other cells are said before it, or else after.
+  const texts = stated.column === "recipient" ? [tail] : [head, tail];
+  for (const text of texts) {
+    const value = stated.words.find(([pattern]) => pattern.test(text))?.[1];
+    if (value) return { [stated.column]: value };
+  }
+  return {};
+}
 
 /** The dataset named by words of `text`, if any. */
 const otherDataset = (text: string) => OTHER_DATASETS.find(([pattern]) => pattern.test(text))?.[1];
@@ -91,6 +140,20 @@ function organisationMeasure(tail: string): Measure | undefined {
   return { dataset: "to-chuc-dang", column: "count", cells: { kind, ...(level ? { level } : {}) } };
 }
 
+/**
+ * Training has no count column: “213 buổi”, “11 lớp” are its sessions; the people they reached
+ * (“cho 337 quần chúng”, “120 học viên”) join the sessions of the sentence. Else staff decide.
+ */
+function trainingMeasure(head: string, tail: string): Measure {
+  const session = /^\s*(buổi|lớp)(?!\p{L})/u.exec(tail)?.[1];
+  if (session)
+    return { dataset: "giao-duc-dao-tao", column: "sessions", cells: { session_unit: session } };
+  const reached = /(?:^|\s)cho(?:\s+(?:trên|hơn|gần|khoảng|xấp xỉ|chưa đến|dưới))?\s*$/u;
+  if (reached.test(head) || /^\s*(lượt\s+)?(người|học viên)/u.test(tail))
+    return { dataset: "giao-duc-dao-tao", column: "participants", cells: {}, joins: "training" };
+  return { dataset: undefined, column: "count", cells: {} };
+}
+
 /** A count: admissions, ratings, members, organisations, or another dataset by its words. */
 function classifyCount(
   sentenceBefore: string,
@@ -122,12 +185,14 @@ function classifyCount(
   if (/kết nạp/u.test(head))
     return { dataset: "ket-nap", column: "count", cells: { measure: "ket-nap" } };
   // “Huy hiệu 40 năm tuổi Đảng cho 19 đồng chí”: 40 is the badge's years, 19 its count.
-  if (/^\s*năm tuổi đảng/u.test(tail)) return { dataset: "huy-hieu", column: "years", cells: {} };
+  if (/^\s*năm tuổi đảng/u.test(tail))
+    return { dataset: "huy-hieu", column: "years", cells: statedCells("huy-hieu", head, "") };
   if (/năm tuổi đảng\s+cho\s*$/u.test(head))
     return { dataset: "huy-hieu", column: "count", cells: {}, joins: "badge" };
   // “tiếp nhận 7 đơn thư”, “213 buổi”, “40 năm tuổi Đảng”: the words before, then the noun after.
   const other = otherDataset(head) ?? otherDataset(tail);
-  if (other) return { dataset: other, column: "count", cells: {} };
+  if (other === "giao-duc-dao-tao") return trainingMeasure(head, tail);
+  if (other) return { dataset: other, column: "count", cells: statedCells(other, head, tail) };
   if (ratio) return { dataset: "cong-tac-to-chuc", column: "count", cells: {} };
   const member = /^\s*(?:đảng viên|dảng viên)(?:\s+(chính thức|dự bị))?/u.exec(tail);
   if (member || (/đảng viên\s+(?:là\s+)?$/u.test(head) && /^\s*đồng chí/u.test(tail))) {
@@ -138,7 +203,9 @@ function classifyCount(
   const organisation = organisationMeasure(tail);
   if (organisation) return organisation;
   // Last, the words of the sentence so far (“khen thưởng 32 tập thể, 34 cá nhân”).
-  return { dataset: otherDataset(lower(sentenceBefore)), column: "count", cells: {} };
+  const last = otherDataset(lower(sentenceBefore));
+  if (last === "giao-duc-dao-tao") return trainingMeasure(head, tail);
+  return { dataset: last, column: "count", cells: last ? statedCells(last, head, tail) : {} };
 }
 
 /**

@@ -47,12 +47,20 @@ function newId(draft: RowDraft, ctx: LayoutContext): string {
   return id;
 }
 
+/** Required columns the row leaves blank (the text does not say them), with their titles. */
+export function requiredBlanks(
+  dataset: DatasetId,
+  row: Record<string, string>,
+): { column: string; title: string }[] {
+  const shape = DATASETS[dataset].schema.shape as Record<string, Parameters<typeof columnMeta>[0]>;
+  return Object.entries(shape)
+    .filter(([name, schema]) => columnMeta(schema).required && (row[name] ?? "") === "")
+    .map(([column, schema]) => ({ column, title: columnMeta(schema).title }));
+}
+
 /** Required columns the row leaves blank, and other things to decide, in Vietnamese. */
 function blanks(dataset: DatasetId, row: Record<string, string>): string[] {
-  const shape = DATASETS[dataset].schema.shape as Record<string, Parameters<typeof columnMeta>[0]>;
-  const missing = Object.entries(shape)
-    .filter(([name, schema]) => columnMeta(schema).required && (row[name] ?? "") === "")
-    .map(([name, schema]) => `${name} (${columnMeta(schema).title})`);
+  const missing = requiredBlanks(dataset, row).map((b) => `${b.column} (${b.title})`);
   return missing.length === 0
     ? []
     : [

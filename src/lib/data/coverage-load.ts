@@ -3,7 +3,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseFrontmatter } from "astro/markdown";
-import { articleCoverage, readAccepted, type ArticleCoverage, type CitingRow } from "./coverage.ts";
+import {
+  articleCoverage,
+  readAccepted,
+  type AcceptedNumber,
+  type ArticleCoverage,
+  type CitingRow,
+} from "./coverage.ts";
 import { layoutAll, type DataRow } from "./coverage-layout.ts";
 import type { ArticleReport, CoverageReport } from "./coverage-report.ts";
 import { draftRows, type ArticleFacts } from "./coverage-rows.ts";
@@ -80,6 +86,11 @@ function headers(datasets: AllDatasets): Partial<Record<DatasetId, string[]>> {
   return out;
 }
 
+/** The explained numbers of data/README.md (none when the list is missing). */
+function acceptedNumbers(): AcceptedNumber[] {
+  return existsSync(ACCEPTED_LIST) ? readAccepted(readFileSync(ACCEPTED_LIST, "utf8")) : [];
+}
+
 /** The numbers of each article: cited by a row, left out by rule, explained, or not yet in the data. */
 export function coverageOf(
   datasets: AllDatasets,
@@ -87,9 +98,7 @@ export function coverageOf(
   slugs: readonly string[],
 ): ArticleCoverage[] {
   const rows = citingRows(datasets);
-  const accepted = existsSync(ACCEPTED_LIST)
-    ? readAccepted(readFileSync(ACCEPTED_LIST, "utf8"))
-    : [];
+  const accepted = acceptedNumbers();
   return slugs.map((slug) =>
     articleCoverage(
       slug,
@@ -106,35 +115,64 @@ const at = ({ token, line, column }: { token: string; line: number; column: numb
   column,
 });
 
+/** What each article is compared with; ids proposed for one article are taken for the next. */
+export type CoverageContext = {
+  rows: DataRow[];
+  citing: Map<string, CitingRow[]>;
+  accepted: AcceptedNumber[];
+  headers: Partial<Record<DatasetId, string[]>>;
+  taken: Map<string, Set<string>>;
+};
+
+export function coverageContext(datasets: AllDatasets): CoverageContext {
+  const rows = dataRows(datasets);
+  const taken = new Map<string, Set<string>>();
+  for (const row of rows) taken.set(row.dataset, (taken.get(row.dataset) ?? new Set()).add(row.id));
+  const citing = citingRows(datasets);
+  return { rows, citing, accepted: acceptedNumbers(), headers: headers(datasets), taken };
+}
+
+/** One article's report from its text: a committed file, or an article still in the newsroom. */
+export function articleReport(
+  context: CoverageContext,
+  slug: string,
+  mdx: string,
+  file: string,
+): ArticleReport {
+  const article = articleCoverage(slug, mdx, context.citing.get(slug) ?? [], context.accepted);
+  const facts = articleFacts(slug, mdx);
+  const ctx = { facts, headers: context.headers, rows: context.rows, taken: context.taken };
+  return {
+    slug,
+    file,
+    published: facts.published ?? null,
+    proposals: layoutAll(draftRows(article.uncovered, facts), ctx),
+    covered: article.covered.map((n) => ({ ...at(n), rows: n.rows })),
+    excluded: article.excluded.map((n) => ({
+      ...at(n),
+      rule: n.rule,
+      ruleName: RULE_NAMES[n.rule],
+    })),
+    accepted: article.accepted.map((n) => ({ ...at(n), why: n.why })),
+  };
+}
+
 /** The full report: per article, a ready-to-paste row per proposal and every other number marked. */
 export function coverageReport(
   datasets: AllDatasets,
   contentDir: string,
   slugs: readonly string[],
 ): CoverageReport {
-  const all = dataRows(datasets);
-  const fileHeaders = headers(datasets);
-  const taken = new Map<string, Set<string>>();
-  for (const row of all) taken.set(row.dataset, (taken.get(row.dataset) ?? new Set()).add(row.id));
-  const found = coverageOf(datasets, contentDir, slugs);
-  const articles = found.map((article): ArticleReport => {
-    const path = join(contentDir, `${article.slug}.mdx`);
-    const facts = articleFacts(article.slug, readFileSync(path, "utf8"));
-    const ctx = { facts, headers: fileHeaders, rows: all, taken };
+  const context = coverageContext(datasets);
+  const articles = slugs.map((slug) => {
+    const path = join(contentDir, `${slug}.mdx`);
     const rel = relative(REPO_ROOT, path);
-    return {
-      slug: article.slug,
-      file: rel.startsWith("..") ? path : rel,
-      published: facts.published ?? null,
-      proposals: layoutAll(draftRows(article.uncovered, facts), ctx),
-      covered: article.covered.map((n) => ({ ...at(n), rows: n.rows })),
-      excluded: article.excluded.map((n) => ({
-        ...at(n),
-        rule: n.rule,
-        ruleName: RULE_NAMES[n.rule],
-      })),
-      accepted: article.accepted.map((n) => ({ ...at(n), why: n.why })),
-    };
+    return articleReport(
+      context,
+      slug,
+      readFileSync(path, "utf8"),
+      rel.startsWith("..") ? path : rel,
+    );
   });
   return { articles };
 }

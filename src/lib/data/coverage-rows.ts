@@ -72,6 +72,10 @@ function joinTarget(drafts: RowDraft[], joins: string | undefined, dataset: Data
   if (joins === "ratio") return last;
   if (joins === "badge")
     return drafts.findLast((d) => d.dataset === "huy-hieu" && d.cells.count === undefined);
+  if (joins === "training")
+    return drafts.findLast(
+      (d) => d.dataset === "giao-duc-dao-tao" && d.cells.participants === undefined,
+    );
   if (joins === "admission")
     return drafts.findLast((d) => d.dataset === "ket-nap" && d.cells.measure === "ket-nap");
   return drafts.findLast((d) => d.dataset === dataset);
@@ -119,7 +123,12 @@ function qualifierOf(draft: RowDraft): string | undefined {
     const level = RATINGS[draft.cells.rating as keyof typeof RATINGS];
     return qualifierInQuote(draft.quote, { level: level.toLocaleLowerCase("vi") });
   }
-  const main = draft.dataset === "chi-tieu" ? draft.cells.percent : draft.cells.count;
+  const main =
+    draft.dataset === "chi-tieu"
+      ? draft.cells.percent
+      : draft.dataset === "giao-duc-dao-tao"
+        ? draft.cells.participants
+        : draft.cells.count;
   const number = draft.numbers.find(
     (n) => cellOf(n.token, "count") === main || cellOf(n.token, "percent") === main,
   );

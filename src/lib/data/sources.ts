@@ -35,6 +35,17 @@ export function publishedDay(text: string): string | undefined {
   return /^published:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(frontmatter)?.[1];
 }
 
+/** An article's text as a source (MDX, plus the captured page's furniture when there is one). */
+export function articleSource(mdx: string, page?: string): SourceText {
+  const parts = [stripFrontmatter(mdx), ...(page === undefined ? [] : [page])];
+  const published = publishedDay(mdx);
+  return {
+    exists: true,
+    text: normaliseText(parts.join("\n")),
+    ...(published ? { published } : {}),
+  };
+}
+
 /**
  * Reads `content/news/<slug>.mdx` (article body) plus, when present, `<pagesDir>/<slug>.txt`: the
  * furniture of the original page (poll, counter), which is not article text but is part of the source.
@@ -47,15 +58,10 @@ export function createSourceReader(contentDir: string, pagesDir: string): Source
       const article = join(contentDir, `${slug}.mdx`);
       const page = join(pagesDir, `${slug}.txt`);
       const exists = existsSync(article);
-      const mdx = exists ? readFileSync(article, "utf8") : "";
-      const parts = exists ? [stripFrontmatter(mdx)] : [];
-      if (exists && existsSync(page)) parts.push(readFileSync(page, "utf8"));
-      const published = publishedDay(mdx);
-      entry = {
-        exists,
-        text: normaliseText(parts.join("\n")),
-        ...(published ? { published } : {}),
-      };
+      const pageText = exists && existsSync(page) ? readFileSync(page, "utf8") : undefined;
+      entry = exists
+        ? articleSource(readFileSync(article, "utf8"), pageText)
+        : { exists, text: "" };
       cache.set(slug, entry);
     }
     return entry;

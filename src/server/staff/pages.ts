@@ -29,6 +29,16 @@ const STYLE = `
   .item__actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   .tag { font-weight: 600; color: #8a1c1c; }
   select { font: inherit; padding: 0.4rem; min-height: 2.75rem; max-width: 100%; }
+  fieldset { min-width: 0; }
+  .figure-list { padding: 0; list-style: none; display: grid; gap: 0.75rem; }
+  .figure { min-width: 0; background: #fff; border: 1px solid #d6d6d0; border-radius: 4px; padding: 0.5rem 1rem; }
+  .figure h3 { margin: 0.25rem 0; font-size: 1.1rem; }
+  .figure-quote { margin: 0.5rem 0; padding-left: 0.75rem; border-left: 3px solid #d6d6d0; overflow-wrap: anywhere; }
+  .figure-decision label { font-weight: 400; margin-right: 1rem; white-space: nowrap; }
+  .figure-decision input { width: 1.25rem; height: 1.25rem; vertical-align: middle; }
+  .figure-fields summary { cursor: pointer; padding: 0.5rem 0; font-weight: 600; }
+  .figure-check { padding: 0.5rem 0.75rem; border-radius: 4px; background: #e8f3ea; }
+  .figure-check[data-ok="false"] { background: #fbe9e7; }
   .row-forms { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
   .row-forms form { display: flex; flex-wrap: wrap; gap: 0.25rem; align-items: end; }
   @media (max-width: 40rem) {

@@ -149,6 +149,95 @@ describe("the dataset and columns a number belongs in", () => {
     ]);
     expect(datasets("Phát thẻ đảng viên cho 243 đồng chí.")).toEqual(["cong-tac-to-chuc"]);
   });
+
+  it("training: sessions and the people they reached make one row, the people's qualifier kept", () => {
+    const [row, ...rest] = summary(
+      "Năm 2014, tổ chức tuyên truyền được 213 buổi cho trên 17.985 lượt người nghe.",
+    );
+    expect(rest).toEqual([]);
+    expect(row).toMatchObject({
+      dataset: "giao-duc-dao-tao",
+      cells: {
+        sessions: "213",
+        session_unit: "buổi",
+        participants: "17.985",
+      },
+      qualifier: "trên",
+      period: "year 2014",
+    });
+    expect(summary("Mở được 11 lớp bồi dưỡng kiến thức quốc phòng.")[0]!.cells).toEqual({
+      sessions: "11",
+      session_unit: "lớp",
+    });
+    // The Khối Lạng Sơn article's training figures come out as they were entered by hand.
+    const { datasets } = loadAllDatasets();
+    const slug = "khoi-cac-co-quan-tinh-lang-son-xay-dung-dang-la-then-chot";
+    const mdx = readFileSync(join(contentDir(), `${slug}.mdx`), "utf8");
+    const fresh = articleCoverage(slug, mdx, [], []);
+    const proposed = draftRows(fresh.uncovered, articleFacts(slug, mdx))
+      .filter((d) => d.dataset === "giao-duc-dao-tao")
+      .map((d) => [d.cells.sessions, d.cells.session_unit, d.cells.participants ?? ""].join(" "))
+      .map((text) => text.replace(/(\d)\.(\d{3})/g, "$1$2"));
+    const entered = datasets["giao-duc-dao-tao"].rows
+      .filter((r) => r.source === slug)
+      .map((r) => [r.sessions, r.session_unit, r.participants ?? ""].join(" "));
+    expect(proposed.sort()).toEqual(entered.sort());
+    // A training figure that is neither sessions nor people: no column is guessed.
+    expect(summary("Công tác tuyên truyền đạt 12 giải thưởng.")[0]!.dataset).toBeUndefined();
+  });
+});
+
+describe("cells the words state outright", () => {
+  it("badge action, award recipient and inspection activity only when the clause says them", () => {
+    expect(summary("Đề nghị tặng Huy hiệu Đảng cho 71 đồng chí.")[0]!.cells).toEqual({
+      action: "de-nghi-tang",
+      count: "71",
+    });
+    // “tặng” alone is neither “đề nghị tặng” nor “trao tặng”: left for staff.
+    expect(summary("Tặng Huy hiệu 30 năm tuổi Đảng cho 42 đồng chí.")[0]!.cells).toEqual({
+      years: "30",
+      count: "42",
+    });
+    expect(summary("Biểu dương, khen thưởng 32 tập thể, 34 cá nhân.").map((r) => r.cells)).toEqual([
+      { recipient: "tap-the", count: "32" },
+      { recipient: "ca-nhan", count: "34" },
+    ]);
+    expect(summary("Trong năm tiếp nhận 7 đơn thư.")[0]!.cells).toEqual({
+      activity: "don-thu",
+      count: "7",
+    });
+  });
+
+  it("agree with every hand-entered row they can be compared with", () => {
+    const { datasets } = loadAllDatasets();
+    const COLUMN = {
+      "huy-hieu": "action",
+      "thi-dua-khen-thuong": "recipient",
+      "kiem-tra-giam-sat": "activity",
+    } as const;
+    const disagree: string[] = [];
+    let agree = 0;
+    for (const slug of articleSlugs(contentDir())) {
+      const mdx = readFileSync(join(contentDir(), `${slug}.mdx`), "utf8");
+      for (const d of draftRows(
+        articleCoverage(slug, mdx, [], []).uncovered,
+        articleFacts(slug, mdx),
+      )) {
+        if (!d.dataset || !Object.hasOwn(COLUMN, d.dataset)) continue;
+        const column = COLUMN[d.dataset as keyof typeof COLUMN];
+        if (d.cells[column] === undefined) continue;
+        const entered = (datasets[d.dataset].rows as Record<string, unknown>[])
+          .filter((r) => r.source === slug && String(r.count) === d.cells.count!.replace(".", ""))
+          .filter((r) => d.cells.years === undefined || String(r.years) === d.cells.years)
+          .map((r) => r[column]);
+        if (entered.includes(d.cells[column])) agree++;
+        else
+          disagree.push(`${d.dataset} ${d.cells.count}: ${d.cells[column]} ≠ ${entered.join("/")}`);
+      }
+    }
+    expect(disagree).toEqual([]);
+    expect(agree).toBeGreaterThanOrEqual(20);
+  });
 });
 
 describe("the period as the sentence gives it", () => {
