@@ -253,6 +253,20 @@ describe("newsroom pages with a content checkout", () => {
     expect((await http.get(`${BASE}${first}/`, bt.cookie)).status).toBe(404);
     expect((await http.post(`${BASE}hoan-tac`, bt, { commit: first })).status).toBe(400);
     expect(checkout.head()).toBe(head);
+    // A publication that failed is listed above the history, linked to its page and message.
+    const refused = publisher.submit({
+      kind: "article",
+      title: "<b>Bài lạ</b>",
+      username: "bt",
+      files: [{ path: "src/pages/index.astro", text: "x" }],
+    });
+    const history = await (await http.get(BASE, bt.cookie)).text();
+    expect(history).toContain(
+      `<li><a href="${BASE}viec/${refused.id}/">Lỗi: <bdi>&lt;b&gt;Bài lạ&lt;/b&gt;</bdi></a>`,
+    );
+    const job = await (await http.get(`${BASE}viec/${refused.id}/`, bt.cookie)).text();
+    expect(job).toContain("Không được ghi «src/pages/index.astro»");
+    expect(checkout.head()).toBe(head);
   });
 });
 
