@@ -154,6 +154,7 @@ describe("newsroom pages with a content checkout", () => {
       await publisher.idle();
       const done = await (await http.get(jobUrl, bt.cookie)).text();
       expect(done).toContain("Trạng thái: <strong data-publication-label>Đã đăng</strong>");
+      expect(done).toContain(`<a data-link="page" href="/du-lieu/dang-vien/">Xem trên trang</a>`);
       const state = await (
         await http.get(`${jobUrl}trang-thai`, bt.cookie, "application/json")
       ).json();
@@ -161,7 +162,7 @@ describe("newsroom pages with a content checkout", () => {
       expect(state).toEqual({
         state: "published",
         label: "Đã đăng",
-        links: { diff: `${BASE}${commit}/` },
+        links: { diff: `${BASE}${commit}/`, page: "/du-lieu/dang-vien/" },
       });
       expect(checkout.git("log", "--format=%an %s", `${start}..HEAD`).trim()).toBe(
         "bt Cập nhật số liệu: Đảng viên",

@@ -128,6 +128,11 @@ describe("a publication's page in Chromium", () => {
       expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
       expect(page.url()).toBe(url);
       await expect(page.locator("a[data-link=diff]").isVisible()).resolves.toBe(true);
+      const onSite = page.locator("a[data-link=page]");
+      expect([await onSite.isVisible(), await onSite.getAttribute("href")]).toEqual([
+        true,
+        "/du-lieu/dang-vien/",
+      ]);
       expect(await page.locator("[aria-live=polite]").count()).toBe(1);
 
       await publisher.idle();
