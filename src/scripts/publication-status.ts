@@ -6,8 +6,8 @@ type StateAnswer = {
   state: "waiting" | "building" | "published" | "failed";
   label: string;
   message?: string;
-  /** Once published: the diff page, and the article's page for an article. */
-  links?: { diff?: string; article?: string };
+  /** Once published: the diff page, and where it shows on the site. */
+  links?: { diff?: string; page?: string };
 };
 
 const EVERY_MS = 2000;
@@ -24,7 +24,7 @@ function showState(root: HTMLElement, s: StateAnswer): void {
     el.hidden = el.dataset.when !== s.state;
   }
   for (const a of root.querySelectorAll<HTMLAnchorElement>("a[data-link]")) {
-    const href = s.links?.[a.dataset.link as "diff" | "article"];
+    const href = s.links?.[a.dataset.link as "diff" | "page"];
     a.hidden = !href;
     if (href) a.href = href;
   }

@@ -71,6 +71,7 @@ export function createApp(options: AppOptions): Hono {
         comments: stores.comments,
         secrets,
         publisher: newsroom.publisher,
+        publishDir: newsroom.publisher ? newsroom.publishDir : undefined,
         ...articleDepsOf(newsroom),
         ...options.articlePage,
       }),

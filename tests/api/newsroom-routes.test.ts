@@ -154,6 +154,7 @@ describe("newsroom pages with a content checkout", () => {
       await publisher.idle();
       const done = await (await http.get(jobUrl, bt.cookie)).text();
       expect(done).toContain("Trạng thái: <strong data-publication-label>Đã đăng</strong>");
+      expect(done).toContain(`<a data-link="page" href="/du-lieu/dang-vien/">Xem trên trang</a>`);
       const state = await (
         await http.get(`${jobUrl}trang-thai`, bt.cookie, "application/json")
       ).json();
@@ -161,12 +162,18 @@ describe("newsroom pages with a content checkout", () => {
       expect(state).toEqual({
         state: "published",
         label: "Đã đăng",
-        links: { diff: `${BASE}${commit}/` },
+        links: { diff: `${BASE}${commit}/`, page: "/du-lieu/dang-vien/" },
       });
       expect(checkout.git("log", "--format=%an %s", `${start}..HEAD`).trim()).toBe(
         "bt Cập nhật số liệu: Đảng viên",
       );
       expect(committed()).toBe(edited());
+
+      // An upload is compared with the checkout (now holding the longer note), not the project.
+      const again = await http.upload(bt, { action: "preview" }, asExcelVi(original));
+      const againHtml = await again.text();
+      expect(againHtml).toContain("<h3>Ô thay đổi (1 dòng)</h3>");
+      expect(againHtml).toContain(`<code>ls-dang-vien</code>`);
 
       const history = await (await http.get(BASE, bt.cookie)).text();
       expect(history).toContain(`<a href="${BASE}${commit}/">Cập nhật số liệu: Đảng viên</a>`);
@@ -246,6 +253,20 @@ describe("newsroom pages with a content checkout", () => {
     const first = checkout.git("rev-list", "--max-parents=0", "HEAD").trim();
     expect((await http.get(`${BASE}${first}/`, bt.cookie)).status).toBe(404);
     expect((await http.post(`${BASE}hoan-tac`, bt, { commit: first })).status).toBe(400);
+    expect(checkout.head()).toBe(head);
+    // A publication that failed is listed above the history, linked to its page and message.
+    const refused = publisher.submit({
+      kind: "article",
+      title: "<b>Bài lạ</b>",
+      username: "bt",
+      files: [{ path: "src/pages/index.astro", text: "x" }],
+    });
+    const history = await (await http.get(BASE, bt.cookie)).text();
+    expect(history).toContain(
+      `<li><a href="${BASE}viec/${refused.id}/">Lỗi: <bdi>&lt;b&gt;Bài lạ&lt;/b&gt;</bdi></a>`,
+    );
+    const job = await (await http.get(`${BASE}viec/${refused.id}/`, bt.cookie)).text();
+    expect(job).toContain("Không được ghi «src/pages/index.astro»");
     expect(checkout.head()).toBe(head);
   });
 });

@@ -8,10 +8,17 @@ import { parseCsvText } from "./csv.ts";
 import { csvProblemIssue } from "./csv-issue.ts";
 import { datasetDiff, type DatasetDiff } from "./csv-diff.ts";
 import { DATASETS, type DatasetId } from "./datasets.ts";
-import { checkDatasetBytes, formatIssue, formatWarning, type DataIssue } from "./index.ts";
+import {
+  articleSlugs,
+  checkDatasetBytes,
+  formatIssue,
+  formatWarning,
+  type DataIssue,
+} from "./index.ts";
 import { issueFix, ISSUE_FIXES } from "./issue-fixes.ts";
 import { sortIssues } from "./issues.ts";
-import { dataDir } from "./paths.ts";
+import { dataDir, pagesDir } from "./paths.ts";
+import { createSourceReader } from "./sources.ts";
 
 /** A problem as data:check prints it (the uploaded file's name for the path), and its fix. */
 export type UploadProblem = { text: string; fix: string };
@@ -64,12 +71,20 @@ function shown(issue: DataIssue, fileName: string, warning = false): UploadProbl
 }
 
 /** The committed data/<id>.csv, or "" when there is none yet (every row is then added). */
-export function committedText(id: DatasetId): string {
-  const path = join(dataDir(), `${id}.csv`);
+export function committedText(id: DatasetId, dir: string = dataDir()): string {
+  const path = join(dir, `${id}.csv`);
   return existsSync(path) ? readFileSync(path, "utf8") : "";
 }
 
-export function checkUpload(id: DatasetId, bytes: Uint8Array, fileName: string): UploadResult {
+/** Where the upload is compared and checked: a content checkout's data/ and content/news. */
+export type UploadBase = { dataDir: string; newsDir: string };
+
+export function checkUpload(
+  id: DatasetId,
+  bytes: Uint8Array,
+  fileName: string,
+  base?: UploadBase,
+): UploadResult {
   const path = `data/${id}.csv`;
   const formatted = canonicalCsv(DATASETS[id].schema, bytes);
   if (!formatted.ok) {
@@ -78,7 +93,11 @@ export function checkUpload(id: DatasetId, bytes: Uint8Array, fileName: string):
   }
   const text = formatted.text;
   const toUpload = lineMapper(new TextDecoder().decode(bytes), text);
-  const checked = checkDatasetBytes(id, Buffer.from(text, "utf8"), { file: path });
+  const against = base && {
+    sources: createSourceReader(base.newsDir, pagesDir()),
+    articles: articleSlugs(base.newsDir),
+  };
+  const checked = checkDatasetBytes(id, Buffer.from(text, "utf8"), { file: path, ...against });
   const back = (issue: DataIssue): DataIssue => {
     const detail = issue.detail && linesIn(issue.detail, toUpload);
     return { ...issue, line: toUpload(issue.line), ...(detail ? { detail } : {}) };
@@ -90,7 +109,7 @@ export function checkUpload(id: DatasetId, bytes: Uint8Array, fileName: string):
   return {
     ok: true,
     text,
-    diff: datasetDiff(id, committedText(id), text),
+    diff: datasetDiff(id, committedText(id, base?.dataDir), text),
     warnings: sortIssues(checked.warnings.map(back)).map((w) => shown(w, fileName, true)),
     dates: formatted.dates,
   };

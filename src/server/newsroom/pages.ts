@@ -19,10 +19,14 @@ const KIND_LABELS: Record<PublicationKind, string> = {
 };
 
 const ARTICLE_FILE = /^content\/news\/([a-z0-9-]+)\.mdx$/;
-/** The page of the first article a publication wrote, for the link after publishing. */
-export const articlePathOf = (p: Publication) => {
-  const file = p.files.find((f) => f.text !== null && ARTICLE_FILE.test(f.path));
-  return file ? `/tin-tuc/${ARTICLE_FILE.exec(file.path)![1]}/` : undefined;
+const DATASET_FILE = /^data\/([a-z0-9-]+)\.csv$/;
+/** Where a publication shows on the site: its first article's page, else its dataset's page. */
+export const sitePathOf = (p: Publication) => {
+  const written = p.files.filter((f) => f.text !== null).map((f) => f.path);
+  const article = written.map((path) => ARTICLE_FILE.exec(path)?.[1]).find(Boolean);
+  if (article) return `/tin-tuc/${article}/`;
+  const dataset = written.map((path) => DATASET_FILE.exec(path)?.[1]).find(Boolean);
+  return dataset ? `/du-lieu/${dataset}/` : undefined;
 };
 
 const bar = (title: string) =>
@@ -33,13 +37,13 @@ const time = (iso: string) =>
 
 /** The finished publication's links, present (hidden) from the start so the script can show them. */
 function doneLinks(p: Publication): string {
-  const article = articlePathOf(p);
+  const page = sitePathOf(p);
   const shown = p.state === "published";
   const link = (kind: string, href: string | undefined, text: string) =>
     `<a data-link="${kind}" href="${escapeHtml(href ?? "#")}"${href && shown ? "" : " hidden"}>${text}</a>`;
   return (
     `<p data-when="published"${shown ? "" : " hidden"}>` +
-    `${link("article", article, "Xem bài trên trang")} ${link("diff", p.commit && diffPath(p.commit), "Xem thay đổi")}</p>`
+    `${link("page", page, "Xem trên trang")} ${link("diff", p.commit && diffPath(p.commit), "Xem thay đổi")}</p>`
   );
 }
 
@@ -70,7 +74,7 @@ export const jobState = (p: Publication) => ({
   label: STATE_LABELS[p.state],
   ...(p.message ? { message: p.message } : {}),
   ...(p.state === "published"
-    ? { links: { diff: p.commit && diffPath(p.commit), article: articlePathOf(p) } }
+    ? { links: { diff: p.commit && diffPath(p.commit), page: sitePathOf(p) } }
     : {}),
 });
 

@@ -45,46 +45,49 @@ const STOPPED = "Máy chủ dừng trước khi dựng việc này; không có g
 /** A failure whose message is for the editor (Vietnamese). */
 class Refusal extends Error {}
 
+type Log = (p: Publication, action: NewsroomLogEntry["action"], target: string) => void;
+
+/** One publication, start to end: its state, message, commit and the log rows of its outcome. */
+async function runJob(o: JobOptions, p: Publication, now: () => number, log: Log): Promise<void> {
+  if (o.signal.aborted) {
+    Object.assign(p, { state: "failed", message: STOPPED });
+    return;
+  }
+  p.state = "building";
+  try {
+    p.commit = await (p.kind === "undo" ? undoJob(o, p, now) : filesJob(o, p, now));
+    p.state = "published";
+    log(p, "published", `${p.id} ${p.commit}`);
+  } catch (error) {
+    p.state = "failed";
+    p.message =
+      error instanceof Refusal
+        ? error.message
+        : `Không đăng được vì lỗi của máy chủ; không có gì thay đổi. (${(error as Error).message})`;
+    if (!(error instanceof Refusal)) (o.onError ?? console.error)(error);
+    log(p, "publish-failed", p.id);
+  } finally {
+    p.finishedAt = new Date(now()).toISOString();
+  }
+}
+
+/** Forgets the oldest finished publications beyond KEEP_FINISHED. */
+function forgetOld(jobs: Map<string, Publication>): void {
+  const finished = [...jobs.values()].filter((j) => j.finishedAt !== undefined);
+  for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+    jobs.delete(old.id);
+  }
+}
+
 export function createPublisher(o: PublisherOptions): RunningPublisher {
   const now = o.now ?? Date.now;
   const onError = o.onError ?? ((error) => console.error("Newsroom:", error));
   const jobs = new Map<string, Publication>();
   const queue = serialQueue(onError);
   const stopping = new AbortController();
-  const log = (p: Publication, action: NewsroomLogEntry["action"], target: string) =>
+  const options: JobOptions = { ...o, onError, signal: stopping.signal };
+  const log: Log = (p, action, target) =>
     void o.log?.({ at: new Date(now()), actor: p.username, action, target }).catch(onError);
-
-  async function run(p: Publication): Promise<void> {
-    if (stopping.signal.aborted) {
-      Object.assign(p, { state: "failed", message: STOPPED });
-      return;
-    }
-    p.state = "building";
-    const options = { ...o, signal: stopping.signal };
-    try {
-      p.commit = await (p.kind === "undo" ? undoJob(options, p, now) : filesJob(options, p, now));
-      p.state = "published";
-      log(p, "published", `${p.id} ${p.commit}`);
-    } catch (error) {
-      p.state = "failed";
-      p.message =
-        error instanceof Refusal
-          ? error.message
-          : `Không đăng được vì lỗi của máy chủ; không có gì thay đổi. (${(error as Error).message})`;
-      if (!(error instanceof Refusal)) onError(error);
-      log(p, "publish-failed", p.id);
-    } finally {
-      p.finishedAt = new Date(now()).toISOString();
-      forgetOld();
-    }
-  }
-
-  function forgetOld(): void {
-    const finished = [...jobs.values()].filter((j) => j.finishedAt !== undefined);
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
-      jobs.delete(old.id);
-    }
-  }
 
   return {
     submit(request) {
@@ -100,9 +103,10 @@ export function createPublisher(o: PublisherOptions): RunningPublisher {
       const what = p.revert ?? p.files.map((f) => f.path).join(", ");
       log(p, p.kind === "undo" ? "undo" : "publish", `${p.id} ${what}`.slice(0, 500));
       // A refused request is a publication that failed at once: its page says why.
-      if (problem)
+      if (problem) {
         Object.assign(p, { state: "failed", message: problem, finishedAt: p.submittedAt });
-      else queue.push(() => run(p));
+        log(p, "publish-failed", p.id);
+      } else queue.push(() => runJob(options, p, now, log).finally(() => forgetOld(jobs)));
       return p;
     },
     get: (id) => (jobs.has(id) ? jobs.get(id) : undefined),

@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { isDatasetId } from "../../lib/data/datasets.ts";
-import { checkUpload } from "../../lib/data/upload-check.ts";
+import { checkUpload, type UploadBase } from "../../lib/data/upload-check.ts";
 import { formatNumber } from "../../lib/format.ts";
 import type { Publisher } from "../newsroom/publication.ts";
 import { jobPath } from "../newsroom/pages.ts";
@@ -17,7 +17,12 @@ import { refuse } from "./respond.ts";
 import { one, type FormFields, type StaffEnv } from "./session.ts";
 import type { UploadStash } from "./upload-stash.ts";
 
-export type UploadDeps = { publisher: Publisher | null; stash: UploadStash };
+export type UploadDeps = {
+  publisher: Publisher | null;
+  stash: UploadStash;
+  /** The newsroom's checkout: uploads are compared with and checked against what it holds. */
+  base?: UploadBase | undefined;
+};
 
 const TOO_LARGE = `Tệp quá lớn: chỉ nhận tệp đến ${formatNumber(MAX_UPLOAD_BYTES / 1024 / 1024)} MB; không có gì thay đổi. Mời chia bộ dữ liệu hoặc bỏ các cột, trang tính thừa rồi lưu lại dạng CSV.`;
 
@@ -105,7 +110,7 @@ async function previewUpload(c: Context<StaffEnv>, d: UploadDeps): Promise<Respo
     const error = `Tệp «${name}» là bảng tính Excel (.xlsx), không phải CSV; trong Excel chọn Tệp → Lưu thành → “CSV UTF-8 (phân tách bằng dấu phẩy)” rồi gửi tệp đó.`;
     return showDataPage(c, { dataset: id, error }, 400);
   }
-  const result = checkUpload(id, bytes, name);
+  const result = checkUpload(id, bytes, name, d.base);
   const key = (text: string) =>
     d.publisher
       ? d.stash.put(c.get("staff")!.username, { dataset: id, text, file: name })

@@ -1,6 +1,7 @@
 // Staff moderation at /quan-tri/: sign-in (throttled, logged), database sessions that end when
 // idle, a CSRF token on every form, the queue, and the accounts (quan-tri). Every route checks
 // the member's role (roles.ts). Every answer is no-store and noindex.
+import { join } from "node:path";
 import { Hono } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
@@ -47,6 +48,8 @@ export type StaffDeps = Pick<FeatureContext, "articles" | "guard" | "trustProxy"
   settings: StaffSettings;
   /** The newsroom's publisher; null when the newsroom is off (no git, not a writable checkout). */
   publisher: Publisher | null;
+  /** Its content checkout (PUBLISH_DIR) while it is on. */
+  publishDir?: string | undefined;
 } & Omit<ArticleDeps, "publisher">;
 
 export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
@@ -55,7 +58,10 @@ export function staffRoutes(d: StaffDeps): Hono<StaffEnv> {
   const signin = { ...d, checks: passwordChecks(d.settings.passwordChecks) };
   const app = new Hono<StaffEnv>().use(`${STAFF_BASE}*`, staffHeaders);
   accountRoutes(app, d, session);
-  dataRoutes(app, session, { publisher: d.publisher, stash: uploadStash(d.now) });
+  const base = d.publishDir
+    ? { dataDir: join(d.publishDir, "data"), newsDir: join(d.publishDir, "content/news") }
+    : undefined;
+  dataRoutes(app, session, { publisher: d.publisher, stash: uploadStash(d.now), base });
   articleRoutes(app, d, session, signedIn(session));
   return (
     app
