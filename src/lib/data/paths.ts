@@ -36,7 +36,7 @@ export function contentDir(): string {
   return process.env.NEWS_DIR ? resolve(process.env.NEWS_DIR) : join(REPO_ROOT, "content", "news");
 }
 
-/** Captured furniture of original pages (poll, counter), keyed by article slug. */
+/** Captured furniture of original pages (poll, counter), keyed by article slug: in the data folder read. */
 export function pagesDir(): string {
-  return join(REPO_ROOT, "data", "nguon");
+  return join(dataDir(), "nguon");
 }
