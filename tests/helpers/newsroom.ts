@@ -23,6 +23,7 @@ import { join, relative, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { originalSiteFigures } from "../../src/lib/data/original-site.ts";
 import { createApp } from "../../src/server/app.ts";
+import type { ArticleDeps } from "../../src/server/newsroom/article-routes.ts";
 import type { Newsroom } from "../../src/server/newsroom/setup.ts";
 import type { Stores } from "../../src/server/store/types.ts";
 import { BACKENDS } from "./stores.ts";
@@ -115,6 +116,7 @@ export type NewsroomServer = {
 export async function startNewsroomServer(
   distDir: string,
   newsroom: (stores: Stores) => Promise<Newsroom> | Newsroom,
+  articlePage?: ArticleDeps,
 ): Promise<NewsroomServer> {
   const target = await BACKENDS.find((b) => b.kind === "sqlite")!.create();
   const stores = await target.open();
@@ -124,6 +126,7 @@ export async function startNewsroomServer(
     counterBaseline: originalSiteFigures().total,
     config: { distDir, trustProxy: 1, rateLimitPerMinute: 0 },
     newsroom: await newsroom(stores),
+    ...(articlePage ? { articlePage } : {}),
   });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }) as Server;
   await once(server, "listening");
