@@ -120,7 +120,7 @@ export function historyPage(o: {
     `<div class="bar"><h1>Lịch sử xuất bản</h1><p><a href="/quan-tri/">Về trang quản trị</a></p></div>` +
       notice(o.error, true) +
       jobsSection(o.jobs) +
-      `<h2>Đã đăng</h2><p>Mỗi lần đăng là một commit trong kho nội dung. “Hoàn tác” tạo một commit đảo ngược rồi dựng lại trang; lịch sử không bao giờ bị viết lại.</p>` +
+      `<h2>Đã đăng</h2><p>Mỗi lần đăng được lưu thành một bản ghi trong kho nội dung (git), ghi rõ ai đăng và lúc nào. “Hoàn tác” thêm một bản ghi đảo ngược rồi dựng lại trang; các bản ghi cũ không bao giờ bị xoá hay sửa.</p>` +
       table,
   );
 }
