@@ -6,14 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULTS } from "../../src/server/config.ts";
 import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
-import { openNewsroom } from "../../src/server/newsroom/setup.ts";
 import { hashPassword } from "../../src/server/staff/password.ts";
 import { valueOf } from "../helpers/article-page.ts";
 import { textOf } from "../helpers/html.ts";
 import {
   buildLock,
+  checkoutNewsroom,
   makeCheckout,
   startNewsroomServer,
   type Checkout,
@@ -39,23 +38,10 @@ describe("publishing an article from the article page", () => {
   beforeAll(async () => {
     release = await buildLock();
     checkout = makeCheckout();
-    server = await startNewsroomServer(checkout.distDir, async (stores) => {
-      const settings = {
-        ...DEFAULTS.publish,
-        dir: checkout.publishDir,
-        cacheDir: checkout.cacheDir,
-        buildTimeoutMs: 6 * 60_000,
-      };
-      const opened = await openNewsroom({
-        root: ROOT,
-        distDir: checkout.distDir,
-        settings,
-        staff: stores.staff,
-      });
-      if (!opened.publisher) throw new Error(`newsroom off: ${opened.off}`);
-      publisher = opened.publisher;
-      return opened;
-    });
+    server = await startNewsroomServer(
+      checkout.distDir,
+      checkoutNewsroom(checkout, (p) => (publisher = p), 6 * 60_000),
+    );
     await server.stores.staff.putStaffAccount(
       "bt",
       await hashPassword(PASSWORD),

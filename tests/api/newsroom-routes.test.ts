@@ -15,6 +15,7 @@ import { hashPassword } from "../../src/server/staff/password.ts";
 import { asExcelVi } from "../helpers/excel-csv.ts";
 import {
   buildLock,
+  checkoutNewsroom,
   makeCheckout,
   startNewsroomServer,
   type Checkout,
@@ -87,23 +88,10 @@ describe("newsroom pages with a content checkout", () => {
   beforeAll(async () => {
     release = await buildLock();
     checkout = makeCheckout();
-    server = await startNewsroomServer(checkout.distDir, async (stores) => {
-      const settings = {
-        ...DEFAULTS.publish,
-        dir: checkout.publishDir,
-        cacheDir: checkout.cacheDir,
-        buildTimeoutMs: BUILD_MINUTES * 60_000,
-      };
-      const opened = await openNewsroom({
-        root: ROOT,
-        distDir: checkout.distDir,
-        settings,
-        staff: stores.staff,
-      });
-      if (!opened.publisher) throw new Error(`newsroom off: ${opened.off}`);
-      publisher = opened.publisher;
-      return opened;
-    });
+    server = await startNewsroomServer(
+      checkout.distDir,
+      checkoutNewsroom(checkout, (p) => (publisher = p), BUILD_MINUTES * 60_000),
+    );
     await addMembers(server);
   }, 20 * 60_000);
   afterAll(async () => {

@@ -9,14 +9,13 @@ import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULTS } from "../../src/server/config.ts";
 import { createArticlePreview, type PreviewService } from "../../src/server/newsroom/preview.ts";
 import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
-import { openNewsroom } from "../../src/server/newsroom/setup.ts";
 import { hashPassword } from "../../src/server/staff/password.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import {
   buildLock,
+  checkoutNewsroom,
   makeCheckout,
   startNewsroomServer,
   type Checkout,
@@ -59,23 +58,7 @@ describe("the newsroom from a pasted page to the site, and back with Hoàn tác"
     });
     server = await startNewsroomServer(
       checkout.distDir,
-      async (stores) => {
-        const settings = {
-          ...DEFAULTS.publish,
-          dir: checkout.publishDir,
-          cacheDir: checkout.cacheDir,
-          buildTimeoutMs: 10 * 60_000,
-        };
-        const opened = await openNewsroom({
-          root: ROOT,
-          distDir: checkout.distDir,
-          settings,
-          staff: stores.staff,
-        });
-        if (!opened.publisher) throw new Error(`newsroom off: ${opened.off}`);
-        publisher = opened.publisher;
-        return opened;
-      },
+      checkoutNewsroom(checkout, (p) => (publisher = p), LONG),
       { preview },
     );
     const hash = await hashPassword(PASSWORD);

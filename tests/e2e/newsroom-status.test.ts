@@ -5,23 +5,21 @@
 // the history. Screenshots at 360 and 1280 px when SHOTS_DIR is set.
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULTS } from "../../src/server/config.ts";
 import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
-import { openNewsroom } from "../../src/server/newsroom/setup.ts";
 import { hashPassword } from "../../src/server/staff/password.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import {
   buildLock,
+  checkoutNewsroom,
   makeCheckout,
   startNewsroomServer,
   type Checkout,
   type NewsroomServer,
 } from "../helpers/newsroom.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const PASSWORD = "mat-khau-du-dai-1";
 const NOTE_END = "không nói “đến hết năm”).";
 
@@ -35,22 +33,10 @@ describe("a publication's page in Chromium", () => {
   beforeAll(async () => {
     release = await buildLock();
     checkout = makeCheckout();
-    server = await startNewsroomServer(checkout.distDir, async (stores) => {
-      const settings = {
-        ...DEFAULTS.publish,
-        dir: checkout.publishDir,
-        cacheDir: checkout.cacheDir,
-      };
-      const opened = await openNewsroom({
-        root: ROOT,
-        distDir: checkout.distDir,
-        settings,
-        staff: stores.staff,
-      });
-      if (!opened.publisher) throw new Error(opened.off);
-      publisher = opened.publisher;
-      return opened;
-    });
+    server = await startNewsroomServer(
+      checkout.distDir,
+      checkoutNewsroom(checkout, (p) => (publisher = p)),
+    );
     await server.stores.staff.putStaffAccount(
       "bt",
       await hashPassword(PASSWORD),

@@ -24,7 +24,9 @@ import { serve } from "@hono/node-server";
 import { originalSiteFigures } from "../../src/lib/data/original-site.ts";
 import { createApp } from "../../src/server/app.ts";
 import type { ArticleDeps } from "../../src/server/newsroom/article-routes.ts";
-import type { Newsroom } from "../../src/server/newsroom/setup.ts";
+import { DEFAULTS } from "../../src/server/config.ts";
+import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
+import { openNewsroom, type Newsroom } from "../../src/server/newsroom/setup.ts";
 import type { Stores } from "../../src/server/store/types.ts";
 import { BACKENDS } from "./stores.ts";
 
@@ -103,6 +105,34 @@ export function testArticle(
     path: `content/news/${slug}.mdx`,
     text: text.replace(`title: "${title}"`, `title: "${newTitle}"`),
     title: newTitle,
+  };
+}
+
+/**
+ * The newsroom on over `checkout` (its own dist/ and Astro cache), for startNewsroomServer;
+ * `took` receives the running publisher, which the test waits for or stops at its end.
+ */
+export function checkoutNewsroom(
+  checkout: Checkout,
+  took: (publisher: RunningPublisher) => void,
+  buildTimeoutMs = DEFAULTS.publish.buildTimeoutMs,
+): (stores: Stores) => Promise<Newsroom> {
+  return async (stores) => {
+    const settings = {
+      ...DEFAULTS.publish,
+      dir: checkout.publishDir,
+      cacheDir: checkout.cacheDir,
+      buildTimeoutMs,
+    };
+    const opened = await openNewsroom({
+      root: ROOT,
+      distDir: checkout.distDir,
+      settings,
+      staff: stores.staff,
+    });
+    if (!opened.publisher) throw new Error(`newsroom off: ${opened.off}`);
+    took(opened.publisher);
+    return opened;
   };
 }
 
