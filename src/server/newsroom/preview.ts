@@ -9,7 +9,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ArticlePreview, PreviewResult } from "./preview-types.ts";
 import { asPublished, readPublishedAssets } from "./preview-page.ts";
-import { startRendererProcess, type RendererProcess } from "./preview-process.ts";
+import {
+  startRendererProcess,
+  type RendererPaths,
+  type RendererProcess,
+} from "./preview-process.ts";
 import { checkPreviewSource } from "./preview-source.ts";
 
 export type PreviewOptions = {
@@ -67,44 +71,62 @@ function dataStamp(dir: string): string {
     .join("\n");
 }
 
+/** The renderer process in use, restarted when data/ changed or it died. */
+function rendererSlot(paths: RendererPaths) {
+  let renderer: { process: RendererProcess; stamp: string } | undefined;
+  return {
+    current(): RendererProcess {
+      const stamp = dataStamp(paths.dataDir);
+      if (renderer?.process.running && renderer.stamp === stamp) return renderer.process;
+      this.stop();
+      renderer = { process: startRendererProcess(paths), stamp };
+      return renderer.process;
+    },
+    stop(): void {
+      renderer?.process.stop();
+      renderer = undefined;
+    },
+    pid: () => (renderer?.process.running ? renderer.process.pid : undefined),
+  };
+}
+
+type Slot = ReturnType<typeof rendererSlot>;
+
+/** One render in the renderer, as the published site would serve it, within the time limit. */
+async function renderWithin(
+  slot: Slot,
+  distDir: string,
+  timeoutMs: number,
+  mdx: string,
+  slug: string,
+): Promise<PreviewResult> {
+  const assets = readPublishedAssets(resolve(distDir));
+  if (!assets) return { ok: false, message: NO_BUILD };
+  const current = slot.current();
+  const rendered = current.ready.then(
+    () => current.render(mdx, slug),
+    (error: Error) => ({ ok: false as const, message: error.message }),
+  );
+  const result = await withinTime<PreviewResult>(rendered, timeoutMs, () => {
+    slot.stop();
+    return { ok: false as const, message: tooSlow(timeoutMs) };
+  });
+  return result.ok ? { ok: true, html: asPublished(result.html, assets) } : result;
+}
+
 export function createArticlePreview(options: PreviewOptions): PreviewService {
   const { timeoutMs = 90_000, idleMs = 600_000, maxWaiting = 3 } = options;
-  const root = resolve(options.root);
-  const newsDir = resolve(options.newsDir);
-  const dataDir = resolve(options.dataDir);
   const workDir = mkdtempSync(join(tmpdir(), "xem-truoc-"));
-  let renderer: { process: RendererProcess; stamp: string } | undefined;
+  const slot = rendererSlot({
+    root: resolve(options.root),
+    newsDir: resolve(options.newsDir),
+    dataDir: resolve(options.dataDir),
+    workDir,
+  });
+  const stopRenderer = () => slot.stop();
   let idle: NodeJS.Timeout | undefined;
   let turn: Promise<unknown> = Promise.resolve();
   let waitingCount = 0;
-
-  function stopRenderer() {
-    renderer?.process.stop();
-    renderer = undefined;
-  }
-
-  function currentRenderer(): RendererProcess {
-    const stamp = dataStamp(dataDir);
-    if (renderer?.process.running && renderer.stamp === stamp) return renderer.process;
-    stopRenderer();
-    renderer = { process: startRendererProcess({ root, newsDir, dataDir, workDir }), stamp };
-    return renderer.process;
-  }
-
-  async function renderWithin(mdx: string, slug: string): Promise<PreviewResult> {
-    const assets = readPublishedAssets(resolve(options.distDir));
-    if (!assets) return { ok: false, message: NO_BUILD };
-    const current = currentRenderer();
-    const rendered = current.ready.then(
-      () => current.render(mdx, slug),
-      (error: Error) => ({ ok: false as const, message: error.message }),
-    );
-    const result = await withinTime<PreviewResult>(rendered, timeoutMs, () => {
-      stopRenderer();
-      return { ok: false as const, message: tooSlow(timeoutMs) };
-    });
-    return result.ok ? { ok: true, html: asPublished(result.html, assets) } : result;
-  }
 
   async function preview(mdx: string, slug: string): Promise<PreviewResult> {
     const checked = checkPreviewSource(mdx, slug);
@@ -113,7 +135,7 @@ export function createArticlePreview(options: PreviewOptions): PreviewService {
     waitingCount++;
     clearTimeout(idle);
     const mine = turn
-      .then(() => renderWithin(checked.text, slug))
+      .then(() => renderWithin(slot, options.distDir, timeoutMs, checked.text, slug))
       // An unreadable data/ or articles folder: said, never thrown at the server.
       .catch((error: Error) => ({
         ok: false as const,
@@ -136,10 +158,10 @@ export function createArticlePreview(options: PreviewOptions): PreviewService {
     },
     warm() {
       if (waitingCount > 0) return;
-      currentRenderer();
+      slot.current();
       clearTimeout(idle);
       idle = setTimeout(stopRenderer, idleMs).unref();
     },
-    rendererPid: () => (renderer?.process.running ? renderer.process.pid : undefined),
+    rendererPid: slot.pid,
   });
 }
