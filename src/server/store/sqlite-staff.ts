@@ -111,6 +111,12 @@ function accountMethods(db: DatabaseSync, q: Statements) {
         return "ok" as const;
       });
     },
+  } satisfies Partial<StaffStore>;
+}
+
+/** The staff log: read back, and the newsroom's publications written to it. */
+function logMethods(q: Statements) {
+  return {
     async staffLog(limit) {
       return (q.log.all(limit) as Row[]).map(logEntryOf);
     },
@@ -185,5 +191,10 @@ function signinMethods(db: DatabaseSync, q: Statements) {
 
 export function sqliteStaffStore(db: DatabaseSync): StaffStore {
   const q = prepare(db);
-  return { ...accountMethods(db, q), ...sessionMethods(db, q), ...signinMethods(db, q) };
+  return {
+    ...accountMethods(db, q),
+    ...logMethods(q),
+    ...sessionMethods(db, q),
+    ...signinMethods(db, q),
+  };
 }
