@@ -2,18 +2,28 @@
 // pastes a captured page (a fixture), reads it, sees the fields filled and the ones to fill marked,
 // fills them, previews (the page in a sandboxed frame, under the staff pages' CSP) and publishes
 // (a 303 to the publication's page). axe finds no serious or critical violation. Screenshots at
-// 360 and 1280 px when SHOTS_DIR is set. The publisher records what it is given (publication.ts's
-// contract); the preview returns a small page of its own.
-import { readFileSync } from "node:fs";
+// 360 and 1280 px when SHOTS_DIR is set. Every part is real: the publisher over a test checkout
+// (its builds are stopped when the file ends) and the preview renderer (npm run build first).
+import { cpSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PublicationRequest, Publisher } from "../../src/server/newsroom/publication.ts";
+import { createArticlePreview, type PreviewService } from "../../src/server/newsroom/preview.ts";
+import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
 import { hashPassword } from "../../src/server/staff/password.ts";
-import { startApp, type TestApp } from "../api/harness.ts";
 import { launchBrowser } from "../helpers/browser.ts";
+import {
+  buildLock,
+  checkoutNewsroom,
+  makeCheckout,
+  startNewsroomServer,
+  type Checkout,
+  type NewsroomServer,
+} from "../helpers/newsroom.ts";
 import { SEEDS_DIR } from "../helpers/seeds.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
 
 const PASSWORD = "mat-khau-du-dai-1";
 const CAPTURE = readFileSync(join(SEEDS_DIR, "004_bff571ff9cb4532b.txt"), "utf8");
@@ -24,28 +34,29 @@ const NEW_FIGURES = readFileSync(
 );
 
 describe("the article page without JavaScript", () => {
-  let t: TestApp;
+  let t: NewsroomServer;
+  let checkout: Checkout;
+  let publisher: RunningPublisher;
+  let preview: PreviewService;
   let browser: Browser;
-  const submitted: PublicationRequest[] = [];
-  const publisher: Publisher = {
-    submit(request) {
-      submitted.push(request);
-      const id = `p${submitted.length}`;
-      return { ...request, id, state: "waiting", submittedAt: new Date().toISOString() };
-    },
-    get: () => undefined,
-    list: () => [],
-  };
+  let release: (() => void) | undefined;
   beforeAll(async () => {
-    t = await startApp({
-      articlePage: {
-        publisher,
-        preview: async (mdx, slug) => ({
-          ok: true,
-          html: `<!doctype html><html lang="vi"><style>h1{color:rgb(0, 90, 0)}</style><h1>Xem trước: ${slug}</h1><img src="/favicon.svg" alt="" width="16" height="16"><p>${mdx.length} ký tự</p></html>`,
-        }),
-      },
+    release = await buildLock();
+    checkout = makeCheckout();
+    // The published site the preview takes its styles from: this project's build of the same content.
+    cpSync(join(ROOT, "dist"), checkout.distDir, { recursive: true });
+    preview = createArticlePreview({
+      root: ROOT,
+      distDir: checkout.distDir,
+      newsDir: join(checkout.publishDir, "content", "news"),
+      dataDir: join(checkout.publishDir, "data"),
+      timeoutMs: 240_000,
     });
+    t = await startNewsroomServer(
+      checkout.distDir,
+      checkoutNewsroom(checkout, (p) => (publisher = p)),
+      { preview },
+    );
     await t.stores.staff.putStaffAccount(
       "bt",
       await hashPassword(PASSWORD),
@@ -53,11 +64,22 @@ describe("the article page without JavaScript", () => {
       "bien-tap",
     );
     browser = await launchBrowser();
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
+    // The publications' builds are not this file's subject: stopped, their files put back.
+    await publisher?.stop();
+    await preview?.close();
     await t?.close();
-  });
+    checkout?.dispose();
+    release?.();
+  }, 120_000);
+
+  /** The publication the page redirected to. */
+  const publicationOf = (url: string) => {
+    const id = decodeURIComponent(/\/quan-tri\/xuat-ban\/viec\/([^/]+)\/$/.exec(url)![1]!);
+    return publisher.get(id)!;
+  };
 
   async function shoot(page: Page, name: string) {
     const dir = process.env.SHOTS_DIR;
@@ -115,14 +137,14 @@ describe("the article page without JavaScript", () => {
     await page.click("button[name=action][value=preview]");
     expect(await page.locator("[role=alert]").count()).toBe(0);
     const frame = page.frameLocator("iframe.preview");
-    const heading = frame.locator("h1");
-    expect(await heading.textContent()).toBe("Xem trước: thanh-binh-bai-moi");
-    // The preview's own styles apply inside the frame under the staff pages' CSP.
-    expect(await heading.evaluate((h) => getComputedStyle(h).color)).toBe("rgb(0, 90, 0)");
-    // … and so do the site's own images (the policy a srcdoc frame takes from the page).
-    await expect
-      .poll(() => frame.locator("img").evaluate((i) => (i as HTMLImageElement).naturalWidth))
-      .toBeGreaterThan(0);
+    // The site's article page, rendered from the form as it stands, with the site's own styles.
+    const heading = frame.locator("h1").first();
+    expect((await heading.textContent())?.trim()).toBe(await page.inputValue("#f-title"));
+    const rules = () =>
+      heading.evaluate(() =>
+        [...document.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0),
+      );
+    await expect.poll(rules).toBeGreaterThan(0);
     await shoot(page, "bai-viet-xem-truoc");
     if (process.env.SHOTS_DIR) {
       await page
@@ -143,10 +165,10 @@ describe("the article page without JavaScript", () => {
     await audit.close();
 
     await page.click("button[name=action][value=publish]");
-    await page.waitForURL(`${t.url}/quan-tri/xuat-ban/viec/p1/`);
-    expect(submitted).toHaveLength(1);
-    expect(submitted[0]!.files[0]!.path).toBe("content/news/thanh-binh-bai-moi.mdx");
-    expect(submitted[0]!.files[0]!.text).toContain('unit: "Đảng bộ huyện Thanh Bình"');
+    await page.waitForURL(/\/quan-tri\/xuat-ban\/viec\/[^/]+\/$/);
+    const sent = publicationOf(page.url());
+    expect(sent.files.map((f) => f.path)).toEqual(["content/news/thanh-binh-bai-moi.mdx"]);
+    expect(sent.files[0]!.text).toContain('unit: "Đảng bộ huyện Thanh Bình"');
     await context.close();
   });
 
@@ -169,8 +191,8 @@ describe("the article page without JavaScript", () => {
     expect(await figures.textContent()).toContain("sẽ thêm vào data/dang-vien.csv");
     await shoot(page, "bai-viet-so-lieu");
     await page.click("button[name=action][value=publish]");
-    await page.waitForURL(/\/quan-tri\/xuat-ban\/viec\/p\d+\/$/);
-    const request = submitted.at(-1)!;
+    await page.waitForURL(/\/quan-tri\/xuat-ban\/viec\/[^/]+\/$/);
+    const request = publicationOf(page.url());
     expect(request.files.map((f) => f.path)).toEqual([
       "content/news/tuyen-hoa-2024-thu.mdx",
       "data/dang-vien.csv",
