@@ -122,6 +122,12 @@ describe("figure history from git", () => {
     // An engineer's English message is not shown to readers; the count says what changed.
     const english = { ...events[0]!, message: "Drop district B (duplicate)" };
     expect(changeList([english], words)[0]).not.toHaveProperty("message");
+    // … nor is one that only names a Vietnamese place (the Lạng Sơn commit the site showed).
+    const named = {
+      ...events[0]!,
+      message: "Lạng Sơn's 66.024 members: period year 2020 as the source says",
+    };
+    expect(changeList([named], words)[0]).not.toHaveProperty("message");
     const mixed = { ...events[0]!, rows: [...events[1]!.rows, ...events[0]!.rows] };
     expect(changeList([mixed], words)[0]!.summary).toBe("Thêm 1 dòng, xóa 1 dòng");
   });

@@ -1,4 +1,5 @@
 // What a dataset page and the feed say of the history: pure, from the events.
+import { isVietnamese } from "../language.ts";
 import { dayOf, describeRow, type ColumnWords, type HistoryEvent } from "./history.ts";
 
 /** Beside each row: "Lịch sử: 15/01/2024 sửa 6.100 → 6.120; 20/01/2024 thêm", oldest first. */
@@ -36,12 +37,9 @@ const KIND_WORDS = [
   ["xoa", "xóa"],
 ] as const;
 
-// Letters only Vietnamese uses: a message with none is an engineer's (English, by the team's rule).
-const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
-
 /** The commit message if readers can read it: Vietnamese; English engineering messages are not shown. */
 export function readerMessage(message: string): string | undefined {
-  return VIETNAMESE.test(message) ? message : undefined;
+  return isVietnamese(message) ? message : undefined;
 }
 
 /** What one commit did to a dataset's rows, counted. */

@@ -1,6 +1,7 @@
 // Why a preview failed, in Vietnamese for the editor: where MDX could not read the article (line and
 // column of the article, which the preview wrote unchanged but for blanked import lines), or what
 // a component said (<DataFigure> and <Chart> throw Vietnamese messages naming the row or chart).
+import { hasVietnameseLetters } from "../../lib/language.ts";
 
 type Located = {
   message?: unknown;
@@ -52,8 +53,6 @@ function describe(message: string): string | undefined {
   return undefined;
 }
 
-const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
-
 /** The editor's message for an error thrown while compiling or rendering the previewed article. */
 export function renderErrorMessage(thrown: unknown, file: string, text: string): string {
   const error = (thrown ?? {}) as Located;
@@ -64,6 +63,6 @@ export function renderErrorMessage(thrown: unknown, file: string, text: string):
   const where = at ? `Dòng ${at.line}, cột ${at.column}: ` : "";
   if (said) return `Chưa xem trước được. ${where}${said}.`;
   // The components' own messages are Vietnamese already; anything else is a fault of the renderer.
-  if (VIETNAMESE.test(message)) return `Chưa xem trước được. ${where}${message}`;
+  if (hasVietnameseLetters(message)) return `Chưa xem trước được. ${where}${message}`;
   return `Chưa xem trước được: trình dựng bản xem trước gặp lỗi (${message.slice(0, 300)}). Báo người quản trị nếu lỗi lặp lại.`;
 }
