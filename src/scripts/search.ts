@@ -1,6 +1,6 @@
 // <search-page>: results as the reader types (debounced), the URL following the form, filters
 // and "more results" without reloading; everything it shows comes from src/lib/search/view.ts.
-import { runSearch, SearchIndex, type FilterCounts } from "../lib/search/engine.ts";
+import { prefetch, runSearch, SearchIndex, type FilterCounts } from "../lib/search/engine.ts";
 import {
   type FilterKey,
   parseSearchRequest,
@@ -39,7 +39,10 @@ class SearchPage extends HTMLElement {
     form.addEventListener("input", (event) => {
       warm();
       clearTimeout(this.#timer);
-      const wait = (event.target as HTMLElement).tagName === "SELECT" ? 0 : TYPING_PAUSE_MS;
+      const field = event.target as HTMLInputElement | HTMLSelectElement;
+      // The word files of what is typed load now: Enter, or the typing pause, finds them here.
+      if (field.name === "q") void prefetch(this.#load(), field.value);
+      const wait = field.tagName === "SELECT" ? 0 : TYPING_PAUSE_MS;
       this.#timer = setTimeout(() => this.#search(this.#read(form), "replace"), wait);
     });
     this.addEventListener("click", (event) => {

@@ -5,7 +5,7 @@
 import { excerptHtml } from "./excerpt.ts";
 import { FILTER_FIELDS, type Manifest, type PageRecord, type PageValues } from "./index-files.ts";
 import type { PageTable, SearchIndex } from "./index-reader.ts";
-import { rank } from "./ranking.ts";
+import { prefetchTerms, rank } from "./ranking.ts";
 import { RESULTS_PER_STEP, type FilterKey, type SearchRequest } from "./request.ts";
 import { queryWords, type Word } from "./text.ts";
 
@@ -122,6 +122,12 @@ export async function runSearch(
     ...(completed !== undefined ? { completed } : {}),
     ...(phrased !== undefined ? { phrased } : {}),
   };
+}
+
+/** Starts loading the files a search for these words will read first (while they are typed). */
+export async function prefetch(index: SearchIndex, query: string): Promise<void> {
+  const words = queryWords(query);
+  if (words.length > 0) await prefetchTerms(index, words);
 }
 
 /** Filter values the index holds, for the form's lists. */

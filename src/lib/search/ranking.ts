@@ -96,6 +96,21 @@ async function lookUp(index: SearchIndex, words: Word[]): Promise<Looked> {
   return { single, double, pairs, startedAlone, startedPairs };
 }
 
+/**
+ * Starts loading the word files a query will read (its words, its pairs, the last word's
+ * completions), so that pressing Enter finds them loaded. The files of the words a half-typed
+ * word completes to are left for the search itself: a keystroke costs at most a file or two.
+ */
+export async function prefetchTerms(index: SearchIndex, words: Word[]): Promise<void> {
+  const pairs = words.slice(1).map((word, i) => `${words[i]!.folded} ${word.folded}`);
+  const last = words.at(-1);
+  await Promise.all([
+    ...words.map((word) => index.term(word.folded)),
+    ...pairs.map((pair) => index.term(pair)),
+    last && isCompletable(last) ? index.completions(last.folded) : undefined,
+  ]).catch(() => undefined);
+}
+
 /** Per page: words found (folded; the last may be started), as typed, in the title. */
 function wordSignals(looked: Looked, words: Word[], pages: number) {
   const last = words.at(-1)!;

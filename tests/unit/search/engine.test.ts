@@ -1,11 +1,11 @@
 // The index and the engine together, over a small site written here: what ranks first and why,
 // filters and their counts, paging, and what the build refuses.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bucketCount, buildSearchIndex } from "../../../src/lib/search/build-index.ts";
-import { runSearch, type SearchIndex } from "../../../src/lib/search/engine.ts";
+import { prefetch, runSearch, SearchIndex } from "../../../src/lib/search/engine.ts";
 import {
   bucketOf,
   encodePostings,
@@ -203,6 +203,28 @@ describe("hits", () => {
       date: undefined,
     });
     expect(hits.find((h) => h.url === "/tin-tuc/khong-ngay/")!.date).toBe("Không ghi ngày đăng");
+  });
+});
+
+describe("loading while the words are typed", () => {
+  it("prefetch(query) loads the word files the search then reads, and the results are the same", async () => {
+    const read: string[] = [];
+    const typed = new SearchIndex({
+      read: async (path) => {
+        read.push(path);
+        return JSON.parse(readFileSync(join(dir, INDEX_DIR, path), "utf8"));
+      },
+    });
+    const words = (paths: string[]) => paths.filter((p) => p.includes("/tu/")).sort();
+    await prefetch(typed, "Kết nạp đảng");
+    const before = words(read);
+    expect(before.length).toBeGreaterThan(0);
+    const outcome = await runSearch(
+      typed,
+      parseSearchRequest(new URLSearchParams("q=Kết nạp đảng")),
+    );
+    expect(words(read)).toEqual(before);
+    expect(outcome).toEqual(await search("q=Kết nạp đảng"));
   });
 });
 
