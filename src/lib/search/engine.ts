@@ -5,7 +5,7 @@
 import { excerptHtml } from "./excerpt.ts";
 import { FILTER_FIELDS, type Manifest, type PageRecord, type PageValues } from "./index-files.ts";
 import type { PageTable, SearchIndex } from "./index-reader.ts";
-import { prefetchTerms, rank } from "./ranking.ts";
+import { best, prefetchTerms, rank, type Ranked } from "./ranking.ts";
 import { RESULTS_PER_STEP, type FilterKey, type SearchRequest } from "./request.ts";
 import { queryWords, type Word } from "./text.ts";
 
@@ -51,16 +51,14 @@ function passes(values: PageValues, chosen: (number | undefined)[], skip = -1): 
   );
 }
 
-/** For each filter, how many of the ranked pages each value keeps, the other filters applied. */
+/** For each filter, how many of the found pages each value keeps, the other filters applied. */
 function filterCounts(
   manifest: Manifest,
   table: PageTable,
-  ranked: number[],
+  perCombo: Int32Array,
   chosen: (number | undefined)[],
 ): FilterCounts {
-  // Pages of one combination of values count alike: count the combinations, then their values.
-  const perCombo = new Int32Array(table.combos.length);
-  for (const id of ranked) perCombo[table.of[id]!]! += 1;
+  // Pages of one combination of values count alike: the combinations were counted, now their values.
   const tallies = FILTER_FIELDS.map((field) =>
     new Array<number>(manifest.values[field].length).fill(0),
   );
@@ -78,6 +76,25 @@ function filterCounts(
       Object.fromEntries(manifest.values[field].map((value, v) => [value, tallies[k]![v]!])),
     ]),
   ) as FilterCounts;
+}
+
+/** What the found pages the filters keep amount to: how many, with the phrase, any completed. */
+function tally(ranked: Ranked, table: PageTable, keeps: boolean[]) {
+  const { ids, started, phrase } = ranked;
+  const perCombo = new Int32Array(table.combos.length);
+  let total = 0;
+  let phrased = 0;
+  let completed = false;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const combo = table.of[id]!;
+    perCombo[combo]! += 1;
+    if (!keeps[combo]) continue;
+    total++;
+    phrased += phrase[id]!;
+    if (started[id]) completed = true;
+  }
+  return { perCombo, total, phrased, completed };
 }
 
 function toHit(record: PageRecord, words: Word[], completing: boolean): SearchHit {
@@ -98,27 +115,24 @@ export async function runSearch(
   const words = queryWords(request.q);
   if (words.length === 0) return { request, total: 0, hits: [] };
   const manifest = await index.manifest();
-  const [{ ids: ranked, started, phrase }, table] = await Promise.all([
-    rank(index, words),
-    index.pageValues(),
-  ]);
+  const [ranked, table] = await Promise.all([rank(index, words), index.pageValues()]);
   // A chosen value the index does not hold leaves nothing (-1 is never a position).
   const chosen = FILTER_FIELDS.map((field) => {
     const value = request[field];
     return value ? manifest.values[field].indexOf(value) : undefined;
   });
   const keeps = table.combos.map((values) => passes(values, chosen));
-  const kept = ranked.filter((id) => keeps[table.of[id]!]);
-  const shown = kept.slice(0, request.trang * RESULTS_PER_STEP);
+  const found = tally(ranked, table, keeps);
+  const shown = best(ranked, request.trang * RESULTS_PER_STEP, (id) => keeps[table.of[id]!]!);
   const records = await Promise.all(shown.map((id) => index.page(id)));
-  const completed = kept.some((id) => started[id]) ? words.at(-1)!.typed : undefined;
+  const completed = found.completed ? words.at(-1)!.typed : undefined;
   // Phrases rank first, so the pages holding it are the first `phrased` of those kept.
-  const phrased = words.length > 1 ? kept.filter((id) => phrase[id]).length : undefined;
+  const phrased = words.length > 1 ? found.phrased : undefined;
   return {
     request,
-    total: kept.length,
+    total: found.total,
     hits: records.map((r) => toHit(r, words, completed !== undefined)),
-    counts: filterCounts(manifest, table, ranked, chosen),
+    counts: filterCounts(manifest, table, found.perCombo, chosen),
     ...(completed !== undefined ? { completed } : {}),
     ...(phrased !== undefined ? { phrased } : {}),
   };

@@ -164,7 +164,10 @@ function pairSignals(looked: Looked, words: Word[], pages: number) {
 }
 
 export type Ranked = {
-  ids: number[];
+  /** Every page holding all the words, in page-number order (not ranked: see best()). */
+  ids: Int32Array;
+  /** Each of those pages' rank, aligned with `ids`: a smaller key ranks higher; no two alike. */
+  keys: Float64Array;
   /** 1 for a page holding the last word only as the start of a longer one. */
   started: Uint8Array;
   /** 1 for a page holding the words side by side, as a phrase (two words or more). */
@@ -175,34 +178,58 @@ export type Ranked = {
 const SIGNAL = 16;
 
 /**
- * Page numbers of every page holding all the words (folded; the last may be the start of a
- * word), best first: the whole phrase (as typed 2, folded 1), words as typed, title words,
- * adjacent pairs, then the newer page. Sorted as one number per page: the scores packed, the
- * page's recency last.
+ * Every page holding all the words (folded; the last may be the start of a word), each with its
+ * rank: the whole phrase (as typed 2, folded 1), words as typed, title words, adjacent pairs,
+ * then the newer page. One number per page: the scores packed, the page's recency last.
  */
 export async function rank(index: SearchIndex, words: Word[]): Promise<Ranked> {
   const { pages, order } = await index.manifest();
   const looked = await lookUp(index, words);
   const phrase = new Uint8Array(pages);
   if (looked.single.slice(0, -1).some((entry) => !entry))
-    return { ids: [], started: new Uint8Array(0), phrase };
+    return { ids: new Int32Array(0), keys: new Float64Array(0), started: phrase, phrase };
   const { found, exact, title, started } = wordSignals(looked, words, pages);
   const { adjacent, adjacentTyped } = pairSignals(looked, words, pages);
   const pairs = words.length - 1;
   const recency = recencyOf(order, pages);
-  const byRecency = new Int32Array(pages);
   const best = SIGNAL ** 4;
-  const keys: number[] = [];
+  const ids = new Int32Array(pages);
+  const keys = new Float64Array(pages);
+  let n = 0;
   for (let id = 0; id < pages; id++) {
     if (found[id] !== words.length) continue;
-    const r = recency(id);
-    byRecency[r] = id;
     const joined = pairs > 0 && adjacent[id] === pairs;
     phrase[id] = joined ? 1 : 0;
     const kind = joined ? (adjacentTyped[id] === pairs ? 2 : 1) : 0;
     const score = ((kind * SIGNAL + exact[id]!) * SIGNAL + title[id]!) * SIGNAL + adjacent[id]!;
-    keys.push((best - score) * pages + r);
+    ids[n] = id;
+    keys[n++] = (best - score) * pages + recency(id);
   }
-  const ids = Array.from(Float64Array.from(keys).sort(), (key) => byRecency[key % pages]!);
-  return { ids, started, phrase };
+  return { ids: ids.subarray(0, n), keys: keys.subarray(0, n), started, phrase };
+}
+
+/**
+ * The `count` best of the ranked pages that `keep` accepts, best first: a selection, not a sort
+ * of them all (the first step of 10,000 results shows ten).
+ */
+export function best(ranked: Ranked, count: number, keep: (id: number) => boolean): number[] {
+  const { ids, keys } = ranked;
+  const top: number[] = [];
+  const topKeys: number[] = [];
+  if (count <= 0) return top;
+  // From the last page: newer pages come last and rank first among equals, so most are refused
+  // at once.
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const key = keys[i]!;
+    if (top.length === count && key >= topKeys[count - 1]!) continue;
+    if (!keep(ids[i]!)) continue;
+    let at = top.length === count ? count - 1 : top.length;
+    for (; at > 0 && topKeys[at - 1]! > key; at--) {
+      topKeys[at] = topKeys[at - 1]!;
+      top[at] = top[at - 1]!;
+    }
+    topKeys[at] = key;
+    top[at] = ids[i]!;
+  }
+  return top;
 }
