@@ -111,8 +111,12 @@ export type CompletionEntry = { c: string[] };
 
 export type Bucket = Record<string, TermEntry | CompletionEntry>;
 
-const isPostings = (value: unknown): value is Postings =>
-  Array.isArray(value) && value.every(Number.isInteger);
+function isPostings(value: unknown): value is Postings {
+  if (!Array.isArray(value)) return false;
+  // A plain loop: common words hold thousands of numbers, checked on a cold page.
+  for (let i = 0; i < value.length; i++) if (!Number.isInteger(value[i])) return false;
+  return true;
+}
 
 function isEntry(value: unknown): value is TermEntry | CompletionEntry {
   if (typeof value !== "object" || value === null) return false;
@@ -221,26 +225,44 @@ export function pageValuesOf(file: PageValuesFile, page: number): PageValues {
   return file.combos[n]!;
 }
 
-/** A filter file for `pages` pages, every combination a valid one. */
-export function isPageValuesFile(value: unknown, pages: number): value is PageValuesFile {
-  if (typeof value !== "object" || value === null) return false;
+/** COMBO_DIGITS by character code (-1 for any other character): no map lookup per page. */
+const DIGIT_OF = new Int8Array(128).fill(-1);
+for (const [i, c] of [...COMBO_DIGITS].entries()) DIGIT_OF[c.charCodeAt(0)] = i;
+
+/**
+ * A filter file for `pages` pages as each page's combination number, or undefined when it is not
+ * one (a digit outside COMBO_DIGITS, a combination it does not list, a malformed list).
+ */
+export function readPageValues(
+  value: unknown,
+  pages: number,
+): { combos: PageValues[]; of: Int32Array } | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
   const { combos, width, of } = value as Partial<PageValuesFile>;
-  if (!Number.isInteger(width) || width! < 1 || typeof of !== "string") return false;
-  if (of.length !== pages * width! || !Array.isArray(combos)) return false;
+  if (!Number.isInteger(width) || width! < 1 || typeof of !== "string") return undefined;
+  if (of.length !== pages * width! || !Array.isArray(combos)) return undefined;
   const valid = (list: unknown) =>
     Array.isArray(list) && list.every((n) => Number.isInteger(n) && n >= 0);
   if (!combos.every((c) => Array.isArray(c) && c.length === FILTER_FIELDS.length && c.every(valid)))
-    return false;
-  for (let i = 0; i < of.length; i += width!) {
+    return undefined;
+  const numbers = new Int32Array(pages);
+  for (let p = 0, i = 0; p < pages; p++) {
     let n = 0;
-    for (let k = 0; k < width!; k++) {
-      const digit = DIGIT.get(of[i + k]!);
-      if (digit === undefined) return false;
+    for (let k = 0; k < width!; k++, i++) {
+      const code = of.charCodeAt(i);
+      const digit = code < 128 ? DIGIT_OF[code]! : -1;
+      if (digit < 0) return undefined;
       n = n * COMBO_DIGITS.length + digit;
     }
-    if (n >= combos.length) return false;
+    if (n >= combos.length) return undefined;
+    numbers[p] = n;
   }
-  return true;
+  return { combos: combos as PageValues[], of: numbers };
+}
+
+/** A filter file for `pages` pages, every combination a valid one. */
+export function isPageValuesFile(value: unknown, pages: number): value is PageValuesFile {
+  return readPageValues(value, pages) !== undefined;
 }
 
 /** A page's result: what a hit shows, and the text its excerpt is cut from. */

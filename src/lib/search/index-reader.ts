@@ -6,17 +6,15 @@ import {
   completionKey,
   isBucket,
   isPageRecord,
-  isPageValuesFile,
   MANIFEST_FILE,
   manifestSchema,
+  readPageValues,
   PAGE_VALUES_FILE,
   pagePath,
-  pageValuesOf,
   type Bucket,
   type Manifest,
   type PageRecord,
   type PageValues,
-  type PageValuesFile,
   type TermEntry,
 } from "./index-files.ts";
 
@@ -50,10 +48,13 @@ function remember<T>(
   return value;
 }
 
+/** The error of a file that is not what the index promises, naming it. */
+const notIndexFile = (path: string) => new Error(`${path}: không đúng định dạng chỉ mục`);
+
 /** A file as read, or an error naming it when it is not what the index promises. */
 function checked<T>(path: string, is: (value: unknown) => value is T): (value: unknown) => T {
   return (value) => {
-    if (!is(value)) throw new Error(`${path}: không đúng định dạng chỉ mục`);
+    if (!is(value)) throw notIndexFile(path);
     return value;
   };
 }
@@ -84,12 +85,9 @@ export class SearchIndex {
   pageValues(): Promise<PageTable> {
     this.#table ??= this.manifest().then(async ({ dir, pages }) => {
       const path = `${dir}${PAGE_VALUES_FILE}`;
-      const is = (v: unknown): v is PageValuesFile => isPageValuesFile(v, pages);
-      const file = checked(path, is)(await this.#files.read(path));
-      const of = new Int32Array(pages);
-      const index = new Map(file.combos.map((c, i) => [c, i]));
-      for (let p = 0; p < pages; p++) of[p] = index.get(pageValuesOf(file, p))!;
-      return { combos: file.combos, of };
+      const table = readPageValues(await this.#files.read(path), pages);
+      if (!table) throw notIndexFile(path);
+      return table;
     });
     this.#table.catch(() => (this.#table = undefined));
     return this.#table;
