@@ -8,9 +8,11 @@ import { bucketCount, buildSearchIndex } from "../../../src/lib/search/build-ind
 import { prefetch, runSearch, SearchIndex } from "../../../src/lib/search/engine.ts";
 import {
   bucketOf,
+  encodePageValues,
   encodePostings,
   forEachPosting,
   INDEX_DIR,
+  readPageValues,
 } from "../../../src/lib/search/index-files.ts";
 import { parseSearchRequest } from "../../../src/lib/search/request.ts";
 import { createIndexLoader } from "../../../src/server/search/index-loader.ts";
@@ -82,6 +84,24 @@ describe("postings", () => {
     }
     expect(encodePostings([0, 1, 2, 3])).toEqual([0, -3]);
     expect(encodePostings([5, 7, 8, 9])).toEqual([5, 2, -2]);
+  });
+
+  it("readPageValues(file, pages) gives each page's combination; a digit or combination not held is refused", () => {
+    const file = encodePageValues([
+      [[0], [1], []],
+      [[1], [0], [0]],
+      [[0], [1], []],
+    ]);
+    expect(file).toMatchObject({ width: 1, of: "010" });
+    expect(readPageValues(file, 3)).toEqual({
+      combos: file.combos,
+      of: Int32Array.from([0, 1, 0]),
+    });
+    expect(readPageValues({ ...file, of: "0Z0" }, 3)).toBeUndefined();
+    expect(readPageValues({ ...file, of: "0!0" }, 3)).toBeUndefined();
+    expect(readPageValues({ ...file, of: "0é0" }, 3)).toBeUndefined();
+    expect(readPageValues(file, 4)).toBeUndefined();
+    expect(readPageValues({ ...file, combos: [[[0], [1]]] }, 3)).toBeUndefined();
   });
 
   it("bucketOf(term, n) is the same number every time, below n", () => {
