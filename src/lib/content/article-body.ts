@@ -54,14 +54,29 @@ type Context = { issues: BodyIssue[]; slugger: Slugger };
 function attributeName(property: string): string {
   if (property === "className") return "class";
   if (property === "htmlFor") return "for";
-  if (/^(data|aria)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  if (/^aria[A-Z]/.test(property)) return `aria-${property.slice(4).toLowerCase()}`;
+  if (/^data[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   return property.toLowerCase();
+}
+
+/** "text-align: left" as the compiled MDX passes it (an object), which Astro writes "text-align:left". */
+function styleText(style: string): string {
+  return style
+    .split(";")
+    .map((rule) => rule.split(":").map((part) => part.trim()))
+    .filter(([name, value]) => name && value)
+    .map(([name, value]) => `${name}:${value}`)
+    .join(";");
 }
 
 function attributes(properties: Record<string, unknown> | undefined): string {
   let out = "";
   for (const [key, value] of Object.entries(properties ?? {})) {
-    const written = Array.isArray(value) ? value.join(" ") : value;
+    const written = Array.isArray(value)
+      ? value.join(" ")
+      : key === "style" && typeof value === "string"
+        ? styleText(value)
+        : value;
     out += String(addAttribute(written, attributeName(key)));
   }
   return out;
