@@ -4,20 +4,31 @@
 // that changed, and no article becomes a module: the bundle is the same for 10 or 30,000 articles.
 import { promises as fs } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { parseFrontmatter } from "astro/markdown";
 import { renderedBody } from "./article-body.ts";
 
-/** Raised whenever article-body.ts writes different HTML: entries stored before are rendered again. */
-export const BODY_FORMAT = 1;
+/** The renderer's own sources and parser version: when they change, every body is rendered again. */
+const RENDERER_FILES = ["article-body.ts", "literal.ts", "body-messages.ts", "mdx-components.ts"];
+
+async function rendererVersion(ctx: LoaderContext): Promise<string> {
+  const read = (url: URL) => fs.readFile(url, "utf8");
+  const sources = RENDERER_FILES.map((name) => read(new URL(`./${name}`, import.meta.url)));
+  const satteri = pathToFileURL(createRequire(import.meta.url).resolve("satteri"));
+  const parser = read(new URL("../package.json", satteri));
+  return ctx.generateDigest((await Promise.all([...sources, parser])).join("\0"));
+}
+
+type Sync = { ctx: LoaderContext; dir: string; version: string };
 
 /** The article as the store keeps it (`rendered.metadata.segments`: what the page renders). */
-async function syncFile(ctx: LoaderContext, dir: string, name: string): Promise<string> {
+async function syncFile({ ctx, dir, version }: Sync, name: string): Promise<string> {
   const path = join(dir, name);
   const id = name.slice(0, -".mdx".length).split(sep).join("/");
   const text = await fs.readFile(path, "utf8");
-  const digest = ctx.generateDigest(`${BODY_FORMAT}\n${text}`);
+  const digest = ctx.generateDigest(`${version}\n${text}`);
   if (ctx.store.get(id)?.digest === digest) return id;
   const root = fileURLToPath(ctx.config.root);
   const filePath = relative(root, path).split(sep).join("/");
@@ -34,7 +45,8 @@ async function mdxFiles(dir: string): Promise<string[]> {
   return names.filter((n) => n.endsWith(".mdx")).sort();
 }
 
-function watch(ctx: LoaderContext, dir: string): void {
+function watch(sync: Sync): void {
+  const { ctx, dir } = sync;
   const { watcher, logger, store } = ctx;
   if (!watcher) return;
   watcher.add(dir);
@@ -42,7 +54,7 @@ function watch(ctx: LoaderContext, dir: string): void {
   const onChange = async (path: string) => {
     if (!inDir(path)) return;
     try {
-      await syncFile(ctx, dir, relative(dir, path));
+      await syncFile(sync, relative(dir, path));
       logger.info(`Đã đọc lại ${relative(dir, path)}`);
     } catch (error) {
       logger.error((error as Error).message);
@@ -61,10 +73,11 @@ export function articleLoader(base: string): Loader {
     name: "article-loader",
     async load(ctx) {
       const dir = fileURLToPath(new URL(base.endsWith("/") ? base : `${base}/`, ctx.config.root)).replace(/[\\/]$/, "");
+      const sync = { ctx, dir, version: await rendererVersion(ctx) };
       const kept = new Set<string>();
-      for (const name of await mdxFiles(dir)) kept.add(await syncFile(ctx, dir, name));
+      for (const name of await mdxFiles(dir)) kept.add(await syncFile(sync, name));
       for (const id of ctx.store.keys()) if (!kept.has(id)) ctx.store.delete(id);
-      watch(ctx, dir);
+      watch(sync);
     },
   };
 }
