@@ -214,7 +214,7 @@ export function renderArticleBody(content: string, file: string): BodySegment[] 
   return out;
 }
 
-/** The HTML of the body's text alone (components left out): what `rendered.html` holds. */
+/** The body's HTML with each component replaced by its children (to compare with MDX's output). */
 export function textHtml(segments: readonly BodySegment[]): string {
   return segments.map((s) => (typeof s === "string" ? s : textHtml(s.children))).join("");
 }
@@ -222,5 +222,7 @@ export function textHtml(segments: readonly BodySegment[]): string {
 /** What the store keeps of a body (`rendered` of a collection entry). */
 export function renderedBody(content: string, file: string) {
   const segments = renderArticleBody(content, file);
-  return { html: textHtml(segments), metadata: { segments } };
+  // The page renders the segments (ArticleBody.astro): `html` stays empty rather than hold the
+  // text a second time in the store, which every build loads and bundles whole.
+  return { html: "", metadata: { segments } };
 }
