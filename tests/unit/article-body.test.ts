@@ -17,6 +17,7 @@ import {
 } from "../../src/lib/content/article-body.ts";
 import { checkArticleText } from "../../src/lib/content/article-check.ts";
 import { evaluateLiteral, NotALiteral } from "../../src/lib/content/literal.ts";
+import { MDX_FEATURES } from "../../src/lib/content/mdx-features.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const render = (body: string) => renderArticleBody(body, "bai.mdx");
@@ -26,7 +27,7 @@ async function astroMdx(body: string): Promise<string> {
   const options = {
     ...jsxRuntime,
     hastPlugins: [satteriHeadingIdsPlugin()],
-    features: { gfm: true, smartPunctuation: false },
+    features: { ...MDX_FEATURES },
   };
   const mod = (await evaluate(body, options as never)) as { default: (props: object) => unknown };
   return String(await renderJSX({} as never, mod.default({})));

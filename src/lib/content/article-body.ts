@@ -1,9 +1,9 @@
 // An article's MDX body as HTML, with the components it uses (<Chart>, <DataFigure>,
 // <PhotoCaption>) left as slots the article page fills: the content loader stores this, so no
 // article is compiled into a module of its own and the bundle does not grow with the articles.
-// Parsed by the parser Astro's MDX uses (Sätteri, GFM on, smart punctuation off as in
-// astro.config.mjs) and written the way Astro's JSX runtime writes a compiled MDX body (its own
-// escaping and attribute functions), so the page is the same, byte for byte.
+// Parsed by the parser Astro's MDX uses (Sätteri, with the features of mdx-features.ts, which
+// astro.config.mjs gives MDX too) and written the way Astro's JSX runtime writes a compiled MDX
+// body (its own escaping and attribute functions), so the page is the same, byte for byte.
 import Slugger from "github-slugger";
 import { mdxToHast, type HastNode } from "satteri";
 import { addAttribute, escapeHTML } from "astro/runtime/server/index.js";
@@ -18,6 +18,7 @@ import {
 import { evaluateLiteral, NotALiteral } from "./literal.ts";
 import type { BodySegment } from "./body-segments.ts";
 import { MDX_COMPONENT_NAMES, type MdxComponentName } from "./mdx-components.ts";
+import { MDX_FEATURES } from "./mdx-features.ts";
 
 
 export type BodyIssue = { line: number; column: number; message: string };
@@ -196,7 +197,7 @@ function parseIssue(error: unknown): BodyIssue {
 export function renderArticleBody(content: string, file: string): BodySegment[] {
   let root: Node;
   try {
-    root = mdxToHast(content, { features: { gfm: true, smartPunctuation: false } }) as Node;
+    root = mdxToHast(content, { features: { ...MDX_FEATURES } }) as Node;
   } catch (error) {
     throw new ArticleBodyError(file, [parseIssue(error)]);
   }

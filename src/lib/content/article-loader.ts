@@ -11,7 +11,13 @@ import { parseFrontmatter } from "astro/markdown";
 import { renderedBody } from "./article-body.ts";
 
 /** The renderer's own sources and parser version: when they change, every body is rendered again. */
-const RENDERER_FILES = ["article-body.ts", "literal.ts", "body-messages.ts", "mdx-components.ts"];
+const RENDERER_FILES = [
+  "article-body.ts",
+  "literal.ts",
+  "body-messages.ts",
+  "mdx-components.ts",
+  "mdx-features.ts",
+];
 
 async function rendererVersion(ctx: LoaderContext): Promise<string> {
   const read = (url: URL) => fs.readFile(url, "utf8");
