@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative, sep } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { FileDone, Sites } from "./compress-file.ts";
+import { indexByContent, settleFile, type FileDone, type Sites } from "./compress-file.ts";
 import {
   MANIFEST_PATH,
   readManifest,
@@ -79,6 +79,24 @@ function runWorkers(sites: Sites, jobs: string[], threads: number): Promise<File
   });
 }
 
+/**
+ * After a rebuild most files are unchanged: hashing them and linking their published copies here
+ * is quicker than starting workers for it (a few milliseconds a batch, and two threads on two
+ * busy cores only contend). Without a published site every file goes to the workers.
+ */
+function settleUnchanged(sites: Sites, paths: string[]): { settled: FileDone[]; jobs: string[] } {
+  if (sites.previousDir === undefined) return { settled: [], jobs: paths };
+  const byContent = indexByContent(sites.previous);
+  const settled: FileDone[] = [];
+  const jobs: string[] = [];
+  for (const path of paths) {
+    const done = settleFile(sites, byContent, path);
+    if (done) settled.push(done);
+    else jobs.push(path);
+  }
+  return { settled, jobs };
+}
+
 function summarise(done: FileDone[]): CompressSummary {
   const summary: CompressSummary = { files: 0, bytes: 0, br: 0, gzip: 0, reused: 0, written: 0 };
   for (const { entry, reused } of done) {
@@ -99,9 +117,13 @@ export async function compressFolder(
   options: CompressOptions = {},
 ): Promise<CompressSummary> {
   const previous = options.previous === undefined ? undefined : readManifest(options.previous);
-  const jobs = siteFiles(dir);
   const sites: Sites = { dir, previousDir: options.previous, previous };
-  const done = await runWorkers(sites, jobs, options.threads ?? availableParallelism());
+  const { settled, jobs } = settleUnchanged(sites, siteFiles(dir));
+  const compressed =
+    jobs.length === 0
+      ? []
+      : await runWorkers(sites, jobs, options.threads ?? availableParallelism());
+  const done = [...settled, ...compressed];
   const manifest: CompressManifest = new Map(done.map((d) => [d.path, d.entry]));
   writeManifest(dir, manifest);
   return summarise(done);
