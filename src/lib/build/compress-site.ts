@@ -4,8 +4,8 @@
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative, sep } from "node:path";
-import { Worker } from "node:worker_threads";
 import type { FileDone, Sites } from "./compress-file.ts";
+import { runPool } from "./worker-pool.ts";
 import {
   MANIFEST_PATH,
   readManifest,
@@ -44,41 +44,6 @@ export function siteFiles(dir: string): string[] {
     .sort();
 }
 
-/** Runs `jobs` over `threads` workers, batch by batch, and gathers what they did. */
-function runWorkers(sites: Sites, jobs: string[], threads: number): Promise<FileDone[]> {
-  const done: FileDone[] = [];
-  let next = 0;
-  return new Promise((resolve, reject) => {
-    const workers = Array.from(
-      { length: Math.max(1, Math.min(threads, Math.ceil(jobs.length / BATCH))) },
-      () => new Worker(new URL("./compress-worker.ts", import.meta.url), { workerData: sites }),
-    );
-    let running = workers.length;
-    const stopAll = (error: Error) => {
-      for (const w of workers) void w.terminate();
-      reject(error);
-    };
-    const feed = (worker: Worker) => {
-      if (next >= jobs.length) {
-        void worker.terminate();
-        if (--running === 0) resolve(done);
-        return;
-      }
-      worker.postMessage(jobs.slice(next, next + BATCH));
-      next += BATCH;
-    };
-    for (const worker of workers) {
-      worker.on("message", (m: { done?: FileDone[]; error?: string }) => {
-        if (m.error !== undefined) return stopAll(new Error(m.error));
-        done.push(...m.done!);
-        feed(worker);
-      });
-      worker.on("error", stopAll);
-      feed(worker);
-    }
-  });
-}
-
 function summarise(done: FileDone[]): CompressSummary {
   const summary: CompressSummary = { files: 0, bytes: 0, br: 0, gzip: 0, reused: 0, written: 0 };
   for (const { entry, reused } of done) {
@@ -101,7 +66,12 @@ export async function compressFolder(
   const previous = options.previous === undefined ? undefined : readManifest(options.previous);
   const jobs = siteFiles(dir);
   const sites: Sites = { dir, previousDir: options.previous, previous };
-  const done = await runWorkers(sites, jobs, options.threads ?? availableParallelism());
+  const done = await runPool<string, FileDone>(jobs, {
+    worker: new URL("./compress-worker.ts", import.meta.url),
+    workerData: sites,
+    threads: options.threads ?? availableParallelism(),
+    batch: BATCH,
+  });
   const manifest: CompressManifest = new Map(done.map((d) => [d.path, d.entry]));
   writeManifest(dir, manifest);
   return summarise(done);
