@@ -3,16 +3,25 @@
 // did not change since the published build (Astro's page cache, the published copies and index);
 // --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON. --no-swap
 // stops before the swap and leaves the checked build in <dist>-staging (the newsroom commits first).
-import { spawn, spawnSync } from "node:child_process";
+// The preview images are drawn beside Astro (src/cli/previews.ts) at niceness 10
+// (BUILD_PREVIEWS_NICE=0 to measure without).
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { assetSourcesDigest, beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
 import { astroEnv, astroNodeFlags } from "../lib/build/astro-memory.ts";
 import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
-import { createStepLog, describeTimes, writeReport } from "../lib/build/steps.ts";
+import {
+  createStepLog,
+  describeTimes,
+  inOrder,
+  writeReport,
+  type StepId,
+} from "../lib/build/steps.ts";
 import { swapIn } from "../lib/build/swap.ts";
+import { moveInto } from "../lib/previews/site-folder.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const paths = buildPaths(root);
@@ -20,17 +29,58 @@ const { dist, staging, cacheDir } = paths;
 const noSwap = process.argv.includes("--no-swap");
 const astroArgs = process.argv.slice(2).filter((a) => a !== "--no-swap");
 const force = astroArgs.includes("--force");
+/** The preview step's niceness (measured: see BENCHMARKS.md, bench:build). */
+const PREVIEWS_NICE = process.env.BUILD_PREVIEWS_NICE ?? "10";
+const log = createStepLog();
+const buildStarted = performance.now();
+
+/** Processes of steps still running: a failed step ends them before the build stops. */
+const running = new Set<ChildProcess>();
 
 function stopped(status: number | null): never {
+  for (const child of running) child.kill();
   console.error(`\nĐã dừng xây trang; ${dist} (bản đang đăng) giữ nguyên, không đổi gì.`);
   process.exit(status ?? 1);
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env });
-  if (result.status !== 0) stopped(result.status);
-  return result.pid;
+type Ended = { status: number | null; pid: number; out: string; err: string };
+
+/** A Node script of the build; `quiet`: its output kept and given back instead of shown. */
+function node(args: string[], quiet = false): Promise<Ended> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+  });
+  running.add(child);
+  const kept = { out: "", err: "" };
+  child.stdout?.on("data", (b: Buffer) => (kept.out += b));
+  child.stderr?.on("data", (b: Buffer) => (kept.err += b));
+  return new Promise((done) =>
+    child.on("close", (status) => {
+      running.delete(child);
+      done({ status, pid: child.pid!, ...kept });
+    }),
+  );
 }
+
+/** Step `id` as its own process, timed; `quiet`: its output kept until `finish`. */
+async function start(id: StepId, args: string[], quiet = false): Promise<Ended> {
+  let ended: Ended | undefined;
+  await log.time(id, async () => {
+    ended = await node(args, quiet);
+    return ended.pid;
+  });
+  return ended!;
+}
+
+/** Shows what a quiet step said; the build stops if the step failed. */
+function finish({ status, out, err }: Ended): void {
+  process.stdout.write(out);
+  process.stderr.write(err);
+  if (status !== 0) stopped(status);
+}
+
+const step = async (id: StepId, args: string[]) => finish(await start(id, args));
 
 /** Astro's build with its log streamed; stack traces shown only with BUILD_DEBUG=1. */
 async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -69,10 +119,20 @@ function articleCount(): number {
   return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".mdx")).length : 0;
 }
 
-const log = createStepLog();
-await log.time("data", () => run(["src/cli/data-check.ts"]));
-await log.time("articles", () => run(["src/cli/article-check.ts"]));
+// The checks read different files: side by side.
+await Promise.all([
+  step("data", ["src/cli/data-check.ts"]),
+  step("articles", ["src/cli/article-check.ts"]),
+]);
 rmSync(staging, { recursive: true, force: true });
+// The preview images need only the checked data and articles: drawn beside Astro, at a lower
+// priority, on the core Astro's one JavaScript thread leaves idle; moved in once both are done.
+const previewsDir = join(cacheDir, "previews-site");
+const previews = start(
+  "previews",
+  ["src/cli/previews.ts", previewsDir, "--nice", PREVIEWS_NICE, ...(force ? ["--force"] : [])],
+  true,
+);
 await log.time("astro", () => {
   beginAstroBuild(cacheDir, assetSourcesDigest(resolve(root, "src")));
   const astro = resolve(root, "node_modules/astro/bin/astro.mjs");
@@ -81,16 +141,19 @@ await log.time("astro", () => {
     ASTRO_OUT_DIR: staging,
   });
 });
+finish(await previews);
+moveInto(previewsDir, staging);
 // What the published build did is reused by the steps after Astro, unless --force says otherwise.
 const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
 // The search index is part of the build: if it fails, the published site stays as it was.
-await log.time("index", () => run(["src/cli/search-index.ts", staging, ...reuse]));
+await step("index", ["src/cli/search-index.ts", staging, ...reuse]);
 // Last step before the swap: .br and .gz beside whatever the staged build holds by now.
-await log.time("compress", () => run(["src/cli/compress.ts", staging, ...reuse]));
+await step("compress", ["src/cli/compress.ts", staging, ...reuse]);
 if (noSwap) console.log(`Bản dựng đã kiểm tra nằm ở ${staging}; chưa đăng (--no-swap).`);
 else {
   await log.time("swap", () => swapIn(paths));
   console.log(`Đã đăng bản mới vào ${dist}.`);
 }
-console.log(describeTimes(log.steps));
-writeReport(process.env.BUILD_REPORT, { force, steps: log.steps });
+const steps = inOrder(log.steps);
+console.log(describeTimes(steps, performance.now() - buildStarted));
+writeReport(process.env.BUILD_REPORT, { force, steps });

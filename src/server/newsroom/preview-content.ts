@@ -4,8 +4,8 @@
 // its published version. Astro's own content layer would write its store into the project.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseFrontmatter } from "astro/markdown";
-import { articleSchema, type ArticleData } from "../../lib/content/article-schema.ts";
+import type { ArticleData } from "../../lib/content/article-schema.ts";
+import { parseArticle } from "../../lib/content/article-files.ts";
 import { contentDir } from "../../lib/data/paths.ts";
 
 export type PreviewEntry = {
@@ -22,11 +22,8 @@ let previewed: PreviewEntry | undefined;
 
 /** An article file as the collection holds it; undefined when it would not pass the build. */
 export function readEntry(id: string, text: string, filePath: string): PreviewEntry | undefined {
-  const { frontmatter, content } = parseFrontmatter(text);
-  const data = articleSchema.safeParse(frontmatter);
-  return data.success
-    ? { id, collection: "news", data: data.data, body: content, filePath }
-    : undefined;
+  const article = parseArticle(id, text);
+  return article && { ...article, collection: "news", filePath };
 }
 
 /** Published articles, each parsed again only when its file changed. */

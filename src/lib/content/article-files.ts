@@ -1,0 +1,36 @@
+// Articles read outside Astro's content layer (the preview images' build step, the newsroom's
+// preview): each file of the articles' folder, its frontmatter parsed with the collection's schema.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseFrontmatter } from "astro/markdown";
+import { contentDir } from "../data/paths.ts";
+import { articleSchema, type ArticleData } from "./article-schema.ts";
+
+export type ArticleFile = { id: string; data: ArticleData; body: string };
+
+/** `<id>.mdx` is the article `id`, as the collection's glob loader names the folder's files. */
+export function articleFileNames(dir: string = contentDir()): string[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(".mdx"))
+    .sort();
+}
+
+export const articleIdOf = (fileName: string) => fileName.slice(0, -".mdx".length);
+
+/** An article's text as the collection holds it; undefined when it would not pass the build. */
+export function parseArticle(id: string, text: string): ArticleFile | undefined {
+  const { frontmatter, content } = parseFrontmatter(text);
+  const data = articleSchema.safeParse(frontmatter);
+  return data.success ? { id, data: data.data, body: content } : undefined;
+}
+
+/** Every article of `dir`; a file that would not pass the build is an error naming it. */
+export function readArticles(dir: string = contentDir()): ArticleFile[] {
+  return articleFileNames(dir).map((name) => {
+    const path = join(dir, name);
+    const article = parseArticle(articleIdOf(name), readFileSync(path, "utf8"));
+    if (!article)
+      throw new Error(`${path}: phần đầu bài (frontmatter) không hợp lệ; chạy npm run check:articles để xem chỗ sai.`);
+    return article;
+  });
+}
