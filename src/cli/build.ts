@@ -126,11 +126,20 @@ await Promise.all([
 ]);
 rmSync(staging, { recursive: true, force: true });
 // The preview images need only the checked data and articles: drawn beside Astro, at a lower
-// priority, on the core Astro's one JavaScript thread leaves idle; moved in once both are done.
+// priority, on the core Astro's one JavaScript thread leaves idle (then beside the index step);
+// moved into the staged site before compression, which lists every file.
 const previewsDir = join(cacheDir, "previews-site");
 const previews = start(
   "previews",
-  ["src/cli/previews.ts", previewsDir, "--nice", PREVIEWS_NICE, ...(force ? ["--force"] : [])],
+  [
+    // Lets each worker free resvg's pixels after each image (src/lib/previews/draw-worker.ts).
+    "--expose-gc",
+    "src/cli/previews.ts",
+    previewsDir,
+    "--nice",
+    PREVIEWS_NICE,
+    ...(force ? ["--force"] : []),
+  ],
   true,
 );
 await log.time("astro", () => {
@@ -141,12 +150,14 @@ await log.time("astro", () => {
     ASTRO_OUT_DIR: staging,
   });
 });
-finish(await previews);
-moveInto(previewsDir, staging);
 // What the published build did is reused by the steps after Astro, unless --force says otherwise.
 const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
-// The search index is part of the build: if it fails, the published site stays as it was.
-await step("index", ["src/cli/search-index.ts", staging, ...reuse]);
+// The search index is part of the build: if it fails, the published site stays as it was. It
+// reads only the pages, so it runs beside the last preview images.
+const index = start("index", ["src/cli/search-index.ts", staging, ...reuse], true);
+finish(await previews);
+finish(await index);
+moveInto(previewsDir, staging);
 // Last step before the swap: .br and .gz beside whatever the staged build holds by now.
 await step("compress", ["src/cli/compress.ts", staging, ...reuse]);
 if (noSwap) console.log(`Bản dựng đã kiểm tra nằm ở ${staging}; chưa đăng (--no-swap).`);
