@@ -1,5 +1,7 @@
 // `npm run data:check`: validate every data/*.csv (or DATA_DIR); print each problem, exit 1 on any.
 // Files not in the canonical form only get a warning: they are read the same, git just shows more.
+// --no-coverage (what `npm run build` passes) leaves out the count of article numbers not yet in
+// the data: it reads every article (2 s of the build's 3 at 3,000 articles) and stops nothing.
 import { relative } from "node:path";
 import { nonCanonicalFiles } from "../lib/data/canonical-files.ts";
 import { coverageOf } from "../lib/data/coverage-load.ts";
@@ -39,6 +41,7 @@ const gaps = all.reduce((n, d) => n + d.gaps.length, 0);
 console.log(
   `Dữ liệu: ${all.length} bộ dữ liệu, ${rows} dòng, không có lỗi (${gaps} phần chênh nguồn không nêu, hiện trên trang là “Không rõ”).`,
 );
+if (process.argv.includes("--no-coverage")) process.exit(0);
 const uncovered = coverageOf(datasets, contentDir(), articleSlugs(contentDir())).reduce(
   (n, article) => n + article.uncovered.length,
   0,

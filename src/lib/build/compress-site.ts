@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative, sep } from "node:path";
-import type { FileDone, Sites } from "./compress-file.ts";
+import { indexByContent, settleFile, type FileDone, type Sites } from "./compress-file.ts";
 import { runPool } from "./worker-pool.ts";
 import {
   MANIFEST_PATH,
@@ -44,6 +44,24 @@ export function siteFiles(dir: string): string[] {
     .sort();
 }
 
+/**
+ * After a rebuild most files are unchanged: hashing them and linking their published copies here
+ * is quicker than starting workers for it (a few milliseconds a batch, and two threads on two
+ * busy cores only contend). Without a published site every file goes to the workers.
+ */
+function settleUnchanged(sites: Sites, paths: string[]): { settled: FileDone[]; jobs: string[] } {
+  if (sites.previousDir === undefined) return { settled: [], jobs: paths };
+  const byContent = indexByContent(sites.previous);
+  const settled: FileDone[] = [];
+  const jobs: string[] = [];
+  for (const path of paths) {
+    const done = settleFile(sites, byContent, path);
+    if (done) settled.push(done);
+    else jobs.push(path);
+  }
+  return { settled, jobs };
+}
+
 function summarise(done: FileDone[]): CompressSummary {
   const summary: CompressSummary = { files: 0, bytes: 0, br: 0, gzip: 0, reused: 0, written: 0 };
   for (const { entry, reused } of done) {
@@ -64,14 +82,18 @@ export async function compressFolder(
   options: CompressOptions = {},
 ): Promise<CompressSummary> {
   const previous = options.previous === undefined ? undefined : readManifest(options.previous);
-  const jobs = siteFiles(dir);
   const sites: Sites = { dir, previousDir: options.previous, previous };
-  const done = await runPool<string, FileDone>(jobs, {
-    worker: new URL("./compress-worker.ts", import.meta.url),
-    workerData: sites,
-    threads: options.threads ?? availableParallelism(),
-    batch: BATCH,
-  });
+  const { settled, jobs } = settleUnchanged(sites, siteFiles(dir));
+  const compressed =
+    jobs.length === 0
+      ? []
+      : await runPool<string, FileDone>(jobs, {
+          worker: new URL("./compress-worker.ts", import.meta.url),
+          workerData: sites,
+          threads: options.threads ?? availableParallelism(),
+          batch: BATCH,
+        });
+  const done = [...settled, ...compressed];
   const manifest: CompressManifest = new Map(done.map((d) => [d.path, d.entry]));
   writeManifest(dir, manifest);
   return summarise(done);

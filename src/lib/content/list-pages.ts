@@ -13,11 +13,15 @@ export type Subsection = { label: string; href: string; count: number };
 export type ArticleList<T> = ListPage<T> & {
   /** The list's name: h1, and page title with " — trang n" after page 1. */
   title: string;
+  /** The page's meta description; only the first page's may count the articles. */
   description: string;
   /** Crumbs above this list (Trang chủ, section); the list's own crumb is added by the layout. */
   crumbs: Crumb[];
-  total: number;
-  /** Sub-lists to offer first, e.g. the districts of a province. */
+  /**
+   * How many articles the list holds and its sub-lists with their counts (the districts of a
+   * province): on the first page only, so a later page changes only when its own articles do.
+   */
+  total?: number | undefined;
   subsections: Subsection[];
 };
 
@@ -33,14 +37,22 @@ const HOME: Crumb = { label: "Trang chủ", href: "/" };
 /** What a key needs of a listed article (collection entries have it all). */
 type Listed = { id: string; data: ArticleData; digest?: string | number | undefined };
 
+type ListInfo<T> = Omit<ArticleList<T>, keyof ListPage<T> | "total"> & {
+  /** A later page's description, when the first page's counts the articles. */
+  laterDescription?: string;
+};
+
 function pages<T extends Listed, P extends Record<string, string>>(
   params: P,
   items: readonly T[],
   base: string,
-  info: Omit<ArticleList<T>, keyof ListPage<T> | "total">,
+  { laterDescription, ...info }: ListInfo<T>,
 ): Route<T, P>[] {
   return paginate(items, base, ARTICLES_PER_PAGE).map((page) => {
-    const list = { ...page, ...info, total: items.length };
+    const list: ArticleList<T> =
+      page.page === 1
+        ? { ...page, ...info, total: items.length }
+        : { ...page, ...info, description: laterDescription ?? info.description, subsections: [] };
     return {
       params: page.page === 1 ? params : { ...params, page: String(page.page) },
       props: { list },
@@ -54,6 +66,7 @@ export function newsLists<T extends Listed>(entries: readonly T[]) {
   return pages({}, entries, "/tin-tuc/", {
     title: "Tin tức",
     description: `Tất cả ${formatNumber(entries.length)} bài viết về công tác xây dựng Đảng ở cơ sở, mới nhất trước.`,
+    laterDescription: "Bài viết về công tác xây dựng Đảng ở cơ sở, mới nhất trước.",
     crumbs: [HOME],
     subsections: [],
   });

@@ -1,4 +1,9 @@
 // Paginated lists: page 1 is the section itself (/tin-tuc/), page n lives at <section>trang/n/.
+// Pages stay put as articles are published: every later page holds exactly `perPage` items,
+// counted from the end of the list (the oldest), and the first page takes the rest (perPage to
+// 2·perPage − 1 items). One more article then changes a list's first page only, instead of
+// shifting every page by one (a rebuild rendered all ~600 list pages at 3,000 articles), and
+// renumbers the later pages once every `perPage` articles; a bookmarked page keeps its articles.
 
 export const LIST_BASE = "/tin-tuc/";
 
@@ -7,14 +12,16 @@ export function pageHref(page: number, base: string = LIST_BASE): string {
   return page <= 1 ? base : `${base}trang/${page}/`;
 }
 
-/** At least one page, so an empty list still has its first page. */
+/** Whole later pages plus the first: at least one page, so an empty list still has its first. */
 export function pageCount(total: number, perPage: number): number {
-  return Math.max(1, Math.ceil(total / perPage));
+  return Math.max(1, Math.floor(total / perPage));
 }
 
-/** The items on 1-based `page`. */
+/** The items on 1-based `page`: the first page the newest rest, every later page `perPage`. */
 export function pageItems<T>(items: readonly T[], page: number, perPage: number): T[] {
-  return items.slice((page - 1) * perPage, page * perPage);
+  const first = items.length - (pageCount(items.length, perPage) - 1) * perPage;
+  if (page <= 1) return items.slice(0, first);
+  return items.slice(first + (page - 2) * perPage, first + (page - 1) * perPage);
 }
 
 export type ListPage<T> = { page: number; last: number; base: string; items: T[] };

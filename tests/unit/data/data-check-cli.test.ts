@@ -25,8 +25,8 @@ function copyOfData(): string {
   return dir;
 }
 
-function check(dataDir?: string) {
-  return spawnSync(process.execPath, [resolve(ROOT, "src/cli/data-check.ts")], {
+function check(dataDir?: string, args: string[] = []) {
+  return spawnSync(process.execPath, [resolve(ROOT, "src/cli/data-check.ts"), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...(dataDir ? { DATA_DIR: dataDir } : {}) },
     encoding: "utf8",
@@ -45,6 +45,17 @@ describe("data:check", () => {
     expect(result.stdout).toContain("\nSố trong bài chưa có trong dữ liệu: 0.\n");
     expect(result.stdout).not.toContain("not-canonical");
     expect(result.stderr).toBe("");
+  });
+
+  it("leaves out the article numbers' count with --no-coverage (the build's check), still checking", () => {
+    const clean = check(undefined, ["--no-coverage"]);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toMatch(/^Dữ liệu: 11 bộ dữ liệu, \d+ dòng, không có lỗi/);
+    expect(clean.stdout).not.toContain("Số trong bài");
+    const dir = copyOfData();
+    const file = join(dir, "dang-vien.csv");
+    writeFileSync(file, readFileSync(file, "utf8").replace(",6.001,", ",-6.001,"));
+    expect(check(dir, ["--no-coverage"]).status).toBe(1);
   });
 
   it("exits 1 and names file, line and column of each problem in a bad copy", () => {
