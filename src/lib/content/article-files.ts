@@ -30,7 +30,7 @@ export function readArticles(dir: string = contentDir()): ArticleFile[] {
     const path = join(dir, name);
     const article = parseArticle(articleIdOf(name), readFileSync(path, "utf8"));
     if (!article)
-      throw new Error(`${path}: phần đầu bài (frontmatter) không hợp lệ; chạy npm run check:articles để xem chỗ sai.`);
+      throw new Error(`${path}: phần đầu bài (frontmatter) không hợp lệ; chạy node src/cli/article-check.ts (npm run build chạy bước này trước) để xem dòng và cột sai.`);
     return article;
   });
 }
