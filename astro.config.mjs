@@ -4,6 +4,7 @@ import sitemap from "@astrojs/sitemap";
 import { DEFAULT_CACHE_DIR } from "./src/lib/build/paths.ts";
 import { onRolldownLog } from "./src/lib/build/rolldown-log.ts";
 import { RETIRED_CHARTS } from "./src/lib/chart-pages/retired.ts";
+import { MDX_FEATURES } from "./src/lib/content/mdx-features.ts";
 
 // Not in the sitemap: comments (filled per article by the server), embeds (their chart page is the
 // address), and retired chart ids (pages that only say where the chart went).
@@ -30,7 +31,12 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? DEFAULT_CACHE_DIR,
   trailingSlash: "always",
   // Articles are published as the sources print them: no "smart" quotes or ellipses rewritten.
-  integrations: [mdx({ smartypants: false }), sitemap({ filter: inSitemap })],
+  // Article bodies are rendered by the news loader (src/lib/content/article-body.ts) with the same
+  // features; the integration stays for any other .mdx.
+  integrations: [
+    mdx({ gfm: MDX_FEATURES.gfm, smartypants: MDX_FEATURES.smartPunctuation }),
+    sitemap({ filter: inSitemap }),
+  ],
   // Pages render 8 at a time: writing one page's file overlaps rendering the next. All CSS is one
   // linked, cached file, and scripts are files too: readers load each once, not again inline in
   // every page they open.

@@ -1,4 +1,5 @@
 // Reader-visible text of an MDX article body, block by block, for comparing with its source.
+import { MDX_FEATURES } from "../../src/lib/content/mdx-features.ts";
 import { normalize, type Block } from "./seeds.ts";
 
 /**
@@ -32,8 +33,8 @@ type MdxNode = {
   children?: MdxNode[];
 };
 
-/** The MDX features Astro compiles articles with (astro.config.mjs: GFM on, smartypants off). */
-const ASTRO_FEATURES = { gfm: true, smartPunctuation: false };
+/** The MDX features articles are read with (GFM on, smart punctuation off). */
+const ASTRO_FEATURES = { ...MDX_FEATURES };
 
 const textOf = (node: MdxNode): string =>
   node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join("");

@@ -49,10 +49,17 @@ describe("checkArticleText", () => {
     expect(issue).toMatchObject({ line: 13, key: "frontmatter-syntax" });
   });
 
-  it("escaped characters, component attributes and imported components are fine", () => {
+  it("escaped characters, component attributes and the known components' imports are fine", () => {
     const body =
-      '\nimport Foo from "./Foo.astro";\n\nMột \\{ hai \\} ba \\< bốn.\n\n<Chart id="x" level={2} />\n\n<Foo />\n';
+      '\nimport Chart from "../../src/components/charts/Chart.astro";\n\nMột \\{ hai \\} ba \\< bốn.\n\n<Chart id="x" level={2} />\n';
     expect(check(`${GOOD}${body}`)).toEqual([]);
+  });
+
+  it("any other import or export is refused: an article runs no code (the loader refuses it too)", () => {
+    const body = '\nimport Foo from "./Foo.astro";\n\nexport const a = 1;\n\n<Foo />\n';
+    const issues = checkArticleText("bai.mdx", `${GOOD}${body}`);
+    expect(issues.map((i) => i.key)).toEqual(["mdx-esm", "mdx-esm", "unknown-component"]);
+    expect(issues[0]!.message).toContain("không dùng được trong bài");
   });
 });
 

@@ -1,5 +1,5 @@
-// Components every article may use without an `import` line: passed to each rendered MDX body
-// (an article's own import of the same name still wins, so older files keep working).
+// Components every article may use without an `import` line: what ArticleBody.astro renders for
+// each component slot of a body (an older article's import of the same name is dropped).
 import type { MdxComponentName } from "../../lib/content/mdx-components.ts";
 import Chart from "../charts/Chart.astro";
 import DataFigure from "../charts/DataFigure.astro";

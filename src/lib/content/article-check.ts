@@ -6,6 +6,12 @@ import { TOPIC_IDS } from "../../consts.ts";
 import { propProblems } from "../charts/component-tags.ts";
 import { nearestName } from "../data/hints.ts";
 import { articleSchema } from "./article-schema.ts";
+import {
+  esmMessage,
+  isComponentImport,
+  mdxCharacterMessage,
+  unknownComponentMessage,
+} from "./body-messages.ts";
 import { MDX_COMPONENT_NAMES } from "./mdx-components.ts";
 
 export type ArticleIssue = {
@@ -226,36 +232,29 @@ function fieldIssues(file: string, lines: string[], data: Record<string, unknown
   return issues;
 }
 
-/** The body: unknown components, component props, characters MDX would read as code. */
+/** The body: import/export lines, unknown components, component props, characters MDX would read as code. */
 function bodyIssues(file: string, lines: string[]): ArticleIssue[] {
   const issues: ArticleIssue[] = [];
   const end = lines.indexOf("---", 1);
   const firstBodyLine = end + 2;
   const body = lines.slice(end + 1).join("\n");
-  const imported = new Set([...body.matchAll(/^import\s+(\w+)\s+from\s/gm)].map((m) => m[1]!));
-  const known = new Set<string>([...MDX_COMPONENT_NAMES, ...imported]);
+  // Only the known components' own imports (older articles) may stay; the renderer drops them.
+  body.split("\n").forEach((text, i) => {
+    if (!/^(import|export)\s/.test(text) || isComponentImport(text)) return;
+    issues.push({ file, line: firstBodyLine + i, column: 1, key: "mdx-esm", message: esmMessage(text) });
+  });
+  const known = new Set<string>(MDX_COMPONENT_NAMES);
   for (const tag of componentTags(body, firstBodyLine)) {
     if (known.has(tag.name)) continue;
-    const near = nearestName(tag.name, MDX_COMPONENT_NAMES);
-    issues.push({
-      file,
-      line: tag.line,
-      column: tag.column,
-      key: "unknown-component",
-      message: `Thành phần ${q(`<${tag.name}>`)} không có${near ? ` (có phải ${q(`<${near}>`)}?)` : ""}. Trong bài chỉ dùng ${MDX_COMPONENT_NAMES.map((n) => `<${n}>`).join(", ")}, không cần dòng import; muốn hiện dấu < như chữ thường thì viết \\<`,
-    });
+    const { line, column } = tag;
+    issues.push({ file, line, column, key: "unknown-component", message: unknownComponentMessage(tag.name) });
   }
   for (const problem of propProblems(body, firstBodyLine)) {
     issues.push({ file, ...problem, key: "component-prop" });
   }
   for (const stray of strayMarkup(body, firstBodyLine)) {
-    issues.push({
-      file,
-      line: stray.line,
-      column: stray.column,
-      key: "mdx-character",
-      message: `Dấu ${q(stray.char)} trong lời bài bị đọc là mã MDX; muốn hiện đúng như bài thì viết \\${stray.char}`,
-    });
+    const { line, column } = stray;
+    issues.push({ file, line, column, key: "mdx-character", message: mdxCharacterMessage(stray.char) });
   }
   return issues;
 }

@@ -1,21 +1,25 @@
-// Articles read outside Astro's content layer (the preview images' build step, the newsroom's
-// preview): each file of the articles' folder, its frontmatter parsed with the collection's schema.
+// Articles read outside Astro's content layer (the preview images' build step): each file of the
+// articles' folder as the collection's loader (article-loader.ts) names it, its frontmatter parsed
+// with the collection's schema. The bodies are not rendered: the previews need none.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { parseFrontmatter } from "astro/markdown";
 import { contentDir } from "../data/paths.ts";
 import { articleSchema, type ArticleData } from "./article-schema.ts";
 
 export type ArticleFile = { id: string; data: ArticleData; body: string };
 
-/** `<id>.mdx` is the article `id`, as the collection's glob loader names the folder's files. */
+/** The folder's `.mdx` files, subfolders included, as the loader reads them. */
 export function articleFileNames(dir: string = contentDir()): string[] {
-  return readdirSync(dir)
+  return readdirSync(dir, { recursive: true })
+    .map(String)
     .filter((n) => n.endsWith(".mdx"))
     .sort();
 }
 
-export const articleIdOf = (fileName: string) => fileName.slice(0, -".mdx".length);
+/** `<id>.mdx` is the article `id` ("/" between folders), as the loader names it. */
+export const articleIdOf = (fileName: string) =>
+  fileName.slice(0, -".mdx".length).split(sep).join("/");
 
 /** An article's text as the collection holds it; undefined when it would not pass the build. */
 export function parseArticle(id: string, text: string): ArticleFile | undefined {

@@ -1,11 +1,14 @@
 // `astro:content` as the preview's renderer sees it (preview-render.ts aliases the module here):
 // the "news" collection as the glob loader of content.config.ts gives it (the articles of NEWS_DIR,
 // frontmatter parsed with the same schema), with the previewed article added or put in place of
-// its published version. Astro's own content layer would write its store into the project.
+// its published version. Astro's own content layer would write its store into the project. The
+// previewed entry carries its body rendered as the loader renders it (lib/content/article-body.ts),
+// so the page is the published one and no MDX is compiled.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { ArticleData } from "../../lib/content/article-schema.ts";
-import { parseArticle } from "../../lib/content/article-files.ts";
+import { parseFrontmatter } from "astro/markdown";
+import { renderedBody } from "../../lib/content/article-body.ts";
+import { articleSchema, type ArticleData } from "../../lib/content/article-schema.ts";
 import { contentDir } from "../../lib/data/paths.ts";
 
 export type PreviewEntry = {
@@ -13,17 +16,35 @@ export type PreviewEntry = {
   collection: "news";
   data: ArticleData;
   body: string;
-  /** The MDX file rendered for this entry (the previewed one only: others are never rendered). */
   filePath: string;
+  /** The body as the article page renders it (the previewed entry only: others are never shown). */
+  rendered?: ReturnType<typeof renderedBody>;
 };
 
 const parsed = new Map<string, { stamp: string; entry: PreviewEntry | undefined }>();
 let previewed: PreviewEntry | undefined;
 
-/** An article file as the collection holds it; undefined when it would not pass the build. */
-export function readEntry(id: string, text: string, filePath: string): PreviewEntry | undefined {
-  const article = parseArticle(id, text);
-  return article && { ...article, collection: "news", filePath };
+/**
+ * An article file as the collection holds it; undefined when it would not pass the build. With
+ * `render`, its body too (throws the renderer's ArticleBodyError).
+ */
+export function readEntry(
+  id: string,
+  text: string,
+  filePath: string,
+  render = false,
+): PreviewEntry | undefined {
+  const { frontmatter, content } = parseFrontmatter(text, { frontmatter: "empty-with-spaces" });
+  const data = articleSchema.safeParse(frontmatter);
+  if (!data.success) return undefined;
+  const entry: PreviewEntry = {
+    id,
+    collection: "news",
+    data: data.data,
+    body: content.trim(),
+    filePath,
+  };
+  return render ? { ...entry, rendered: renderedBody(content, filePath) } : entry;
 }
 
 /** Published articles, each parsed again only when its file changed. */
@@ -59,10 +80,4 @@ export async function getCollection(collection: string): Promise<PreviewEntry[]>
 
 export async function getEntry(collection: string, id: string): Promise<PreviewEntry | undefined> {
   return (await getCollection(collection)).find((e) => e.id === id);
-}
-
-/** The entry's compiled MDX, as `render()` of astro:content gives it to the article page. */
-export async function render(entry: PreviewEntry): Promise<{ Content: unknown }> {
-  const module = (await import(/* @vite-ignore */ entry.filePath)) as { default: unknown };
-  return { Content: module.default };
 }

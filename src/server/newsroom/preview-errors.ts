@@ -1,6 +1,7 @@
 // Why a preview failed, in Vietnamese for the editor: where MDX could not read the article (line and
 // column of the article, which the preview wrote unchanged but for blanked import lines), or what
 // a component said (<DataFigure> and <Chart> throw Vietnamese messages naming the row or chart).
+import { mdxSyntaxMessage } from "../../lib/content/body-messages.ts";
 import { hasVietnameseLetters } from "../../lib/language.ts";
 
 type Located = {
@@ -41,25 +42,18 @@ function taggedLine(message: string, text: string): { line: number; column: numb
   return undefined;
 }
 
-/** MDX's words for the mistakes an article can have, said the way staff fix them. */
-function describe(message: string): string | undefined {
-  const unclosed = /closing tag for `<(\w+)>`/.exec(message);
-  if (unclosed)
-    return `thẻ <${unclosed[1]}> chưa được đóng: thêm </${unclosed[1]}> ở cuối đoạn của nó`;
-  const stray = /Unexpected closing (?:slash|tag).*?`<\/(\w+)>`/.exec(message);
-  if (stray) return `có </${stray[1]}> mà không có thẻ <${stray[1]}> mở trước nó`;
-  if (/Unexpected character|Could not parse|Unexpected end of file/i.test(message))
-    return "MDX không đọc được chỗ này; kiểm tra dấu { } < và các thẻ <Chart />, <DataFigure>…</DataFigure>, <PhotoCaption>…</PhotoCaption>";
-  return undefined;
-}
-
 /** The editor's message for an error thrown while compiling or rendering the previewed article. */
 export function renderErrorMessage(thrown: unknown, file: string, text: string): string {
+  // The body renderer's own issues (lib/content/article-body.ts) are Vietnamese and placed.
+  const issue = (thrown as { issues?: { line: number; column: number; message: string }[] })
+    ?.issues?.[0];
+  if (issue)
+    return `Chưa xem trước được. Dòng ${issue.line}, cột ${issue.column}: ${issue.message}.`;
   const error = (thrown ?? {}) as Located;
   const cause = (error.cause ?? {}) as Located;
   const message = String(error.message ?? thrown);
   const at = location(error, file) ?? location(cause, file) ?? taggedLine(message, text);
-  const said = describe(message) ?? describe(String(cause.message ?? ""));
+  const said = mdxSyntaxMessage(message) ?? mdxSyntaxMessage(String(cause.message ?? ""));
   const where = at ? `Dòng ${at.line}, cột ${at.column}: ` : "";
   if (said) return `Chưa xem trước được. ${where}${said}.`;
   // The components' own messages are Vietnamese already; anything else is a fault of the renderer.

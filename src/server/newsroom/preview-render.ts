@@ -2,8 +2,8 @@
 // configuration (getViteConfig) compiles the article page and its components the way `astro dev`
 // does, and Astro's container renders src/pages/tin-tuc/[slug].astro to a string with the props
 // its getStaticPaths gives the previewed article, so page, layout and components are the build's.
-// Nothing is written outside `workDir`: Vite's and Astro's caches, the article's MDX.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+// The article's body is rendered by the content loader's renderer (preview-content.ts), not
+// compiled: no MDX module is made. Nothing is written outside `workDir`: Vite's and Astro's caches.
 import { join } from "node:path";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { getViteConfig } from "astro/config";
@@ -55,19 +55,6 @@ export async function startRenderer(root: string, workDir: string): Promise<Rend
   };
   const { site, trailingSlash, build } = siteConfig;
   const container = await AstroContainer.create({ astroConfig: { site, trailingSlash, build } });
-  const { default: mdx } = (await runner.import("@astrojs/mdx/server.js")) as {
-    default: Parameters<AstroContainer["addServerRenderer"]>[0]["renderer"];
-  };
-  container.addServerRenderer({ name: "astro:jsx", renderer: mdx });
-  let count = 0;
-
-  /** Forgets the previewed file's module, so memory does not grow with each preview. */
-  function forget(file: string) {
-    const evaluated = runner.evaluatedModules.getModuleById(file);
-    if (evaluated) runner.evaluatedModules.invalidateModule(evaluated);
-    const node = server.environments.ssr.moduleGraph.getModuleById(file);
-    if (node) server.environments.ssr.moduleGraph.invalidateModule(node);
-  }
 
   async function renderEntry(entry: PreviewEntry): Promise<string> {
     content.setPreviewed(entry);
@@ -84,21 +71,16 @@ export async function startRenderer(root: string, workDir: string): Promise<Rend
 
   return {
     async render(text, slug) {
-      // A folder of its own per preview: a module once loaded is never confused with the next.
-      const dir = join(workDir, "news", String(++count));
-      const file = join(dir, `${slug}.mdx`);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(file, text);
+      // Named as the published file would be; nothing is written.
+      const file = join(root, "content", "news", `${slug}.mdx`);
       try {
-        const entry = content.readEntry(slug, text, file);
+        const entry = content.readEntry(slug, text, file, true);
         if (!entry) return { ok: false, message: "Phần đầu bài (frontmatter) chưa hợp lệ." };
         return { ok: true, html: await renderEntry(entry) };
       } catch (error) {
         return { ok: false, message: renderErrorMessage(error, file, text) };
       } finally {
         content.setPreviewed(undefined);
-        forget(file);
-        rmSync(dir, { recursive: true, force: true });
       }
     },
     close: () => server.close(),
