@@ -3,8 +3,8 @@
 // did not change since the published build (Astro's page cache, the published copies and index);
 // --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON. --no-swap
 // stops before the swap and leaves the checked build in <dist>-staging (the newsroom commits first).
-// The preview images are drawn beside Astro (src/cli/previews.ts) at niceness 10
-// (BUILD_PREVIEWS_NICE=0 to measure without).
+// The preview images are drawn beside Astro (src/cli/previews.ts); BUILD_PREVIEWS_NICE=N runs
+// them at a lower priority (measured: no gain, see PREVIEWS_NICE).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,8 +29,12 @@ const { dist, staging, cacheDir } = paths;
 const noSwap = process.argv.includes("--no-swap");
 const astroArgs = process.argv.slice(2).filter((a) => a !== "--no-swap");
 const force = astroArgs.includes("--force");
-/** The preview step's niceness (measured: see BENCHMARKS.md, bench:build). */
-const PREVIEWS_NICE = process.env.BUILD_PREVIEWS_NICE ?? "10";
+/**
+ * The preview step's niceness. Since the articles' bodies left Astro's bundle, the previews
+ * (about 18 ms of CPU an image) outlast Astro (9 s against 16 s at 1,000 articles): at niceness 10
+ * any other load on the machine starved them and the build waited (41 s against 19–27 s).
+ */
+const PREVIEWS_NICE = process.env.BUILD_PREVIEWS_NICE ?? "0";
 const log = createStepLog();
 const buildStarted = performance.now();
 
@@ -125,9 +129,9 @@ await Promise.all([
   step("articles", ["src/cli/article-check.ts"]),
 ]);
 rmSync(staging, { recursive: true, force: true });
-// The preview images need only the checked data and articles: drawn beside Astro, at a lower
-// priority, on the core Astro's one JavaScript thread leaves idle (then beside the index step);
-// moved into the staged site before compression, which lists every file.
+// The preview images need only the checked data and articles: drawn beside Astro, whose render
+// phase is one JavaScript thread, then beside the index step; moved into the staged site before
+// compression, which lists every file.
 const previewsDir = join(cacheDir, "previews-site");
 const previews = start(
   "previews",
