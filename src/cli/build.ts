@@ -3,8 +3,8 @@
 // did not change since the published build (Astro's page cache, the published copies and index);
 // --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON. --no-swap
 // stops before the swap and leaves the checked build in <dist>-staging (the newsroom commits first).
-// The preview images are drawn beside Astro (src/cli/previews.ts); BUILD_PREVIEWS_NICE=N runs
-// them at a lower priority (measured: no gain, see PREVIEWS_NICE).
+// The preview images are drawn beside Astro (src/cli/previews.ts) at a lower priority
+// (PREVIEWS_NICE; BUILD_PREVIEWS_NICE=0 to measure without).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -30,11 +30,11 @@ const noSwap = process.argv.includes("--no-swap");
 const astroArgs = process.argv.slice(2).filter((a) => a !== "--no-swap");
 const force = astroArgs.includes("--force");
 /**
- * The preview step's niceness. Since the articles' bodies left Astro's bundle, the previews
- * (about 18 ms of CPU an image) outlast Astro (9 s against 16 s at 1,000 articles): at niceness 10
- * any other load on the machine starved them and the build waited (41 s against 19–27 s).
+ * The preview step's niceness: lower than Astro's, so Astro's render thread keeps its core. Cold
+ * builds at 1,000 articles on a busy 2-core machine, alternated: niceness 10 took 19.5, 41.1, 30.8
+ * and 29.2 s, niceness 0 26.8, 55.6 and 43.8 s (Astro itself slowed from 9–19 s to 15–34 s).
  */
-const PREVIEWS_NICE = process.env.BUILD_PREVIEWS_NICE ?? "0";
+const PREVIEWS_NICE = process.env.BUILD_PREVIEWS_NICE ?? "10";
 const log = createStepLog();
 const buildStarted = performance.now();
 
@@ -129,9 +129,9 @@ await Promise.all([
   step("articles", ["src/cli/article-check.ts"]),
 ]);
 rmSync(staging, { recursive: true, force: true });
-// The preview images need only the checked data and articles: drawn beside Astro, whose render
-// phase is one JavaScript thread, then beside the index step; moved into the staged site before
-// compression, which lists every file.
+// The preview images need only the checked data and articles: drawn beside Astro at a lower
+// priority (on what its one render thread leaves of the cores), then beside the index step; moved
+// into the staged site before compression, which lists every file.
 const previewsDir = join(cacheDir, "previews-site");
 const previews = start(
   "previews",

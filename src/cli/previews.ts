@@ -1,7 +1,7 @@
 // `node src/cli/previews.ts <folder> [--force] [--nice N]`: the link preview images of every chart
 // page, article and dataset page (src/lib/previews/), drawn where the PNG cache lacks them, into
-// <folder>/anh-xem-truoc/. The build runs it beside Astro once the data and articles are checked;
-// --nice lowers its priority (the build's BUILD_PREVIEWS_NICE, for measuring).
+// <folder>/anh-xem-truoc/. The build runs it beside Astro once the data and articles are checked,
+// at a lower priority (--nice) so that it takes what Astro leaves of the cores.
 import { setPriority } from "node:os";
 import { parseArgs } from "node:util";
 import { readArticles } from "../lib/content/article-files.ts";
