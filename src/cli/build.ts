@@ -78,13 +78,14 @@ async function start(id: StepId, args: string[], quiet = false): Promise<Ended> 
 }
 
 /** Shows what a quiet step said; the build stops if the step failed. */
-function finish({ status, out, err }: Ended): void {
-  process.stdout.write(out);
-  process.stderr.write(err);
-  if (status !== 0) stopped(status);
+function finish(ended: Ended): Ended {
+  process.stdout.write(ended.out);
+  process.stderr.write(ended.err);
+  if (ended.status !== 0) stopped(ended.status);
+  return ended;
 }
 
-const step = async (id: StepId, args: string[]) => finish(await start(id, args));
+const step = async (id: StepId, args: string[]) => void finish(await start(id, args));
 
 /** Astro's build with its log streamed; stack traces shown only with BUILD_DEBUG=1. */
 async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -94,6 +95,7 @@ async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number>
     env,
     stdio: ["inherit", "pipe", "pipe"],
   });
+  running.add(child);
   let log = "";
   const pipe = (from: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
     const keep = createStackFilter();
@@ -105,6 +107,7 @@ async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number>
   pipe(child.stdout!, process.stdout);
   pipe(child.stderr!, process.stderr);
   const status = await new Promise<number | null>((done) => child.on("close", done));
+  running.delete(child);
   endAstroBuild(cacheDir, status === 0);
   if (status === 0) return child.pid!;
   for (const at of articleLocations(log)) {
@@ -140,12 +143,12 @@ const previews = start(
     "--expose-gc",
     "src/cli/previews.ts",
     previewsDir,
-    "--nice",
-    PREVIEWS_NICE,
+    `--nice=${PREVIEWS_NICE}`,
     ...(force ? ["--force"] : []),
   ],
   true,
-);
+  // A failed preview step stops the build at once (Astro with it) rather than after Astro.
+).then((ended) => (ended.status === 0 ? ended : finish(ended)));
 await log.time("astro", () => {
   beginAstroBuild(cacheDir, assetSourcesDigest(resolve(root, "src")));
   const astro = resolve(root, "node_modules/astro/bin/astro.mjs");
