@@ -126,17 +126,12 @@ function articleCount(): number {
   return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".mdx")).length : 0;
 }
 
-// The checks read different files: side by side.
-await Promise.all([
-  step("data", ["src/cli/data-check.ts", "--no-coverage"]),
-  step("articles", ["src/cli/article-check.ts"]),
-]);
-rmSync(staging, { recursive: true, force: true });
-// The preview images need only the checked data and articles: drawn beside Astro at a lower
-// priority (on what its one render thread leaves of the cores), then beside the index step; moved
-// into the staged site before compression, which lists every file.
+// The preview images need only the data and the articles: drawn from the start, beside the checks
+// and Astro at a lower priority (on what Astro's one render thread leaves of the cores), then
+// beside the index and compression steps; moved into the staged site last. Its output and its
+// failure wait for the checks, whose messages say what is wrong with a file.
 const previewsDir = join(cacheDir, "previews-site");
-const previews = start(
+const drawing = start(
   "previews",
   [
     // Lets each worker free resvg's pixels after each image (src/lib/previews/draw-worker.ts).
@@ -147,8 +142,15 @@ const previews = start(
     ...(force ? ["--force"] : []),
   ],
   true,
-  // A failed preview step stops the build at once (Astro with it) rather than after Astro.
-).then((ended) => (ended.status === 0 ? ended : finish(ended)));
+);
+// The checks read different files: side by side.
+await Promise.all([
+  step("data", ["src/cli/data-check.ts", "--no-coverage"]),
+  step("articles", ["src/cli/article-check.ts"]),
+]);
+rmSync(staging, { recursive: true, force: true });
+// A failed preview step stops the build at once (Astro with it) rather than after Astro.
+const previews = drawing.then((ended) => (ended.status === 0 ? ended : finish(ended)));
 await log.time("astro", () => {
   beginAstroBuild(cacheDir, assetSourcesDigest(resolve(root, "src")));
   const astro = resolve(root, "node_modules/astro/bin/astro.mjs");
@@ -159,14 +161,13 @@ await log.time("astro", () => {
 });
 // What the published build did is reused by the steps after Astro, unless --force says otherwise.
 const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
-// The search index is part of the build: if it fails, the published site stays as it was. It
-// reads only the pages, so it runs beside the last preview images.
-const index = start("index", ["src/cli/search-index.ts", staging, ...reuse], true);
-finish(await previews);
-finish(await index);
-moveInto(previewsDir, staging);
-// Last step before the swap: .br and .gz beside whatever the staged build holds by now.
+// The search index is part of the build: if it fails, the published site stays as it was.
+await step("index", ["src/cli/search-index.ts", staging, ...reuse]);
+// .br and .gz beside the pages, the index and the assets (not the images: PNG is compressed
+// already), beside the last preview images.
 await step("compress", ["src/cli/compress.ts", staging, ...reuse]);
+finish(await previews);
+moveInto(previewsDir, staging);
 if (noSwap) console.log(`Bản dựng đã kiểm tra nằm ở ${staging}; chưa đăng (--no-swap).`);
 else {
   await log.time("swap", () => swapIn(paths));
