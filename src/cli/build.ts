@@ -3,16 +3,25 @@
 // did not change since the published build (Astro's page cache, the published copies and index);
 // --force builds everything afresh. BUILD_REPORT=<file> writes each step's time as JSON. --no-swap
 // stops before the swap and leaves the checked build in <dist>-staging (the newsroom commits first).
-import { spawn, spawnSync } from "node:child_process";
+// The preview images are drawn beside Astro (src/cli/previews.ts) at a lower priority
+// (PREVIEWS_NICE; BUILD_PREVIEWS_NICE=0 to measure without).
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { assetSourcesDigest, beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
 import { astroEnv, astroNodeFlags } from "../lib/build/astro-memory.ts";
 import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
-import { createStepLog, describeTimes, writeReport } from "../lib/build/steps.ts";
+import {
+  createStepLog,
+  describeTimes,
+  inOrder,
+  writeReport,
+  type StepId,
+} from "../lib/build/steps.ts";
 import { swapIn } from "../lib/build/swap.ts";
+import { moveInto } from "../lib/previews/site-folder.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const paths = buildPaths(root);
@@ -20,17 +29,63 @@ const { dist, staging, cacheDir } = paths;
 const noSwap = process.argv.includes("--no-swap");
 const astroArgs = process.argv.slice(2).filter((a) => a !== "--no-swap");
 const force = astroArgs.includes("--force");
+/**
+ * The preview step's niceness: lower than Astro's, so Astro's render thread keeps its core. Cold
+ * builds at 1,000 articles on a busy 2-core machine, alternated: niceness 10 took 19.5, 41.1, 30.8
+ * and 29.2 s, niceness 0 26.8, 55.6 and 43.8 s (Astro itself slowed from 9–19 s to 15–34 s).
+ */
+const PREVIEWS_NICE = process.env.BUILD_PREVIEWS_NICE ?? "10";
+const log = createStepLog();
+const buildStarted = performance.now();
+
+/** Processes of steps still running: a failed step ends them before the build stops. */
+const running = new Set<ChildProcess>();
 
 function stopped(status: number | null): never {
+  for (const child of running) child.kill();
   console.error(`\nĐã dừng xây trang; ${dist} (bản đang đăng) giữ nguyên, không đổi gì.`);
   process.exit(status ?? 1);
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env });
-  if (result.status !== 0) stopped(result.status);
-  return result.pid;
+type Ended = { status: number | null; pid: number; out: string; err: string };
+
+/** A Node script of the build; `quiet`: its output kept and given back instead of shown. */
+function node(args: string[], quiet = false): Promise<Ended> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+  });
+  running.add(child);
+  const kept = { out: "", err: "" };
+  child.stdout?.on("data", (b: Buffer) => (kept.out += b));
+  child.stderr?.on("data", (b: Buffer) => (kept.err += b));
+  return new Promise((done) =>
+    child.on("close", (status) => {
+      running.delete(child);
+      done({ status, pid: child.pid!, ...kept });
+    }),
+  );
 }
+
+/** Step `id` as its own process, timed; `quiet`: its output kept until `finish`. */
+async function start(id: StepId, args: string[], quiet = false): Promise<Ended> {
+  let ended: Ended | undefined;
+  await log.time(id, async () => {
+    ended = await node(args, quiet);
+    return ended.pid;
+  });
+  return ended!;
+}
+
+/** Shows what a quiet step said; the build stops if the step failed. */
+function finish(ended: Ended): Ended {
+  process.stdout.write(ended.out);
+  process.stderr.write(ended.err);
+  if (ended.status !== 0) stopped(ended.status);
+  return ended;
+}
+
+const step = async (id: StepId, args: string[]) => void finish(await start(id, args));
 
 /** Astro's build with its log streamed; stack traces shown only with BUILD_DEBUG=1. */
 async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -40,6 +95,7 @@ async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number>
     env,
     stdio: ["inherit", "pipe", "pipe"],
   });
+  running.add(child);
   let log = "";
   const pipe = (from: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
     const keep = createStackFilter();
@@ -51,6 +107,7 @@ async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number>
   pipe(child.stdout!, process.stdout);
   pipe(child.stderr!, process.stderr);
   const status = await new Promise<number | null>((done) => child.on("close", done));
+  running.delete(child);
   endAstroBuild(cacheDir, status === 0);
   if (status === 0) return child.pid!;
   for (const at of articleLocations(log)) {
@@ -69,10 +126,31 @@ function articleCount(): number {
   return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".mdx")).length : 0;
 }
 
-const log = createStepLog();
-await log.time("data", () => run(["src/cli/data-check.ts", "--no-coverage"]));
-await log.time("articles", () => run(["src/cli/article-check.ts"]));
+// The preview images need only the data and the articles: drawn from the start, beside the checks
+// and Astro at a lower priority (on what Astro's one render thread leaves of the cores), then
+// beside the index and compression steps; moved into the staged site last. Its output and its
+// failure wait for the checks, whose messages say what is wrong with a file.
+const previewsDir = join(cacheDir, "previews-site");
+const drawing = start(
+  "previews",
+  [
+    // Lets each worker free resvg's pixels after each image (src/lib/previews/draw-worker.ts).
+    "--expose-gc",
+    "src/cli/previews.ts",
+    previewsDir,
+    `--nice=${PREVIEWS_NICE}`,
+    ...(force ? ["--force"] : []),
+  ],
+  true,
+);
+// The checks read different files: side by side.
+await Promise.all([
+  step("data", ["src/cli/data-check.ts", "--no-coverage"]),
+  step("articles", ["src/cli/article-check.ts"]),
+]);
 rmSync(staging, { recursive: true, force: true });
+// A failed preview step stops the build at once (Astro with it) rather than after Astro.
+const previews = drawing.then((ended) => (ended.status === 0 ? ended : finish(ended)));
 await log.time("astro", () => {
   beginAstroBuild(cacheDir, assetSourcesDigest(resolve(root, "src")));
   const astro = resolve(root, "node_modules/astro/bin/astro.mjs");
@@ -84,13 +162,17 @@ await log.time("astro", () => {
 // What the published build did is reused by the steps after Astro, unless --force says otherwise.
 const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
 // The search index is part of the build: if it fails, the published site stays as it was.
-await log.time("index", () => run(["src/cli/search-index.ts", staging, ...reuse]));
-// Last step before the swap: .br and .gz beside whatever the staged build holds by now.
-await log.time("compress", () => run(["src/cli/compress.ts", staging, ...reuse]));
+await step("index", ["src/cli/search-index.ts", staging, ...reuse]);
+// .br and .gz beside the pages, the index and the assets (not the images: PNG is compressed
+// already), beside the last preview images.
+await step("compress", ["src/cli/compress.ts", staging, ...reuse]);
+finish(await previews);
+moveInto(previewsDir, staging);
 if (noSwap) console.log(`Bản dựng đã kiểm tra nằm ở ${staging}; chưa đăng (--no-swap).`);
 else {
   await log.time("swap", () => swapIn(paths));
   console.log(`Đã đăng bản mới vào ${dist}.`);
 }
-console.log(describeTimes(log.steps));
-writeReport(process.env.BUILD_REPORT, { force, steps: log.steps });
+const steps = inOrder(log.steps);
+console.log(describeTimes(steps, performance.now() - buildStarted));
+writeReport(process.env.BUILD_REPORT, { force, steps });

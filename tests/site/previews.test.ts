@@ -52,6 +52,31 @@ describe("preview images", () => {
     expect(built).toEqual([...images].sort());
   });
 
+  it("every og:image and twitter:image of a page has its file, and every image a page", () => {
+    const shared = new Set<string>();
+    const pages = readdirSync(DIST, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".html"));
+    for (const page of pages) {
+      const html = readFileSync(join(DIST, page), "utf8");
+      const tags = html.match(/<meta [^>]*(?:og:image|twitter:image)"[^>]*>/g) ?? [];
+      for (const tag of tags) {
+        const url = /content="([^"]+)"/.exec(tag)?.[1];
+        expect(url, page).toBeTruthy();
+        const path = decodeURIComponent(new URL(url!).pathname);
+        expect(existsSync(join(DIST, path)), `${page}: ${path}`).toBe(true);
+        shared.add(path);
+      }
+    }
+    const orphans = readdirSync(join(DIST, "anh-xem-truoc"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".png"))
+      .map((f) => `/anh-xem-truoc/${f}`)
+      .filter((path) => !shared.has(path));
+    expect(shared.size).toBeGreaterThan(images.length);
+    expect(orphans).toEqual([]);
+  });
+
   it("keeps no snapshot of an image the site no longer has", () => {
     const kept = readdirSync(EXPECTED)
       .filter((f) => f.endsWith(".png") && !f.endsWith("-changed.png"))

@@ -169,6 +169,18 @@ describe("describeTimes(steps)", () => {
       "Thời gian: kiểm tra dữ liệu 1,2 giây · dựng trang 14,3 giây · đăng 0,0 giây · cả bản dựng 15,6 giây.",
     );
   });
+
+  it("gives the build's own time as the total when steps ran side by side", () => {
+    expect(
+      describeTimes(
+        [
+          { id: "astro", ms: 14_300 },
+          { id: "previews", ms: 9_000 },
+        ],
+        14_400,
+      ),
+    ).toBe("Thời gian: dựng trang 14,3 giây · ảnh xem trước 9,0 giây · cả bản dựng 14,4 giây.");
+  });
 });
 
 describe("astroNodeFlags(articles)", () => {

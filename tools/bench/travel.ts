@@ -2,7 +2,8 @@
 // What issue 21's travelling charts cost the build staff run (`npm run build --force`, cold, over
 // N articles), against the same commit without them, alternating:
 // - "portal": the site as it ships, data/ in a git repository of one commit;
-// - "no previews": the same tree with the preview image route (src/pages/anh-xem-truoc/) removed;
+// - "no previews": the same tree with the preview step (src/cli/previews.ts, beside Astro) replaced
+//   by one that draws nothing;
 // - "history": the site as it ships, its data/ in a repository of `--commits` commits that each
 //   change one row, so the figure history reads that many commits.
 // Each variant builds from its own detached worktree of HEAD (uncommitted changes are not measured).
@@ -37,14 +38,21 @@ const git = (cwd: string, args: string[]) =>
     stdio: ["ignore", "pipe", "pipe"],
   }).toString();
 
-/** A detached worktree of HEAD sharing node_modules; `strip` paths are removed from it. */
-function worktree(name: string, strip: string[] = []): string {
+/** A detached worktree of HEAD sharing node_modules; `replace` files are written over it. */
+function worktree(name: string, replace: Record<string, string> = {}): string {
   const dir = join(work, name);
   git(REPO, ["worktree", "add", "--detach", "-q", dir, "HEAD"]);
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
-  for (const path of strip) rmSync(join(dir, path), { recursive: true, force: true });
+  for (const [path, text] of Object.entries(replace)) writeFileSync(join(dir, path), text);
   return dir;
 }
+
+/** The preview step as one that draws nothing: an empty images folder for the build to move in. */
+const NO_PREVIEWS = [
+  'import { mkdirSync } from "node:fs";',
+  "mkdirSync(`${process.argv[2]}/anh-xem-truoc`, { recursive: true });",
+  "",
+].join("\n");
 
 /** data/ in a repository of its own: one commit, then `extra` commits each changing one note. */
 function dataRepo(name: string, extra: number): string {
@@ -76,11 +84,18 @@ function corpus(tree: string): string {
   writeCorpus(readSourceArticles(join(tree, "content", "news")), SIZE, news);
   return news;
 }
-type Figure = { wallMs: number; cpuMs: number; peakBytes: number; astroMs: number; load: number };
+type Figure = {
+  wallMs: number;
+  cpuMs: number;
+  peakBytes: number;
+  astroMs: number;
+  previewsMs: number;
+  load: number;
+};
 
 async function main(): Promise<void> {
   const portal = worktree("portal");
-  const bare = worktree("bare", ["src/pages/anh-xem-truoc"]);
+  const bare = worktree("bare", { "src/cli/previews.ts": NO_PREVIEWS });
   const [portalNews, bareNews] = [corpus(portal), corpus(bare)];
   const variants: Variant[] = [
     {
@@ -90,7 +105,7 @@ async function main(): Promise<void> {
       news: portalNews,
     },
     {
-      label: "no previews (route removed)",
+      label: "no previews (step draws nothing)",
       dir: bare,
       dataDir: dataRepo("data-1b", 0),
       news: bareNews,
@@ -116,11 +131,12 @@ async function main(): Promise<void> {
         args: ["--force"],
         env: { DATA_DIR: v.dataDir },
       });
-      const astroMs = r.steps.find((s) => s.id === "astro")?.ms ?? 0;
-      const f = { ...r, astroMs, load: loadavg()[0]! };
+      const stepMs = (id: string) => r.steps.find((s) => s.id === id)?.ms ?? 0;
+      const [astroMs, previewsMs] = [stepMs("astro"), stepMs("previews")];
+      const f = { ...r, astroMs, previewsMs, load: loadavg()[0]! };
       (figures.get(v.label) ?? figures.set(v.label, []).get(v.label)!).push(f);
       console.log(
-        `run ${run} ${v.label}: wall ${(r.wallMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s, astro ${(astroMs / 1000).toFixed(1)} s`,
+        `run ${run} ${v.label}: wall ${(r.wallMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s, astro ${(astroMs / 1000).toFixed(1)} s, previews ${(previewsMs / 1000).toFixed(1)} s`,
       );
       rmSync(out, { recursive: true, force: true });
     }
@@ -142,6 +158,7 @@ function report(figures: Map<string, Figure[]>): string {
     wall: median(runs.map((r) => r.wallMs)),
     cpu: median(runs.map((r) => r.cpuMs)),
     astro: median(runs.map((r) => r.astroMs)),
+    previews: median(runs.map((r) => r.previewsMs)),
     peak: Math.max(...runs.map((r) => r.peakBytes)),
     load: Math.max(...runs.map((r) => r.load)),
   }));
@@ -152,6 +169,7 @@ function report(figures: Map<string, Figure[]>): string {
       s(f.wall),
       s(f.cpu),
       s(f.astro),
+      s(f.previews),
       `${Math.round(f.peak / 2 ** 20)} MiB`,
       f.load.toFixed(1),
     ];
@@ -161,7 +179,18 @@ function report(figures: Map<string, Figure[]>): string {
     "",
     `_Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:travel\`: cold \`npm run build --force\` over ${SIZE} articles, lower median of ${RUNS} runs per variant (the faster of two), alternating; the highest 1-minute load average seen._`,
     "",
-    table([["variant", "wall s", "CPU s", "astro step s", "peak memory", "load"], ...rows]),
+    table([
+      [
+        "variant",
+        "wall s",
+        "CPU s",
+        "astro step s",
+        "previews step s (beside astro)",
+        "peak memory",
+        "load",
+      ],
+      ...rows,
+    ]),
     "",
     `- Preview images add ${s(base!.wall - bare!.wall)} s wall (${((base!.wall / bare!.wall - 1) * 100).toFixed(0)} %) and ${s(base!.cpu - bare!.cpu)} s CPU to the build.`,
     `- Figure history over ${COMMITS + 1} commits to data/ adds ${s(history!.wall - base!.wall)} s wall and ${s(history!.cpu - base!.cpu)} s CPU against a repository of one commit.`,

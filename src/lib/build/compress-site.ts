@@ -4,8 +4,8 @@
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative, sep } from "node:path";
-import { Worker } from "node:worker_threads";
 import { indexByContent, settleFile, type FileDone, type Sites } from "./compress-file.ts";
+import { runPool } from "./worker-pool.ts";
 import {
   MANIFEST_PATH,
   readManifest,
@@ -42,41 +42,6 @@ export function siteFiles(dir: string): string[] {
     .map((e) => relative(dir, `${e.parentPath}${sep}${e.name}`).split(sep).join("/"))
     .filter((path) => path.split("/")[0] !== MANIFEST_DIR)
     .sort();
-}
-
-/** Runs `jobs` over `threads` workers, batch by batch, and gathers what they did. */
-function runWorkers(sites: Sites, jobs: string[], threads: number): Promise<FileDone[]> {
-  const done: FileDone[] = [];
-  let next = 0;
-  return new Promise((resolve, reject) => {
-    const workers = Array.from(
-      { length: Math.max(1, Math.min(threads, Math.ceil(jobs.length / BATCH))) },
-      () => new Worker(new URL("./compress-worker.ts", import.meta.url), { workerData: sites }),
-    );
-    let running = workers.length;
-    const stopAll = (error: Error) => {
-      for (const w of workers) void w.terminate();
-      reject(error);
-    };
-    const feed = (worker: Worker) => {
-      if (next >= jobs.length) {
-        void worker.terminate();
-        if (--running === 0) resolve(done);
-        return;
-      }
-      worker.postMessage(jobs.slice(next, next + BATCH));
-      next += BATCH;
-    };
-    for (const worker of workers) {
-      worker.on("message", (m: { done?: FileDone[]; error?: string }) => {
-        if (m.error !== undefined) return stopAll(new Error(m.error));
-        done.push(...m.done!);
-        feed(worker);
-      });
-      worker.on("error", stopAll);
-      feed(worker);
-    }
-  });
 }
 
 /**
@@ -122,7 +87,12 @@ export async function compressFolder(
   const compressed =
     jobs.length === 0
       ? []
-      : await runWorkers(sites, jobs, options.threads ?? availableParallelism());
+      : await runPool<string, FileDone>(jobs, {
+          worker: new URL("./compress-worker.ts", import.meta.url),
+          workerData: sites,
+          threads: options.threads ?? availableParallelism(),
+          batch: BATCH,
+        });
   const done = [...settled, ...compressed];
   const manifest: CompressManifest = new Map(done.map((d) => [d.path, d.entry]));
   writeManifest(dir, manifest);

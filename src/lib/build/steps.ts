@@ -1,11 +1,13 @@
 // The steps of `npm run build`, timed: a summary line for staff, and a JSON report for benchmarks
-// (BUILD_REPORT=<file>) with each step's time and the process that ran it.
+// (BUILD_REPORT=<file>) with each step's time and the process that ran it. Some steps overlap
+// (startedAt says when each began).
 import { writeFileSync } from "node:fs";
 
 export const STEPS = {
   data: "kiểm tra dữ liệu",
   articles: "kiểm tra bài viết",
   astro: "dựng trang",
+  previews: "ảnh xem trước",
   index: "chỉ mục tìm kiếm",
   compress: "nén",
   swap: "đăng",
@@ -42,11 +44,23 @@ const tenths = new Intl.NumberFormat("vi-VN", {
 });
 const seconds = (ms: number) => `${tenths.format(ms / 1000)} giây`;
 
-/** "Thời gian: kiểm tra dữ liệu 1,2 giây · … · cả bản dựng 20,3 giây." */
-export function describeTimes(steps: readonly Pick<StepTime, "id" | "ms">[]): string {
-  const total = steps.reduce((sum, s) => sum + s.ms, 0);
+/**
+ * "Thời gian: kiểm tra dữ liệu 1,2 giây · … · cả bản dựng 20,3 giây." Steps run side by side
+ * (the checks, the previews beside Astro), so the whole is the build's own time when given.
+ */
+export function describeTimes(
+  steps: readonly Pick<StepTime, "id" | "ms">[],
+  totalMs: number = steps.reduce((sum, s) => sum + s.ms, 0),
+): string {
+  const total = totalMs;
   const parts = steps.map((s) => `${STEPS[s.id]} ${seconds(s.ms)}`);
   return `Thời gian: ${parts.join(" · ")} · cả bản dựng ${seconds(total)}.`;
+}
+
+/** Steps in the order of STEPS (side-by-side steps end in any order). */
+export function inOrder<T extends Pick<StepTime, "id">>(steps: readonly T[]): T[] {
+  const ids = Object.keys(STEPS);
+  return [...steps].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
 }
 
 export function writeReport(file: string | undefined, report: BuildReport): void {

@@ -10,12 +10,13 @@ import { getDatasets } from "../data/index.ts";
 import { periodCoverage } from "../data/period.ts";
 import { formatNumber } from "../format.ts";
 import type { PreviewCard } from "./card.ts";
+import { PREVIEW_DIR } from "./site-folder.ts";
 
 export type PreviewKind = "bieu-do" | "tin-tuc" | "du-lieu";
 
 /** Where a page's preview image is published. */
 export function previewPath(kind: PreviewKind, name: string): string {
-  return `/anh-xem-truoc/${kind}/${name}.png`;
+  return `/${PREVIEW_DIR}/${kind}/${name}.png`;
 }
 
 export function chartCard(chart: ChartDefinition): PreviewCard {

@@ -1,25 +1,26 @@
 // Preview PNGs kept between builds, named by the digest of everything they draw (the card's SVG,
-// the font files, resvg's version: previewKey). Astro's own page cache is forgotten whenever a
-// style, a script or a failed build changes the site's shared files, and then every image (about
-// 18 ms of CPU each, 1,000+ at 1,000 articles) was drawn and encoded again although not one pixel
-// changed; with this cache only a card whose SVG changed is drawn. `--force` reads nothing from it.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// the font files, resvg's version, our encoder's: previewKey). A build draws only the cards whose
+// key it does not find (about 18 ms of CPU each, 1,000+ at 1,000 articles) and links the rest from
+// here into the site; `--force` reads nothing from it.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import resvgPackage from "@resvg/resvg-js/package.json" with { type: "json" };
 import { digestOf } from "../build/cache-keys.ts";
 import { buildPaths } from "../build/paths.ts";
 import { REPO_ROOT } from "../data/paths.ts";
 import { fontDigest } from "./fonts.ts";
+import { PNG_ENCODER } from "./png-encode.ts";
 
-/** The image's key (and its page's cacheKey): the same SVG, fonts and rasterizer, the same PNG. */
+/** The image's key: the same SVG, fonts, rasterizer and encoder, the same PNG. */
 export function previewKey(svg: string): string {
-  return digestOf([svg, fontDigest(), resvgPackage.version]);
+  return digestOf([svg, fontDigest(), resvgPackage.version, PNG_ENCODER]);
 }
 
 export type PngCache = {
   /** The folder holding `<key>.png`. */
   dir: string;
-  /** Render every image afresh (`astro build --force`), still keeping what it renders. */
+  /** Draw every image afresh (`npm run build -- --force`), still keeping what it draws. */
   force: boolean;
 };
 
@@ -34,29 +35,24 @@ export function defaultPngCache(
   };
 }
 
-const fileOf = (cache: PngCache, key: string) => join(cache.dir, `${key}.png`);
+/** Where the image for `key` is kept. */
+export const cachedFile = (cache: Pick<PngCache, "dir">, key: string) =>
+  join(cache.dir, `${key}.png`);
 
-/** The stored image for `key`, or `render()`'s, stored under another name first, then renamed. */
-export async function cachedPng(
-  cache: PngCache,
-  key: string,
-  render: () => Promise<Buffer>,
-): Promise<Buffer> {
-  const file = fileOf(cache, key);
-  if (!cache.force) {
-    try {
-      return readFileSync(file);
-    } catch {
-      // Not drawn yet: draw it below.
-    }
-  }
-  const png = await render();
+/** The keys whose image must be drawn: not kept yet, or all of them with --force. */
+export function missingKeys(cache: PngCache, keys: Iterable<string>): string[] {
+  const unique = [...new Set(keys)];
+  return cache.force ? unique : unique.filter((key) => !existsSync(cachedFile(cache, key)));
+}
+
+/** Keeps `png` as the image for `key`: written under another name first, then renamed. */
+export function storePng(cache: Pick<PngCache, "dir">, key: string, png: Uint8Array): void {
+  const file = cachedFile(cache, key);
   mkdirSync(cache.dir, { recursive: true });
   // A build killed while writing never leaves half an image under a key's name.
-  const part = `${file}.${process.pid}.part`;
+  const part = `${file}.${process.pid}.${threadId}.part`;
   writeFileSync(part, png);
   renameSync(part, file);
-  return png;
 }
 
 /** Forgets every image that no page of this build shows (and any half-written file). */

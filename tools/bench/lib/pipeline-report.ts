@@ -25,6 +25,7 @@ export const STEP_NAMES: Record<StepId, string> = {
   data: "data check",
   articles: "article check",
   astro: "astro build",
+  previews: "preview images (beside astro)",
   index: "search index",
   compress: "compression",
   swap: "swap",
@@ -198,8 +199,10 @@ published \`dist/\`, empty Astro cache, empty \`.astro/\`), then a **rebuild** a
 article (\`tools/bench/lib/corpus.ts\` \`writeNewArticle\`: a copy of the newest real article under a
 new slug, dated after every other, as staff publish one), with the published site, Astro's cache
 and \`.astro/\` left in place. The new article is removed before the next run's cold build.
-- **steps** (time / peak memory): data check, article check, Astro (into the staging folder), search
-  index, compression, swap into \`dist/\` (with the old build's removal). Time is the build's own
+- **steps** (time / peak memory): data check and article check (side by side), Astro (into the
+  staging folder), the preview images (\`src/cli/previews.ts\`, at a lower priority beside Astro and the index step, so
+  its time overlaps Astro's and is not added to the total), search index, compression, swap into
+  \`dist/\` (with the old build's removal). Time is the build's own
   report (\`BUILD_REPORT\`); peak memory is the larger of the step's process's exact peak
   (\`ru_maxrss\`, written by \`tools/bench/lib/report-peak.ts\`, which every Node process of the build
   loads through \`NODE_OPTIONS\`) and the largest sum over the process tree sampled every 50 ms while
