@@ -1,6 +1,7 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
+import { compileHints } from "./src/lib/build/compile-hints.ts";
 import { DEFAULT_CACHE_DIR } from "./src/lib/build/paths.ts";
 import { onRolldownLog } from "./src/lib/build/rolldown-log.ts";
 import { RETIRED_CHARTS } from "./src/lib/chart-pages/retired.ts";
@@ -47,6 +48,8 @@ export default defineConfig({
   // renders every page again.
   experimental: { incrementalBuild: true },
   vite: {
+    // The search script is compiled while /tim-kiem/ loads, not inside the first query.
+    plugins: [compileHints(["src/scripts/search.ts"])],
     build: {
       cssCodeSplit: false,
       assetsInlineLimit: 0,
