@@ -50,22 +50,22 @@ function prepare(db: DatabaseSync) {
 
 type Statements = ReturnType<typeof prepare>;
 
+/** The change's own statements (changeStaffAccount has checked it may be made). */
+function applyChange(q: Statements, username: string, change: AccountChange, at: string): void {
+  if (change.action === "add") {
+    q.putAccount.run(username, change.passwordHash, at, change.role, change.role);
+  } else if (change.action === "password") {
+    q.setHash.run(change.passwordHash, username);
+  } else if (change.action === "role") {
+    q.setRole.run(change.role, username);
+  } else {
+    q.setDisabled.run(change.action === "disable" ? at : null, username);
+  }
+  if (change.action === "password" || change.action === "disable") q.endSessionsOf.run(username);
+}
+
 /** Accounts and their log: each change and its log row in one transaction. */
 function accountMethods(db: DatabaseSync, q: Statements) {
-  /** The change's own statements (changeStaffAccount has checked it may be made). */
-  const apply = (username: string, change: AccountChange, at: string) => {
-    if (change.action === "add") {
-      q.putAccount.run(username, change.passwordHash, at, change.role, change.role);
-    } else if (change.action === "password") {
-      q.setHash.run(change.passwordHash, username);
-    } else if (change.action === "role") {
-      q.setRole.run(change.role, username);
-    } else {
-      q.setDisabled.run(change.action === "disable" ? at : null, username);
-    }
-    if (change.action === "password" || change.action === "disable") q.endSessionsOf.run(username);
-  };
-
   return {
     async putStaffAccount(username, passwordHash, at, role, actor) {
       const when = at.toISOString();
@@ -105,7 +105,7 @@ function accountMethods(db: DatabaseSync, q: Statements) {
         const refusal = changeRefusal(row && accountOf(row), change, admins);
         if (refusal) return refusal;
         const at = by.at.toISOString();
-        apply(username, change, at);
+        applyChange(q, username, change, at);
         const role: Role | null = "role" in change ? change.role : null;
         q.insertLog.run(at, by.actor, change.action, username, role);
         return "ok" as const;
