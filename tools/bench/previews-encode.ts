@@ -1,6 +1,7 @@
 // npm run bench:previews [-- --rounds 3]: what one link preview image costs, step by step, over
-// the site's own cards (every chart, dataset and article card): resvg's parse (fonts included),
-// its drawing, its asPng(), and our encoder (src/lib/previews/png-encode.ts) at each deflate
+// the site's own cards (every chart, dataset and article card): the text as outlines
+// (src/lib/previews/outline.ts), resvg's parse of the card with its text and with outlines, its
+// drawing, its asPng(), and our encoder (src/lib/previews/png-encode.ts) at each deflate
 // level, with the PNG's mean size. CPU time of this thread (steadier than wall time on a busy
 // machine), the best of the rounds. Printed only: the figures go to the notes by hand.
 import { Resvg } from "@resvg/resvg-js";
@@ -11,11 +12,13 @@ import { previewImages } from "../../src/lib/previews/images.ts";
 import { constants, type ZlibOptions } from "node:zlib";
 import { encodePng, PNG_DEFLATE } from "../../src/lib/previews/png-encode.ts";
 import { renderOptions } from "../../src/lib/previews/render.ts";
+import { loadOutlineFonts, outlineText } from "../../src/lib/previews/outline.ts";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" } } });
 const ROUNDS = Number(values.rounds);
 const svgs = previewImages(readArticles()).map((i) => i.svg);
 const options = renderOptions(await previewFontFiles());
+const outlineFonts = loadOutlineFonts(await previewFontFiles());
 
 /** The best per-image CPU milliseconds of `work` over the rounds, and what it returned last. */
 function timed<T>(work: () => T[]): { ms: number; out: T[] } {
@@ -37,14 +40,20 @@ const tiny =
   '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text y="8" font-size="8">Đ</text></svg>';
 
 const fonts = timed(() => svgs.map(() => new Resvg(tiny, options)));
-const parsed = timed(() => svgs.map((svg) => new Resvg(svg, options)));
+const withText = timed(() => svgs.map((svg) => new Resvg(svg, options)));
+const outlined = timed(() => svgs.map((svg) => outlineText(svg, outlineFonts)));
+const parsed = timed(() => outlined.out.map((svg) => new Resvg(svg, options)));
 const drawn = timed(() => parsed.out.map((r) => r.render()));
 const images = drawn.out;
 const theirs = timed(() => images.map((i) => i.asPng()));
 const pixels = timed(() => images.map((i) => i.pixels));
 console.log(`${svgs.length} cards, CPU ms per image (best of ${ROUNDS} rounds):`);
 console.log(`  fonts loaded (new Resvg of one character): ${fonts.ms.toFixed(1)}`);
-console.log(`  parse + text layout (new Resvg):          ${parsed.ms.toFixed(1)}`);
+console.log(
+  `  parse + text layout (new Resvg):          ${withText.ms.toFixed(1)}  (not drawn so)`,
+);
+console.log(`  text as outlines (HarfBuzz):               ${outlined.ms.toFixed(1)}`);
+console.log(`  parse of the outlined card (new Resvg):    ${parsed.ms.toFixed(1)}`);
 console.log(`  draw (render):                             ${drawn.ms.toFixed(1)}`);
 console.log(`  pixels copied out (rendered.pixels):       ${pixels.ms.toFixed(1)}`);
 console.log(

@@ -56,10 +56,19 @@ function indexed(
   const keys = new Int32Array(SLOTS);
   const slots = new Int16Array(SLOTS).fill(-1);
   const firstAt: number[] = [];
+  const bytes = Buffer.from(aligned.buffer, aligned.byteOffset, aligned.length);
+  const stride = width * 4;
   // Runs of one colour are the common case (the white ground): one lookup per run.
   let [last, lastIndex, o] = [0, -1, 0];
   for (let y = 0; y < height; y++) {
     o++; // filter byte 0: none
+    // A row like the one above (most of a card's margins and gaps): its indices copied.
+    const at = y * stride;
+    if (y > 0 && bytes.compare(bytes, at - stride, at, at, at + stride) === 0) {
+      rows.copyWithin(o, o - width - 1, o - 1);
+      o += width;
+      continue;
+    }
     for (let i = y * width, end = i + width; i < end; i++) {
       const colour = pixels[i]! | 0;
       if (colour !== last || lastIndex < 0) {
