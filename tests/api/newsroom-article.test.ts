@@ -6,55 +6,34 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
-import { hashPassword } from "../../src/server/staff/password.ts";
 import { valueOf } from "../helpers/article-page.ts";
 import { textOf } from "../helpers/html.ts";
+import type { Checkout, NewsroomServer } from "../helpers/newsroom.ts";
 import {
-  buildLock,
-  checkoutNewsroom,
-  makeCheckout,
-  startNewsroomServer,
-  type Checkout,
-  type NewsroomServer,
-} from "../helpers/newsroom.ts";
+  openNewsroomFixture,
+  STAFF_PASSWORD,
+  type NewsroomFixture,
+} from "../helpers/newsroom-fixture.ts";
 import { cookiesOf, csrfOf } from "../helpers/staff-http.ts";
 import { posted } from "../unit/newsroom/form-fields.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const PASSWORD = "mat-khau-du-dai-1";
 const PAGE = "/quan-tri/bai-viet/moi/";
 const CAPTURE = readFileSync(join(ROOT, "tests/fixtures/captures/tuyen-hoa-2024.txt"), "utf8");
 const SLUG = "tuyen-hoa-2024-bien-tap";
 const ODD = "Ghi chú {process.exit(1)} và <script>alert(1)</script> giữ nguyên.";
 
 describe("publishing an article from the article page", () => {
+  let newsroom: NewsroomFixture;
   let checkout: Checkout;
   let server: NewsroomServer;
-  let publisher: RunningPublisher;
-  let release: (() => void) | undefined;
   let ip = 0;
 
   beforeAll(async () => {
-    release = await buildLock();
-    checkout = makeCheckout();
-    server = await startNewsroomServer(
-      checkout.distDir,
-      checkoutNewsroom(checkout, (p) => (publisher = p), 6 * 60_000),
-    );
-    await server.stores.staff.putStaffAccount(
-      "bt",
-      await hashPassword(PASSWORD),
-      new Date(),
-      "bien-tap",
-    );
+    newsroom = await openNewsroomFixture({ buildTimeoutMs: 6 * 60_000 });
+    ({ checkout, server } = newsroom);
   }, 20 * 60_000);
-  afterAll(async () => {
-    await publisher?.idle();
-    await server?.close();
-    checkout?.dispose();
-    release?.();
-  });
+  afterAll(() => newsroom?.close("idle"));
 
   const headers = (cookie: string) => ({ cookie, "x-forwarded-for": `10.7.0.${ip++ % 250}` });
   const post = (cookie: string, body: URLSearchParams) =>
@@ -78,7 +57,7 @@ describe("publishing an article from the article page", () => {
         body: new URLSearchParams({
           csrf: csrfOf(await page.text()),
           username: "bt",
-          password: PASSWORD,
+          password: STAFF_PASSWORD,
         }),
         redirect: "manual",
       });
@@ -115,6 +94,7 @@ describe("publishing an article from the article page", () => {
       expect(sent.status, await sent.clone().text()).toBe(303);
       const id = /^\/quan-tri\/xuat-ban\/viec\/([^/]+)\/$/.exec(sent.headers.get("location")!)![1]!;
 
+      const publisher = newsroom.publisher();
       await publisher.idle();
       expect(publisher.get(id)?.state, publisher.get(id)?.message).toBe("published");
       const files = checkout.git("show", "--name-only", "--format=%an", "HEAD").trim().split("\n");

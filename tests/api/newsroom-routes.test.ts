@@ -13,19 +13,16 @@ import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
 import { openNewsroom } from "../../src/server/newsroom/setup.ts";
 import { hashPassword } from "../../src/server/staff/password.ts";
 import { asExcelVi } from "../helpers/excel-csv.ts";
+import { startNewsroomServer, type Checkout, type NewsroomServer } from "../helpers/newsroom.ts";
 import {
-  buildLock,
-  checkoutNewsroom,
-  makeCheckout,
-  startNewsroomServer,
-  type Checkout,
-  type NewsroomServer,
-} from "../helpers/newsroom.ts";
+  openNewsroomFixture,
+  STAFF_PASSWORD,
+  type NewsroomFixture,
+} from "../helpers/newsroom-fixture.ts";
 import { cookiesOf, csrfOf } from "../helpers/staff-http.ts";
 import { writeFakeDist } from "./harness.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const PASSWORD = "mat-khau-du-dai-1";
 const BASE = "/quan-tri/xuat-ban/";
 const BUILD_MINUTES = 6;
 
@@ -49,7 +46,7 @@ function client(base: () => string) {
     const res = await post(
       "/quan-tri/dang-nhap",
       { cookie: cookiesOf(page), csrf: csrfOf(await page.text()) },
-      { username, password: PASSWORD },
+      { username, password: STAFF_PASSWORD },
     );
     const cookie = cookiesOf(res);
     return { cookie, csrf: csrfOf(await (await get("/quan-tri/", cookie)).text()) };
@@ -69,37 +66,31 @@ function client(base: () => string) {
   return { get, post, signIn, upload };
 }
 
+/** Two biên tập and a kiểm duyệt. */
+const MEMBERS = { bt: "bien-tap", bt2: "bien-tap", kd: undefined } as const;
+
 async function addMembers(server: NewsroomServer): Promise<void> {
-  const hash = await hashPassword(PASSWORD);
-  const at = new Date();
-  await server.stores.staff.putStaffAccount("bt", hash, at, "bien-tap");
-  await server.stores.staff.putStaffAccount("bt2", hash, at, "bien-tap");
-  await server.stores.staff.putStaffAccount("kd", hash, at);
+  const hash = await hashPassword(STAFF_PASSWORD);
+  for (const [name, role] of Object.entries(MEMBERS))
+    await server.stores.staff.putStaffAccount(name, hash, new Date(), role);
 }
 
 describe("newsroom pages with a content checkout", () => {
+  let newsroom: NewsroomFixture;
   let checkout: Checkout;
   let server: NewsroomServer;
   let publisher: RunningPublisher;
   const http = client(() => server.url);
 
-  let release: (() => void) | undefined;
-
   beforeAll(async () => {
-    release = await buildLock();
-    checkout = makeCheckout();
-    server = await startNewsroomServer(
-      checkout.distDir,
-      checkoutNewsroom(checkout, (p) => (publisher = p), BUILD_MINUTES * 60_000),
-    );
-    await addMembers(server);
+    newsroom = await openNewsroomFixture({
+      buildTimeoutMs: BUILD_MINUTES * 60_000,
+      members: MEMBERS,
+    });
+    ({ checkout, server } = newsroom);
+    publisher = newsroom.publisher();
   }, 20 * 60_000);
-  afterAll(async () => {
-    await publisher?.idle();
-    await server?.close();
-    checkout?.dispose();
-    release?.();
-  });
+  afterAll(() => newsroom?.close("idle"));
 
   const committed = () => readFileSync(join(checkout.publishDir, "data/dang-vien.csv"), "utf8");
   /** One row's note longer (a figure would have to change in its articles' <DataFigure> too). */

@@ -5,25 +5,19 @@
 // rebuilt site and git holds one commit by that editor with the article and the three CSV files.
 // Then, with JavaScript on, "Hoàn tác" on the history page makes a second commit that removes
 // them, the state updating in place, and the article answers 404 again.
-import { cpSync, existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createArticlePreview, type PreviewService } from "../../src/server/newsroom/preview.ts";
-import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
-import { hashPassword } from "../../src/server/staff/password.ts";
 import { launchBrowser } from "../helpers/browser.ts";
+import type { Checkout, NewsroomServer } from "../helpers/newsroom.ts";
 import {
-  buildLock,
-  checkoutNewsroom,
-  makeCheckout,
-  startNewsroomServer,
-  type Checkout,
-  type NewsroomServer,
-} from "../helpers/newsroom.ts";
+  openNewsroomFixture,
+  signInWithForm,
+  type NewsroomFixture,
+} from "../helpers/newsroom-fixture.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const PASSWORD = "mat-khau-du-dai-1";
 /** A capture whose figures the committed data does not hold yet. */
 const CAPTURE = readFileSync(join(ROOT, "tests/fixtures/captures/tuyen-hoa-2024.txt"), "utf8");
 const SLUG = "tuyen-hoa-2024-toan-trinh";
@@ -36,42 +30,20 @@ const FILES = [
 const LONG = 20 * 60_000;
 
 describe("the newsroom from a pasted page to the site, and back with Hoàn tác", () => {
+  let newsroom: NewsroomFixture;
   let checkout: Checkout;
   let server: NewsroomServer;
-  let publisher: RunningPublisher;
-  let preview: PreviewService;
   let browser: Browser;
-  let release: (() => void) | undefined;
 
   beforeAll(async () => {
-    release = await buildLock();
-    checkout = makeCheckout();
     // The site as published before: this project's build of the same content.
-    cpSync(join(ROOT, "dist"), checkout.distDir, { recursive: true });
-    const news = join(checkout.publishDir, "content", "news");
-    const data = join(checkout.publishDir, "data");
-    preview = createArticlePreview({
-      root: ROOT,
-      distDir: checkout.distDir,
-      newsDir: news,
-      dataDir: data,
-    });
-    server = await startNewsroomServer(
-      checkout.distDir,
-      checkoutNewsroom(checkout, (p) => (publisher = p), LONG),
-      { preview },
-    );
-    const hash = await hashPassword(PASSWORD);
-    await server.stores.staff.putStaffAccount("bt", hash, new Date(), "bien-tap");
+    newsroom = await openNewsroomFixture({ copyDist: true, preview: {}, buildTimeoutMs: LONG });
+    ({ checkout, server } = newsroom);
     browser = await launchBrowser();
   }, LONG);
   afterAll(async () => {
     await browser?.close();
-    await publisher?.idle();
-    await preview?.close();
-    await server?.close();
-    checkout?.dispose();
-    release?.();
+    await newsroom?.close("idle");
   }, LONG);
 
   /** Reloads (no script) until the publication's state is no longer chờ or đang dựng. */
@@ -90,10 +62,7 @@ describe("the newsroom from a pasted page to the site, and back with Hoàn tác"
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       page.setDefaultTimeout(120_000);
-      await page.goto(`${server.url}/quan-tri/`);
-      await page.fill("#ten", "bt");
-      await page.fill("#mat-khau", PASSWORD);
-      await page.click("button[type=submit]");
+      await signInWithForm(page, server.url);
       await page.click("text=Viết bài mới");
       await page.fill("#f-captured", CAPTURE);
       await page.click("text=Đọc trang đã chép");

@@ -8,59 +8,37 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
-import { hashPassword } from "../../src/server/staff/password.ts";
 import { launchBrowser } from "../helpers/browser.ts";
+import type { Checkout, NewsroomServer } from "../helpers/newsroom.ts";
 import {
-  buildLock,
-  checkoutNewsroom,
-  makeCheckout,
-  startNewsroomServer,
-  type Checkout,
-  type NewsroomServer,
-} from "../helpers/newsroom.ts";
+  openNewsroomFixture,
+  signInWithForm,
+  type NewsroomFixture,
+} from "../helpers/newsroom-fixture.ts";
 
-const PASSWORD = "mat-khau-du-dai-1";
 const NOTE_END = "không nói “đến hết năm”).";
 
 describe("a publication's page in Chromium", () => {
+  let newsroom: NewsroomFixture;
   let checkout: Checkout;
   let server: NewsroomServer;
-  let publisher: RunningPublisher;
   let browser: Browser;
-  let release: (() => void) | undefined;
 
   beforeAll(async () => {
-    release = await buildLock();
-    checkout = makeCheckout();
-    server = await startNewsroomServer(
-      checkout.distDir,
-      checkoutNewsroom(checkout, (p) => (publisher = p)),
-    );
-    await server.stores.staff.putStaffAccount(
-      "bt",
-      await hashPassword(PASSWORD),
-      new Date(),
-      "bien-tap",
-    );
+    newsroom = await openNewsroomFixture();
+    ({ checkout, server } = newsroom);
     browser = await launchBrowser();
   }, 20 * 60_000);
   afterAll(async () => {
     await browser?.close();
-    await publisher?.idle();
-    await server?.close();
-    checkout?.dispose();
-    release?.();
+    await newsroom?.close("idle");
   });
 
   async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/quan-tri/`);
-    await page.fill("#ten", "bt");
-    await page.fill("#mat-khau", PASSWORD);
-    await page.click("button[type=submit]");
+    await signInWithForm(page, server.url);
     await page.waitForURL(`${server.url}/quan-tri/`);
     return page;
   }
@@ -121,7 +99,7 @@ describe("a publication's page in Chromium", () => {
       ]);
       expect(await page.locator("[aria-live=polite]").count()).toBe(1);
 
-      await publisher.idle();
+      await newsroom.publisher().idle();
       expect(await plain.locator("[data-publication-label]").textContent()).toBe(before);
       await plain.reload();
       expect(await plain.locator("[data-publication-label]").textContent()).toBe("Đã đăng");

@@ -4,28 +4,20 @@
 // (a 303 to the publication's page). axe finds no serious or critical violation. Screenshots at
 // 360 and 1280 px when SHOTS_DIR is set. Every part is real: the publisher over a test checkout
 // (its builds are stopped when the file ends) and the preview renderer (npm run build first).
-import { cpSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createArticlePreview, type PreviewService } from "../../src/server/newsroom/preview.ts";
-import type { RunningPublisher } from "../../src/server/newsroom/publisher.ts";
-import { hashPassword } from "../../src/server/staff/password.ts";
 import { launchBrowser } from "../helpers/browser.ts";
+import type { NewsroomServer } from "../helpers/newsroom.ts";
 import {
-  buildLock,
-  checkoutNewsroom,
-  makeCheckout,
-  startNewsroomServer,
-  type Checkout,
-  type NewsroomServer,
-} from "../helpers/newsroom.ts";
+  openNewsroomFixture,
+  signInWithForm,
+  type NewsroomFixture,
+} from "../helpers/newsroom-fixture.ts";
 import { SEEDS_DIR } from "../helpers/seeds.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-
-const PASSWORD = "mat-khau-du-dai-1";
 const CAPTURE = readFileSync(join(SEEDS_DIR, "004_bff571ff9cb4532b.txt"), "utf8");
 /** A capture whose figures the data does not hold yet. */
 const NEW_FIGURES = readFileSync(
@@ -34,51 +26,25 @@ const NEW_FIGURES = readFileSync(
 );
 
 describe("the article page without JavaScript", () => {
+  let newsroom: NewsroomFixture;
   let t: NewsroomServer;
-  let checkout: Checkout;
-  let publisher: RunningPublisher;
-  let preview: PreviewService;
   let browser: Browser;
-  let release: (() => void) | undefined;
   beforeAll(async () => {
-    release = await buildLock();
-    checkout = makeCheckout();
     // The published site the preview takes its styles from: this project's build of the same content.
-    cpSync(join(ROOT, "dist"), checkout.distDir, { recursive: true });
-    preview = createArticlePreview({
-      root: ROOT,
-      distDir: checkout.distDir,
-      newsDir: join(checkout.publishDir, "content", "news"),
-      dataDir: join(checkout.publishDir, "data"),
-      timeoutMs: 240_000,
-    });
-    t = await startNewsroomServer(
-      checkout.distDir,
-      checkoutNewsroom(checkout, (p) => (publisher = p)),
-      { preview },
-    );
-    await t.stores.staff.putStaffAccount(
-      "bt",
-      await hashPassword(PASSWORD),
-      new Date(),
-      "bien-tap",
-    );
+    newsroom = await openNewsroomFixture({ copyDist: true, preview: { timeoutMs: 240_000 } });
+    t = newsroom.server;
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     // The publications' builds are not this file's subject: stopped, their files put back.
-    await publisher?.stop();
-    await preview?.close();
-    await t?.close();
-    checkout?.dispose();
-    release?.();
+    await newsroom?.close("stop");
   }, 120_000);
 
   /** The publication the page redirected to. */
   const publicationOf = (url: string) => {
     const id = decodeURIComponent(/\/quan-tri\/xuat-ban\/viec\/([^/]+)\/$/.exec(url)![1]!);
-    return publisher.get(id)!;
+    return newsroom.publisher().get(id)!;
   };
 
   async function shoot(page: Page, name: string) {
@@ -95,10 +61,7 @@ describe("the article page without JavaScript", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${t.url}/quan-tri/`);
-    await page.fill("#ten", "bt");
-    await page.fill("#mat-khau", PASSWORD);
-    await page.click("button[type=submit]");
+    await signInWithForm(page, t.url);
     return { context, page };
   }
 
