@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { assetSourcesDigest, beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
 import { astroEnv, astroNodeFlags } from "../lib/build/astro-memory.ts";
+import { shareCompileCache } from "../lib/build/compile-cache.ts";
 import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
 import {
@@ -37,6 +38,7 @@ const force = astroArgs.includes("--force");
 const PREVIEWS_NICE = process.env.BUILD_PREVIEWS_NICE ?? "10";
 const log = createStepLog();
 const buildStarted = performance.now();
+shareCompileCache();
 
 /** Processes of steps still running: a failed step ends them before the build stops. */
 const running = new Set<ChildProcess>();
