@@ -92,7 +92,7 @@ function finish(ended: Ended): Ended {
 const step = async (id: StepId, args: string[]) => void finish(await start(id, args));
 
 /** A check run in this process (its exit status); the build stops on a problem or a failure. */
-async function check(id: StepId, run: () => number | Promise<number>): Promise<void> {
+async function check(id: StepId, run: () => Promise<number>): Promise<void> {
   let status = 1;
   await log.time(id, async () => {
     try {
@@ -162,10 +162,8 @@ const drawing = start(
 );
 // The checks run here, one after the other: as two processes of their own they loaded Node, the
 // TypeScript loader, zod and the frontmatter parser twice. Loaded once the previews have started.
-const { checkData } = await import("./data-check.ts");
-const { checkArticles } = await import("./article-check.ts");
-await check("data", () => checkData({ coverage: false }));
-await check("articles", checkArticles);
+await check("data", async () => (await import("./data-check.ts")).checkData({ coverage: false }));
+await check("articles", async () => (await import("./article-check.ts")).checkArticles());
 rmSync(staging, { recursive: true, force: true });
 // A failed preview step stops the build at once (Astro with it) rather than after Astro.
 const previews = drawing.then((ended) => (ended.status === 0 ? ended : finish(ended)));
