@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { assetSourcesDigest, beginAstroBuild, endAstroBuild } from "../lib/build/astro-cache.ts";
 import { astroEnv, astroNodeFlags } from "../lib/build/astro-memory.ts";
+import { shareCompileCache } from "../lib/build/compile-cache.ts";
 import { buildPaths } from "../lib/build/paths.ts";
 import { articleLocations, createStackFilter } from "../lib/build/staff-output.ts";
 import {
@@ -24,6 +25,8 @@ import { swapIn } from "../lib/build/swap.ts";
 import { moveInto } from "../lib/previews/site-folder.ts";
 
 const root = resolve(import.meta.dirname, "../..");
+// Every step reads relative paths (DATA_DIR, NEWS_DIR…) from the repository, the checks here too.
+process.chdir(root);
 const paths = buildPaths(root);
 const { dist, staging, cacheDir } = paths;
 const noSwap = process.argv.includes("--no-swap");
@@ -37,6 +40,7 @@ const force = astroArgs.includes("--force");
 const PREVIEWS_NICE = process.env.BUILD_PREVIEWS_NICE ?? "10";
 const log = createStepLog();
 const buildStarted = performance.now();
+shareCompileCache();
 
 /** Processes of steps still running: a failed step ends them before the build stops. */
 const running = new Set<ChildProcess>();
@@ -86,6 +90,19 @@ function finish(ended: Ended): Ended {
 }
 
 const step = async (id: StepId, args: string[]) => void finish(await start(id, args));
+
+/** A check run in this process (its exit status); the build stops on a problem or a failure. */
+async function check(id: StepId, run: () => Promise<number>): Promise<void> {
+  let status = 1;
+  await log.time(id, async () => {
+    try {
+      status = await run();
+    } catch (error) {
+      console.error(error);
+    }
+  });
+  if (status !== 0) stopped(status);
+}
 
 /** Astro's build with its log streamed; stack traces shown only with BUILD_DEBUG=1. */
 async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -143,11 +160,10 @@ const drawing = start(
   ],
   true,
 );
-// The checks read different files: side by side.
-await Promise.all([
-  step("data", ["src/cli/data-check.ts", "--no-coverage"]),
-  step("articles", ["src/cli/article-check.ts"]),
-]);
+// The checks run here, one after the other: as two processes of their own they loaded Node, the
+// TypeScript loader, zod and the frontmatter parser twice. Loaded once the previews have started.
+await check("data", async () => (await import("./data-check.ts")).checkData({ coverage: false }));
+await check("articles", async () => (await import("./article-check.ts")).checkArticles());
 rmSync(staging, { recursive: true, force: true });
 // A failed preview step stops the build at once (Astro with it) rather than after Astro.
 const previews = drawing.then((ended) => (ended.status === 0 ? ended : finish(ended)));

@@ -199,7 +199,7 @@ published \`dist/\`, empty Astro cache, empty \`.astro/\`), then a **rebuild** a
 article (\`tools/bench/lib/corpus.ts\` \`writeNewArticle\`: a copy of the newest real article under a
 new slug, dated after every other, as staff publish one), with the published site, Astro's cache
 and \`.astro/\` left in place. The new article is removed before the next run's cold build.
-- **steps** (time / peak memory): data check and article check (side by side), Astro (into the
+- **steps** (time / peak memory): data check and article check (one after the other, in the build's own process), Astro (into the
   staging folder), the preview images (\`src/cli/previews.ts\`, at a lower priority beside Astro and the index step, so
   its time overlaps Astro's and is not added to the total), search index, compression, swap into
   \`dist/\` (with the old build's removal). Time is the build's own
