@@ -4,6 +4,7 @@
 // --copies: instead of an astro build, copy dist/ and give it N article pages by copying the
 // built article pages under new URLs (titles marked "(bản sao k)"): the index step and the
 // queries are measured the same; the build column then says "copied".
+// --port <n>: serve the build on that port (default: any free port).
 // --waterfall: print, for the first round, every file the page fetched around each query, with
 // when it was asked for and when it arrived (ms from pressing Enter): where the time goes.
 // For each N: a cold portal build of N articles (as bench:build makes them), then the search index
@@ -59,6 +60,8 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     /** Prints the files of each query of the first round, with their timings. */
     waterfall: { type: "boolean", default: false },
+    /** The port to serve the build on (0: any free port). */
+    port: { type: "string", default: "0" },
   },
 });
 const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
@@ -129,15 +132,11 @@ async function measureQuery(
   query: string,
   waterfall: boolean,
 ): Promise<QueryFigures> {
-  const bodies: Promise<number>[] = [];
+  // Responses are only noted here; their bodies are read over CDP after the measured window, where
+  // reading them at once had the DevTools agent working in the page while the query ran.
+  const responses: import("playwright-core").Response[] = [];
   const onResponse = (response: import("playwright-core").Response) => {
-    if (!new URL(response.url()).pathname.startsWith(`/${INDEX_DIR}/`)) return;
-    bodies.push(
-      response
-        .body()
-        .then((b) => gzipBytes(b))
-        .catch(() => 0),
-    );
+    if (new URL(response.url()).pathname.startsWith(`/${INDEX_DIR}/`)) responses.push(response);
   };
   page.on("response", onResponse);
   const box = page.locator("#search-q");
@@ -162,7 +161,14 @@ async function measureQuery(
     console.log(`  “${query}”, ${ms.toFixed(0)} ms:`);
     await printWaterfall(page, started);
   }
-  const sizes = await Promise.all(bodies);
+  const sizes = await Promise.all(
+    responses.map((r) =>
+      r
+        .body()
+        .then((b) => gzipBytes(b))
+        .catch(() => 0),
+    ),
+  );
   const total = (await page.locator(".search-status").textContent()) ?? "";
   const gzip = sizes.reduce((a, b) => a + b, 0);
   return { query, requests: sizes.length, gzip, ms, mainMs, total };
@@ -269,7 +275,7 @@ try {
       `${indexS.toFixed(1)} s (one more article: ${rebuildS.toFixed(1)} s, ${rebuildRead} read), ` +
         `${summary.pages} pages, ${size_.files} files, ${(size_.bytes / 2 ** 20).toFixed(1)} MiB`,
     );
-    const server = await serveBuild(outDir);
+    const server = await serveBuild(outDir, Number(values.port));
     try {
       const [first, second] = await queryRounds(server.url);
       for (const q of [first, second]) {
