@@ -55,7 +55,6 @@ export function bucketCount(pages: number): number {
   return buckets;
 }
 
-/** A previous index that turned out unreadable half-way: the build starts again without it. */
 /** The filter values of every page, as positions in the sorted lists of values. */
 function filterTable(pages: IndexedPage[]): { values: Manifest["values"]; table: PageValues[] } {
   const values = sortFilterOptions({
