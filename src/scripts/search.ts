@@ -1,6 +1,12 @@
 // <search-page>: results as the reader types (debounced), the URL following the form, filters
 // and "more results" without reloading; everything it shows comes from src/lib/search/view.ts.
-import { prefetch, runSearch, SearchIndex, type FilterCounts } from "../lib/search/engine.ts";
+import {
+  prefetch,
+  runSearch,
+  SearchIndex,
+  type FilterCounts,
+  type SearchOutcome,
+} from "../lib/search/engine.ts";
 import {
   type FilterKey,
   parseSearchRequest,
@@ -18,6 +24,8 @@ class SearchPage extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Only the latest search may write its results. */
   #latest = 0;
+  /** The search of the request last typed, run ahead of Enter: by the request, as JSON. */
+  #ahead: { key: string; outcome: Promise<SearchOutcome> } | undefined;
 
   connectedCallback(): void {
     const form = this.querySelector<HTMLFormElement>(".search-form")!;
@@ -40,8 +48,7 @@ class SearchPage extends HTMLElement {
       warm();
       clearTimeout(this.#timer);
       const field = event.target as HTMLInputElement | HTMLSelectElement;
-      // The word files of what is typed load now: Enter, or the typing pause, finds them here.
-      if (field.name === "q") void prefetch(this.#load(), field.value);
+      if (field.name === "q") this.#searchAhead(form);
       const wait = field.tagName === "SELECT" ? 0 : TYPING_PAUSE_MS;
       this.#timer = setTimeout(() => this.#search(this.#read(form), "replace"), wait);
     });
@@ -88,6 +95,34 @@ class SearchPage extends HTMLElement {
     return this.#index;
   }
 
+  /**
+   * Loads the word files of what is typed now and, once they are in, runs its search (ranking,
+   * result files, excerpts) if the reader has not typed on: Enter, or the typing pause, then
+   * finds the outcome ready or under way. Nothing is shown until then.
+   */
+  #searchAhead(form: HTMLFormElement): void {
+    const request = this.#read(form);
+    if (!request.q) return;
+    const key = JSON.stringify(request);
+    void prefetch(this.#load(), request.q).then(() => {
+      if (JSON.stringify(this.#read(form)) === key) this.#outcome(request).catch(() => undefined);
+    });
+  }
+
+  /** The outcome of a request: the one run ahead when it is the same request, else a new one. */
+  #outcome(request: SearchRequest): Promise<SearchOutcome> {
+    const key = JSON.stringify(request);
+    if (this.#ahead?.key !== key) {
+      const outcome = runSearch(this.#load(), request);
+      this.#ahead = { key, outcome };
+      // A failed search is not kept: the next one reads the index again.
+      outcome.catch(() => {
+        if (this.#ahead?.outcome === outcome) this.#ahead = undefined;
+      });
+    }
+    return this.#ahead.outcome;
+  }
+
   /** Each filter value with how many results it would leave (plain again without a query). */
   #count(form: HTMLFormElement, counts: FilterCounts | undefined): void {
     for (const select of form.querySelectorAll("select")) {
@@ -118,7 +153,7 @@ class SearchPage extends HTMLElement {
     let html: string;
     let counts: FilterCounts | undefined;
     try {
-      const outcome = await runSearch(this.#load(), request).catch(() => {
+      const outcome = await this.#outcome(request).catch(() => {
         // A new build replaced the index since it was first read: start again from its manifest.
         this.#index = undefined;
         return runSearch(this.#load(), request);

@@ -74,6 +74,28 @@ describe("search", () => {
     await page.close();
   });
 
+  it("Enter just after typing shows what was submitted, never a search run ahead for other text", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/tim-kiem/`);
+    const box = page.getByLabel("Tìm bài viết và dữ liệu");
+    // Each fill starts a search ahead of Enter; the first is for text no longer in the box.
+    await box.fill("chat van");
+    await box.fill("kết nạp");
+    await box.press("Enter");
+    await expect.poll(() => status(page)).toBe("Tìm thấy 6 kết quả cho “kết nạp”.");
+    const shown = await page.locator("main .search-results").innerHTML();
+    // Nothing written later replaces it (the typing pause finds the same search).
+    await page.waitForTimeout(600);
+    expect(await page.locator("main .search-results").innerHTML()).toBe(shown);
+    // The same hits and excerpts as the server gives the same URL without JavaScript.
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${site.server.url}/tim-kiem/?q=${encodeURIComponent("kết nạp")}`);
+    expect(shown).toBe(await plain.locator("main .search-results").innerHTML());
+    await context.close();
+    await page.close();
+  });
+
   it("more results on request: ten at first, then the rest, the URL saying how many", async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}/tim-kiem/?q=dang`);

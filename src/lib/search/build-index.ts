@@ -26,15 +26,14 @@ import {
   isBucket,
   MANIFEST_FILE,
   PAGE_VALUES_FILE,
-  pagePath,
   SOURCES_FILE,
   type Bucket,
   type Manifest,
-  type PageRecord,
   type PageValues,
 } from "./index-files.ts";
 import { indexerVersion, writeSources } from "./index-sources.ts";
-import { readPreviousIndex, type PreviousIndex } from "./previous-index.ts";
+import { addPageFiles } from "./build-page-files.ts";
+import { PreviousUnusable, readPreviousIndex, type PreviousIndex } from "./previous-index.ts";
 import { sortFilterOptions } from "./view.ts";
 
 export type IndexSummary = {
@@ -56,9 +55,6 @@ export function bucketCount(pages: number): number {
   return buckets;
 }
 
-/** A previous index that turned out unreadable half-way: the build starts again without it. */
-class PreviousUnusable extends Error {}
-
 /** The filter values of every page, as positions in the sorted lists of values. */
 function filterTable(pages: IndexedPage[]): { values: Manifest["values"]; table: PageValues[] } {
   const values = sortFilterOptions({
@@ -75,18 +71,6 @@ function filterTable(pages: IndexedPage[]): { values: Manifest["values"]; table:
           ...new Set(p.filters[field].map((v) => position[k]!.get(v)!)),
         ]) as PageValues,
     ),
-  };
-}
-
-function recordOf(page: IndexedPage): PageRecord {
-  const { title, text, rows, meta } = page.read!;
-  return {
-    url: page.url,
-    title,
-    kind: page.kind,
-    ...(page.kind === "bai-viet" && meta.date ? { date: meta.date } : {}),
-    text,
-    ...(rows.length ? { rows } : {}),
   };
 }
 
@@ -154,15 +138,13 @@ function contentsOf(
   const { values, table } = filterTable(pages);
   bodies.set(PAGE_VALUES_FILE, JSON.stringify(encodePageValues(table)));
   bodies.set(SOURCES_FILE, writeSources(version, pages));
-  // The folder is named by a hash of everything in it: same pages, same folder. A page's file is
-  // fixed by its HTML (its key in SOURCES_FILE) and the indexer (its version there).
+  // The folder is named by a hash of everything in it: same pages, same folder. The page files are
+  // fixed by the pages' HTML and numbers (their keys, in order, in SOURCES_FILE) and the indexer
+  // (its version there).
   const hash = createHash("sha256");
   for (const [path, body] of bodies) hash.update(path).update("\0").update(body).update("\0");
   hash.update(JSON.stringify(values));
-  for (const [id, page] of pages.entries()) {
-    if (page.read) bodies.set(pagePath(id), JSON.stringify(recordOf(page)));
-    else links.set(pagePath(id), join(previous!.dir, pagePath(page.previous!)));
-  }
+  addPageFiles(pages, previous, bodies, links);
   const dir = `${hash.digest("hex").slice(0, 12)}/`;
   const manifest: Manifest = { format: FORMAT, dir, buckets, pages: pages.length, order, values };
   return { bodies, links, manifest };

@@ -5,12 +5,14 @@ import {
   bucketPath,
   completionKey,
   isBucket,
-  isPageRecord,
+  isPageFile,
   MANIFEST_FILE,
   manifestSchema,
   readPageValues,
   PAGE_VALUES_FILE,
+  pageFileOf,
   pagePath,
+  PAGES_PER_FILE,
   type Bucket,
   type Manifest,
   type PageRecord,
@@ -68,7 +70,8 @@ export class SearchIndex {
   #manifest: Promise<Manifest> | undefined;
   #table: Promise<PageTable> | undefined;
   readonly #buckets = new Map<number, Promise<Bucket>>();
-  readonly #pages = new Map<number, Promise<PageRecord>>();
+  /** Page files by number: the pages of one file share its request. */
+  readonly #pages = new Map<number, Promise<PageRecord[]>>();
 
   constructor(files: IndexFiles) {
     this.#files = files;
@@ -120,12 +123,16 @@ export class SearchIndex {
 
   async page(id: number): Promise<PageRecord> {
     const { dir } = await this.manifest();
-    const path = `${dir}${pagePath(id)}`;
-    return remember(
+    const file = pageFileOf(id);
+    const path = `${dir}${pagePath(file)}`;
+    const records = await remember(
       this.#pages,
-      id,
-      () => this.#files.read(path).then(checked(path, isPageRecord)),
-      CACHED_PAGES,
+      file,
+      () => this.#files.read(path).then(checked(path, isPageFile)),
+      CACHED_PAGES / PAGES_PER_FILE,
     );
+    const record = records[id - file * PAGES_PER_FILE];
+    if (!record) throw notIndexFile(path);
+    return record;
   }
 }

@@ -20,6 +20,7 @@ export const pageKey = (html: Buffer) =>
 
 const INDEXER_FILES = [
   "build-index.ts",
+  "build-page-files.ts",
   "build-pages.ts",
   "build-terms.ts",
   "extract.ts",

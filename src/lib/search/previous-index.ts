@@ -18,6 +18,9 @@ import {
 } from "./index-files.ts";
 import { readSources, type SourceRow } from "./index-sources.ts";
 
+/** The previous index turned out unusable mid-build: the build starts over, reading every page. */
+export class PreviousUnusable extends Error {}
+
 export type PreviousIndex = {
   /** The previous build's folder, absolute. */
   dir: string;

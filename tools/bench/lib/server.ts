@@ -8,14 +8,15 @@ const ROOT = resolve(import.meta.dirname, "../../..");
 
 export type BenchServer = { url: string; stop: () => Promise<void> };
 
-export async function serveBuild(dist: string): Promise<BenchServer> {
+/** `port` 0 (the default) takes any free port; a shared machine may assign each user a range. */
+export async function serveBuild(dist: string, port = 0): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), "bench-pages-"));
   const child = spawn(process.execPath, [join(ROOT, "src/server/main.ts")], {
     cwd: ROOT,
     env: {
       ...process.env,
       HOST: "127.0.0.1",
-      PORT: "0",
+      PORT: String(port),
       DIST_DIR: dist,
       DATABASE_PATH: join(dir, "bench.sqlite"),
       RATE_LIMIT_PER_MINUTE: "0",
