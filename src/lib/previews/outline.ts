@@ -178,7 +178,7 @@ function outlineElement(
   if ([...attrs.keys()].some((name) => !TEXT_ATTRS.has(name))) return undefined;
   const style = styled(parent, attrs);
   if (!style) return undefined;
-  const chunks: { x?: string | undefined; y?: string | undefined; source: string }[] = [];
+  const chunks: { x: string | undefined; y: string | undefined; source: string }[] = [];
   if (!inner.includes("<")) chunks.push({ x: attrs.get("x"), y: attrs.get("y"), source: inner });
   else {
     // Only tspans that start a chunk of their own (x and y, nothing else), with nothing between.
