@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium, type CDPSession, type Page } from "playwright-core";
+import { chromium, type CDPSession, type Locator, type Page, type Response } from "playwright-core";
 import { buildSearchIndex } from "../../src/lib/search/build-index.ts";
 import { INDEX_DIR } from "../../src/lib/search/index-files.ts";
 import { readSourceArticles, writeCorpus } from "./lib/corpus.ts";
@@ -135,48 +135,23 @@ async function printWaterfall(page: Page, since: number): Promise<void> {
     console.log(`    ${start.toFixed(0).padStart(6)} → ${end.toFixed(0).padStart(6)} ms  ${path}`);
 }
 
-/** Counts what the page fetches of the index while one query is answered. */
-async function measureQuery(
-  page: Page,
-  cdp: CDPSession,
-  query: string,
-  waterfall: boolean,
-): Promise<QueryFigures> {
-  // Responses are only noted here; their bodies are read over CDP after the measured window, where
-  // reading them at once had the DevTools agent working in the page while the query ran.
-  const responses: import("playwright-core").Response[] = [];
-  const onResponse = (response: import("playwright-core").Response) => {
-    if (new URL(response.url()).pathname.startsWith(`/${INDEX_DIR}/`)) responses.push(response);
-  };
-  page.on("response", onResponse);
-  // Playwright's script in the page, which waitForFunction below needs, is set up before the box is
-  // filled: set up inside the measured window it took 12–40 ms of the page's main thread there.
-  await page.waitForFunction(() => true, null, { polling: "raf" });
-  const box = page.locator("#search-q");
-  // When the query is complete in the box (the input event of fill()): the search may start
-  // there, before Enter, as it does for a reader who types.
-  await box.evaluate((el) => {
-    const w = window as unknown as { typedAt?: number };
-    delete w.typedAt;
-    el.addEventListener("input", (e) => (w.typedAt = e.timeStamp), { capture: true });
-  });
-  await box.fill(query);
-  const before = await page.locator(".search-status").textContent();
-  const busy = await taskMs(cdp);
-  // When the page receives Enter (the keydown's own time stamp), noted by a listener that runs
-  // before the page's own: Playwright's press() first checks the box over several round trips.
-  await box.evaluate((el) => {
-    const w = window as unknown as { enterAt?: number };
-    delete w.enterAt;
-    el.addEventListener("keydown", (e) => (w.enterAt ??= e.timeStamp), {
-      capture: true,
-      once: true,
-    });
-  });
-  const started = await page.evaluate(() => performance.now());
-  await box.press("Enter");
-  // The frame in which the results are on the page, as the page's clock tells it there (not
-  // when the answer has come back to this process).
+/**
+ * Notes in the page, as `window[name]`, the time stamp of the box's next `event` (from a listener
+ * that runs before the page's own): when the query is typed, when Enter comes.
+ */
+async function noteEventTime(box: Locator, event: "input" | "keydown", name: string) {
+  await box.evaluate(
+    (el, [event, name]) => {
+      const w = window as unknown as Record<string, number>;
+      delete w[name];
+      el.addEventListener(event, (e) => (w[name] = e.timeStamp), { capture: true, once: true });
+    },
+    [event, name] as const,
+  );
+}
+
+/** The page's clock in the animation frame in which the query's results are on the page. */
+async function resultsShownAt(page: Page, query: string, before: string | null): Promise<number> {
   const shown = await page.waitForFunction(
     ([q, old]) => {
       const s = document.querySelector(".search-status")?.textContent ?? "";
@@ -186,14 +161,47 @@ async function measureQuery(
     [query, before] as const,
     { polling: "raf", timeout: 120_000 },
   );
-  const shownAt = (await shown.jsonValue()) as number;
+  return (await shown.jsonValue()) as number;
+}
+
+/** Gzipped bytes of the index responses, read once the measured window is over. */
+async function gzipSizes(responses: Response[]): Promise<number[]> {
+  return Promise.all(responses.map((r) => r.body().then(gzipBytes, () => 0)));
+}
+
+/** Counts what the page fetches of the index while one query is answered. */
+async function measureQuery(
+  page: Page,
+  cdp: CDPSession,
+  query: string,
+  waterfall: boolean,
+): Promise<QueryFigures> {
+  // Responses are only noted here; their bodies are read over CDP after the measured window, where
+  // reading them at once had the DevTools agent working in the page while the query ran.
+  const responses: Response[] = [];
+  const onResponse = (response: Response) => {
+    if (new URL(response.url()).pathname.startsWith(`/${INDEX_DIR}/`)) responses.push(response);
+  };
+  page.on("response", onResponse);
+  // Playwright's script in the page, which waitForFunction below needs, is set up before the box is
+  // filled: set up inside the measured window it took 12–40 ms of the page's main thread there.
+  await page.waitForFunction(() => true, null, { polling: "raf" });
+  const box = page.locator("#search-q");
+  // The query complete in the box (fill()'s input event): the page may start its search there.
+  await noteEventTime(box, "input", "typedAt");
+  await box.fill(query);
+  const before = await page.locator(".search-status").textContent();
+  const busy = await taskMs(cdp);
+  // Enter as the page receives it: Playwright's press() first checks the box over round trips.
+  await noteEventTime(box, "keydown", "enterAt");
+  const started = await page.evaluate(() => performance.now());
+  await box.press("Enter");
+  const shownAt = await resultsShownAt(page, query, before);
   const [enterAt, typedAt] = await page.evaluate(() => {
     const w = window as unknown as { enterAt: number; typedAt: number };
     return [w.enterAt, w.typedAt];
   });
   const ms = shownAt - enterAt;
-  const typedMs = shownAt - typedAt;
-  const pressMs = shownAt - started;
   const mainMs = (await taskMs(cdp)) - busy;
   await page.waitForLoadState("networkidle");
   page.off("response", onResponse);
@@ -201,16 +209,10 @@ async function measureQuery(
     console.log(`  “${query}”, ${ms.toFixed(0)} ms:`);
     await printWaterfall(page, started);
   }
-  const sizes = await Promise.all(
-    responses.map((r) =>
-      r
-        .body()
-        .then((b) => gzipBytes(b))
-        .catch(() => 0),
-    ),
-  );
+  const sizes = await gzipSizes(responses);
   const total = (await page.locator(".search-status").textContent()) ?? "";
-  const gzip = sizes.reduce((a, b) => a + b, 0);
+  const gzip = sizes.reduce((x, y) => x + y, 0);
+  const [pressMs, typedMs] = [shownAt - started, shownAt - typedAt];
   return { query, requests: sizes.length, gzip, ms, pressMs, typedMs, mainMs, total };
 }
 
