@@ -98,6 +98,10 @@ async function check(id: StepId, run: () => Promise<number>): Promise<void> {
     try {
       status = await run();
     } catch (error) {
+      // A fault in the check itself, not in the files: said so, with its details for whoever fixes it.
+      console.error(
+        `Bước kiểm tra (${id}) gặp lỗi của chương trình, không phải lỗi trong dữ liệu hay bài viết. Chạy lại npm run build; nếu vẫn lỗi, gửi đoạn dưới đây cho người quản trị kỹ thuật.`,
+      );
       console.error(error);
     }
   });
