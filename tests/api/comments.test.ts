@@ -384,7 +384,13 @@ describe("GET /api/comments and /binh-luan/", () => {
 
 describe("per-address limit", () => {
   it("the API's per-minute limit counts comment posts too → 429, as a page for a form", async () => {
-    const app = await startApp({ rateLimitPerMinute: 1, comments: { minSeconds: 0 } });
+    // A fixed clock: both posts in one minute's window, however close to a minute's end it runs.
+    const now = Date.parse("2026-12-01T03:00:30Z");
+    const app = await startApp({
+      now: () => now,
+      rateLimitPerMinute: 1,
+      comments: { minSeconds: 0 },
+    });
     try {
       const post = (headers: Record<string, string>, body: string) =>
         fetch(`${app.url}/api/comments`, { method: "POST", headers, body });
