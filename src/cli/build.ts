@@ -18,6 +18,7 @@ import {
   createStepLog,
   describeTimes,
   inOrder,
+  STEPS,
   writeReport,
   type StepId,
 } from "../lib/build/steps.ts";
@@ -91,16 +92,16 @@ function finish(ended: Ended): Ended {
 
 const step = async (id: StepId, args: string[]) => void finish(await start(id, args));
 
-/** A check run in this process (its exit status); the build stops on a problem or a failure. */
-async function check(id: StepId, run: () => Promise<number>): Promise<void> {
+/** A step run in this process (its exit status); the build stops on a problem or a failure. */
+async function here(id: StepId, run: () => Promise<number>): Promise<void> {
   let status = 1;
   await log.time(id, async () => {
     try {
       status = await run();
     } catch (error) {
-      // A fault in the check itself, not in the files: said so, with its details for whoever fixes it.
+      // A fault in the step's own code, not in the files: said so, with details for whoever fixes it.
       console.error(
-        `Bước kiểm tra (${id}) gặp lỗi của chương trình, không phải lỗi trong dữ liệu hay bài viết. Chạy lại npm run build; nếu vẫn lỗi, gửi đoạn dưới đây cho người quản trị kỹ thuật.`,
+        `Bước "${STEPS[id]}" gặp lỗi của chương trình, không phải lỗi trong dữ liệu hay bài viết. Chạy lại npm run build; nếu vẫn lỗi, gửi đoạn dưới đây cho người quản trị kỹ thuật.`,
       );
       console.error(error);
     }
@@ -166,8 +167,8 @@ const drawing = start(
 );
 // The checks run here, one after the other: as two processes of their own they loaded Node, the
 // TypeScript loader, zod and the frontmatter parser twice. Loaded once the previews have started.
-await check("data", async () => (await import("./data-check.ts")).checkData({ coverage: false }));
-await check("articles", async () => (await import("./article-check.ts")).checkArticles());
+await here("data", async () => (await import("./data-check.ts")).checkData({ coverage: false }));
+await here("articles", async () => (await import("./article-check.ts")).checkArticles());
 rmSync(staging, { recursive: true, force: true });
 // A failed preview step stops the build at once (Astro with it) rather than after Astro.
 const previews = drawing.then((ended) => (ended.status === 0 ? ended : finish(ended)));
@@ -184,8 +185,10 @@ const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
 // The search index is part of the build: if it fails, the published site stays as it was.
 await step("index", ["src/cli/search-index.ts", staging, ...reuse]);
 // .br and .gz beside the pages, the index and the assets (not the images: PNG is compressed
-// already), beside the last preview images.
-await step("compress", ["src/cli/compress.ts", staging, ...reuse]);
+// already), beside the last preview images; in this process (its workers aside).
+await here("compress", async () =>
+  (await import("./compress.ts")).compressStep(staging, { previous: reuse[1] }),
+);
 finish(await previews);
 moveInto(previewsDir, staging);
 if (noSwap) console.log(`Bản dựng đã kiểm tra nằm ở ${staging}; chưa đăng (--no-swap).`);

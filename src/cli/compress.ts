@@ -1,10 +1,16 @@
 // `node src/cli/compress.ts <folder> [--previous <published folder>] [--threads N]`: writes .br and
 // .gz beside every HTML, CSS, JS, SVG, JSON, XML and CSV file over 1 KB in the folder, at the
 // levels of src/lib/build/compression-levels.ts, on worker threads; a file whose bytes match the
-// published one's keeps the published copies. The build runs it on the staged build, last.
+// published one's keeps the published copies. The build runs it (compressStep) in its own process
+// on the staged build, last: a process of its own cost a Node start more than the step itself
+// takes on an unchanged tree.
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { compressFolder, type CompressSummary } from "../lib/build/compress-site.ts";
+import {
+  compressFolder,
+  type CompressOptions,
+  type CompressSummary,
+} from "../lib/build/compress-site.ts";
 import { formatNumber } from "../lib/format.ts";
 
 export { compressFolder, type CompressSummary };
@@ -16,6 +22,21 @@ function report(dir: string, s: CompressSummary, ms: number): string {
     `${formatNumber(s.written)} tệp nén mới, ${formatNumber(s.reused)} tệp không đổi giữ bản nén cũ; ` +
     `Brotli còn ${pct(s.br)}, gzip còn ${pct(s.gzip)} kích thước gốc; ${formatNumber(ms / 1000, 1)} giây.`
   );
+}
+
+/** The step as the build and this command run it: 0, or 1 after saying what went wrong. */
+export async function compressStep(dir: string, options: CompressOptions = {}): Promise<number> {
+  const started = performance.now();
+  try {
+    const summary = await compressFolder(dir, options);
+    console.log(report(dir, summary, performance.now() - started));
+    return 0;
+  } catch (error) {
+    console.error(
+      `Không nén được bản dựng trong ${dir}: ${(error as Error).message}\nHãy kiểm tra chỗ trống trên đĩa và quyền ghi thư mục, rồi chạy lại npm run build.`,
+    );
+    return 1;
+  }
 }
 
 if (import.meta.main) {
@@ -31,14 +52,5 @@ if (import.meta.main) {
     );
     process.exit(2);
   }
-  const started = performance.now();
-  try {
-    const summary = await compressFolder(dir, { previous: values.previous, threads });
-    console.log(report(dir, summary, performance.now() - started));
-  } catch (error) {
-    console.error(
-      `Không nén được bản dựng trong ${dir}: ${(error as Error).message}\nHãy kiểm tra chỗ trống trên đĩa và quyền ghi thư mục, rồi chạy lại npm run build.`,
-    );
-    process.exit(1);
-  }
+  process.exitCode = await compressStep(dir, { previous: values.previous, threads });
 }
