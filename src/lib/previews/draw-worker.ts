@@ -2,7 +2,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { storePng } from "./png-cache.ts";
-import { drawPng } from "./render.ts";
+import { drawCard } from "./render.ts";
 
 export type DrawJob = { key: string; svg: string };
 export type DrawSetup = { dir: string; fontFiles: string[] };
@@ -16,8 +16,9 @@ const collect = (globalThis as { gc?: (options: { type: "minor" }) => void }).gc
 parentPort!.on("message", async (jobs: DrawJob[]) => {
   try {
     for (const { key, svg } of jobs) {
-      storePng({ dir }, key, drawPng(svg, fontFiles));
-      if (collect) {
+      const { png, resvg } = drawCard(svg, fontFiles);
+      storePng({ dir }, key, png);
+      if (resvg && collect) {
         collect({ type: "minor" });
         await nextTurn();
       }

@@ -12,7 +12,7 @@ import { placedGlyph, type PlacedGlyph } from "./glyph-path.ts";
 /** Part of every image's cache key: a change here draws every image again. */
 export const OUTLINER = `outline-1/harfbuzz-${hb.versionString()}`;
 
-type OutlineFont = { font: hb.Font; scale: number; placed: Map<string, PlacedGlyph> };
+export type OutlineFont = { font: hb.Font; scale: number; placed: Map<string, PlacedGlyph> };
 /** The site's faces by family and weight ("be vietnam pro/700"). */
 export type OutlineFonts = Map<string, OutlineFont>;
 
@@ -30,8 +30,8 @@ export function loadOutlineFonts(fontFiles: readonly string[]): OutlineFonts {
 }
 
 /** What a <text> inherits from its ancestors (only what decides its glyphs and their place). */
-type TextStyle = { family: string; size: number; weight: number; anchor: string };
-const INITIAL: TextStyle = { family: "", size: 12, weight: 400, anchor: "start" };
+export type TextStyle = { family: string; size: number; weight: number; anchor: string };
+export const INITIAL: TextStyle = { family: "", size: 12, weight: 400, anchor: "start" };
 const INHERITED = new Set(["font-family", "font-size", "font-weight", "text-anchor"]);
 /** A <text>'s attributes this module draws, or carries over to its path. */
 const TEXT_ATTRS = new Set([
@@ -129,7 +129,7 @@ function shape(face: OutlineFont, text: string) {
 }
 
 /** The glyph's outline at this scale, made once per face, glyph and scale. */
-function glyphAt(face: OutlineFont, gid: number, k: number): PlacedGlyph {
+export function glyphAt(face: OutlineFont, gid: number, k: number): PlacedGlyph {
   const key = `${gid}@${k}`;
   let glyph = face.placed.get(key);
   if (!glyph) face.placed.set(key, (glyph = placedGlyph(face.font.glyphToPath(gid), k)));
@@ -138,42 +138,61 @@ function glyphAt(face: OutlineFont, gid: number, k: number): PlacedGlyph {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** A run's path data, placed at (x, y) as the text's style says, or undefined. */
-function placedRun(
+/** A shaped run: its face, scale (px per font unit) and glyphs' origins in px. */
+export type PlacedRun = {
+  face: OutlineFont;
+  /** The face's key in OutlineFonts ("be vietnam pro/700"). */
+  faceKey: string;
+  k: number;
+  glyphs: { gid: number; x: number; y: number }[];
+};
+
+/** A run placed at (x, y) as the text's style says; undefined where it cannot be. */
+function placeRun(
   fonts: OutlineFonts,
   style: TextStyle,
   at: { x: string | undefined; y: string | undefined },
   text: string,
-): string | undefined {
-  const face = fonts.get(`${style.family.toLowerCase()}/${style.weight}`);
+): PlacedRun | undefined {
+  const faceKey = `${style.family.toLowerCase()}/${style.weight}`;
+  const face = fonts.get(faceKey);
   const x = Number(at.x ?? "0");
   const y = Number(at.y ?? "0");
   if (!face || !Number.isFinite(x) || !Number.isFinite(y)) return undefined;
-  if (text === "") return "";
+  const k = style.size * face.scale;
+  if (text === "") return { face, faceKey, k, glyphs: [] };
   const run = shape(face, text);
   if (!run) return undefined;
-  const k = style.size * face.scale;
   const shift =
     style.anchor === "middle" ? run.advance / 2 : style.anchor === "end" ? run.advance : 0;
   const left = x - shift * k;
+  const glyphs = run.glyphs.map((g) => ({ gid: g.gid, x: left + g.x * k, y: y - g.y * k }));
+  return { face, faceKey, k, glyphs };
+}
+
+/** A run's path data: each glyph's outline from its origin. */
+function runPath({ face, k, glyphs }: PlacedRun): string {
   const parts: string[] = [];
-  for (const g of run.glyphs) {
+  for (const g of glyphs) {
     const glyph = glyphAt(face, g.gid, k);
     if (glyph.rest === "") continue;
-    parts.push(`M${round(left + g.x * k + glyph.x)} ${round(y - g.y * k + glyph.y)}${glyph.rest}`);
+    parts.push(`M${round(g.x + glyph.x)} ${round(g.y + glyph.y)}${glyph.rest}`);
   }
   return parts.join("");
 }
 
 const TSPAN = /<tspan((?:\s+[\w:-]+="[^"]*")*)\s*>([^<]*)<\/tspan>/g;
 
-/** A whole <text> element as outlines, or undefined to leave it to resvg. */
-function outlineElement(
+/** A <text> element understood: its runs, and the attributes its drawing keeps. */
+export type TextRuns = { runs: PlacedRun[]; kept: [string, string][] };
+
+/** A whole <text> element shaped, or undefined to leave it to resvg. */
+export function textRuns(
   fonts: OutlineFonts,
   parent: TextStyle,
   attrSource: string,
   inner: string,
-): string | undefined {
+): TextRuns | undefined {
   const attrs = parseAttrs(attrSource);
   if ([...attrs.keys()].some((name) => !TEXT_ATTRS.has(name))) return undefined;
   const style = styled(parent, attrs);
@@ -189,22 +208,36 @@ function outlineElement(
       chunks.push({ x: own.get("x"), y: own.get("y"), source: source! });
     }
   }
-  const runs: string[] = [];
+  const runs: PlacedRun[] = [];
   for (const chunk of chunks) {
     const text = characters(chunk.source);
-    const run = text === undefined ? undefined : placedRun(fonts, style, chunk, text);
+    const run = text === undefined ? undefined : placeRun(fonts, style, chunk, text);
     if (run === undefined) return undefined;
     runs.push(run);
   }
-  if (runs.every((run) => run === "")) return "";
   const kept = [...attrs].filter(([name]) => !INHERITED.has(name) && name !== "x" && name !== "y");
-  return `<path${kept.map(([n, v]) => ` ${n}="${v}"`).join("")} d="${runs.join("")}"/>`;
+  return { runs, kept };
+}
+
+/** A whole <text> element as outlines, or undefined to leave it to resvg. */
+function outlineElement(
+  fonts: OutlineFonts,
+  parent: TextStyle,
+  attrSource: string,
+  inner: string,
+): string | undefined {
+  const text = textRuns(fonts, parent, attrSource, inner);
+  if (!text) return undefined;
+  const paths = text.runs.map(runPath);
+  if (paths.every((path) => path === "")) return "";
+  const attrs = text.kept.map(([n, v]) => ` ${n}="${v}"`).join("");
+  return `<path${attrs} d="${paths.join("")}"/>`;
 }
 
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>/g;
 
-/** The SVG with every <text> it can draw as a path of its glyphs' outlines. */
-export function outlineText(svg: string, fonts: OutlineFonts): string {
+/** The SVG's pieces, every <text> it can draw as a path of its glyphs' outlines. */
+function outlinedParts(svg: string, fonts: OutlineFonts): string[] {
   const stack: TextStyle[] = [INITIAL];
   const out: string[] = [];
   let from = 0;
@@ -231,5 +264,26 @@ export function outlineText(svg: string, fonts: OutlineFonts): string {
       stack.push(styled(parent, parseAttrs(attrSource!)) ?? { ...parent, family: "" });
   }
   out.push(svg.slice(from));
-  return out.join("");
+  return out;
+}
+
+/** The SVG with every <text> it can draw as a path of its glyphs' outlines. */
+export const outlineText = (svg: string, fonts: OutlineFonts): string =>
+  outlinedParts(svg, fonts).join("");
+
+let scratch = Buffer.alloc(0);
+
+/**
+ * The same as UTF-8 bytes, written into a buffer kept for the next card (valid until then): one
+ * string of 170 KB a card, two bytes a character once Vietnamese text joins the paths, cost page
+ * faults and an encoding to UTF-8 that resvg then reads anyway.
+ */
+export function outlineBytes(svg: string, fonts: OutlineFonts): Buffer {
+  const parts = outlinedParts(svg, fonts);
+  let size = 0;
+  for (const part of parts) size += Buffer.byteLength(part);
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length));
+  let at = 0;
+  for (const part of parts) at += scratch.write(part, at);
+  return scratch.subarray(0, at);
 }

@@ -52,7 +52,8 @@ function indexed(
   // Uint32: V8 keeps small integers unboxed.
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
   const pixels = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
-  const rows = Buffer.alloc(height * (width + 1));
+  if (scratch.length < height * (width + 1)) scratch = Buffer.allocUnsafe(height * (width + 1));
+  const rows = scratch.subarray(0, height * (width + 1));
   const keys = new Int32Array(SLOTS);
   const slots = new Int16Array(SLOTS).fill(-1);
   const firstAt: number[] = [];
@@ -61,7 +62,7 @@ function indexed(
   // Runs of one colour are the common case (the white ground): one lookup per run.
   let [last, lastIndex, o] = [0, -1, 0];
   for (let y = 0; y < height; y++) {
-    o++; // filter byte 0: none
+    rows[o++] = 0; // filter byte 0: none
     // A row like the one above (most of a card's margins and gaps): its indices copied.
     const at = y * stride;
     if (y > 0 && bytes.compare(bytes, at - stride, at, at, at + stride) === 0) {
@@ -91,6 +92,12 @@ function indexed(
   firstAt.forEach((at, index) => palette.set(rgba.subarray(at * 4, at * 4 + 3), index * 3));
   return { palette, rows };
 }
+
+/**
+ * The rows of one image after another on a thread: a fresh 750 KB each, zeroed, cost more in page
+ * faults than the indexing (valid until the next image; deflate reads them at once).
+ */
+let scratch = Buffer.alloc(0);
 
 /** Whether every pixel from `from` on is fully opaque. */
 function opaque(rgba: Uint8Array, from: number): boolean {
