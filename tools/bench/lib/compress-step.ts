@@ -7,3 +7,6 @@ const [dir, previous] = process.argv.slice(2);
 const status = await compressStep(dir!, { previous });
 console.log(`step-ms ${(performance.now() - started).toFixed(1)}`);
 process.exitCode = status;
+
+// A module (for its top-level await), though it exports nothing.
+export {};
