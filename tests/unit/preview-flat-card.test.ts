@@ -2,27 +2,18 @@
 // resvg draws them (the same glyphs in the same places, within a quarter pixel: only antialiased
 // edges differ, by a few levels), and every other card is left to resvg.
 import { Resvg } from "@resvg/resvg-js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { usePreviewFonts } from "../helpers/preview-fonts.ts";
 import { readArticles } from "../../src/lib/content/article-files.ts";
 import { drawFlatCard } from "../../src/lib/previews/flat-card.ts";
-import { previewFontFiles } from "../../src/lib/previews/fonts.ts";
 import { previewImages } from "../../src/lib/previews/images.ts";
-import {
-  loadOutlineFonts,
-  outlineText,
-  type OutlineFonts,
-} from "../../src/lib/previews/outline.ts";
+import { outlineText } from "../../src/lib/previews/outline.ts";
 import { drawCard, renderOptions } from "../../src/lib/previews/render.ts";
 
-let fontFiles: string[];
-let fonts: OutlineFonts;
-beforeAll(async () => {
-  fontFiles = await previewFontFiles();
-  fonts = loadOutlineFonts(fontFiles);
-});
+const preview = usePreviewFonts();
 
 const resvgPixels = (svg: string) =>
-  new Resvg(outlineText(svg, fonts), renderOptions(fontFiles)).render().pixels;
+  new Resvg(outlineText(svg, preview.fonts), renderOptions(preview.files)).render().pixels;
 
 /** Samples that differ by more than a quarter of their range, and the mean difference. */
 function difference(a: Uint8Array, b: Uint8Array) {
@@ -46,7 +37,7 @@ describe("flat preview cards", () => {
     expect(flat.length).toBeGreaterThan(0);
     expect(flat.length).toBeLessThan(images.length);
     for (const { svg } of images) {
-      const drawn = drawFlatCard(svg, fonts, "#ffffff");
+      const drawn = drawFlatCard(svg, preview.fonts, "#ffffff");
       if (!flat.some((f) => f.svg === svg)) {
         expect(drawn).toBeUndefined();
         continue;
@@ -65,7 +56,7 @@ describe("flat preview cards", () => {
         `<text x="56.3" y="50.7" font-family="Be Vietnam Pro" font-size="30" font-weight="700" fill="#ffffff">Xây dựng Đảng — Tin tức</text>` +
         `<text x="56" y="610" font-family="Be Vietnam Pro" font-size="22" font-weight="400" fill="#5a5650">Lạng Sơn · 12/08/2022</text>`,
     );
-    const drawn = drawFlatCard(svg, fonts, "#ffffff")!;
+    const drawn = drawFlatCard(svg, preview.fonts, "#ffffff")!;
     const { large, mean } = difference(resvgPixels(svg), drawn.rgba);
     expect(large).toBeLessThan(20);
     expect(mean).toBeLessThan(0.2);
@@ -82,12 +73,13 @@ describe("flat preview cards", () => {
       TEXT.replace("Be Vietnam Pro", "Arial"),
       TEXT.replace("Đảng viên mới", "漢字"),
     ];
-    expect(drawFlatCard(svgOf(TEXT), fonts, "#ffffff")).toBeDefined();
-    for (const body of others) expect(drawFlatCard(svgOf(body), fonts, "#ffffff")).toBeUndefined();
+    expect(drawFlatCard(svgOf(TEXT), preview.fonts, "#ffffff")).toBeDefined();
+    for (const body of others)
+      expect(drawFlatCard(svgOf(body), preview.fonts, "#ffffff")).toBeUndefined();
     const scaled = svgOf(TEXT).replace('viewBox="0 0 1200 630"', 'viewBox="0 0 600 315"');
-    expect(drawFlatCard(scaled, fonts, "#ffffff")).toBeUndefined();
+    expect(drawFlatCard(scaled, preview.fonts, "#ffffff")).toBeUndefined();
     // resvg still draws them: one is a card with a chart's line.
-    const { png, resvg } = drawCard(svgOf(others[3]!), fontFiles);
+    const { png, resvg } = drawCard(svgOf(others[3]!), preview.files);
     expect(resvg).toBe(true);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
   });
@@ -95,9 +87,9 @@ describe("flat preview cards", () => {
   it("gives the same PNG for the same card, drawn first or after others", () => {
     const a = svgOf(TEXT);
     const b = svgOf(TEXT.replace("Đảng viên mới", "Chi bộ cơ sở"));
-    const first = drawCard(a, fontFiles);
-    drawCard(b, fontFiles);
+    const first = drawCard(a, preview.files);
+    drawCard(b, preview.files);
     expect(first.resvg).toBe(false);
-    expect(drawCard(a, fontFiles).png.equals(first.png)).toBe(true);
+    expect(drawCard(a, preview.files).png.equals(first.png)).toBe(true);
   });
 });

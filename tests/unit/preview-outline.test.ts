@@ -3,25 +3,16 @@
 // same places: a handful of antialiased pixels may differ by rounding); what the outliner does
 // not understand is left to resvg untouched.
 import { Resvg } from "@resvg/resvg-js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { usePreviewFonts } from "../helpers/preview-fonts.ts";
 import { readArticles } from "../../src/lib/content/article-files.ts";
-import { previewFontFiles } from "../../src/lib/previews/fonts.ts";
 import { previewImages } from "../../src/lib/previews/images.ts";
-import {
-  loadOutlineFonts,
-  outlineText,
-  type OutlineFonts,
-} from "../../src/lib/previews/outline.ts";
+import { outlineText } from "../../src/lib/previews/outline.ts";
 import { renderOptions } from "../../src/lib/previews/render.ts";
 
-let fontFiles: string[];
-let fonts: OutlineFonts;
-beforeAll(async () => {
-  fontFiles = await previewFontFiles();
-  fonts = loadOutlineFonts(fontFiles);
-});
+const preview = usePreviewFonts();
 
-const pixels = (svg: string) => new Resvg(svg, renderOptions(fontFiles)).render().pixels;
+const pixels = (svg: string) => new Resvg(svg, renderOptions(preview.files)).render().pixels;
 
 /** How many samples differ between the two drawings, and by how much at most. */
 function difference(a: Uint8Array, b: Uint8Array) {
@@ -50,7 +41,7 @@ describe("preview text as outlines", () => {
     const images = previewImages(readArticles());
     expect(images.some((i) => i.svg.includes('text-anchor="middle"'))).toBe(true);
     for (const { svg } of images) {
-      const outlined = outlineText(svg, fonts);
+      const outlined = outlineText(svg, preview.fonts);
       expect(outlined).not.toMatch(/<text\b/);
       expectDrawnAlike(svg, outlined);
     }
@@ -68,7 +59,7 @@ describe("preview text as outlines", () => {
         `<text x="75" y="40" text-anchor="middle" fill="currentColor" font-size="20">28/02/2023</text></svg>` +
         `</g>`,
     );
-    const outlined = outlineText(svg, fonts);
+    const outlined = outlineText(svg, preview.fonts);
     expect(outlined).not.toMatch(/<text\b/);
     expectDrawnAlike(svg, outlined);
   });
@@ -83,11 +74,11 @@ describe("preview text as outlines", () => {
       `<text x="10" y="50" font-family="Be Vietnam Pro">Một <tspan font-weight="700">hai</tspan></text>`,
       `<text x="10" y="50" font-family="Be Vietnam Pro" font-size="2rem">Ba</text>`,
     ];
-    for (const text of cases) expect(outlineText(svgOf(text), fonts)).toBe(svgOf(text));
+    for (const text of cases) expect(outlineText(svgOf(text), preview.fonts)).toBe(svgOf(text));
     // Beside text it can draw: that one is outlined, this one kept as it was.
     const both = outlineText(
       svgOf(`${cases[0]}<text x="9" y="9" font-family="Be Vietnam Pro">Bốn</text>`),
-      fonts,
+      preview.fonts,
     );
     expect(both).toContain(cases[0]);
     expect(both.match(/<text\b/g)).toHaveLength(1);
@@ -96,7 +87,7 @@ describe("preview text as outlines", () => {
   it("makes each text one path, the same glyph the same outline wherever it stands", () => {
     const outlined = outlineText(
       svgOf(`<text x="0" y="50" font-family="Be Vietnam Pro" fill="#222">aa a</text>`),
-      fonts,
+      preview.fonts,
     );
     expect(outlined.match(/<path /g)).toHaveLength(1);
     const glyphs = /d="([^"]*)"/.exec(outlined)![1]!.split("M").filter(Boolean);

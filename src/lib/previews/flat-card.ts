@@ -4,16 +4,18 @@
 // on the pixels as resvg lays a fill. Anything else in the SVG (a chart, a gradient, a text the
 // outliner leaves alone) and the card goes to resvg whole, as before.
 import { glyphMask, type GlyphMask } from "./glyph-mask.ts";
-import { INITIAL, textRuns, type OutlineFonts } from "./outline.ts";
+import {
+  INITIAL,
+  parseAttrs,
+  TAG_SOURCE,
+  textRuns,
+  type Attrs,
+  type OutlineFonts,
+} from "./outline.ts";
 
 export type Pixels = { rgba: Uint8Array; width: number; height: number };
 
 type Colour = [number, number, number];
-type Attrs = Map<string, string>;
-
-const ATTR = /([\w:-]+)="([^"]*)"/g;
-const parseAttrs = (source: string): Attrs =>
-  new Map([...source.matchAll(ATTR)].map((m) => [m[1]!, m[2]!]));
 const only = (attrs: Attrs, allowed: readonly string[]) =>
   [...attrs.keys()].every((name) => allowed.includes(name));
 
@@ -114,7 +116,7 @@ function canvasOf(attrSource: string, background: Colour): Pixels | undefined {
  */
 let scratch = new Uint8Array(0);
 
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>/g;
+const TAG = new RegExp(TAG_SOURCE, "g");
 
 type Part = { name: "rect" | "text"; attrs: string; inner: string };
 

@@ -45,9 +45,9 @@ const TEXT_ATTRS = new Set([
   "pointer-events",
 ]);
 
-type Attrs = Map<string, string>;
+export type Attrs = Map<string, string>;
 const ATTR = /([\w:-]+)="([^"]*)"/g;
-const parseAttrs = (source: string): Attrs =>
+export const parseAttrs = (source: string): Attrs =>
   new Map([...source.matchAll(ATTR)].map((m) => [m[1]!, m[2]!]));
 
 function weightOf(value: string): number | undefined {
@@ -234,7 +234,9 @@ function outlineElement(
   return `<path${attrs} d="${paths.join("")}"/>`;
 }
 
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>/g;
+/** An SVG tag: closing slash, name, attributes, self-closing slash (a new RegExp per module). */
+export const TAG_SOURCE = String.raw`<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>`;
+const TAG = new RegExp(TAG_SOURCE, "g");
 
 /** The SVG's pieces, every <text> it can draw as a path of its glyphs' outlines. */
 function outlinedParts(svg: string, fonts: OutlineFonts): string[] {
