@@ -181,13 +181,14 @@ await log.time("astro", () => {
   });
 });
 // What the published build did is reused by the steps after Astro, unless --force says otherwise.
-const reuse = !force && existsSync(dist) ? ["--previous", dist] : [];
+const previous = !force && existsSync(dist) ? dist : undefined;
+const reuse = previous === undefined ? [] : ["--previous", previous];
 // The search index is part of the build: if it fails, the published site stays as it was.
 await step("index", ["src/cli/search-index.ts", staging, ...reuse]);
 // .br and .gz beside the pages, the index and the assets (not the images: PNG is compressed
 // already), beside the last preview images; in this process (its workers aside).
 await here("compress", async () =>
-  (await import("./compress.ts")).compressStep(staging, { previous: reuse[1] }),
+  (await import("./compress.ts")).compressStep(staging, { previous }),
 );
 finish(await previews);
 moveInto(previewsDir, staging);
